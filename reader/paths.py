@@ -1,0 +1,57 @@
+"""Where the library, settings, cache and bundled files live.
+
+Resolved before any QApplication exists, so the CLI and the GUI agree.
+Order: --data-dir, then READER_DATA_DIR, then the platform's user data dir.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "yuebao-reader"
+LIBRARY_FILE = "library.sqlite3"
+SETTINGS_FILE = "settings.ini"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
+    """The folder that holds the library file and the settings."""
+    if override:
+        return Path(override).expanduser()
+    env = os.environ.get("READER_DATA_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """Derived, disposable files (segmenter dictionary cache and the like)."""
+    env = os.environ.get("READER_CACHE_DIR")
+    if env:
+        return Path(env).expanduser()
+    return Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False))
+
+
+def library_path(directory: Path) -> Path:
+    return directory / LIBRARY_FILE
+
+
+def settings_path(directory: Path) -> Path:
+    return directory / SETTINGS_FILE
+
+
+def resource(name: str) -> Traversable:
+    """A file shipped in resources/ (installed as reader.resources)."""
+    return resources.files("reader.resources").joinpath(name)
+
+
+def seed_files() -> list[Traversable]:
+    """The sample pages a new library starts with, in name order."""
+    folder = resources.files("reader.seeds")
+    return sorted(
+        (f for f in folder.iterdir() if f.name.endswith(".txt")), key=lambda f: f.name
+    )

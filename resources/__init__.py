@@ -1,0 +1,1 @@
+"""Bundled data files: stop words, icons, the .desktop entry, translations."""

@@ -1,0 +1,1 @@
+"""Sample newspaper pages; a new library starts with them."""

@@ -1,0 +1,35 @@
+"""Each test gets its own data, cache and config dirs; Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "seeds" / "000_6802137d44bebb66.txt"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every user dir at the test's own tmp folder."""
+    home = tmp_path / "home"
+    for sub in ("data", "cache", "config"):
+        (home / sub).mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("READER_DATA_DIR", str(tmp_path / "library"))
+    monkeypatch.setenv("READER_CACHE_DIR", str(home / "cache" / "reader"))
+    monkeypatch.delenv("READER_NO_SEED", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
