@@ -52,6 +52,4 @@ def resource(name: str) -> Traversable:
 def seed_files() -> list[Traversable]:
     """The sample pages a new library starts with, in name order."""
     folder = resources.files("reader.seeds")
-    return sorted(
-        (f for f in folder.iterdir() if f.name.endswith(".txt")), key=lambda f: f.name
-    )
+    return sorted((f for f in folder.iterdir() if f.name.endswith(".txt")), key=lambda f: f.name)

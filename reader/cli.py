@@ -1,0 +1,217 @@
+"""Command line: ``reader [--data-dir DIR] [FILE...]`` opens the window; subcommands script it.
+
+The GUI is imported only when the window is asked for, so subcommands start fast and
+run without a display. Every known failure is one line on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from reader import __version__
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+class UserError(Exception):
+    """Bad input from the command line: one clear line, exit 1."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        # One line, exit 1, as for every other problem (argparse's default is usage + exit 2).
+        self.exit(EXIT_FAILED, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str) -> Callable[[Callable[[argparse.Namespace], int]], Callable]:
+    def register(fn: Callable[[argparse.Namespace], int]) -> Callable:
+        COMMANDS[name] = fn
+        return fn
+
+    return register
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="reader", description="阅报 Reader: read Chinese newspaper text.")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="library and settings folder")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("import", help="import files or folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("list", help="list the articles")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("show", help="print one article")
+    p.add_argument("id", type=int)
+    p.add_argument("--script", metavar="CONFIG", help="show in this script (e.g. s2tw)")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="reader", description="阅报 Reader: read Chinese newspaper text.")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="library and settings folder")
+    parser.add_argument("files", nargs="*", metavar="FILE", help="files to import and show")
+    return parser
+
+
+def first_positional(argv: Sequence[str]) -> str | None:
+    """The first word that is not an option or an option's value."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--data-dir":
+            skip = True
+        elif arg == "--":
+            return None
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.WARNING, format="reader: %(levelname)s: %(message)s")
+    if first_positional(argv) not in COMMANDS:
+        args = build_gui_parser().parse_args(argv)
+        from reader.gui.app import run  # the only place the GUI is imported
+
+        return run(args.data_dir, args.files)
+    args = build_parser().parse_args(argv)
+    from reader.store.db import LibraryError
+
+    try:
+        return COMMANDS[args.command](args)
+    except (UserError, LibraryError) as e:
+        print(f"reader: {e}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("reader: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+def open_library(args: argparse.Namespace):  # -> Library, imported lazily for start-up speed
+    from reader.library import Library
+
+    return Library.open(args.data_dir)
+
+
+def print_json(value: object) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+@command("import")
+def cmd_import(args: argparse.Namespace) -> int:
+    from reader.library import article_dict
+
+    lib = open_library(args)
+    bar = ProgressBar() if sys.stderr.isatty() else None
+    report = lib.import_paths(args.paths, progress=bar)
+    if bar:
+        bar.finish()
+    if args.json:
+        print_json(
+            {
+                "articles": [article_dict(a) for a in report.articles],
+                "errors": [{"source": s, "error": e} for s, e in report.errors],
+                "duplicates": [{"source": s, "id": i} for s, i in report.duplicates],
+            }
+        )
+    else:
+        for a in report.articles:
+            print(f"{a.id:>6}  {a.display_title}")
+        print(
+            f"imported {len(report.articles)} articles, {len(report.duplicates)} already "
+            f"in the library, {len(report.errors)} failed"
+        )
+    for source, message in report.warnings:
+        print(f"reader: warning: {source}: {message}", file=sys.stderr)
+    for source, message in report.errors:
+        print(f"reader: {source}: {message}", file=sys.stderr)
+    return EXIT_FAILED if report.errors else EXIT_OK
+
+
+@command("list")
+def cmd_list(args: argparse.Namespace) -> int:
+    lib = open_library(args)
+    ids = lib.articles.ids()
+    rows = lib.articles.rows(ids)
+    if args.json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "title": r.title,
+                    "display_title": r.display_title,
+                    "subtitle": r.subtitle,
+                    "section": r.section,
+                    "kind": r.kind,
+                    "source": r.source,
+                    "added": r.added_at,
+                }
+                for r in (rows[i] for i in ids)
+            ]
+        )
+    else:
+        for i in ids:
+            r = rows[i]
+            print(f"{r.id:>6}  {r.date}  {r.display_title}")
+    return EXIT_OK
+
+
+@command("show")
+def cmd_show(args: argparse.Namespace) -> int:
+    from reader.library import article_dict
+
+    lib = open_library(args)
+    record = lib.get(args.id)
+    if record is None:
+        raise UserError(f"no article with id {args.id}")
+    if args.json:
+        print_json(article_dict(record))
+        return EXIT_OK
+    head = [record.display_title, record.subtitle, record.byline]
+    print("\n".join(h for h in head if h))
+    print()
+    print("\n\n".join(record.paragraphs))
+    for caption in record.captions:
+        print(f"\n[图] {caption}")
+    return EXIT_OK
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr for a terminal."""
+
+    WIDTH = 30
+
+    def __call__(self, done: int, total: int, current: str) -> None:
+        filled = self.WIDTH * done // max(total, 1)
+        name = current.rsplit("/", 1)[-1][:40]
+        sys.stderr.write(f"\r[{'#' * filled}{' ' * (self.WIDTH - filled)}] {done}/{total} {name}")
+        sys.stderr.write("\x1b[K")
+        sys.stderr.flush()
+
+    def finish(self) -> None:
+        sys.stderr.write("\n")

@@ -1,0 +1,291 @@
+"""The main window: builds the panes, menus and status bar, and wires signals in one place."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QTableView,
+)
+
+from reader import APP_NAME, __version__
+from reader.gui.article_model import ArticleTableModel
+from reader.gui.reading_pane import ReadingPane
+from reader.gui.workers import Operation
+from reader.library import IMPORTABLE_SUFFIXES, ImportReport, Library
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, library: Library, settings: QSettings) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self._operation: Operation | None = None
+        self._pending_select: int | None = None
+        self.setWindowTitle(APP_NAME)
+        self.setAcceptDrops(True)
+
+        self.model = ArticleTableModel(parent=self)
+        self.list_view = self._build_list()
+        self.reading_pane = ReadingPane()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.list_view)
+        self.splitter.addWidget(self.reading_pane)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.count_label = QLabel()
+        self.article_label = QLabel()
+        self.statusBar().addWidget(self.article_label, 1)
+        self.statusBar().addPermanentWidget(self.count_label)
+        self._build_menus()
+
+        self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._restore_layout()
+        font_px = self.settings.value("reading/font_px")
+        if font_px:
+            self.reading_pane.set_font_px(int(font_px))
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_list(self) -> QTableView:
+        view = QTableView()
+        view.setObjectName("articleList")
+        view.setModel(self.model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.setAlternatingRowColors(True)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ArticleTableModel.SOURCE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ArticleTableModel.DATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(ArticleTableModel.SOURCE, 90)
+        header.setHighlightSections(False)
+        view.setMinimumWidth(260)
+        return view
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        self.import_action = self._action(
+            file_menu, "导入文件(&I)…", self.choose_files, QKeySequence.StandardKey.Open
+        )
+        self._action(file_menu, "导入文件夹(&D)…", self.choose_folder, "Ctrl+Shift+O")
+        self._action(file_menu, "粘贴为新文章(&P)", self.paste_as_article, "Ctrl+Shift+V")
+        file_menu.addSeparator()
+        self._action(file_menu, "退出(&Q)", self.close, QKeySequence.StandardKey.Quit)
+
+        view_menu = self.menuBar().addMenu("查看(&V)")
+        self._action(
+            view_menu, "放大字体", lambda: self.change_font(+1), QKeySequence.StandardKey.ZoomIn
+        )
+        self._action(
+            view_menu, "缩小字体", lambda: self.change_font(-1), QKeySequence.StandardKey.ZoomOut
+        )
+        view_menu.addSeparator()
+        self._action(view_menu, "下一篇", lambda: self.step(+1), "J")
+        self._action(view_menu, "上一篇", lambda: self.step(-1), "K")
+
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._action(help_menu, "关于阅报(&A)", self.about)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -- state ----------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 760)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([380, 800])
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._operation is not None:
+            self._operation.cancel()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        record = self.reading_pane.record
+        if record is not None:
+            self.settings.setValue("reading/last_article", record.id)
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def load(self) -> None:
+        """Fill the list after the window has painted; reopen the last article."""
+        self.model.set_store(self.library.articles)
+        self._update_count()
+        last = self.settings.value("reading/last_article")
+        target = self._pending_select or (int(last) if last not in (None, "") else None)
+        if not self.select_article(target) and self.model.rowCount() > 0:
+            self.list_view.selectRow(0)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(f"{self.model.rowCount()} 篇文章")
+
+    # -- reading --------------------------------------------------------------------------
+
+    def select_article(self, article_id: int | None) -> bool:
+        row = self.model.row_of(article_id) if article_id is not None else None
+        if row is None:
+            return False
+        self.list_view.selectRow(row)
+        self.list_view.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        article_id = self.model.article_id(indexes[0].row()) if indexes else None
+        record = self.library.get(article_id) if article_id is not None else None
+        if record is None:
+            self.reading_pane.show_placeholder()
+            self.article_label.clear()
+            return
+        self.reading_pane.show_article(record)
+        chars = len(record.body)
+        minutes = max(1, round(chars / 400))  # about 400 characters a minute for news prose
+        self.article_label.setText(f"{chars} 字　约 {minutes} 分钟")
+
+    def step(self, delta: int) -> None:
+        rows = self.list_view.selectionModel().selectedRows()
+        current = rows[0].row() if rows else -1
+        target = min(max(current + delta, 0), self.model.rowCount() - 1)
+        if target >= 0:
+            self.list_view.selectRow(target)
+
+    def change_font(self, delta: int) -> None:
+        t = self.reading_pane.typography
+        size = min(max(t.font_px + delta, 12), 36)
+        self.reading_pane.set_font_px(size)
+        self.settings.setValue("reading/font_px", size)
+
+    # -- import ---------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        patterns = " ".join(f"*{s}" for s in IMPORTABLE_SUFFIXES)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "导入文件", str(Path.home()), f"报纸文本 ({patterns});;所有文件 (*)"
+        )
+        if files:
+            self.import_paths(files)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "导入文件夹", str(Path.home()))
+        if folder:
+            self.import_paths([folder])
+
+    def paste_as_article(self) -> None:
+        text = QApplication.clipboard().text()
+        if not text.strip():
+            self.statusBar().showMessage("剪贴板里没有文字", 4000)
+            return
+        self._finish_import(self.library.import_text(text))
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.import_paths(files)
+
+    def import_paths(self, paths: list[str]) -> None:
+        """Import on a worker thread with a cancellable progress dialog."""
+        if self._operation is not None:
+            self.statusBar().showMessage("正在导入，请稍候", 4000)
+            return
+        directory = self.library.directory
+
+        def work(progress, cancelled) -> ImportReport:
+            # The worker has its own connection; WAL lets the window keep reading.
+            lib = Library(directory)
+            try:
+                return lib.import_paths(paths, progress=progress, cancelled=cancelled)
+            finally:
+                lib.close()
+
+        op = Operation(work, self)
+        dialog = QProgressDialog("正在导入…", "取消", 0, 0, self)
+        dialog.setWindowTitle("导入")
+        dialog.setMinimumDuration(400)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.canceled.connect(op.cancel)
+        op.progressed.connect(self._import_progressed)
+        op.succeeded.connect(self._finish_import)
+        op.failed.connect(self._import_failed)
+        op.finished.connect(dialog.reset)
+        op.finished.connect(self._operation_done)
+        self._progress_dialog = dialog
+        self._operation = op
+        op.start()
+
+    def _import_progressed(self, done: int, total: int, current: str) -> None:
+        self._progress_dialog.setMaximum(total)
+        self._progress_dialog.setValue(done)
+        if current:
+            self._progress_dialog.setLabelText(f"正在导入 {Path(current).name}")
+
+    def _operation_done(self) -> None:
+        self._operation = None
+
+    def _import_failed(self, message: str) -> None:
+        QMessageBox.critical(self, "导入失败", message)
+
+    def _finish_import(self, report: ImportReport) -> None:
+        self.model.reload()
+        self._update_count()
+        first_new = report.articles[0].id if report.articles else None
+        first = first_new or (report.duplicates[0][1] if report.duplicates else None)
+        if first is not None:
+            self.select_article(first)
+        summary = f"导入 {len(report.articles)} 篇文章"
+        if report.duplicates:
+            summary += f"，{len(report.duplicates)} 篇已在库中"
+        if report.cancelled:
+            summary += "（已取消）"
+        self.statusBar().showMessage(summary, 8000)
+        if report.errors:
+            lines = "\n".join(f"{Path(s).name}：{e}" for s, e in report.errors[:20])
+            more = len(report.errors) - 20
+            if more > 0:
+                lines += f"\n……另有 {more} 个"
+            QMessageBox.warning(self, "部分文件未能导入", f"{summary}。\n\n{lines}")
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "关于阅报",
+            f"<h3>{APP_NAME} {__version__}</h3><p>把报纸版面文本整理成干净的文章，"
+            "简繁随心，标注长存。</p>",
+        )

@@ -1,0 +1,63 @@
+"""Background operations: run a function on the thread pool, report on the GUI thread.
+
+The function gets a ``progress(done, total, label)`` callback and a ``cancelled()``
+check; the operation's signals carry progress and the result back through Qt's queued
+connections, so no widget is ever touched from the worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+Work = Callable[[Callable[[int, int, str], None], Callable[[], bool]], Any]
+
+
+class Operation(QObject):
+    """One piece of long work. Connect to its signals, then call :meth:`start`."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._work = work
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        (pool or QThreadPool.globalInstance()).start(_Runner(self))
+
+    def _run(self) -> None:
+        try:
+            result = self._work(self.progressed.emit, self._cancel.is_set)
+        except Exception as e:  # reported to the user; the worker thread must not die silently
+            log.error("background operation failed:\n%s", traceback.format_exc())
+            self.failed.emit(str(e) or e.__class__.__name__)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            self.finished.emit()
+
+
+class _Runner(QRunnable):
+    def __init__(self, op: Operation) -> None:
+        super().__init__()
+        self.op = op
+
+    def run(self) -> None:
+        self.op._run()

@@ -1,0 +1,194 @@
+"""The library as the CLI and the GUI use it: open (and seed), import, read.
+
+No Qt here. Long operations take a progress callback and a cancel check so the GUI
+can run them on a worker thread and the CLI can draw a progress bar.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reader import paths
+from reader.core import scripts
+from reader.core.documents import UnreadableInput, parse_document
+from reader.core.pages import SPLITTER_VERSION, Article
+from reader.store.articles import ArticleRecord, ArticleStore, NewArticle
+from reader.store.db import Database, LibraryUnavailableError
+
+log = logging.getLogger(__name__)
+
+IMPORTABLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+
+ProgressFn = Callable[[int, int, str], None]  # (files done, files in all, current file)
+CancelFn = Callable[[], bool]
+
+
+@dataclass
+class ImportReport:
+    articles: list[ArticleRecord] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (source, message)
+    duplicates: list[tuple[str, int]] = field(default_factory=list)  # (source, existing id)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
+
+    def merge(self, other: ImportReport) -> None:
+        self.articles += other.articles
+        self.errors += other.errors
+        self.duplicates += other.duplicates
+        self.warnings += other.warnings
+
+
+class Library:
+    """One open library folder: the SQLite file plus the settings beside it."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise LibraryUnavailableError(
+                f"cannot create library folder {directory}: {e.strerror or e}"
+            ) from e
+        self.db = Database(paths.library_path(directory))
+        self.articles = ArticleStore(self.db)
+
+    @classmethod
+    def open(cls, directory: str | os.PathLike[str] | None = None) -> Library:
+        """Open (creating if needed) the library; a new one starts with the seed pages."""
+        lib = cls(paths.data_dir(directory))
+        if lib.db.created and not os.environ.get("READER_NO_SEED"):
+            lib.seed()
+        return lib
+
+    def close(self) -> None:
+        self.db.close()
+
+    def seed(self) -> ImportReport:
+        report = ImportReport()
+        for seed in paths.seed_files():
+            report.merge(self.import_bytes(seed.read_bytes(), seed.name, str(seed)))
+        log.info("seeded new library with %d articles", len(report.articles))
+        return report
+
+    # -- import -------------------------------------------------------------------------
+
+    def import_paths(
+        self,
+        sources: Iterable[str | os.PathLike[str]],
+        progress: ProgressFn | None = None,
+        cancelled: CancelFn | None = None,
+    ) -> ImportReport:
+        """Import files and folders (recursively); one transaction per file."""
+        report = ImportReport()
+        files: list[Path] = []
+        for src in sources:
+            found, errors = expand(Path(src))
+            files += found
+            report.errors += errors
+        for done, path in enumerate(files):
+            if cancelled and cancelled():
+                report.cancelled = True
+                break
+            if progress:
+                progress(done, len(files), str(path))
+            try:
+                data = path.read_bytes()
+            except OSError as e:
+                report.errors.append((str(path), f"cannot read: {e.strerror or e}"))
+                continue
+            report.merge(self.import_bytes(data, path.name, str(path)))
+        if progress and not report.cancelled:
+            progress(len(files), len(files), "")
+        return report
+
+    def import_bytes(self, data: bytes, name: str, source: str) -> ImportReport:
+        """Parse and store one document; bad input becomes an error entry, never a raise."""
+        report = ImportReport()
+        try:
+            doc = parse_document(data, name)
+        except UnreadableInput as e:
+            report.errors.append((source, str(e)))
+            return report
+        report.warnings += [(source, w) for w in doc.warnings]
+        result = self.articles.add_source(
+            source,
+            doc.encoding,
+            doc.text,
+            SPLITTER_VERSION,
+            [to_new_article(a) for a in doc.articles],
+        )
+        report.articles += [self.articles.get(i) for i in result.ids]  # type: ignore[misc]
+        report.duplicates += [(source, i) for i in result.duplicates]
+        return report
+
+    def import_text(self, text: str, name: str = "clipboard.txt") -> ImportReport:
+        return self.import_bytes(text.encode("utf-8"), name, name)
+
+    # -- reading ------------------------------------------------------------------------
+
+    def get(self, article_id: int) -> ArticleRecord | None:
+        return self.articles.get(article_id)
+
+
+def to_new_article(a: Article) -> NewArticle:
+    return NewArticle(
+        title=a.title,
+        subtitle=a.subtitle,
+        byline=a.byline,
+        section=a.section,
+        body=a.body,
+        captions=list(a.captions),
+        continued_from=a.continued_from,
+        continues_to=a.continues_to,
+        kind=a.kind,
+        script=scripts.detect_script("\n".join((a.title, a.subtitle, a.body))),
+    )
+
+
+def expand(path: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The files to import for a command-line or dropped path, and the paths that failed."""
+    if path.is_dir():
+        files: list[Path] = []
+        errors: list[tuple[str, str]] = []
+
+        def unreadable(e: OSError) -> None:
+            errors.append((e.filename or str(path), f"cannot read folder: {e.strerror or e}"))
+
+        for root, dirs, names in os.walk(path, onerror=unreadable):
+            dirs.sort()
+            files += [
+                Path(root, n)
+                for n in sorted(names)
+                if n.lower().endswith(IMPORTABLE_SUFFIXES) and not n.startswith(".")
+            ]
+        return files, errors
+    if path.exists():
+        return [path], []
+    return [], [(str(path), "no such file or folder")]
+
+
+def article_dict(record: ArticleRecord, *, body: bool = True) -> dict:
+    """The ARTICLE object of the command-line contract."""
+    d: dict = {
+        "id": record.id,
+        "title": record.title,
+        "display_title": record.display_title,
+        "subtitle": record.subtitle,
+        "byline": record.byline,
+        "section": record.section,
+        "captions": record.captions,
+        "kind": record.kind,
+        "continued_from": record.continued_from,
+        "continues_to": record.continues_to,
+        "script": record.script,
+        "encoding": record.encoding,
+        "source": record.source,
+        "added": record.added_at,
+    }
+    if body:
+        d["body"] = record.body
+    return d

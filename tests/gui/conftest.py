@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from reader.gui.app import create_application, open_settings
+from reader.gui.mainwindow import MainWindow
+from reader.library import Library
+
+
+@pytest.fixture
+def library() -> Iterator[Library]:
+    lib = Library.open()
+    yield lib
+    lib.close()
+
+
+@pytest.fixture
+def settings(library: Library) -> QSettings:
+    return open_settings(library)
+
+
+@pytest.fixture
+def window(qtbot, library: Library, settings: QSettings) -> MainWindow:
+    create_application()
+    win = MainWindow(library, settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.load()
+    return win

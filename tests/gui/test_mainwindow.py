@@ -1,0 +1,113 @@
+"""The window a user sees: seeded list, reading pane, remembered state, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from reader.gui.app import open_settings
+from reader.gui.article_model import ArticleTableModel
+from reader.gui.mainwindow import MainWindow
+from reader.library import Library
+
+
+def titles(win: MainWindow) -> list[str]:
+    m = win.model
+    return [m.data(m.index(r, ArticleTableModel.TITLE)) for r in range(m.rowCount())]
+
+
+def test_window_opens_on_the_seeded_library(window: MainWindow) -> None:
+    assert window.isVisible()
+    assert [window.menuBar().actions()[i].text() for i in range(3)] == [
+        "文件(&F)",
+        "查看(&V)",
+        "帮助(&H)",
+    ]
+    assert "决战决胜看今朝" in titles(window)
+    assert window.model.rowCount() >= 5
+    assert window.count_label.text() == f"{window.model.rowCount()} 篇文章"
+    source = window.model.data(window.model.index(0, ArticleTableModel.SOURCE))
+    assert source == "000_6802137d44bebb66.txt"
+
+
+def test_selecting_an_article_shows_it(window: MainWindow) -> None:
+    row = titles(window).index("决战决胜看今朝")
+    window.list_view.selectRow(row)
+    text = window.reading_pane.toPlainText()
+    assert text.startswith("决战决胜看今朝")
+    assert "我市决战决胜脱贫攻坚综述" in text
+    assert "各级各部门党委" in text
+    assert "字" in window.article_label.text() and "分钟" in window.article_label.text()
+
+
+def test_model_passes_the_item_model_tester(qtbot, library: Library) -> None:
+    model = ArticleTableModel()
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    model.set_store(library.articles)
+    assert model.rowCount() == library.articles.count()
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            model.data(model.index(row, column))
+    model.reload()
+    del tester
+
+
+def test_size_splitter_and_last_article_are_remembered(qtbot, library: Library) -> None:
+    first = MainWindow(library, open_settings(library))
+    qtbot.addWidget(first)
+    first.show()
+    first.load()
+    first.resize(720, 540)  # the offscreen screen is 800×600
+    first.splitter.setSizes([280, 440])
+    first.list_view.selectRow(2)
+    chosen = first.reading_pane.record.id
+    sizes = first.splitter.sizes()
+    first.close()
+
+    second = MainWindow(library, open_settings(library))
+    qtbot.addWidget(second)
+    second.show()
+    second.load()
+    assert (second.width(), second.height()) == (720, 540)
+    assert second.splitter.sizes() == sizes
+    assert second.reading_pane.record.id == chosen
+
+
+def test_import_runs_in_background_and_shows_the_new_article(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    page = tmp_path / "new.txt"
+    page.write_text(
+        "夜市经济焕发活力\n\n本报讯(记者 张三)入夜,老街灯火通明,游人如织。\n", encoding="utf-8"
+    )
+    before = window.model.rowCount()
+    window.import_paths([str(page)])
+    qtbot.waitUntil(lambda: window._operation is None, timeout=10_000)
+    assert window.model.rowCount() == before + 1
+    assert window.reading_pane.toPlainText().startswith("夜市经济焕发活力")
+
+
+def test_article_text_is_never_markup(window: MainWindow) -> None:
+    report = window.library.import_text(
+        "链接测试\n\n正文<img src=http://example.com/x.png>"
+        "和<a href=javascript:alert(1)>点我</a>。\n"
+    )
+    window._finish_import(report)
+    text = window.reading_pane.toPlainText()
+    assert "<img src=http://example.com/x.png>" in text
+    assert "<a href=javascript:alert(1)>" in text
+    assert "<a " not in window.reading_pane.toHtml()
+    assert "<img " not in window.reading_pane.toHtml()
+
+
+def test_keyboard_moves_between_articles(qtbot, window: MainWindow) -> None:
+    window.list_view.selectRow(0)
+    window.list_view.setFocus()
+    first = window.reading_pane.record.id
+    qtbot.keyClick(window.list_view, Qt.Key.Key_J)
+    second = window.reading_pane.record.id
+    assert second == window.model.article_id(1)
+    qtbot.keyClick(window.list_view, Qt.Key.Key_K)
+    assert window.reading_pane.record.id == first

@@ -1,0 +1,91 @@
+"""Start-up benchmark: process start → window shown, Reader against a bare PySide6 window.
+
+Both run as fresh processes, alternating, on the same platform; each prints a
+``shown <monotonic>`` line from its first event-loop turn after ``show()``. The
+figure is the median wall time from spawn to that line, and the ratio of medians.
+
+    python tests/perf/bench_startup.py [--runs 9] [--platform offscreen|xcb] [--json]
+
+The Reader run uses a library that already exists (a warm second launch, the common
+case) and, separately, a brand-new one (first launch, which seeds the library).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = r"""
+import sys, time
+from PySide6.QtCore import QTimer, Qt
+from PySide6.QtWidgets import QApplication, QListWidget, QMainWindow, QSplitter, QTextBrowser
+app = QApplication(sys.argv[:1])
+w = QMainWindow()
+s = QSplitter(Qt.Orientation.Horizontal)
+s.addWidget(QListWidget()); s.addWidget(QTextBrowser())
+w.setCentralWidget(s); w.menuBar().addMenu("文件"); w.statusBar().showMessage("就绪")
+w.resize(1180, 760); w.show()
+QTimer.singleShot(0, lambda: (print(f"shown {time.monotonic():.6f}", flush=True), app.quit()))
+app.exec()
+"""
+
+
+def time_process(argv: list[str], env: dict[str, str]) -> float:
+    start = time.monotonic()
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60)
+    for line in done.stdout.splitlines():
+        if line.startswith("shown "):
+            return float(line.split()[1]) - start
+    raise RuntimeError(f"{argv} did not report a shown window:\n{done.stderr}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--platform", default=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, QT_QPA_PLATFORM=args.platform, READER_EXIT_WHEN_SHOWN="1")
+        env["READER_CACHE_DIR"] = str(Path(tmp, "cache"))
+        warm_dir = Path(tmp, "warm")
+        reader = [sys.executable, "-m", "reader"]
+        # Create and seed the warm library once, outside the timing.
+        time_process([*reader, "--data-dir", str(warm_dir)], env)
+        bare, warm, first = [], [], []
+        for i in range(args.runs):
+            bare.append(time_process([sys.executable, "-c", BARE], env))
+            warm.append(time_process([*reader, "--data-dir", str(warm_dir)], env))
+            first.append(time_process([*reader, "--data-dir", str(Path(tmp, f"new{i}"))], env))
+
+    result = {
+        "platform": args.platform,
+        "runs": args.runs,
+        "bare_s_median": round(statistics.median(bare), 3),
+        "reader_s_median": round(statistics.median(warm), 3),
+        "reader_first_launch_s_median": round(statistics.median(first), 3),
+        "ratio": round(statistics.median(warm) / statistics.median(bare), 2),
+        "ratio_first_launch": round(statistics.median(first) / statistics.median(bare), 2),
+    }
+    if args.json:
+        print(json.dumps(result))
+        return
+    print(f"platform {args.platform}, {args.runs} alternating runs each, medians")
+    print(f"  bare PySide6 window      {result['bare_s_median']:.3f} s")
+    print(f"  reader (existing library) {result['reader_s_median']:.3f} s"
+          f"   ratio {result['ratio']:.2f}")
+    print(f"  reader (first launch)     {result['reader_first_launch_s_median']:.3f} s"
+          f"   ratio {result['ratio_first_launch']:.2f}")
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
