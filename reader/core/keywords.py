@@ -1,0 +1,411 @@
+"""Keywords, tokens, named entities and highlight spans for Chinese news text.
+
+Pure Python, no Qt. Segmentation lives in `reader.core.segment`; this module decides what
+counts as a term and how terms are weighted.
+
+Offsets everywhere are code points (Python string indices), never UTF-16 units.
+
+IDF: articles are weighted with TF-IDF. A small library says little about how common a word
+is, so below `MIN_LIBRARY_DOCS` articles the IDF bundled with jieba (a large general corpus)
+is used alone. From there the library's own document frequencies are blended in, with a
+weight that grows with the library and reaches 1 at `FULL_LIBRARY_DOCS` articles, so words
+that are everywhere in *this* user's papers (疫情 in 2020) sink while the bundled IDF still
+steadies rare-word estimates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import math
+import re
+import statistics
+import threading
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from reader import paths
+from reader.core import segment
+from reader.core.segment import Token
+
+__all__ = [
+    "FULL_LIBRARY_DOCS",
+    "MIN_LIBRARY_DOCS",
+    "Entity",
+    "IdfTable",
+    "Token",
+    "entities",
+    "find_occurrences",
+    "is_candidate",
+    "keywords",
+    "names_from_byline",
+    "set_user_words",
+    "stopwords",
+    "terms",
+    "tokenize",
+    "warm_up",
+]
+
+log = logging.getLogger(__name__)
+
+MIN_LIBRARY_DOCS = 50
+FULL_LIBRARY_DOCS = 500
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A person, place or organisation name and its code-point span."""
+
+    start: int
+    end: int
+    word: str
+    kind: str  # "person" | "place" | "org"
+
+
+# -- segmentation -------------------------------------------------------------------------
+
+
+def warm_up() -> None:
+    """Load the segmenter, the POS tagger and the bundled IDF (call off the GUI thread)."""
+    segment.warm_up()
+    IdfTable.default()
+    stopwords()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens that cover `text` end to end, spaces and punctuation included."""
+    return segment.tokenize(text)
+
+
+def set_user_words(words: Iterable[str]) -> None:
+    """Make `words` (the user's own plus reporters' names) segment as single words.
+
+    Replaces the previous set. Words that look like a person's name (a known surname and
+    two to four Han characters) are tagged as people for `entities`.
+    """
+    segment.set_user_words({w: ("nr" if _looks_like_name(w) else None) for w in words})
+
+
+# -- names from bylines -------------------------------------------------------------------
+
+# Single-character surnames, most common first (simplified, then traditional forms).
+_SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
+    "顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧"
+    "耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙"
+    "鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫"
+    "米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+    "封蔺习諸劉陳楊黃趙吳孫馬郭許韓馮鄧蕭董袁潘蔣蔡葉蘇魏呂盧薑鍾譚陸範賈韋鄒熊邱閆雷龍陶賀"
+    "顧郝龔錢嚴溫樊葛龐顏聶魯嚴鄭謝羅塗駱藍饒農繆簡車項連蘆麥婁竇戚岑寧紀鮑華喻祁湯萬歐"
+)
+_SURNAMES_2 = {
+    "欧阳",
+    "司马",
+    "诸葛",
+    "上官",
+    "东方",
+    "皇甫",
+    "尉迟",
+    "公孙",
+    "慕容",
+    "令狐",
+    "夏侯",
+    "长孙",
+    "宇文",
+    "司徒",
+    "端木",
+    "歐陽",
+    "司馬",
+    "諸葛",
+    "長孫",
+}
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_RE_NAME = re.compile(f"[{_HAN}]{{2,4}}")
+
+# Roles and tags around names in bylines; longest first so 本报记者 wins over 记者.
+_BYLINE_ROLES = sorted(
+    {
+        "本报讯",
+        "本報訊",
+        "本报记者",
+        "本報記者",
+        "特约记者",
+        "特約記者",
+        "见习记者",
+        "見習記者",
+        "实习记者",
+        "實習記者",
+        "首席记者",
+        "首席記者",
+        "记者",
+        "記者",
+        "通讯员",
+        "通訊員",
+        "实习生",
+        "實習生",
+        "特约通讯员",
+        "特約通訊員",
+        "摄影记者",
+        "攝影記者",
+        "摄影",
+        "攝影",
+        "责任编辑",
+        "責任編輯",
+        "编辑",
+        "編輯",
+        "校对",
+        "校對",
+        "撰文",
+        "撰稿",
+        "图文",
+        "圖文",
+        "文图",
+        "文圖",
+        "报道",
+        "報導",
+        "報道",
+        "报导",
+        "摄",
+        "攝",
+        "本报",
+        "本報",
+    },
+    key=len,
+    reverse=True,
+)
+_RE_ROLE_PREFIX = re.compile("^(?:" + "|".join(map(re.escape, _BYLINE_ROLES)) + ")+")
+# Only photo credits trail a name (王小明摄); 文 or 图 could end a name.
+_RE_ROLE_SUFFIX = re.compile("(?:摄影|攝影|摄|攝)$")
+# A dateline such as 台北報導 / 新华社北京3月9日电 names a place, not a person.
+_RE_DATELINE = re.compile("(?:报道|報導|報道|报导|电|電|讯|訊)$")
+_RE_BYLINE_SPLIT = re.compile(r"[\s()（）\[\]【】〔〕「」『』<>《》/／|｜,，、;；:：·•.。_\-—~～]+")
+
+
+def _looks_like_name(word: str) -> bool:
+    if not _RE_NAME.fullmatch(word):
+        return False
+    if word[:2] in _SURNAMES_2:
+        return 3 <= len(word) <= 4
+    return word[0] in _SURNAMES_1 and len(word) <= 3
+
+
+def names_from_byline(byline: str) -> list[str]:
+    """People named in a byline, in order, without duplicates.
+
+    ``本报记者 白云飞 通讯员 刘慧超 程程亮`` → 白云飞, 刘慧超, 程程亮;
+    ``【記者王小明／台北報導】`` → 王小明. Datelines and roles are dropped; a chunk counts
+    as a name only if it starts with a known surname and is two to four characters long.
+    """
+    names: list[str] = []
+    for chunk in _RE_BYLINE_SPLIT.split(byline):
+        rest = _RE_ROLE_PREFIX.sub("", chunk)
+        if not rest or _RE_DATELINE.search(rest):
+            continue  # a role alone, or a dateline (台北報導)
+        rest = _RE_ROLE_SUFFIX.sub("", rest)
+        if _looks_like_name(rest) and rest not in names:
+            names.append(rest)
+    return names
+
+
+# -- candidate terms ----------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The stop-word list shipped in resources/stopwords.txt (comments start with #)."""
+    text = paths.resource("stopwords.txt").read_text(encoding="utf-8")
+    words = (line.strip() for line in text.splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
+
+
+_RE_HAS_HAN = re.compile(f"[{_HAN}]")
+# Upper-case acronyms (GDP, 5G, WHO) are kept; other Latin-only tokens are junk here.
+_RE_ACRONYM = re.compile(r"(?=[0-9]*[A-Z])[A-Z0-9]{2,6}")
+_NUMERALS = (
+    "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟.．%％"
+)
+# A numeral followed by one of these is still a number: 三年, 一个, 四级, 49.9万, 728个.
+_MEASURES = "年月日号时分秒个只名人次位元角岁届级期倍条项家户村座所批种类股成吨亩米度型批轮"
+_RE_NUMERIC = re.compile(f"第?[{_NUMERALS}]+[{_MEASURES}]?")
+
+
+def is_candidate(word: str) -> bool:
+    """Whether a token may be a keyword: two or more characters, not filler, not a number."""
+    if len(word) < 2 or word in stopwords():
+        return False
+    if not _RE_HAS_HAN.search(word):
+        return bool(_RE_ACRONYM.fullmatch(word))
+    return not _RE_NUMERIC.fullmatch(word)
+
+
+def _candidates(text: str) -> list[str]:
+    return [w for w in segment.cut(text) if is_candidate(w)]
+
+
+def terms(text: str) -> set[str]:
+    """The distinct candidate terms of a document (the store counts these for IDF)."""
+    return set(_candidates(text))
+
+
+# -- IDF ----------------------------------------------------------------------------------
+
+
+class IdfTable:
+    """Inverse document frequency per word."""
+
+    _default: IdfTable | None = None
+    _default_lock = threading.Lock()
+
+    def __init__(self, table: Mapping[str, float], unknown: float) -> None:
+        self._table = table
+        self._unknown = unknown
+
+    def idf(self, word: str) -> float:
+        return self._table.get(word, self._unknown)
+
+    @property
+    def unknown(self) -> float:
+        """The IDF given to words the table has never seen."""
+        return self._unknown
+
+    @classmethod
+    def default(cls) -> IdfTable:
+        """jieba's bundled IDF; words it lacks get its median, as jieba.analyse does."""
+        if cls._default is None:
+            with cls._default_lock:
+                if cls._default is None:
+                    source = segment.jieba_dir() / "analyse" / "idf.txt"
+                    table, median = segment.cached_pickle(
+                        "jieba-idf", source, lambda: _read_idf(source)
+                    )
+                    cls._default = IdfTable(table, median)
+        return cls._default
+
+    @classmethod
+    def from_document_frequencies(cls, df: Mapping[str, int], n_docs: int) -> IdfTable:
+        """IDF from the library: `df` maps a term to the number of articles holding it.
+
+        Fewer than `MIN_LIBRARY_DOCS` articles: the bundled IDF alone. Otherwise a blend
+        whose library share is n_docs / `FULL_LIBRARY_DOCS` (at most 1).
+        """
+        base = cls.default()
+        if n_docs < MIN_LIBRARY_DOCS:
+            return base
+        share = min(1.0, n_docs / FULL_LIBRARY_DOCS)
+        return _BlendedIdf(base, dict(df), n_docs, share)
+
+
+class _BlendedIdf(IdfTable):
+    def __init__(self, base: IdfTable, df: dict[str, int], n_docs: int, share: float) -> None:
+        super().__init__({}, base.unknown)
+        self._base = base
+        self._df = df
+        self._n = n_docs
+        self._share = share
+        # Library IDF is put on the bundled table's scale before blending:
+        # log((n+1)/(df+1)) runs from 0 to log(n+1); the bundled one from 0 to ~14.
+        self._scale = _BUNDLED_MAX / math.log(n_docs + 1)
+
+    def idf(self, word: str) -> float:
+        df = min(self._df.get(word, 0), self._n)
+        library = math.log((self._n + 1) / (df + 1)) * self._scale
+        return self._share * library + (1.0 - self._share) * self._base.idf(word)
+
+
+_BUNDLED_MAX = 14.0  # a touch above jieba's largest IDF (13.9)
+
+
+def _read_idf(source: Path) -> tuple[dict[str, float], float]:
+    table: dict[str, float] = {}
+    with source.open(encoding="utf-8") as f:
+        for line in f:
+            word, _, value = line.strip().partition(" ")
+            if word and value:
+                table[word] = float(value)
+    return table, statistics.median(table.values())
+
+
+# -- keywords -----------------------------------------------------------------------------
+
+
+def keywords(text: str, top: int = 10, idf: IdfTable | None = None) -> list[tuple[str, float]]:
+    """The `top` terms of `text` by TF-IDF, best first, weights summing over tf = count/n.
+
+    Ties go to the term that appears first, so the result is stable.
+    """
+    words = _candidates(text)
+    if not words or top <= 0:
+        return []
+    table = idf or IdfTable.default()
+    counts = Counter(words)
+    first = {}
+    for i, w in enumerate(words):
+        first.setdefault(w, i)
+    n = len(words)
+    scored = [(w, c / n * table.idf(w)) for w, c in counts.items()]
+    scored.sort(key=lambda item: (-item[1], first[item[0]]))
+    return scored[:top]
+
+
+# -- entities -----------------------------------------------------------------------------
+
+_KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org"}
+
+
+def entities(text: str) -> list[Entity]:
+    """People, places and organisations, from jieba.posseg's nr/ns/nt tags.
+
+    jieba's dictionary tags many plain words as names (康复 nr, 大力支持 nr), so a person
+    must also look like a Chinese name (known surname, two or three characters); two-
+    character dictionary "names" are dropped (real ones are mostly found by the HMM or
+    added as user words). A "name" ending in 村/区/庄... is a place. Slow (~6× plain
+    cutting): run it in the background and store the result.
+    """
+    found: list[Entity] = []
+    stop = stopwords()
+    seg = segment.segmenter()
+    for word, flag, start, end in segment.tag(text):
+        kind = _KINDS.get(flag)
+        if kind is None or len(word) < 2 or word in stop or not _RE_HAS_HAN.search(word):
+            continue
+        if kind == "person" and seg.user_tag(word) is None and flag != "nrfg":
+            if word[-1] in _PLACE_SUFFIXES:
+                kind = "place"  # 马营村, 高新区
+            elif not _looks_like_name(word) or (len(word) == 2 and seg.in_dictionary(word)):
+                continue
+        found.append(Entity(start, end, word, kind))
+    return found
+
+
+_PLACE_SUFFIXES = frozenset("省市县区乡镇村街路庄屯寨港湾岛州")
+
+
+# -- highlights ---------------------------------------------------------------------------
+
+
+def find_occurrences(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, word) spans of `words` in `text`, in text order.
+
+    Longer words win: 脱贫攻坚 is one span even when 脱贫 and 攻坚 are also wanted. Among
+    equally long words, the earlier span wins.
+    """
+    candidates: list[tuple[int, int, str]] = []
+    for word in {w for w in words if w}:
+        at = text.find(word)
+        while at != -1:
+            candidates.append((-len(word), at, word))
+            at = text.find(word, at + 1)
+    candidates.sort()
+    starts: list[int] = []
+    spans: list[tuple[int, int, str]] = []  # kept sorted by start
+    for negative_size, at, word in candidates:
+        end = at - negative_size
+        i = bisect.bisect_right(starts, at)
+        if (i == 0 or spans[i - 1][1] <= at) and (i == len(spans) or spans[i][0] >= end):
+            starts.insert(i, at)
+            spans.insert(i, (at, end, word))
+    return spans
