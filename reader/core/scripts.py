@@ -9,14 +9,39 @@ Search folding
 
 Script detection
     :func:`detect_script` counts characters that exist in only one script.
+
+Conversion
+    :func:`convert` / :func:`convert_mapped` run one of :data:`CONFIGS` exactly as OpenCC
+    1.4.2 does (556/556 of its test cases). Run :func:`effective_config` first: converting
+    text that is already in the target script is not harmless (s2twp: 演算法 -> 演演算法).
+    :func:`convert_mapped` also gives a segment-level offset map (:class:`Conversion`);
+    offsets count code points. Results are cached (LRU), so switching a view back is cheap.
+
+Personal phrases
+    ``user_phrases`` (source phrase -> wanted output, e.g. 分区 -> 分區 where s2twp says
+    分割槽) win over every dictionary when segmenting and are output verbatim.
+
+Ambiguity review
+    :func:`ambiguities` lists the characters a character dictionary converted with a choice
+    among several forms (发 -> 發 | 髮), where no phrase decided.
+
+Thread safety: converters are immutable once built and the caches are locked, so worker
+threads may convert concurrently.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import pairwise
 
-from reader.core.opencc_engine import load_dict
+from reader.core import opencc_engine
+from reader.core.opencc_engine import Converter, load_dict
 
 log = logging.getLogger(__name__)
 
@@ -222,3 +247,208 @@ def effective_config(config: str | None, script: str) -> str | None:
     if script not in SCRIPTS:
         raise ValueError(f"unknown script {script!r}; valid: {' '.join(SCRIPTS)}")
     return _EFFECTIVE[script].get(config, config)
+
+
+# ---------------------------------------------------------------------------------------
+# Converters
+
+
+UserPhrases = Mapping[str, str] | None
+_UserKey = frozenset[tuple[str, str]] | None
+
+
+def _user_key(user_phrases: UserPhrases) -> _UserKey:
+    return frozenset(user_phrases.items()) if user_phrases else None
+
+
+@functools.lru_cache(maxsize=16)
+def _converter_with_phrases(config: str, phrases: frozenset[tuple[str, str]]) -> Converter:
+    return Converter(config, dict(phrases))
+
+
+def get_converter(config: str, user_phrases: UserPhrases = None) -> Converter:
+    """The converter for ``config``; cached per config, or per (config, phrases).
+
+    The first call for a config loads its dictionaries (about 0.1-0.3 s for the
+    simplified-to-traditional ones, which share STPhrases); call it from a worker thread
+    to warm up.
+    """
+    check_config(config)
+    key = _user_key(user_phrases)
+    if key is None:
+        return opencc_engine.converter(config)
+    return _converter_with_phrases(config, key)
+
+
+# ---------------------------------------------------------------------------------------
+# Offset map
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """A text, its converted view, and the segments that tile both.
+
+    ``segments`` are ``(orig_start, orig_end, view_start, view_end)``. Where a segment has
+    the same length on both sides the two correspond code point for code point; where the
+    length differs (内存条 -> 記憶體模組) they correspond only as a whole, and a span that
+    ends inside such a segment is widened to the whole segment.
+    """
+
+    original: str
+    text: str
+    segments: tuple[tuple[int, int, int, int], ...]
+
+    @functools.cached_property
+    def _starts(self) -> tuple[list[int], list[int]]:
+        return [s[0] for s in self.segments], [s[2] for s in self.segments]
+
+    def to_view(self, start: int, end: int) -> Span:
+        """The view span showing ``original[start:end]``."""
+        return self._map(start, end, len(self.original), self._starts[0], 0)
+
+    def to_original(self, start: int, end: int) -> Span:
+        """The original span behind ``text[start:end]``."""
+        return self._map(start, end, len(self.text), self._starts[1], 2)
+
+    def _map(self, start: int, end: int, size: int, starts: list[int], side: int) -> Span:
+        if not 0 <= start <= end <= size:
+            raise ValueError(f"span {start}..{end} is outside 0..{size}")
+        return self._point(start, starts, side, False), self._point(end, starts, side, True)
+
+    def _point(self, pos: int, starts: list[int], side: int, up: bool) -> int:
+        if not self.segments:
+            return 0
+        index = bisect.bisect_right(starts, pos) - 1
+        segment = self.segments[index]
+        here, there = segment[side : side + 2], segment[2 - side : 4 - side]
+        offset = pos - here[0]
+        if offset == 0:
+            return there[0]
+        if offset >= here[1] - here[0]:  # only at the very end of the text
+            return there[1]
+        if here[1] - here[0] == there[1] - there[0]:
+            return there[0] + offset
+        return there[1] if up else there[0]
+
+
+def identity(text: str) -> Conversion:
+    """The 原文 view: the text mapped onto itself."""
+    return Conversion(text, text, ((0, len(text), 0, len(text)),) if text else ())
+
+
+def _segments(boundaries: list[tuple[int, int]]) -> tuple[tuple[int, int, int, int], ...]:
+    """Segments from shared boundaries, runs of same-length pieces merged into one."""
+    segments: list[tuple[int, int, int, int]] = []
+    for (a, x), (b, y) in pairwise(boundaries):
+        if b == a:
+            continue
+        if segments and b - a == y - x:
+            last = segments[-1]
+            if last[1] - last[0] == last[3] - last[2]:
+                segments[-1] = (last[0], b, last[2], y)
+                continue
+        segments.append((a, b, x, y))
+    return tuple(segments)
+
+
+# ---------------------------------------------------------------------------------------
+# Conversion with a cache
+
+
+# Texts longer than this are converted without caching (a whole book through the CLI).
+CACHE_MAX_TEXT = 1_000_000
+# Total characters of original text kept in the cache.
+CACHE_BUDGET = 4_000_000
+
+
+class _LRU:
+    """Conversions by (config, user phrases, text), bounded by total text length."""
+
+    def __init__(self, budget: int) -> None:
+        self.budget = budget
+        self.size = 0
+        self.items: OrderedDict[tuple[str, _UserKey, str], Conversion] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[str, _UserKey, str]) -> Conversion | None:
+        with self.lock:
+            found = self.items.get(key)
+            if found is not None:
+                self.items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[str, _UserKey, str], value: Conversion) -> None:
+        with self.lock:
+            if key in self.items:
+                return
+            self.items[key] = value
+            self.size += len(key[2])
+            while self.size > self.budget and len(self.items) > 1:
+                (_, _, text), _ = self.items.popitem(last=False)
+                self.size -= len(text)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+            self.size = 0
+
+
+_cache = _LRU(CACHE_BUDGET)
+
+
+def clear_cache() -> None:
+    """Forget cached conversions (tests, memory pressure)."""
+    _cache.clear()
+
+
+def convert_mapped(text: str, config: str | None, user_phrases: UserPhrases = None) -> Conversion:
+    """``text`` converted by ``config`` with its offset map; ``None`` gives :func:`identity`."""
+    if config is None:
+        return identity(text)
+    converter = get_converter(config, user_phrases)
+    key = (config, _user_key(user_phrases), text)
+    found = _cache.get(key)
+    if found is not None:
+        return found
+    converted, boundaries = converter.convert_aligned(text)
+    result = Conversion(text, converted, _segments(boundaries))
+    if len(text) <= CACHE_MAX_TEXT:
+        _cache.put(key, result)
+    return result
+
+
+def convert(text: str, config: str | None, user_phrases: UserPhrases = None) -> str:
+    """``text`` converted by ``config`` (``None``: unchanged). Raises :class:`UnknownConfig`."""
+    if config is None:
+        return text
+    if len(text) > CACHE_MAX_TEXT:
+        return get_converter(config, user_phrases).convert(text)
+    return convert_mapped(text, config, user_phrases).text
+
+
+# ---------------------------------------------------------------------------------------
+# Ambiguity review
+
+
+@dataclass(frozen=True)
+class Ambiguity:
+    """A converted character that had several possible forms, as a span of the view."""
+
+    view_start: int
+    view_end: int
+    chosen: str
+    alternatives: tuple[str, ...]
+
+
+def ambiguities(text: str, config: str | None, user_phrases: UserPhrases = None) -> list[Ambiguity]:
+    """Characters of the ``config`` view that a character dictionary converted by choosing
+    among several values (发 -> 發, not 髮), in view order. Characters a phrase entry or a
+    user phrase converted are not listed: the phrase decided.
+    """
+    if config is None:
+        return []
+    _, _, choices = get_converter(config, user_phrases).trace(text)
+    return [Ambiguity(c.start, c.end, c.chosen, c.alternatives) for c in choices]
