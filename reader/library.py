@@ -11,13 +11,14 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import paths
-from reader.core import scripts
-from reader.core.documents import UnreadableInput, parse_document
-from reader.core.pages import SPLITTER_VERSION, Article
 from reader.store.articles import ArticleRecord, ArticleStore, NewArticle
 from reader.store.db import Database, LibraryUnavailableError
+
+if TYPE_CHECKING:
+    from reader.core.pages import Article
 
 log = logging.getLogger(__name__)
 
@@ -57,20 +58,33 @@ class Library:
         self.articles = ArticleStore(self.db)
 
     @classmethod
-    def open(cls, directory: str | os.PathLike[str] | None = None) -> Library:
-        """Open (creating if needed) the library; a new one starts with the seed pages."""
+    def open(cls, directory: str | os.PathLike[str] | None = None, *, seed: bool = True) -> Library:
+        """Open (creating if needed) the library; a new one starts with the seed pages.
+
+        The GUI passes ``seed=False`` and seeds on a worker after the window paints.
+        """
         lib = cls(paths.data_dir(directory))
-        if lib.db.created and not os.environ.get("READER_NO_SEED"):
+        if lib.db.created and os.environ.get("READER_NO_SEED"):
+            lib.articles.set_meta("seeded", "skipped")
+        if seed and lib.needs_seed():
             lib.seed()
         return lib
+
+    def needs_seed(self) -> bool:
+        """True until a new library has been given the sample pages (once, ever)."""
+        return self.articles.meta("seeded") is None
 
     def close(self) -> None:
         self.db.close()
 
-    def seed(self) -> ImportReport:
-        report = ImportReport()
-        for seed in paths.seed_files():
-            report.merge(self.import_bytes(seed.read_bytes(), seed.name, str(seed)))
+    def seed(
+        self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
+    ) -> ImportReport:
+        report = self.import_paths(
+            [str(f) for f in paths.seed_files()], progress=progress, cancelled=cancelled
+        )
+        if not report.cancelled:
+            self.articles.set_meta("seeded", "yes")
         log.info("seeded new library with %d articles", len(report.articles))
         return report
 
@@ -107,6 +121,11 @@ class Library:
 
     def import_bytes(self, data: bytes, name: str, source: str) -> ImportReport:
         """Parse and store one document; bad input becomes an error entry, never a raise."""
+        # Imported here, not at the top: the window must not pay for the splitter's
+        # regular expressions and the script tables before it paints.
+        from reader.core.documents import UnreadableInput, parse_document
+        from reader.core.pages import SPLITTER_VERSION
+
         report = ImportReport()
         try:
             doc = parse_document(data, name)
@@ -135,6 +154,8 @@ class Library:
 
 
 def to_new_article(a: Article) -> NewArticle:
+    from reader.core import scripts
+
     return NewArticle(
         title=a.title,
         subtitle=a.subtitle,

@@ -7,13 +7,17 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_ID, APP_NAME, __version__, paths
 from reader.library import Library
 from reader.store.db import LibraryError
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -33,27 +37,38 @@ def open_settings(library: Library) -> QSettings:
     return QSettings(str(paths.settings_path(library.directory)), QSettings.Format.IniFormat)
 
 
-def run(data_dir: str | None, files: Sequence[str]) -> int:
-    app = create_application()
+def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
+    """Open the library and show the window; None (after telling the user) if it can't."""
+    create_application()
     try:
-        library = Library.open(data_dir)
+        library = Library.open(data_dir, seed=False)
     except LibraryError as e:
         print(f"reader: {e}", file=sys.stderr)
         QMessageBox.critical(None, "无法打开文库", str(e))
-        return 1
+        return None
     from reader.gui.mainwindow import MainWindow
 
     window = MainWindow(library, open_settings(library))
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.destroyed.connect(library.close)
     window.show()
     # The list is filled after the first paint, so the window appears at once.
     QTimer.singleShot(0, window.load)
+    if library.needs_seed():
+        QTimer.singleShot(0, window.seed_library)
     if files:
         QTimer.singleShot(0, lambda: window.import_paths(list(files)))
+    return window
+
+
+def run(data_dir: str | None, files: Sequence[str]) -> int:
+    window = start(data_dir, files)
+    if window is None:
+        return 1
+    app = QApplication.instance()
     if os.environ.get("READER_EXIT_WHEN_SHOWN"):  # start-up benchmark hook
         QTimer.singleShot(0, lambda: _report_shown(app))
-    code = app.exec()
-    library.close()
-    return code
+    return app.exec()
 
 
 def _report_shown(app: QApplication) -> None:

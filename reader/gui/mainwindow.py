@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
         self.library = library
         self.settings = settings
         self._operation: Operation | None = None
-        self._pending_select: int | None = None
+        self._queued: list = []  # imports asked for while one runs
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
 
@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([380, 800])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._queued.clear()
         if self._operation is not None:
             self._operation.cancel()
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         self.model.set_store(self.library.articles)
         self._update_count()
         last = self.settings.value("reading/last_article")
-        target = self._pending_select or (int(last) if last not in (None, "") else None)
+        target = int(last) if last not in (None, "") else None
         if not self.select_article(target) and self.model.rowCount() > 0:
             self.list_view.selectRow(0)
 
@@ -222,8 +223,19 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[str]) -> None:
         """Import on a worker thread with a cancellable progress dialog."""
+        self._run_import(
+            lambda lib, progress, cancelled: lib.import_paths(
+                paths, progress=progress, cancelled=cancelled
+            )
+        )
+
+    def seed_library(self) -> None:
+        """Give a new library its sample pages, after the window has painted."""
+        self._run_import(lambda lib, progress, cancelled: lib.seed(progress, cancelled))
+
+    def _run_import(self, task) -> None:
         if self._operation is not None:
-            self.statusBar().showMessage("正在导入，请稍候", 4000)
+            self._queued.append(task)  # run after the current import, in order
             return
         directory = self.library.directory
 
@@ -231,7 +243,7 @@ class MainWindow(QMainWindow):
             # The worker has its own connection; WAL lets the window keep reading.
             lib = Library(directory)
             try:
-                return lib.import_paths(paths, progress=progress, cancelled=cancelled)
+                return task(lib, progress, cancelled)
             finally:
                 lib.close()
 
@@ -258,6 +270,8 @@ class MainWindow(QMainWindow):
 
     def _operation_done(self) -> None:
         self._operation = None
+        if self._queued:
+            self._run_import(self._queued.pop(0))
 
     def _import_failed(self, message: str) -> None:
         QMessageBox.critical(self, "导入失败", message)
