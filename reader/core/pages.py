@@ -100,7 +100,10 @@ _SECTION_SUFFIXES = (
 )  # fmt: skip
 
 # Photo captions and credits.
-_CREDIT_TAIL = re.compile(rf"(?:{_ROLE}\s*)?{_NAMES}(?:\s+{_ROLE_NAMES})*\s*(?:摄|攝)(?:影)?$")
+# A credit names a reporter: a role word, or a name set off by a space or a parenthesis.
+_CREDIT_TAIL = re.compile(
+    rf"(?:{_ROLE_NAMES}|(?:^|(?<=\s)){_NAMES}|(?<=[（(]){_NAMES})\s*(?:摄|攝)(?:影)?[)）]?$"
+)
 _CREDIT_ONLY = re.compile(
     rf"^[（(]?\s*(?:(?:新华社|新華社|中新社|中央社|本报|本報)\s*)?{_ROLE_NAMES}\s*(?:摄|攝)(?:影)?"
     r"\s*[)）]?$"
@@ -148,7 +151,11 @@ def is_furniture(line: str) -> bool:
     line = line.strip()
     if len(line) > 80:
         return False
-    return any(p.search(line) for p in _FURNITURE)
+    if _FURNITURE[0].search(line):
+        return True
+    if re.search(r"[，,。！？；]", line):  # a sentence that merely mentions a date or page
+        return False
+    return any(p.search(line) for p in _FURNITURE[1:])
 
 
 def _is_terminated(par: str) -> bool:
@@ -158,14 +165,17 @@ def _is_terminated(par: str) -> bool:
 def _headline_like(line: str) -> bool:
     """Short, no sentence punctuation inside or at the end."""
     n = _visible_len(line)
-    if n == 0 or n > _MAX_HEADLINE or "。" in line:
+    if n == 0 or n > _MAX_HEADLINE or re.search(r"[。；;]", line):
+        return False
+    if len(re.findall(r"[，,]", line)) > 1:  # clauses: a sentence, not a headline
         return False
     if line[-1] in _NOT_HEADLINE_END:
         return False
     if line[-1] in "！!？?":
         # An exclaiming headline is short and has no clause breaks.
         return n <= 20 and not re.search(r"[，,；;：:]", line)
-    return line[-1] not in '”」』"' or n <= 20
+    # A quoted sentence (“和做梦一样！”) is body text.
+    return not (line[-1] in "”」』\"'’" and len(line) > 1 and line[-2] in SENTENCE_END + "…")
 
 
 def _is_section_label(line: str) -> bool:
@@ -184,7 +194,7 @@ def _is_caption(line: str) -> bool:
     if _CAPTION_TAIL.search(tail):
         # "…摄" must be a credit (name + 摄), not a word ending in 摄 in prose.
         if tail.endswith(("摄", "攝", "摄)", "攝)", "摄）", "攝）")):
-            return bool(_CREDIT_TAIL.search(tail.rstrip(")）")))
+            return bool(_CREDIT_TAIL.search(tail))
         return True
     return False
 
@@ -192,12 +202,12 @@ def _is_caption(line: str) -> bool:
 def classify(line: str) -> str:
     """One of: furniture, cont_from, cont_to, subtitle, lead, credit, caption, section,
     byline, subhead, headline, body."""
+    if _CONT_FROM.fullmatch(line):
+        return "cont_from"
+    if _CONT_TO.fullmatch(line):
+        return "cont_to"
     if is_furniture(line):
         return "furniture"
-    if _CONT_FROM.fullmatch(line) or (_CONT_FROM.match(line) and _CONT_TO.search(line)):
-        return "cont_from" if _CONT_FROM.fullmatch(line) else "body"
-    if _CONT_TO.fullmatch(line) or _CONT_TO_ALONE.fullmatch(line):
-        return "cont_to"
     if _SUBTITLE.match(line) and _visible_len(line) <= 60 and line[-1] not in "。":
         return "subtitle"
     if _LEAD.fullmatch(line):
@@ -218,9 +228,6 @@ def classify(line: str) -> str:
     return "body"
 
 
-_CONT_TO_ALONE = re.compile(rf"[（(]\s*(?:下转|下轉|转|轉|续|續)\s*{_PAGE}\s*[)）]")
-
-
 def _page(m: re.Match[str]) -> str:
     return m.group(1).translate(str.maketrans("０１２３４５６７８９", "0123456789")) + "版"
 
@@ -228,11 +235,11 @@ def _page(m: re.Match[str]) -> str:
 # --- paragraph helpers ---------------------------------------------------------------------
 
 
-def _join(a: str, b: str) -> str:
-    """Rejoin a paragraph cut by the layout: a space only between two Latin/digit words."""
+def _separator(a: str, b: str) -> str:
+    """Rejoining a paragraph cut by the layout: a space only between two Latin/digit words."""
     if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
-        return f"{a} {b}"
-    return a + b
+        return " "
+    return ""
 
 
 def split_leading_byline(par: str) -> tuple[str, str]:
@@ -274,7 +281,8 @@ class _Draft:
     byline: str = ""
     section: str = ""
     captions: list[str] = field(default_factory=list)
-    paragraphs: list[str] = field(default_factory=list)
+    # Each paragraph is a list of fragments, joined once at the end (no quadratic rejoining).
+    paragraphs: list[list[str]] = field(default_factory=list)
     joinable: bool = False  # last paragraph is body text cut mid-sentence
     continued_from: str = ""
     continues_to: str = ""
@@ -376,11 +384,12 @@ class _Assembler:
             # A section label over a headlined article.
             cur.title, cur.order = text, cur.order
             return
-        if cur and cur.heading_only and self.prev_kind in ("byline", "cont_from"):
-            cur.title = f"{cur.title} {text}"
-            return
         d = self._new(i, title=text)
-        if cur and not cur.has_body and not cur.title and cur.continued_from and not cur.captions:
+        if (
+            cur
+            and cur.continued_from
+            and not (cur.has_body or cur.title or cur.captions or cur.byline or cur.section)
+        ):
             # (上接01版) then the repeated headline
             d.continued_from = cur.continued_from
             self.drafts.remove(cur)
@@ -423,6 +432,16 @@ class _Assembler:
             self.captions[-1] = f"{self.captions[-1]} {text}"
             return
         cur = self.current
+        if (
+            cur
+            and self.prev_kind == "headline"
+            and cur.heading_only
+            and not (cur.subtitle or cur.section or cur.byline or cur.continued_from)
+        ):
+            # "description line" + "记者 X 摄": the short line was a caption, not a headline.
+            self._retract(cur)
+            self.captions.append(f"{cur.title} {text}")
+            return
         if cur and cur.title and len(cur.paragraphs) == 1 and not cur.byline and not cur.closed:
             # short title + one paragraph + credit: a photo of its own
             cur.photo = True
@@ -433,6 +452,16 @@ class _Assembler:
             self.captions.append(text)
             return
         cur.captions.append(text)
+
+    def _retract(self, d: _Draft) -> None:
+        """Forget a draft started by mistake; the one before it is current again."""
+        self.drafts.remove(d)
+        if self.pending and self.pending[-1].follower is d:
+            self.current = self.pending.pop()
+            self.current.follower = None
+        else:
+            self.current = self.drafts[-1] if self.drafts else None
+        self.captions[:0] = d.captions
 
     def _on_caption(self, i: int, text: str, line: Line) -> None:
         self.captions.append(text)
@@ -447,7 +476,7 @@ class _Assembler:
         self._new(i).continued_from = _page(m)
 
     def _on_cont_to(self, i: int, text: str, line: Line) -> None:
-        m = _CONT_TO.search(text) or _CONT_TO_ALONE.search(text)
+        m = _CONT_TO.search(text)
         assert m
         cur = self.current or self._new(i)
         cur.continues_to = _page(m)
@@ -469,7 +498,9 @@ class _Assembler:
             byline, text = split_leading_byline(text)
             if byline:
                 cur.byline = byline
-        text = _TRAILING_EDITOR.sub("", text).rstrip() or text
+        editor = _TRAILING_EDITOR.search(text[-40:])
+        if editor and editor.start() > 0:  # "(编辑：X)" closing a paragraph is furniture
+            text = text[: len(text) - len(text[-40:]) + editor.start()].rstrip()
         text, trailing = split_trailing_byline(text)
         self._add_paragraph(cur, text, joinable=True)
         if trailing:
@@ -499,10 +530,14 @@ class _Assembler:
 
     def _add_paragraph(self, d: _Draft, text: str, *, joinable: bool) -> None:
         if d.paragraphs and d.joinable and joinable:
-            d.paragraphs[-1] = _join(d.paragraphs[-1], text)
+            last = d.paragraphs[-1]
+            sep = _separator(last[-1], text)
+            if sep:
+                last.append(sep)
+            last.append(text)
         else:
-            d.paragraphs.append(text)
-        d.joinable = joinable and not _is_terminated(d.paragraphs[-1])
+            d.paragraphs.append([text])
+        d.joinable = joinable and not _is_terminated(text)
 
     # results
 
@@ -537,7 +572,7 @@ class _Assembler:
 
 
 def _to_article(d: _Draft) -> Article | None:
-    title, body, section = d.title, "\n".join(d.paragraphs), d.section
+    title, body, section = d.title, "\n".join("".join(p) for p in d.paragraphs), d.section
     subtitle = "\n".join(p for p in (d.kicker, d.subtitle) if p)
     if not body and not d.captions:
         # Never an empty article: a lone heading or label becomes the text itself.
