@@ -195,6 +195,7 @@ class Plan:
                     table.setdefault(ord(key), values[0])
         self.phrase_firsts = frozenset(firsts)
         self.translate_ok = all(len(v) == 1 for v in table.values())
+        self.chars = {chr(code): value for code, value in table.items()}
         self.table = _dense(table)
 
     def convert(self, piece: str, bounds: Boundaries | None = None) -> tuple[str, bool]:
@@ -210,18 +211,18 @@ class Plan:
     def _scan(self, piece: str, bounds: Boundaries | None) -> tuple[str, bool]:
         out: list[str] = []
         append = out.append
-        dicts = self._dicts
+        firsts = self.phrase_firsts
+        char_value = self.chars.get
         changed = False
         i, n, at = 0, len(piece), 0
         while i < n:
-            for prefixes, entries in dicts:
-                length = longest(prefixes, piece, i, n)
-                if length:
-                    value = entries[piece[i : i + length]][0]
-                    break
-            else:
-                value = piece[i]
+            c = piece[i]
+            if c not in firsts:
+                # No multi-character key starts here: the character table decides.
+                value = char_value(c, c)
                 length = 1
+            else:
+                value, length = self._longest_match(piece, i, n)
             append(value)
             size = len(value)
             if size != length:
@@ -233,6 +234,14 @@ class Plan:
             i += length
             at += size
         return "".join(out), changed
+
+    def _longest_match(self, piece: str, i: int, n: int) -> tuple[str, int]:
+        """(value, key length) of the short-circuit match at ``i``; the character itself."""
+        for prefixes, entries in self._dicts:
+            length = longest(prefixes, piece, i, n)
+            if length:
+                return entries[piece[i : i + length]][0], length
+        return piece[i], 1
 
 
 def _dense(table: dict[int, str]) -> list[int | str]:
