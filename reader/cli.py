@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from reader import __version__
@@ -59,6 +60,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", type=int)
     p.add_argument("--script", metavar="CONFIG", help="show in this script (e.g. s2tw)")
     p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("convert", help="convert text between scripts (stdin to stdout)")
+    p.add_argument("--config", required=True, metavar="CONFIG", help="s2t, t2s, s2tw, ...")
+    p.add_argument("file", nargs="?", metavar="FILE")
     return parser
 
 
@@ -124,7 +129,7 @@ def print_json(value: object) -> None:
 
 @command("import")
 def cmd_import(args: argparse.Namespace) -> int:
-    from reader.library import article_dict
+    from reader.views import article_dict, article_view
 
     lib = open_library(args)
     bar = ProgressBar() if sys.stderr.isatty() else None
@@ -134,7 +139,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             {
-                "articles": [article_dict(a) for a in report.articles],
+                "articles": [article_dict(article_view(a, None)) for a in report.articles],
                 "errors": [{"source": s, "error": e} for s, e in report.errors],
                 "duplicates": [{"source": s, "id": i} for s, i in report.duplicates],
             }
@@ -183,21 +188,55 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 @command("show")
 def cmd_show(args: argparse.Namespace) -> int:
-    from reader.library import article_dict
+    from reader.core.scripts import UnknownConfig
+    from reader.views import article_dict, article_view
 
     lib = open_library(args)
     record = lib.get(args.id)
     if record is None:
         raise UserError(f"no article with id {args.id}")
+    try:
+        view = article_view(record, args.script, lib.user_phrases(args.script))
+    except UnknownConfig as e:
+        raise UserError(str(e)) from e
     if args.json:
-        print_json(article_dict(record))
+        print_json(article_dict(view))
         return EXIT_OK
-    head = [record.display_title, record.subtitle, record.byline]
+    head = [view.display_title, view.subtitle, view.byline]
     print("\n".join(h for h in head if h))
     print()
-    print("\n\n".join(record.paragraphs))
-    for caption in record.captions:
+    print("\n\n".join(p for p in view.paragraphs if p.strip()))
+    for caption in view.captions:
         print(f"\n[图] {caption}")
+    return EXIT_OK
+
+
+@command("convert")
+def cmd_convert(args: argparse.Namespace) -> int:
+    from reader.core import scripts
+    from reader.core.decode import UnreadableInput, decode_bytes
+
+    try:
+        scripts.check_config(args.config)
+    except scripts.UnknownConfig as e:
+        raise UserError(str(e)) from e
+    if args.file:
+        try:
+            data = Path(args.file).read_bytes()
+        except OSError as e:
+            raise UserError(f"{args.file}: {e.strerror or e}") from e
+    else:
+        data = sys.stdin.buffer.read()
+    try:
+        # UTF-8 as it is (a converter keeps every space); anything else through the
+        # importer's decoder, which detects GB18030, Big5 and UTF-16.
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = decode_bytes(data).text
+        except UnreadableInput as e:
+            raise UserError(f"{args.file or 'stdin'}: {e}") from e
+    sys.stdout.write(scripts.convert(text, args.config))
     return EXIT_OK
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import paths
+from reader.store import phrases
 from reader.store.articles import ArticleRecord, ArticleStore, NewArticle
 from reader.store.db import Database, LibraryUnavailableError
 
@@ -152,6 +153,12 @@ class Library:
     def get(self, article_id: int) -> ArticleRecord | None:
         return self.articles.get(article_id)
 
+    def user_phrases(self, config: str | None) -> dict[str, str]:
+        return phrases.user_phrases(self.articles, config)
+
+    def set_user_phrase(self, config: str, source: str, target: str | None) -> None:
+        phrases.set_user_phrase(self.articles, config, source, target)
+
 
 def to_new_article(a: Article) -> NewArticle:
     from reader.core import scripts
@@ -190,26 +197,3 @@ def expand(path: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     if path.exists():
         return [path], []
     return [], [(str(path), "no such file or folder")]
-
-
-def article_dict(record: ArticleRecord, *, body: bool = True) -> dict:
-    """The ARTICLE object of the command-line contract."""
-    d: dict = {
-        "id": record.id,
-        "title": record.title,
-        "display_title": record.display_title,
-        "subtitle": record.subtitle,
-        "byline": record.byline,
-        "section": record.section,
-        "captions": record.captions,
-        "kind": record.kind,
-        "continued_from": record.continued_from,
-        "continues_to": record.continues_to,
-        "script": record.script,
-        "encoding": record.encoding,
-        "source": record.source,
-        "added": record.added_at,
-    }
-    if body:
-        d["body"] = record.body
-    return d

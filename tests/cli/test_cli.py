@@ -144,3 +144,40 @@ def test_usage_error_is_one_line_exit_1(capsys) -> None:
     assert code == 1
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_show_in_another_script_keeps_the_original(capsys) -> None:
+    articles = run_json(capsys, "list")
+    target = next(a for a in articles if a["title"] == "决战决胜看今朝")
+    tw = run_json(capsys, "show", str(target["id"]), "--script", "s2tw")
+    assert tw["title"] == "決戰決勝看今朝"
+    assert "脫貧攻堅" in tw["body"]
+    assert tw["view"] == "s2tw"
+    original = run_json(capsys, "show", str(target["id"]))
+    assert original["title"] == "决战决胜看今朝"
+    assert "脱贫攻坚" in original["body"]
+    assert original["view"] is None
+
+
+def test_show_with_unknown_script_is_one_line(capsys) -> None:
+    code, _, err = run(capsys, "show", "1", "--script", "x2y")
+    assert code == 1
+    assert err.startswith("reader: unknown script config 'x2y'")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_convert_stdin_to_stdout(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "convert", "--config", "s2twp"],
+        input="内存条和U盘放在窗口旁边。\n  保留空格  ",
+        capture_output=True, text=True, check=True,
+    )
+    assert done.stdout == "記憶體模組和隨身碟放在視窗旁邊。\n  保留空格  "
+
+
+def test_convert_file_in_big5(capsys, tmp_path: Path) -> None:
+    page = tmp_path / "big5.txt"
+    page.write_bytes("臺北市政府今天宣佈，捷運新路線將於明年通車。".encode("big5"))
+    code, out, _ = run(capsys, "convert", "--config", "tw2sp", str(page))
+    assert code == 0
+    assert out.startswith("台北市政府今天宣布，")

@@ -1,0 +1,92 @@
+"""An article as the reader sees it in one script view.
+
+The stored article is never changed: a view converts its fields on the fly (cached by
+:mod:`reader.core.scripts`) and keeps the body's offset map, so highlights stored
+against the original body can be drawn on the right words in any view, and a span
+selected in a view can be stored against the original.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reader.core import scripts
+from reader.store.articles import ArticleRecord
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    record: ArticleRecord
+    config: str | None  # what the reader asked for
+    effective: str | None  # what was run for this article's script (None: the original)
+    title: str
+    subtitle: str
+    byline: str
+    section: str
+    captions: tuple[str, ...]
+    body: scripts.Conversion  # body.text is the body in this view; maps to the original
+    user_phrases: Mapping[str, str] | None = None
+
+    @property
+    def display_title(self) -> str:
+        if self.effective is None:
+            return self.record.display_title
+        return scripts.convert(self.record.display_title, self.effective, self.user_phrases)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.body.text.split("\n")
+
+
+def article_view(
+    record: ArticleRecord, config: str | None, user_phrases: Mapping[str, str] | None = None
+) -> ArticleView:
+    """``record`` in the ``config`` view (None: as imported). Raises UnknownConfig."""
+    effective = scripts.effective_config(config, record.script)
+    phrases = user_phrases or None
+
+    def conv(text: str) -> str:
+        return scripts.convert(text, effective, phrases) if effective and text else text
+
+    return ArticleView(
+        record=record,
+        config=config,
+        effective=effective,
+        title=conv(record.title),
+        subtitle=conv(record.subtitle),
+        byline=conv(record.byline),
+        section=conv(record.section),
+        captions=tuple(conv(c) for c in record.captions),
+        body=(
+            scripts.convert_mapped(record.body, effective, phrases)
+            if effective
+            else scripts.identity(record.body)
+        ),
+        user_phrases=phrases,
+    )
+
+
+def article_dict(view: ArticleView, *, body: bool = True) -> dict:
+    """The ARTICLE object of the command-line contract, in the view's script."""
+    record = view.record
+    d: dict = {
+        "id": record.id,
+        "title": view.title,
+        "display_title": view.display_title,
+        "subtitle": view.subtitle,
+        "byline": view.byline,
+        "section": view.section,
+        "captions": list(view.captions),
+        "kind": record.kind,
+        "continued_from": record.continued_from,
+        "continues_to": record.continues_to,
+        "script": record.script,
+        "view": view.effective,
+        "encoding": record.encoding,
+        "source": record.source,
+        "added": record.added_at,
+    }
+    if body:
+        d["body"] = view.body.text
+    return d
