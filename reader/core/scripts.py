@@ -66,10 +66,10 @@ VIEWS: tuple[tuple[str | None, str], ...] = (
     ("s2twp", "台灣用語"),
     ("s2hk", "香港繁體"),
     ("s2hkp", "香港用語"),
-    ("tw2s", "简体（台灣來源）"),
-    ("tw2sp", "简体（台灣來源，大陆用语）"),
-    ("hk2s", "简体（香港來源）"),
-    ("hk2sp", "简体（香港來源，大陆用语）"),
+    ("tw2s", "简体（台湾来源）"),
+    ("tw2sp", "简体（台湾来源，大陆用语）"),
+    ("hk2s", "简体（香港来源）"),
+    ("hk2sp", "简体（香港来源，大陆用语）"),
 )
 
 
@@ -225,6 +225,16 @@ _EFFECTIVE: dict[str, dict[str, str | None]] = {
         "s2twp": "s2tw", "s2hkp": "s2hk",
     },
 }  # fmt: skip
+
+
+def views_for(script: str) -> tuple[tuple[str | None, str], ...]:
+    """The views worth offering for an article of ``script``: 原文 and each view whose
+    :func:`effective_config` converts something (a simplified article has no 简体 view)."""
+    return tuple(
+        (config, label)
+        for config, label in VIEWS
+        if config is None or effective_config(config, script) is not None
+    )
 
 
 def effective_config(config: str | None, script: str) -> str | None:
@@ -450,5 +460,13 @@ def ambiguities(text: str, config: str | None, user_phrases: UserPhrases = None)
     """
     if config is None:
         return []
+    check_config(config)
+    return list(_ambiguities(config, _user_key(user_phrases), text))
+
+
+@functools.lru_cache(maxsize=8)
+def _ambiguities(config: str, phrases: _UserKey, text: str) -> tuple[Ambiguity, ...]:
+    # Tracing is slower than converting (~60-90 ms for the seed page): keep a few.
+    user_phrases = dict(phrases) if phrases else None
     _, _, choices = get_converter(config, user_phrases).trace(text)
-    return [Ambiguity(c.start, c.end, c.chosen, c.alternatives) for c in choices]
+    return tuple(Ambiguity(c.start, c.end, c.chosen, c.alternatives) for c in choices)

@@ -151,6 +151,15 @@ def test_effective_config_covers_every_config_and_script() -> None:
             assert result is None or result in CONFIGS
 
 
+def test_views_for_offer_only_views_that_convert() -> None:
+    simplified = [config for config, _ in scripts.views_for("simplified")]
+    traditional = [config for config, _ in scripts.views_for("traditional")]
+    assert simplified[0] is None and traditional[0] is None
+    assert "t2s" not in simplified and "tw2s" not in simplified and "s2twp" in simplified
+    assert "s2t" not in traditional and "t2s" in traditional and "tw2sp" in traditional
+    assert "s2tw" in traditional  # runs as t2tw
+
+
 def test_effective_config_rejects_unknown_script() -> None:
     with pytest.raises(ValueError, match="simplified"):
         effective_config("s2t", "cyrillic")
