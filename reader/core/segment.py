@@ -130,7 +130,9 @@ class _Segmenter:
                 import rjieba
 
                 self._finalseg = jieba.finalseg
-                fast = rjieba.Jieba()
+                # Importing rjieba already built its default instance; reuse it rather
+                # than load the dictionary twice (a reset later makes a fresh one).
+                fast = getattr(rjieba, "_DEFAULT_JIEBA", None) or rjieba.Jieba()
                 self._add_all(
                     fast, lambda w: fast.suggest_freq(w), lambda w, f: fast.add_word(w, f, None)
                 )

@@ -452,3 +452,10 @@ def test_import_loads_nothing_and_warm_up_caches_in_the_cache_dir(tmp_path: Path
     assert list(cache.glob("jieba-idf-*.pickle"))
     assert not list(temp.iterdir())  # nothing in the system temp dir
     assert _run(code, env).split() == first  # warm start from the pickles
+
+    light = _run(
+        "import sys, reader.core.keywords as k; k.warm_up(entities=False);"
+        "print(k.keywords('脱贫攻坚脱贫')[0][0], 'jieba.posseg' in sys.modules)",
+        env,
+    )
+    assert light.split() == ["脱贫", "False"]  # the POS tagger waits for entities()
