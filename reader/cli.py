@@ -189,14 +189,14 @@ def cmd_list(args: argparse.Namespace) -> int:
 @command("show")
 def cmd_show(args: argparse.Namespace) -> int:
     from reader.core.scripts import UnknownConfig
-    from reader.views import article_dict, article_view
+    from reader.views import article_dict
 
     lib = open_library(args)
     record = lib.get(args.id)
     if record is None:
         raise UserError(f"no article with id {args.id}")
     try:
-        view = article_view(record, args.script, lib.user_phrases(args.script))
+        view = lib.view(record, args.script)
     except UnknownConfig as e:
         raise UserError(str(e)) from e
     if args.json:

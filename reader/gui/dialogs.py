@@ -1,0 +1,18 @@
+"""Small dialogs of the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+
+
+def ask_phrase_fix(parent: QWidget, original: str, shown: str) -> str | None:
+    """Ask how ``original`` should read in this view; None if cancelled or unchanged."""
+    text, ok = QInputDialog.getText(
+        parent,
+        "修正转换",
+        f"原文「{original}」在此视图中显示为「{shown}」。\n以后所有文章都按你的写法显示，请输入：",
+        QLineEdit.EchoMode.Normal,
+        shown,
+    )
+    text = text.strip()
+    return text if ok and text and text != shown else None
