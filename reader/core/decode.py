@@ -164,9 +164,14 @@ def _guess(sample: bytes) -> tuple[str, float] | None:
         if codec.startswith("utf-16") and len(sample) < 2:
             continue
         text = _decode_prefix(sample, codec)
+        penalty = 0.0
+        if text is None:
+            # A stray bad byte must not rule a codec out; it only costs a little.
+            text = sample.decode(codec, errors="replace")
+            penalty = 0.05
         if not text:
             continue
-        score = plausibility(text, codec)
+        score = plausibility(text, codec) - penalty
         # Strictly better wins; ties keep the earlier (more general) codec.
         if best is None or score > best[1] + 1e-9:
             best = (codec, score)
@@ -281,7 +286,7 @@ def _pick_codec(data: bytes) -> tuple[str, bytes]:
     if detected:
         log.debug("charset-normalizer guessed %s", detected)
         return codecs.lookup(detected).name, data
-    raise UnreadableInput("not a text file (no known text encoding fits)")
+    raise UnreadableInput("not a text file (binary data)")
 
 
 def decode_bytes(data: bytes) -> Decoded:

@@ -119,12 +119,15 @@ _MD_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
 _MD_REF_DEF = re.compile(r"^\s*\[[^\]]+\]:\s*\S+")
 _MD_EMPH = [
     re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
-    re.compile(r"(?<![\w*])(\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*])"),
+    re.compile(r"(\*)(?=[^\s*])(.+?)(?<=[^\s*])\*"),
+    # _x_ only outside Latin words (snake_case stays); hanzi around it are fine.
+    re.compile(r"(?<![A-Za-z0-9_])(_)(?=\S)(.+?)(?<=\S)_(?![A-Za-z0-9_])"),
     re.compile(r"(~~)(?=\S)(.+?)(?<=\S)\1"),
     re.compile(r"(`+)(.+?)\1"),
 ]
 _MD_RULE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
-_MD_BLOCK_PREFIX = re.compile(r"^(?:>\s?)+|^\s*(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
+_MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+_MD_LIST_ITEM = re.compile(r"^\s*(?:>\s?)*(?:[-*+]|\d{1,3}[.)])\s+(?=\S)")
 
 
 def strip_inline_markdown(s: str) -> str:
@@ -145,31 +148,54 @@ def _markdown_lines(text: str) -> list[Line]:
     raw = text.split("\n")
     levels = [len(m.group(1)) for ln in raw if (m := _MD_HEADING.match(ln))]
     top = min(levels) if levels else 0
-    # One top-level heading over ## sections: the ## are subheads of that one article.
-    headline_levels = {top} if levels.count(top) == 1 and len(set(levels)) > 1 else set(levels)
+    # The top heading level present starts articles; deeper levels are subheads inside them.
+    headline_levels = {top}
     out: list[Line] = []
     gap = 0
     in_fence = False
+    para: list[str] = []  # soft-wrapped lines of one Markdown paragraph
+
+    def end_para() -> None:
+        nonlocal gap
+        if para:
+            text_ = para[0]
+            for nxt in para[1:]:
+                text_ += _soft_break(text_, nxt) + nxt
+            out.append(Line(text_, gap, None, layout=False))
+            para.clear()
+            gap = 0
+
     for ln in raw:
         if ln.strip().startswith(("```", "~~~")):
             in_fence = not in_fence
             continue
-        if in_fence or _MD_REF_DEF.match(ln) or _MD_RULE.match(ln):
+        if in_fence or _MD_REF_DEF.match(ln) or _MD_RULE.match(ln) or not ln.strip():
+            end_para()
             gap += 1
             continue
         m = _MD_HEADING.match(ln)
-        if m:
-            text_ = strip_inline_markdown(m.group(2))
-            forced = "headline" if len(m.group(1)) in headline_levels else "subhead"
-        else:
-            text_ = strip_inline_markdown(_MD_BLOCK_PREFIX.sub("", ln))
-            forced = None
-        if not text_:
-            gap += 1
+        item = _MD_LIST_ITEM.match(ln)
+        if m or item:
+            end_para()
+            if m:
+                text_ = strip_inline_markdown(m.group(2))
+                forced = "headline" if len(m.group(1)) in headline_levels else "subhead"
+            else:
+                text_, forced = strip_inline_markdown(ln[item.end() :]), "subhead"
+            if text_:
+                out.append(Line(text_, gap, forced, layout=False))
+                gap = 0
             continue
-        out.append(Line(text_, gap, forced))
-        gap = 0
+        text_ = strip_inline_markdown(_MD_QUOTE.sub("", ln))
+        if text_:
+            para.append(text_)
+    end_para()
     return out
+
+
+def _soft_break(a: str, b: str) -> str:
+    """A wrapped Markdown line is a space in Latin text and nothing between hanzi."""
+    return " " if a[-1].isascii() and b[0].isascii() else ""
 
 
 def _markdown_articles(text: str) -> list[Article]:

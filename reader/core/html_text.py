@@ -34,7 +34,10 @@ _VOID = frozenset(
     {"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "embed", "source", "wbr"}
 )
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+_SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
+_CJK = "\u3000-\u9fff\uff00-\uffef"
+# Source line breaks between hanzi are wrapping, not spaces.
+_WRAP = re.compile(rf"(?<=[{_CJK}])[ \t]*[\r\n][ \t\r\n]*(?=[{_CJK}])")
 
 
 @dataclass
@@ -75,14 +78,10 @@ class _Extractor(HTMLParser):
     # text buffering
 
     def _flush(self) -> None:
-        text = _SPACE.sub(" ", "".join(self.buf)).strip()
+        text = _SPACE.sub(" ", _WRAP.sub("", "".join(self.buf))).strip()
         self.buf = []
         if not text:
             return
-        # Chinese text wrapped in the source: drop the space a newline became between hanzi.
-        text = re.sub(
-            r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])", "", text
-        )
         kind = self.heading or ("caption" if self.caption_depth else "p")
         self.blocks.append((self.article_index if self.article_depth else -1, Block(kind, text)))
 
@@ -92,7 +91,7 @@ class _Extractor(HTMLParser):
     # parser callbacks
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title" and not self.skip_depth:
+        if tag == "title" and "svg" not in self.stack:
             self.in_title = True
             return
         hidden = any(k == "hidden" or (k == "aria-hidden" and v == "true") for k, v in attrs)

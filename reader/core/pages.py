@@ -307,6 +307,9 @@ class Line:
     text: str
     gap: int = 0  # blank lines before it
     forced: str | None = None  # a kind fixed by the format (Markdown headings)
+    # False for formats whose paragraphs are whole (Markdown): no layout repair, and a short
+    # line is a paragraph of its own rather than an implicit headline.
+    layout: bool = True
 
 
 class _Assembler:
@@ -355,6 +358,8 @@ class _Assembler:
     def feed(self, i: int, line: Line) -> None:
         text = line.text
         kind = line.forced or classify(text)
+        if not line.forced and not line.layout and kind in ("headline", "section"):
+            kind = "subhead"  # only explicit headings start articles here
         if (
             not line.forced
             and kind == "headline"
@@ -502,7 +507,7 @@ class _Assembler:
         if editor and editor.start() > 0:  # "(编辑：X)" closing a paragraph is furniture
             text = text[: len(text) - len(text[-40:]) + editor.start()].rstrip()
         text, trailing = split_trailing_byline(text)
-        self._add_paragraph(cur, text, joinable=True)
+        self._add_paragraph(cur, text, joinable=line.layout)
         if trailing:
             cur.add_byline(trailing)
             cur.closed = True
@@ -576,7 +581,7 @@ def _to_article(d: _Draft) -> Article | None:
     subtitle = "\n".join(p for p in (d.kicker, d.subtitle) if p)
     if not body and not d.captions:
         # Never an empty article: a lone heading or label becomes the text itself.
-        lone = [p for p in (title, subtitle, section, d.byline) if p]
+        lone = [p for p in (section, d.kicker, title, d.subtitle, d.byline) if p]
         if not lone:
             return None
         body, title, subtitle, section = "\n".join(lone), "", "", ""
