@@ -54,7 +54,7 @@ class Layer:
 def char_format(px: int, *, bold: bool = False, color: str | None = None) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setProperty(QTextFormat.Property.FontPixelSize, px)
-    fmt.setFontWeight(QFont.Weight.DemiBold if bold else QFont.Weight.Normal)
+    fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     if color:
         fmt.setForeground(QColor(color))
     return fmt

@@ -1,0 +1,109 @@
+"""Script views in the window: the same article in 简/繁/台/港, highlights on the same words."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCharFormat
+
+from reader.core import scripts
+from reader.gui.mainwindow import MainWindow
+from reader.gui.reading_pane import Layer
+
+TEXT = "数码新品\n\n本报讯 𠮷字旁的内存条和U盘放在窗口旁边,头发也该理了。\n"
+
+
+def open_article(window: MainWindow, text: str = TEXT) -> int:
+    report = window.library.import_text(text)
+    window._finish_import(report)
+    return report.articles[0].id
+
+
+def drawn(window: MainWindow, layer: str) -> list[str]:
+    """The text under each extra selection of one layer, as the reader sees it."""
+    count = len(window.reading_pane._view_spans(window.reading_pane.layers[layer]))
+    other = sum(
+        len(window.reading_pane._view_spans(lay))
+        for name, lay in window.reading_pane.layers.items()
+        if name != layer
+    )
+    assert other == 0
+    return [sel.cursor.selectedText() for sel in window.reading_pane.extraSelections()[:count]]
+
+
+def test_switching_script_shows_the_view_and_is_remembered(window: MainWindow) -> None:
+    open_article(window)
+    window.scripts.set_config("s2twp")
+    assert window.reading_pane.toPlainText().startswith("數碼新品")
+    assert "記憶體模組和隨身碟放在視窗旁邊" in window.reading_pane.toPlainText()
+    assert window.settings.value("reading/script") == "s2twp"
+    window.scripts.actions[0].trigger()  # 原文 from the menu
+    assert window.scripts.combo.currentText() == "原文"
+    assert "内存条和U盘放在窗口旁边" in window.reading_pane.toPlainText()
+
+
+def test_highlights_stay_on_the_same_words_in_every_view(window: MainWindow) -> None:
+    open_article(window)
+    body = window.reading_pane.record.body
+    words = ["𠮷", "内存条", "窗口", "头发"]
+    spans = tuple((body.index(w), body.index(w) + len(w)) for w in words)
+    fmt = QTextCharFormat()
+    fmt.setBackground(window.palette().highlight())
+    expected = {
+        None: words,
+        "s2t": ["𠮷", "內存條", "窗口", "頭髮"],
+        "s2twp": ["𠮷", "記憶體模組", "視窗", "頭髮"],
+        "s2hk": ["𠮷", "內存條", "窗口", "頭髮"],
+    }
+    for config, want in expected.items():
+        window.scripts.set_config(config)
+        window.reading_pane.set_layer("test", Layer(spans, fmt))
+        assert drawn(window, "test") == want, config
+
+
+def test_selection_in_a_view_maps_to_the_original(window: MainWindow) -> None:
+    open_article(window)
+    window.scripts.set_config("s2twp")
+    view_body = window.reading_pane.view.body.text
+    start = view_body.index("隨身碟")
+    window.reading_pane.select_span(start, start + 3, original=False)
+    assert window.reading_pane.textCursor().selectedText() == "隨身碟"
+    s, e = window.reading_pane.selected_span()
+    assert window.reading_pane.record.body[s:e] == "U盘"
+
+
+def test_ambiguity_marks_show_alternatives(window: MainWindow) -> None:
+    open_article(window, "小吃\n\n本报讯 他只吃了一碗面,后来回到村里。\n")
+    window.scripts.set_config("s2t")
+    window.ambiguity_action.setChecked(True)
+    window._refresh_ambiguities()
+    layer = window.reading_pane.layers["ambiguities"]
+    assert layer.spans and len(layer.tooltips) == len(layer.spans)
+    assert all("也可作" in tip for tip in layer.tooltips)
+    window.ambiguity_action.setChecked(False)
+    window._refresh_ambiguities()
+    assert "ambiguities" not in window.reading_pane.layers
+
+
+def test_a_phrase_fix_applies_to_every_article(window: MainWindow) -> None:
+    first = open_article(window)
+    second = open_article(window, "另一篇\n\n本报讯 请把窗口关上,别着凉。\n")
+    window.scripts.set_config("s2twp")
+    window.select_article(first)
+    assert "視窗" in window.reading_pane.toPlainText()
+    window.set_phrase("窗口", "窗口")
+    assert "放在窗口旁邊" in window.reading_pane.toPlainText()
+    window.select_article(second)
+    assert "請把窗口關上" in window.reading_pane.toPlainText()
+    assert window.library.user_phrases("s2twp") == {"窗口": "窗口"}
+    window.set_phrase("窗口", None)
+    assert "請把視窗關上" in window.reading_pane.toPlainText()
+
+
+def test_copy_as_simplified_and_traditional(window: MainWindow, qapp) -> None:
+    open_article(window)
+    body = window.reading_pane.record.body
+    span = (body.index("头发"), body.index("头发") + 2)
+    window.copy_span_as(span, "s2t")
+    assert qapp.clipboard().text() == "頭髮"
+    window.copy_span_as(span, "t2s")
+    assert qapp.clipboard().text() == "头发"
+    assert scripts.detect_script(qapp.clipboard().text()) == "simplified"
