@@ -61,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", metavar="CONFIG", help="show in this script (e.g. s2tw)")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("export", help="export articles as md, json, html or txt")
+    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("--all", action="store_true", help="every article in the library")
+    p.add_argument("--format", required=True, choices=("md", "json", "html", "txt"))
+    p.add_argument("--script", metavar="CONFIG", help="export in this script (e.g. s2tw)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
     p = sub.add_parser("convert", help="convert text between scripts (stdin to stdout)")
     p.add_argument("--config", required=True, metavar="CONFIG", help="s2t, t2s, s2tw, ...")
     p.add_argument("file", nargs="?", metavar="FILE")
@@ -209,6 +216,44 @@ def cmd_show(args: argparse.Namespace) -> int:
     for caption in view.captions:
         print(f"\n[图] {caption}")
     return EXIT_OK
+
+
+@command("export")
+def cmd_export(args: argparse.Namespace) -> int:
+    from reader.core.scripts import UnknownConfig
+    from reader.export import export
+
+    if bool(args.ids) == args.all:
+        raise UserError("give article ids or --all (not both)")
+    lib = open_library(args)
+    ids = lib.articles.ids() if args.all else args.ids
+    records = []
+    for article_id in ids:
+        record = lib.get(article_id)
+        if record is None:
+            raise UserError(f"no article with id {article_id}")
+        records.append(record)
+    try:
+        views = [lib.view(r, args.script) for r in records]
+    except UnknownConfig as e:
+        raise UserError(str(e)) from e
+    text = export(views, args.format)
+    if args.output:
+        write_atomically(Path(args.output), text)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write beside the target and rename, so a failure never leaves half a file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"cannot write {path}: {e.strerror or e}") from e
 
 
 @command("convert")
