@@ -170,7 +170,9 @@ def test_convert_stdin_to_stdout(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "reader", "convert", "--config", "s2twp"],
         input="内存条和U盘放在窗口旁边。\n  保留空格  ",
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert done.stdout == "記憶體模組和隨身碟放在視窗旁邊。\n  保留空格  "
 
@@ -181,3 +183,35 @@ def test_convert_file_in_big5(capsys, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "convert", "--config", "tw2sp", str(page))
     assert code == 0
     assert out.startswith("台北市政府今天宣布，")
+
+
+def test_import_folder_recursively_with_html(capsys, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("READER_NO_SEED", "1")
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "one.txt").write_text("第一篇\n\n本报讯 内容一。\n", encoding="utf-8")
+    (tmp_path / "a" / "b" / "two.html").write_text(
+        "<html><head><title>网站</title><script>var x=1;</script></head>"
+        "<body><nav>首页 | 新闻</nav><h1>第二篇</h1><p>内容二,来自网页。</p></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "a" / "b" / "skip.jpg").write_bytes(b"\xff\xd8\xff" + bytes(10))
+    report = run_json(capsys, "import", str(tmp_path / "a"))
+    titles = sorted(a["title"] for a in report["articles"])
+    assert titles == ["第一篇", "第二篇"]
+    html = next(a for a in report["articles"] if a["title"] == "第二篇")
+    assert "var x" not in html["body"] and "首页" not in html["body"]
+
+
+def test_import_gb18030_and_big5_files(capsys, monkeypatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("READER_NO_SEED", "1")
+    gb = tmp_path / "gb.txt"
+    gb.write_bytes("春耕备耕正当时\n\n本报讯 连日来,各地农民抢抓农时。\n".encode("gb18030"))
+    big5 = tmp_path / "big5.txt"
+    big5.write_bytes("颱風過境 農損嚴重\n\n【記者王小明／台北報導】颱風昨天過境。\n".encode("big5"))
+    report = run_json(capsys, "import", str(gb), str(big5))
+    by_title = {a["title"]: a for a in report["articles"]}
+    assert by_title["春耕备耕正当时"]["encoding"] == "gb18030"
+    assert by_title["春耕备耕正当时"]["script"] == "simplified"
+    tw = by_title["颱風過境 農損嚴重"]
+    assert (tw["encoding"], tw["script"]) == ("big5", "traditional")
+    assert tw["byline"] == "【記者王小明／台北報導】"
