@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", metavar="CONFIG", help="show in this script (e.g. s2tw)")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("keywords", help="an article's keywords")
+    p.add_argument("id", type=int)
+    p.add_argument("--top", type=int, default=10, metavar="N")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("export", help="export articles as md, json, html or txt")
     p.add_argument("ids", nargs="*", type=int, metavar="ID")
     p.add_argument("--all", action="store_true", help="every article in the library")
@@ -215,6 +220,28 @@ def cmd_show(args: argparse.Namespace) -> int:
     print("\n\n".join(p for p in view.paragraphs if p.strip()))
     for caption in view.captions:
         print(f"\n[图] {caption}")
+    return EXIT_OK
+
+
+@command("keywords")
+def cmd_keywords(args: argparse.Namespace) -> int:
+    from reader.analysis import analyse_pending
+    from reader.store.analysis import AnalysisStore
+
+    lib = open_library(args)
+    if lib.get(args.id) is None:
+        raise UserError(f"no article with id {args.id}")
+    if args.top < 1:
+        raise UserError("--top must be at least 1")
+    store = AnalysisStore(lib.db)
+    if store.entities(args.id) is None or args.id in store.pending():
+        analyse_pending(lib)  # what the window does in the background after an import
+    words = store.keywords(args.id)[: args.top]
+    if args.json:
+        print_json([{"word": w, "weight": round(weight, 6)} for w, weight in words])
+    else:
+        for w, weight in words:
+            print(f"{weight:8.4f}  {w}")
     return EXIT_OK
 
 

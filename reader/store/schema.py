@@ -43,6 +43,36 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX articles_by_added ON articles(added_at, id)",
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ),
+    2: (
+        # Keywords and entities, computed in the background after import.
+        """CREATE TABLE analyses (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            n_docs INTEGER NOT NULL,
+            terms TEXT NOT NULL,
+            entities TEXT NOT NULL
+        )""",
+        """CREATE TABLE keywords (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            rank INTEGER NOT NULL,
+            word TEXT NOT NULL,
+            weight REAL NOT NULL,
+            PRIMARY KEY (article_id, rank)
+        )""",
+        "CREATE INDEX keywords_by_word ON keywords(word, weight)",
+        # Document frequency of each term over analysed articles: the library's own IDF.
+        "CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID",
+        """CREATE TRIGGER analyses_df_add AFTER INSERT ON analyses BEGIN
+            INSERT INTO term_df (term, df) SELECT value, 1 FROM json_each(NEW.terms) WHERE 1
+            ON CONFLICT(term) DO UPDATE SET df = df + 1;
+        END""",
+        """CREATE TRIGGER analyses_df_remove AFTER DELETE ON analyses BEGIN
+            UPDATE term_df SET df = df - 1
+            WHERE term IN (SELECT value FROM json_each(OLD.terms));
+        END""",
+        "CREATE TABLE user_words (word TEXT PRIMARY KEY, origin TEXT NOT NULL)",
+        "CREATE TABLE watch_words (word TEXT PRIMARY KEY)",
+    ),
 }
 
 MINOR = max(MIGRATIONS)

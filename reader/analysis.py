@@ -1,0 +1,92 @@
+"""Background analysis: keywords, entities and terms for every article, then stored.
+
+Runs on a worker thread in the GUI (after the window paints and after every import)
+and on demand from the CLI. Each article is its own transaction, so a kill loses at
+most the article being analysed, and the next run simply picks up what is pending.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from reader.library import Library
+from reader.store.analysis import AnalysisStore
+from reader.store.articles import ArticleRecord
+
+log = logging.getLogger(__name__)
+
+TOP_KEYWORDS = 30  # stored; the panel shows the first dozen
+
+ProgressFn = Callable[[int, int, str], None]
+CancelFn = Callable[[], bool]
+
+
+def keyword_text(record: ArticleRecord) -> str:
+    """What keywords are drawn from: title, subtitle and body (bylines would add names)."""
+    return "\n".join(p for p in (record.title, record.subtitle, record.body) if p)
+
+
+def prepare_segmenter(store: AnalysisStore, records: list[ArticleRecord]) -> None:
+    """Reporters' names from bylines join the user dictionary, then the segmenter loads it."""
+    from reader.core import keywords as kw
+
+    names = [n for r in records for n in kw.names_from_byline(r.byline)]
+    store.add_user_words(names, origin="byline")
+    kw.set_user_words(store.user_words())
+    kw.warm_up()
+
+
+def idf_table(store: AnalysisStore):
+    from reader.core import keywords as kw
+
+    n = store.analysed_count()
+    if n < kw.MIN_LIBRARY_DOCS:
+        return kw.IdfTable.default(), n
+    return kw.IdfTable.from_document_frequencies(store.document_frequencies(), n), n
+
+
+def analyse_pending(
+    lib: Library, progress: ProgressFn | None = None, cancelled: CancelFn | None = None
+) -> int:
+    """Analyse what is new or outdated, then refresh keywords whose IDF drifted."""
+    from reader.core import keywords as kw
+
+    store = AnalysisStore(lib.db)
+    pending = store.pending(limit=1_000_000)
+    done = 0
+    if pending:
+        records = [r for r in (lib.get(i) for i in pending) if r is not None]
+        prepare_segmenter(store, records)
+        idf, n_docs = idf_table(store)
+        for i, record in enumerate(records):
+            if cancelled and cancelled():
+                return done
+            if progress:
+                progress(i, len(records), record.display_title)
+            text = keyword_text(record)
+            entities = [(e.start, e.end, e.word, e.kind) for e in kw.entities(record.body)]
+            store.save(
+                record.id,
+                kw.terms(text),
+                kw.keywords(text, TOP_KEYWORDS, idf),
+                entities,
+                max(n_docs, 1),
+            )
+            done += 1
+    stale = store.stale_keywords(limit=1_000_000)
+    if stale:
+        kw.warm_up(entities=False)
+        idf, n_docs = idf_table(store)
+        for article_id in stale:
+            if cancelled and cancelled():
+                break
+            record = lib.get(article_id)
+            if record is not None:
+                store.save_keywords(
+                    article_id, kw.keywords(keyword_text(record), TOP_KEYWORDS, idf), n_docs
+                )
+    if progress:
+        progress(len(pending), len(pending), "")
+    log.info("analysed %d articles, refreshed keywords of %d", done, len(stale))
+    return done
