@@ -39,6 +39,14 @@ class ArticleView:
         return self.body.text.split("\n")
 
 
+def find_words(body: str, words: list[str]) -> list[tuple[int, int]]:
+    """Spans of ``words`` in ``body`` in either script (fold keeps offsets), longest first."""
+    from reader.core.keywords import find_occurrences
+
+    folded = [scripts.fold(w) for w in words if w]
+    return [(s, e) for s, e, _ in find_occurrences(scripts.fold(body), folded)]
+
+
 def article_view(
     record: ArticleRecord, config: str | None, user_phrases: Mapping[str, str] | None = None
 ) -> ArticleView:

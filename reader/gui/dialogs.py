@@ -16,3 +16,11 @@ def ask_phrase_fix(parent: QWidget, original: str, shown: str) -> str | None:
     )
     text = text.strip()
     return text if ok and text and text != shown else None
+
+
+def edit_word_list(parent: QWidget, title: str, prompt: str, words: list[str]) -> list[str] | None:
+    """A list of words, one per line; None if cancelled."""
+    text, ok = QInputDialog.getMultiLineText(parent, title, prompt, "\n".join(words))
+    if not ok:
+        return None
+    return [w.strip() for w in dict.fromkeys(text.splitlines()) if w.strip()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QThreadPool
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDockWidget,
     QFileDialog,
     QHeaderView,
     QLabel,
@@ -31,13 +32,40 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME, __version__
 from reader.core import scripts
 from reader.gui.article_model import ArticleTableModel
-from reader.gui.dialogs import ask_phrase_fix
+from reader.gui.dialogs import ask_phrase_fix, edit_word_list
+from reader.gui.keyword_panel import ENTITY_KINDS, KeywordPanel
 from reader.gui.reading_pane import Layer, ReadingPane
 from reader.gui.script_selector import ScriptSelector
 from reader.gui.workers import Operation
 from reader.library import IMPORTABLE_SUFFIXES, ImportReport, Library
+from reader.store.analysis import AnalysisStore
+from reader.views import find_words
 
 log = logging.getLogger(__name__)
+
+PANEL_KEYWORDS = 12
+
+
+def background(color: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(color))
+    return fmt
+
+
+def foreground(color: str, *, underline: str | None = None) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(color))
+    if underline:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(underline))
+    return fmt
+
+
+# One look per layer; later layers draw over earlier ones.
+KEYWORD_FORMAT = background("#fff3bf")
+WATCH_FORMAT = foreground("#c92a2a", underline="#c92a2a")
+FOCUS_FORMAT = background("#ffc078")
+ENTITY_FORMATS = {kind: foreground(color) for kind, _label, color in ENTITY_KINDS}
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +75,12 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._operation: Operation | None = None
         self._queued: list = []  # imports asked for while one runs
+        self._analysis_op: Operation | None = None
+        self._analyse_again = False
+        self.auto_analyse = True  # analyse new articles in the background
+        self._closing = False
+        self.analysis = AnalysisStore(library.db)
+        self._focus: tuple[str, list[tuple[int, int]], int] | None = None
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
 
@@ -65,6 +99,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.article_label, 1)
         self.statusBar().addPermanentWidget(self.count_label)
         self.scripts = ScriptSelector(self)
+        self.keyword_panel = KeywordPanel()
+        self.keyword_dock = QDockWidget("关键词", self)
+        self.keyword_dock.setObjectName("keywordDock")
+        self.keyword_dock.setWidget(self.keyword_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.keyword_dock)
         self._build_toolbar()
         self._build_menus()
 
@@ -73,6 +112,12 @@ class MainWindow(QMainWindow):
         self.scripts.changed.connect(self._script_changed)
         self.reading_pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reading_pane.customContextMenuRequested.connect(self._reading_menu)
+        self.keyword_panel.keyword_chosen.connect(self.focus_keyword)
+        self.keyword_panel.step_requested.connect(self.step_occurrence)
+        self.keyword_panel.article_chosen.connect(self.select_article)
+        self.keyword_panel.entity_kinds_changed.connect(self._entity_kinds_changed)
+        kinds = self.settings.value("layers/entities")
+        self.keyword_panel.set_entity_kinds(set(kinds.split(",")) if kinds else set())
         self._restore_layout()
         font_px = self.settings.value("reading/font_px")
         if font_px:
@@ -123,6 +168,11 @@ class MainWindow(QMainWindow):
             view_menu, "标出多义字(&A)", self._refresh_ambiguities, "Ctrl+Shift+A"
         )
         self.ambiguity_action.setCheckable(True)
+        view_menu.addAction(self.keyword_dock.toggleViewAction())
+        self._action(view_menu, "关注词(&W)…", self.edit_watch_words)
+        self._action(view_menu, "用户词典(&U)…", self.edit_user_words)
+        self._action(view_menu, "下一处关键词", lambda: self.step_occurrence(+1), "F3")
+        self._action(view_menu, "上一处关键词", lambda: self.step_occurrence(-1), "Shift+F3")
         view_menu.addSeparator()
         self._action(
             view_menu, "放大字体", lambda: self.change_font(+1), QKeySequence.StandardKey.ZoomIn
@@ -153,6 +203,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 760)
+        state = self.settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
@@ -160,11 +213,16 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([380, 800])
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._closing = True  # results still queued for this window start no new work
         self._queued.clear()
-        if self._operation is not None:
-            self._operation.cancel()
+        for op in (self._operation, self._analysis_op):
+            if op is not None:
+                op.cancel()
+        # Workers report to this window: let them stop before it goes away.
+        QThreadPool.globalInstance().waitForDone(30_000)
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/state", self.saveState())
         record = self.reading_pane.record
         if record is not None:
             self.settings.setValue("reading/last_article", record.id)
@@ -179,6 +237,8 @@ class MainWindow(QMainWindow):
         target = int(last) if last not in (None, "") else None
         if not self.select_article(target) and self.model.rowCount() > 0:
             self.list_view.selectRow(0)
+        if self.auto_analyse:
+            self.start_analysis()
 
     def _update_count(self) -> None:
         self.count_label.setText(f"{self.model.rowCount()} 篇文章")
@@ -203,9 +263,137 @@ class MainWindow(QMainWindow):
             return
         self.reading_pane.show_article(self.library.view(record, self.scripts.config))
         self._refresh_ambiguities()
+        self._apply_layers()
         chars = len(record.body)
         minutes = max(1, round(chars / 400))  # about 400 characters a minute for news prose
         self.article_label.setText(f"{chars} 字　约 {minutes} 分钟")
+
+    # -- keywords, entities, watch words --------------------------------------------------
+
+    def _apply_layers(self) -> None:
+        """Draw the stored analysis of the open article and the watch words."""
+        record = self.reading_pane.record
+        if record is None:
+            return
+        keywords = self.analysis.keywords(record.id)[:PANEL_KEYWORDS]
+        self.keyword_panel.set_keywords(keywords)
+        self._focus = None
+        layers: dict[str, Layer | None] = {
+            "keywords": Layer(
+                tuple(find_words(record.body, [w for w, _ in keywords])), KEYWORD_FORMAT
+            ),
+            "focus": None,
+        }
+        entities = self.analysis.entities(record.id) or []
+        enabled = self.keyword_panel.entity_kinds()
+        for kind, _label, _color in ENTITY_KINDS:
+            spans = tuple((e.start, e.end) for e in entities if e.kind == kind)
+            layers[f"entity-{kind}"] = (
+                Layer(spans, ENTITY_FORMATS[kind]) if kind in enabled and spans else None
+            )
+        watch = self.analysis.watch_words()
+        watch_spans = find_words(record.body, watch)
+        layers["watch"] = Layer(tuple(watch_spans), WATCH_FORMAT) if watch_spans else None
+        self.reading_pane.set_layers(layers)
+        folded = [scripts.fold(record.body[s:e]) for s, e in watch_spans]
+        self.keyword_panel.set_watch_counts([(w, folded.count(scripts.fold(w))) for w in watch])
+
+    def _entity_kinds_changed(self, kinds: set[str]) -> None:
+        self.settings.setValue("layers/entities", ",".join(sorted(kinds)))
+        self._apply_layers()
+
+    def focus_keyword(self, word: str) -> None:
+        """Highlight every occurrence of one keyword and go to the first."""
+        record = self.reading_pane.record
+        if record is None or not word:
+            return
+        spans = find_words(record.body, [word])
+        self._focus = (word, spans, -1)
+        self.reading_pane.set_layer("focus", Layer(tuple(spans), FOCUS_FORMAT))
+        self.keyword_panel.select_keyword(word)
+        related = self.analysis.articles_with_keyword(word, exclude=record.id, limit=30)
+        rows = self.library.articles.rows(related)
+        self.keyword_panel.set_related([(i, rows[i].display_title) for i in related if i in rows])
+        self.step_occurrence(+1)
+
+    def step_occurrence(self, delta: int) -> None:
+        if self._focus is None or not self._focus[1]:
+            return
+        word, spans, index = self._focus
+        index = (index + delta) % len(spans)
+        self._focus = (word, spans, index)
+        self.reading_pane.select_span(*spans[index])
+        self.keyword_panel.set_occurrence(index + 1, len(spans))
+
+    def edit_watch_words(self) -> None:
+        words = edit_word_list(
+            self,
+            "关注词",
+            "每行一个词。提到它们的地方会在每篇文章里标出来：",
+            self.analysis.watch_words(),
+        )
+        if words is not None:
+            self.analysis.set_watch_words(words)
+            self._apply_layers()
+
+    def edit_user_words(self) -> None:
+        """The user dictionary: words that must segment as one (names, places, terms)."""
+        current = self.analysis.user_words()
+        words = edit_word_list(
+            self,
+            "用户词典",
+            "每行一个词，分词时当作一个整体（记者署名中的人名会自动加入）：",
+            list(current),
+        )
+        if words is None:
+            return
+        for gone in set(current) - set(words):
+            self.analysis.remove_user_word(gone)
+            self.analysis.invalidate_containing(gone)
+        for new in self.analysis.add_user_words(words):
+            self.analysis.invalidate_containing(new)
+        self.start_analysis()
+
+    def start_analysis(self) -> None:
+        """Analyse new or changed articles on a worker; redraw when done."""
+        if self._closing:
+            return
+        if self._analysis_op is not None:
+            self._analyse_again = True
+            return
+        directory = self.library.directory
+
+        def work(progress, cancelled) -> int:
+            from reader.analysis import analyse_pending
+
+            lib = Library(directory)
+            try:
+                return analyse_pending(lib, progress, cancelled)
+            finally:
+                lib.close()
+
+        op = Operation(work, self)
+        op.progressed.connect(self._analysis_progressed)
+        op.succeeded.connect(self._analysis_succeeded)
+        op.failed.connect(lambda message: log.warning("analysis failed: %s", message))
+        op.finished.connect(self._analysis_finished)
+        self._analysis_op = op
+        op.start()
+
+    def _analysis_progressed(self, done: int, total: int, _title: str) -> None:
+        if total and done < total:
+            self.statusBar().showMessage(f"正在分析关键词 {done + 1}/{total}", 2000)
+
+    def _analysis_succeeded(self, count: int) -> None:
+        if count:
+            self.statusBar().showMessage(f"已分析 {count} 篇文章", 4000)
+        self._apply_layers()
+
+    def _analysis_finished(self) -> None:
+        self._analysis_op = None
+        if self._analyse_again:
+            self._analyse_again = False
+            self.start_analysis()
 
     def _rerender(self) -> None:
         record = self.reading_pane.record
@@ -213,6 +401,7 @@ class MainWindow(QMainWindow):
             view = self.library.view(record, self.scripts.config)
             self.reading_pane.show_article(view, keep_position=True)
             self._refresh_ambiguities()
+            self._apply_layers()
 
     def _script_changed(self, config: str | None) -> None:
         self.settings.setValue("reading/script", config or "")
@@ -332,6 +521,8 @@ class MainWindow(QMainWindow):
         self._run_import(lambda lib, progress, cancelled: lib.seed(progress, cancelled))
 
     def _run_import(self, task) -> None:
+        if self._closing:
+            return
         if self._operation is not None:
             self._queued.append(task)  # run after the current import, in order
             return
@@ -377,6 +568,8 @@ class MainWindow(QMainWindow):
     def _finish_import(self, report: ImportReport) -> None:
         self.model.reload()
         self._update_count()
+        if report.articles and self.auto_analyse:
+            self.start_analysis()
         first_new = report.articles[0].id if report.articles else None
         first = first_new or (report.duplicates[0][1] if report.duplicates else None)
         if first is not None:

@@ -95,6 +95,8 @@ class ReadingPane(QTextBrowser):
 
     def show_article(self, view: ArticleView, *, keep_position: bool = False) -> None:
         position = self.verticalScrollBar().value()
+        if self.view is None or self.view.record.id != view.record.id:
+            self.layers.clear()  # highlights belong to one article; a new view keeps them
         self.view = view
         self._build(view)
         self._refresh_layers()
@@ -213,10 +215,15 @@ class ReadingPane(QTextBrowser):
     # -- layers ---------------------------------------------------------------------------
 
     def set_layer(self, name: str, layer: Layer | None) -> None:
-        if layer is None:
-            self.layers.pop(name, None)
-        else:
-            self.layers[name] = layer
+        self.set_layers({name: layer})
+
+    def set_layers(self, layers: dict[str, Layer | None]) -> None:
+        """Add, replace (same name) or remove (None) layers, then redraw once."""
+        for name, layer in layers.items():
+            if layer is None:
+                self.layers.pop(name, None)
+            else:
+                self.layers[name] = layer
         self._refresh_layers()
 
     def _view_spans(self, layer: Layer) -> list[tuple[int, int]]:

@@ -29,5 +29,6 @@ def window(qtbot, library: Library, settings: QSettings) -> MainWindow:
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.auto_analyse = False  # tests that want analysis start it themselves
     win.load()
     return win

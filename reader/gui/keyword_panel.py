@@ -1,0 +1,235 @@
+"""The side panel: an article's keywords as weighted chips, related articles, layer toggles.
+
+The panel only shows and asks; the main window decides what a click means (highlight
+the occurrences, step through them, open a related article).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+
+Index = QModelIndex | QPersistentModelIndex
+
+ENTITY_KINDS = (
+    ("person", "人名", "#1864ab"),
+    ("place", "地名", "#2b8a3e"),
+    ("org", "机构", "#862e9c"),
+)
+
+
+class KeywordModel(QAbstractListModel):
+    """(word, weight) pairs, best first; the weight relative to the best is WeightRole."""
+
+    WeightRole = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._words: list[tuple[str, float]] = []
+
+    def set_keywords(self, words: list[tuple[str, float]]) -> None:
+        self.beginResetModel()
+        self._words = list(words)
+        self.endResetModel()
+
+    def word(self, row: int) -> str:
+        return self._words[row][0]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._words)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._words):
+            return None
+        word, weight = self._words[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return word
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{word}　权重 {weight:.3f}"
+        if role == self.WeightRole:
+            best = self._words[0][1] or 1.0
+            return weight / best
+        return None
+
+
+class WeightBarDelegate(QStyledItemDelegate):
+    """A keyword with a bar as long as its weight relative to the top keyword."""
+
+    BAR = QColor("#f2c94c")
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+        rect = option.rect.adjusted(6, 3, -6, -3)
+        word_width = option.fontMetrics.horizontalAdvance("八个汉字八个汉字")
+        share = float(index.data(KeywordModel.WeightRole) or 0.0)
+        bar = QRect(
+            rect.left() + word_width + 8,
+            rect.center().y() - 3,
+            max(2, int((rect.width() - word_width - 8) * share)),
+            7,
+        )
+        painter.fillRect(bar, self.BAR)
+        painter.setPen(
+            option.palette.highlightedText().color()
+            if option.state & QStyle.StateFlag.State_Selected
+            else option.palette.text().color()
+        )
+        painter.drawText(
+            rect.adjusted(0, 0, -rect.width() + word_width, 0),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            index.data(),
+        )
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        return QSize(200, option.fontMetrics.height() + 10)
+
+
+class KeywordPanel(QWidget):
+    keyword_chosen = Signal(str)  # "" when cleared
+    step_requested = Signal(int)  # +1 next occurrence, -1 previous
+    article_chosen = Signal(int)
+    entity_kinds_changed = Signal(object)  # set[str]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("keywordPanel")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+
+        layout.addWidget(self._heading("关键词"))
+        self.model = KeywordModel(self)
+        self.keyword_view = QListView()
+        self.keyword_view.setObjectName("keywordList")
+        self.keyword_view.setModel(self.model)
+        self.keyword_view.setItemDelegate(WeightBarDelegate(self.keyword_view))
+        self.keyword_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.keyword_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.keyword_view.clicked.connect(
+            lambda i: self.keyword_chosen.emit(self.model.word(i.row()))
+        )
+        layout.addWidget(self.keyword_view, 3)
+
+        nav = QHBoxLayout()
+        self.previous_button = QPushButton("◀ 上一处")
+        self.next_button = QPushButton("下一处 ▶")
+        self.position_label = QLabel("")
+        self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.previous_button.clicked.connect(lambda: self.step_requested.emit(-1))
+        self.next_button.clicked.connect(lambda: self.step_requested.emit(+1))
+        nav.addWidget(self.previous_button)
+        nav.addWidget(self.position_label, 1)
+        nav.addWidget(self.next_button)
+        layout.addLayout(nav)
+
+        self.related_heading = self._heading("含此关键词的其他文章")
+        layout.addWidget(self.related_heading)
+        self.related = QListWidget()
+        self.related.setObjectName("relatedArticles")
+        self.related.itemActivated.connect(self._related_activated)
+        self.related.itemClicked.connect(self._related_activated)
+        layout.addWidget(self.related, 2)
+
+        layout.addWidget(self._heading("人名 · 地名 · 机构"))
+        legend = QHBoxLayout()
+        self.entity_boxes: dict[str, QCheckBox] = {}
+        for kind, label, color in ENTITY_KINDS:
+            box = QCheckBox(label)
+            box.setStyleSheet(f"QCheckBox {{ color: {color}; font-weight: bold; }}")
+            box.toggled.connect(self._entities_toggled)
+            legend.addWidget(box)
+            self.entity_boxes[kind] = box
+        legend.addStretch(1)
+        layout.addLayout(legend)
+
+        layout.addWidget(self._heading("关注词"))
+        self.watch_label = QLabel("未设置（查看 → 关注词…）")
+        self.watch_label.setWordWrap(True)
+        layout.addWidget(self.watch_label)
+        self.set_occurrence(0, 0)
+
+    @staticmethod
+    def _heading(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet("font-weight: bold; color: #555; margin-top: 6px;")
+        return label
+
+    # -- filled by the main window --------------------------------------------------------
+
+    def set_keywords(self, words: list[tuple[str, float]]) -> None:
+        self.model.set_keywords(words)
+        self.related.clear()
+        self.set_occurrence(0, 0)
+        if not words:
+            self.position_label.setText("分析中…")
+
+    def select_keyword(self, word: str) -> None:
+        for row in range(self.model.rowCount()):
+            if self.model.word(row) == word:
+                self.keyword_view.setCurrentIndex(self.model.index(row))
+
+    def set_occurrence(self, current: int, total: int) -> None:
+        self.position_label.setText(f"{current}/{total}" if total else "")
+        self.previous_button.setEnabled(total > 0)
+        self.next_button.setEnabled(total > 0)
+
+    def set_related(self, articles: list[tuple[int, str]]) -> None:
+        self.related.clear()
+        for article_id, title in articles:
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, article_id)
+            self.related.addItem(item)
+        if not articles:
+            self.related.addItem(QListWidgetItem("（没有）"))
+
+    def set_watch_counts(self, counts: list[tuple[str, int]]) -> None:
+        if not counts:
+            self.watch_label.setText("未设置（查看 → 关注词…）")
+            return
+        self.watch_label.setText("　".join(f"{w} ×{n}" for w, n in counts))
+
+    def entity_kinds(self) -> set[str]:
+        return {kind for kind, box in self.entity_boxes.items() if box.isChecked()}
+
+    def set_entity_kinds(self, kinds: set[str]) -> None:
+        for kind, box in self.entity_boxes.items():
+            box.blockSignals(True)
+            box.setChecked(kind in kinds)
+            box.blockSignals(False)
+
+    def _entities_toggled(self) -> None:
+        self.entity_kinds_changed.emit(self.entity_kinds())
+
+    def _related_activated(self, item: QListWidgetItem) -> None:
+        article_id = item.data(Qt.ItemDataRole.UserRole)
+        if article_id is not None:
+            self.article_chosen.emit(int(article_id))
