@@ -27,6 +27,15 @@ def keyword_text(record: ArticleRecord) -> str:
     return "\n".join(p for p in (record.title, record.subtitle, record.body) if p)
 
 
+def keyword_spans(body: str, words: list[tuple[str, float]]) -> list[tuple[int, int, str]]:
+    """Body spans of the keywords where the segmenter cut them as whole words
+    (so 脱贫 is marked in 脱贫攻坚 but not inside 摆脱贫困)."""
+    from reader.core import keywords as kw
+
+    wanted = {w for w, _ in words}
+    return [(t.start, t.end, t.word) for t in kw.tokenize(body) if t.word in wanted]
+
+
 def prepare_segmenter(store: AnalysisStore, records: list[ArticleRecord]) -> None:
     """Reporters' names from bylines join the user dictionary, then the segmenter loads it."""
     from reader.core import keywords as kw
@@ -83,9 +92,8 @@ def analyse_pending(
                 break
             record = lib.get(article_id)
             if record is not None:
-                store.save_keywords(
-                    article_id, kw.keywords(keyword_text(record), TOP_KEYWORDS, idf), n_docs
-                )
+                words = kw.keywords(keyword_text(record), TOP_KEYWORDS, idf)
+                store.save_keywords(article_id, words, n_docs, keyword_spans(record.body, words))
     if progress:
         progress(len(pending), len(pending), "")
     log.info("analysed %d articles, refreshed keywords of %d", done, len(stale))

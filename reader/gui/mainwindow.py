@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self.analysis = AnalysisStore(library.db)
         self._focus: tuple[str, list[tuple[int, int]], int] | None = None
+        self._keyword_spans: list[tuple[int, int, str]] = []
         self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
 
@@ -278,10 +279,10 @@ class MainWindow(QMainWindow):
         keywords = self.analysis.keywords(record.id)[:PANEL_KEYWORDS]
         self.keyword_panel.set_keywords(keywords)
         self._focus = None
+        shown = {w for w, _ in keywords}
+        self._keyword_spans = [k for k in self.analysis.keyword_spans(record.id) if k[2] in shown]
         layers: dict[str, Layer | None] = {
-            "keywords": Layer(
-                tuple(find_words(record.body, [w for w, _ in keywords])), KEYWORD_FORMAT
-            ),
+            "keywords": Layer(tuple((s, e) for s, e, _ in self._keyword_spans), KEYWORD_FORMAT),
             "focus": None,
         }
         entities = self.analysis.entities(record.id) or []
@@ -307,7 +308,7 @@ class MainWindow(QMainWindow):
         record = self.reading_pane.record
         if record is None or not word:
             return
-        spans = find_words(record.body, [word])
+        spans = [(s, e) for s, e, w in self._keyword_spans if w == word]
         self._focus = (word, spans, -1)
         self.reading_pane.set_layer("focus", Layer(tuple(spans), FOCUS_FORMAT))
         self.keyword_panel.select_keyword(word)

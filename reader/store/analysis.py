@@ -72,6 +72,7 @@ class AnalysisStore:
         keywords: list[tuple[str, float]],
         entities: Iterable[tuple[int, int, str, str]],
         n_docs: int,
+        keyword_spans: Iterable[tuple[int, int, str]] = (),
     ) -> None:
         with self.db.transaction() as conn:
             exists = conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -79,24 +80,31 @@ class AnalysisStore:
                 return
             conn.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
             conn.execute(
-                "INSERT INTO analyses (article_id, version, n_docs, terms, entities)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO analyses (article_id, version, n_docs, terms, entities,"
+                " keyword_spans) VALUES (?, ?, ?, ?, ?, ?)",
                 (
                     article_id,
                     ANALYSIS_VERSION,
                     n_docs,
                     json.dumps(sorted(set(terms)), ensure_ascii=False),
                     json.dumps([list(e) for e in entities], ensure_ascii=False),
+                    json.dumps([list(k) for k in keyword_spans], ensure_ascii=False),
                 ),
             )
             self._write_keywords(conn, article_id, keywords)
 
     def save_keywords(
-        self, article_id: int, keywords: list[tuple[str, float]], n_docs: int
+        self,
+        article_id: int,
+        keywords: list[tuple[str, float]],
+        n_docs: int,
+        keyword_spans: Iterable[tuple[int, int, str]],
     ) -> None:
+        spans = json.dumps([list(k) for k in keyword_spans], ensure_ascii=False)
         with self.db.transaction() as conn:
             conn.execute(
-                "UPDATE analyses SET n_docs = ? WHERE article_id = ?", (n_docs, article_id)
+                "UPDATE analyses SET n_docs = ?, keyword_spans = ? WHERE article_id = ?",
+                (n_docs, spans, article_id),
             )
             self._write_keywords(conn, article_id, keywords)
 
@@ -129,6 +137,13 @@ class AnalysisStore:
             "SELECT entities FROM analyses WHERE article_id = ?", (article_id,)
         ).fetchone()
         return [StoredEntity(*e) for e in json.loads(row[0])] if row else None
+
+    def keyword_spans(self, article_id: int) -> list[tuple[int, int, str]]:
+        """Where the stored keywords stand in the body, as whole words (segmenter tokens)."""
+        row = self.db.execute(
+            "SELECT keyword_spans FROM analyses WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return [tuple(k) for k in json.loads(row[0])] if row else []
 
     def articles_with_keyword(self, word: str, exclude: int | None = None, limit: int = 50):
         """Other articles that have ``word`` among their keywords, strongest first."""

@@ -50,7 +50,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             version INTEGER NOT NULL,
             n_docs INTEGER NOT NULL,
             terms TEXT NOT NULL,
-            entities TEXT NOT NULL
+            entities TEXT NOT NULL,
+            keyword_spans TEXT NOT NULL
         )""",
         """CREATE TABLE keywords (
             article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

@@ -42,6 +42,11 @@ def test_keywords_appear_after_background_analysis(analysed: MainWindow) -> None
     marked = drawn(analysed, "keywords")
     assert marked and set(marked) <= set(words)
     assert marked.count("脱贫") >= 10
+    # Whole words only: 脱贫 is not marked inside 摆脱贫困.
+    body = analysed.reading_pane.record.body
+    inside = body.index("摆脱贫困") + 1
+    spans = analysed.reading_pane.layers["keywords"].spans
+    assert not any(s <= inside < e for s, e in spans)
 
 
 def test_clicking_a_keyword_steps_through_its_occurrences(analysed: MainWindow) -> None:
