@@ -38,11 +38,7 @@ log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 
-ENTITY_KINDS = (
-    ("person", "人名", "#1864ab"),
-    ("place", "地名", "#2b8a3e"),
-    ("org", "机构", "#862e9c"),
-)
+ENTITY_KINDS = (("person", "人名"), ("place", "地名"), ("org", "机构"))
 
 
 class KeywordModel(QAbstractListModel):
@@ -162,9 +158,8 @@ class KeywordPanel(QWidget):
         layout.addWidget(self._heading("人名 · 地名 · 机构"))
         legend = QHBoxLayout()
         self.entity_boxes: dict[str, QCheckBox] = {}
-        for kind, label, color in ENTITY_KINDS:
+        for kind, label in ENTITY_KINDS:
             box = QCheckBox(label)
-            box.setStyleSheet(f"QCheckBox {{ color: {color}; font-weight: bold; }}")
             box.toggled.connect(self._entities_toggled)
             legend.addWidget(box)
             self.entity_boxes[kind] = box
@@ -216,6 +211,11 @@ class KeywordPanel(QWidget):
             self.watch_label.setText("未设置（查看 → 关注词…）")
             return
         self.watch_label.setText("　".join(f"{w} ×{n}" for w, n in counts))
+
+    def set_entity_colors(self, colors: dict[str, str]) -> None:
+        """The legend: each kind's check box in the colour its layer uses."""
+        for kind, box in self.entity_boxes.items():
+            box.setStyleSheet(f"QCheckBox {{ color: {colors[kind]}; font-weight: bold; }}")
 
     def entity_kinds(self) -> set[str]:
         return {kind for kind, box in self.entity_boxes.items() if box.isChecked()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QThreadPool
@@ -31,11 +32,15 @@ from PySide6.QtWidgets import (
 
 from reader import APP_NAME, __version__
 from reader.core import scripts
+from reader.gui import themes
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.dialogs import ask_phrase_fix, edit_word_list
-from reader.gui.keyword_panel import ENTITY_KINDS, KeywordPanel
+from reader.gui.keyword_panel import KeywordPanel
+from reader.gui.preferences import Preferences
 from reader.gui.reading_pane import Layer, ReadingPane
 from reader.gui.script_selector import ScriptSelector
+from reader.gui.settings_dialog import SettingsDialog
+from reader.gui.themes import Theme
 from reader.gui.workers import Operation
 from reader.library import IMPORTABLE_SUFFIXES, ImportReport, Library
 from reader.store.analysis import AnalysisStore
@@ -52,20 +57,30 @@ def background(color: str) -> QTextCharFormat:
     return fmt
 
 
-def foreground(color: str, *, underline: str | None = None) -> QTextCharFormat:
+def foreground(color: str, *, underline: bool = False) -> QTextCharFormat:
     fmt = QTextCharFormat()
     fmt.setForeground(QColor(color))
     if underline:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        fmt.setUnderlineColor(QColor(underline))
+        fmt.setUnderlineColor(QColor(color))
     return fmt
 
 
-# One look per layer; later layers draw over earlier ones.
-KEYWORD_FORMAT = background("#fff3bf")
-WATCH_FORMAT = foreground("#c92a2a", underline="#c92a2a")
-FOCUS_FORMAT = background("#ffc078")
-ENTITY_FORMATS = {kind: foreground(color) for kind, _label, color in ENTITY_KINDS}
+def layer_formats(theme: Theme, prefs: Preferences) -> dict[str, QTextCharFormat]:
+    """One look per layer, from the theme unless the reader chose a colour."""
+    formats = {
+        "keywords": background(prefs.keyword_color or theme.keyword),
+        "focus": background(theme.focus),
+        "watch": foreground(prefs.watch_color or theme.watch, underline=True),
+        "entity-person": foreground(theme.person),
+        "entity-place": foreground(theme.place),
+        "entity-org": foreground(theme.org),
+    }
+    ambiguity = QTextCharFormat()
+    ambiguity.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    ambiguity.setUnderlineColor(QColor(theme.ambiguity))
+    formats["ambiguities"] = ambiguity
+    return formats
 
 
 class MainWindow(QMainWindow):
@@ -109,7 +124,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.scripts.set_config(self.settings.value("reading/script") or None)
+        self.prefs = Preferences.load(settings)
+        self.apply_preferences(self.prefs)
+        self.scripts.set_config(self.prefs.default_script or None)
         self.scripts.changed.connect(self._script_changed)
         self.reading_pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reading_pane.customContextMenuRequested.connect(self._reading_menu)
@@ -120,9 +137,6 @@ class MainWindow(QMainWindow):
         kinds = self.settings.value("layers/entities")
         self.keyword_panel.set_entity_kinds(set(kinds.split(",")) if kinds else set())
         self._restore_layout()
-        font_px = self.settings.value("reading/font_px")
-        if font_px:
-            self.reading_pane.set_font_px(int(font_px))
 
     # -- building -------------------------------------------------------------------------
 
@@ -160,6 +174,10 @@ class MainWindow(QMainWindow):
         )
         self._action(file_menu, "导入文件夹(&D)…", self.choose_folder, "Ctrl+Shift+O")
         self._action(file_menu, "粘贴为新文章(&P)", self.paste_as_article, "Ctrl+Shift+V")
+        file_menu.addSeparator()
+        self._action(
+            file_menu, "设置(&S)…", self.open_settings, QKeySequence.StandardKey.Preferences
+        )
         file_menu.addSeparator()
         self._action(file_menu, "退出(&Q)", self.close, QKeySequence.StandardKey.Quit)
 
@@ -282,19 +300,23 @@ class MainWindow(QMainWindow):
         shown = {w for w, _ in keywords}
         self._keyword_spans = [k for k in self.analysis.keyword_spans(record.id) if k[2] in shown]
         layers: dict[str, Layer | None] = {
-            "keywords": Layer(tuple((s, e) for s, e, _ in self._keyword_spans), KEYWORD_FORMAT),
+            "keywords": Layer(
+                tuple((s, e) for s, e, _ in self._keyword_spans), self.formats["keywords"]
+            )
+            if self.prefs.show_keywords
+            else None,
             "focus": None,
         }
         entities = self.analysis.entities(record.id) or []
         enabled = self.keyword_panel.entity_kinds()
-        for kind, _label, _color in ENTITY_KINDS:
+        for kind in ("person", "place", "org"):
             spans = tuple((e.start, e.end) for e in entities if e.kind == kind)
             layers[f"entity-{kind}"] = (
-                Layer(spans, ENTITY_FORMATS[kind]) if kind in enabled and spans else None
+                Layer(spans, self.formats[f"entity-{kind}"]) if kind in enabled and spans else None
             )
         watch = self.analysis.watch_words()
         watch_spans = find_words(record.body, watch)
-        layers["watch"] = Layer(tuple(watch_spans), WATCH_FORMAT) if watch_spans else None
+        layers["watch"] = Layer(tuple(watch_spans), self.formats["watch"]) if watch_spans else None
         self.reading_pane.set_layers(layers)
         folded = [scripts.fold(record.body[s:e]) for s, e in watch_spans]
         self.keyword_panel.set_watch_counts([(w, folded.count(scripts.fold(w))) for w in watch])
@@ -310,7 +332,7 @@ class MainWindow(QMainWindow):
             return
         spans = [(s, e) for s, e, w in self._keyword_spans if w == word]
         self._focus = (word, spans, -1)
-        self.reading_pane.set_layer("focus", Layer(tuple(spans), FOCUS_FORMAT))
+        self.reading_pane.set_layer("focus", Layer(tuple(spans), self.formats["focus"]))
         self.keyword_panel.select_keyword(word)
         related = self.analysis.articles_with_keyword(word, exclude=record.id, limit=30)
         rows = self.library.articles.rows(related)
@@ -405,7 +427,7 @@ class MainWindow(QMainWindow):
             self._apply_layers()
 
     def _script_changed(self, config: str | None) -> None:
-        self.settings.setValue("reading/script", config or "")
+        self._save_preferences(replace(self.prefs, default_script=config or ""))
         self._rerender()
 
     def _refresh_ambiguities(self) -> None:
@@ -415,9 +437,7 @@ class MainWindow(QMainWindow):
             self.reading_pane.set_layer("ambiguities", None)
             return
         found = scripts.ambiguities(view.record.body, view.effective, view.user_phrases)
-        fmt = QTextCharFormat()
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        fmt.setUnderlineColor(QColor("#d9480f"))
+        fmt = self.formats["ambiguities"]
         tips = tuple(
             f"{a.chosen}：也可作 {'、'.join(x for x in a.alternatives if x != a.chosen)}"
             "\n选中词语后右键「修正转换…」可改为你的写法"
@@ -472,10 +492,37 @@ class MainWindow(QMainWindow):
             self.list_view.selectRow(target)
 
     def change_font(self, delta: int) -> None:
-        t = self.reading_pane.typography
-        size = min(max(t.font_px + delta, 12), 36)
-        self.reading_pane.set_font_px(size)
-        self.settings.setValue("reading/font_px", size)
+        size = min(max(self.prefs.font_px + delta, 12), 40)
+        self.apply_preferences(replace(self.prefs, font_px=size))
+
+    # -- preferences ----------------------------------------------------------------------
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        """Typography, theme and colours, applied live and saved."""
+        self.theme = themes.resolve(prefs.theme)
+        themes.apply(self.theme)
+        self.formats = layer_formats(self.theme, prefs)
+        self.keyword_panel.set_entity_colors(
+            {"person": self.theme.person, "place": self.theme.place, "org": self.theme.org}
+        )
+        self._save_preferences(prefs)
+        self.reading_pane.apply(prefs, self.theme)
+        self._apply_layers()
+        self._refresh_ambiguities()
+
+    def _save_preferences(self, prefs: Preferences) -> None:
+        self.prefs = prefs
+        prefs.save(self.settings)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.prefs, self.analysis, self)
+        dialog.changed.connect(self.apply_preferences)
+        dialog.words_changed.connect(self._words_changed)
+        dialog.exec()
+
+    def _words_changed(self) -> None:
+        self._apply_layers()
+        self.start_analysis()
 
     # -- import ---------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QHelpEvent,
+    QPalette,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -28,19 +29,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.gui.offsets import Utf16Index
+from reader.gui.preferences import Preferences
+from reader.gui.themes import LIGHT, Theme
 from reader.views import ArticleView
 
 log = logging.getLogger(__name__)
 
-MAX_COLUMN_CHARS = 38  # characters per line; about what a newspaper column reader enjoys
 SUBHEAD_KINDS = ("lead", "subhead", "headline", "section")
-
-
-@dataclass(frozen=True)
-class Typography:
-    font_px: int = 18
-    line_height_pct: int = 175
-    indent_chars: int = 2
 
 
 @dataclass(frozen=True)
@@ -67,7 +62,8 @@ class ReadingPane(QTextBrowser):
         self.setOpenLinks(False)  # links are never followed automatically
         self.setOpenExternalLinks(False)
         self.setUndoRedoEnabled(False)
-        self.typography = Typography()
+        self.prefs = Preferences()
+        self.theme = LIGHT
         self.view: ArticleView | None = None
         self.layers: dict[str, Layer] = {}
         self._body_start = 0
@@ -91,7 +87,7 @@ class ReadingPane(QTextBrowser):
         fmt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         fmt.setTopMargin(60)
         cursor.setBlockFormat(fmt)
-        cursor.insertText(text, char_format(self.typography.font_px, color="#888888"))
+        cursor.insertText(text, char_format(self.prefs.font_px, color=self.theme.muted))
 
     def show_article(self, view: ArticleView, *, keep_position: bool = False) -> None:
         position = self.verticalScrollBar().value()
@@ -102,16 +98,33 @@ class ReadingPane(QTextBrowser):
         self._refresh_layers()
         self.verticalScrollBar().setValue(position if keep_position else 0)
 
-    def set_font_px(self, size: int) -> None:
-        self.typography = replace(self.typography, font_px=size)
+    def apply(self, prefs: Preferences, theme: Theme) -> None:
+        """New typography or theme, applied to the open article at once."""
+        self.prefs = prefs
+        self.theme = theme
+        font = QFont(self.font())
+        if prefs.font_family:
+            font.setFamily(prefs.font_family)
+        self.document().setDefaultFont(font)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(theme.margin))
+        palette.setColor(QPalette.ColorRole.Base, QColor(theme.base))
+        palette.setColor(QPalette.ColorRole.Text, QColor(theme.text))
+        self.setPalette(palette)
         self._centre_column()
         if self.view is not None:
             self.show_article(self.view, keep_position=True)
+        else:
+            self.show_placeholder()
+
+    def set_font_px(self, size: int) -> None:
+        self.apply(replace(self.prefs, font_px=size), self.theme)
 
     def _build(self, view: ArticleView) -> None:
         from reader.core.pages import classify  # the splitter's own idea of a subhead
 
-        t = self.typography
+        t = self.prefs
+        muted = self.theme.muted
         doc = self.document()
         doc.clear()
         cursor = QTextCursor(doc)
@@ -132,14 +145,14 @@ class ReadingPane(QTextBrowser):
         heading.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block(view.display_title, heading, char_format(round(t.font_px * 1.55), bold=True))
         if view.subtitle:
-            block(view.subtitle, heading, char_format(round(t.font_px * 1.05), color="#555555"))
+            block(view.subtitle, heading, char_format(round(t.font_px * 1.05), color=muted))
         meta = [m for m in (view.section, view.byline) if m]
         if view.record.continued_from:
             meta.append(f"上接{view.record.continued_from}")
         meta_fmt = QTextBlockFormat()
         meta_fmt.setBottomMargin(18)
         if meta:
-            block("　".join(meta), meta_fmt, char_format(round(t.font_px * 0.8), color="#777777"))
+            block("　".join(meta), meta_fmt, char_format(round(t.font_px * 0.8), color=muted))
 
         body_fmt = QTextBlockFormat()
         body_fmt.setLineHeight(
@@ -165,7 +178,7 @@ class ReadingPane(QTextBrowser):
             block(
                 f"下转{view.record.continues_to}",
                 meta_fmt,
-                char_format(round(t.font_px * 0.8), color="#777777"),
+                char_format(round(t.font_px * 0.8), color=muted),
             )
         caption_fmt = QTextBlockFormat()
         caption_fmt.setTopMargin(10)
@@ -173,7 +186,7 @@ class ReadingPane(QTextBrowser):
             block(
                 f"【图】{caption}",
                 caption_fmt,
-                char_format(round(t.font_px * 0.85), color="#666666"),
+                char_format(round(t.font_px * 0.85), color=muted),
             )
 
     # -- positions ------------------------------------------------------------------------
@@ -278,6 +291,6 @@ class ReadingPane(QTextBrowser):
         self._centre_column()
 
     def _centre_column(self) -> None:
-        column = self.typography.font_px * MAX_COLUMN_CHARS + 48
+        column = self.prefs.font_px * self.prefs.column_chars + 48
         side = max(0, (self.width() - column) // 2)
         self.setViewportMargins(side, 0, side, 0)

@@ -107,7 +107,8 @@ def test_watch_words_are_marked_and_counted(analysed: MainWindow) -> None:
 
 def test_astral_characters_do_not_shift_highlights(qtbot, window: MainWindow) -> None:
     report = window.library.import_text(
-        "𠮷野家开新店\n\n本报讯 𠮷野家𡘙在市中心开了新店,𠮷野家的牛肉饭很受欢迎,新店开业第一天排起长队。\n"
+        "𠮷野家开新店\n\n本报讯 𠮷野家𡘙在市中心开了新店,"
+        "𠮷野家的牛肉饭很受欢迎,新店开业第一天排起长队。\n"
     )
     window._finish_import(report)
     window.analysis.set_watch_words(["牛肉饭", "新店"])

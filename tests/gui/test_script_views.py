@@ -6,6 +6,7 @@ from PySide6.QtGui import QTextCharFormat
 
 from reader.core import scripts
 from reader.gui.mainwindow import MainWindow
+from reader.gui.preferences import Preferences
 from reader.gui.reading_pane import Layer
 
 TEXT = "数码新品\n\n本报讯 𠮷字旁的内存条和U盘放在窗口旁边,头发也该理了。\n"
@@ -34,7 +35,7 @@ def test_switching_script_shows_the_view_and_is_remembered(window: MainWindow) -
     window.scripts.set_config("s2twp")
     assert window.reading_pane.toPlainText().startswith("數碼新品")
     assert "記憶體模組和隨身碟放在視窗旁邊" in window.reading_pane.toPlainText()
-    assert window.settings.value("reading/script") == "s2twp"
+    assert Preferences.load(window.settings).default_script == "s2twp"
     window.scripts.actions[0].trigger()  # 原文 from the menu
     assert window.scripts.combo.currentText() == "原文"
     assert "内存条和U盘放在窗口旁边" in window.reading_pane.toPlainText()

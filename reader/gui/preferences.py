@@ -1,0 +1,49 @@
+"""The reader's preferences: how articles look, kept in the library folder's settings.ini."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, fields
+
+from PySide6.QtCore import QSettings
+
+log = logging.getLogger(__name__)
+
+THEMES = (("system", "跟随系统"), ("light", "浅色"), ("dark", "深色"), ("sepia", "护眼"))
+
+
+@dataclass(frozen=True)
+class Preferences:
+    font_family: str = ""  # empty: the system's default font
+    font_px: int = 18
+    line_height_pct: int = 175
+    indent_chars: int = 2
+    column_chars: int = 38  # the text column's width, in characters
+    theme: str = "system"
+    default_script: str = ""  # a config such as "s2tw"; empty: the original text
+    show_keywords: bool = True
+    keyword_color: str = ""  # empty: the theme's colour
+    watch_color: str = ""
+
+    @classmethod
+    def load(cls, settings: QSettings) -> Preferences:
+        values = {}
+        for f in fields(cls):
+            raw = settings.value(f"preferences/{f.name}")
+            if raw is None:
+                continue
+            try:
+                if f.type in ("bool", bool):
+                    values[f.name] = raw in (True, "true", "1", 1)
+                elif f.type in ("int", int):
+                    values[f.name] = int(raw)
+                else:
+                    values[f.name] = str(raw)
+            except (TypeError, ValueError):
+                log.warning("ignoring bad setting %s=%r", f.name, raw)
+        return cls(**values)
+
+    def save(self, settings: QSettings) -> None:
+        for name, value in asdict(self).items():
+            settings.setValue(f"preferences/{name}", value)
+        settings.sync()

@@ -1,0 +1,206 @@
+"""设置: reading typography, theme, default script, highlight colours, word lists.
+
+Every change applies at once (the ``changed`` signal), so the reader sees the result
+while choosing; the main window saves what it applies.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFontComboBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.scripts import VIEWS
+from reader.gui.preferences import THEMES, Preferences
+from reader.store.analysis import AnalysisStore
+
+log = logging.getLogger(__name__)
+
+
+def _spin(low: int, high: int, value: int, suffix: str = "") -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(low, high)
+    box.setValue(value)
+    box.setSuffix(suffix)
+    return box
+
+
+class ColorButton(QPushButton):
+    """A button showing a colour; empty means "the theme's colour"."""
+
+    color_changed = Signal(str)
+
+    def __init__(self, color: str) -> None:
+        super().__init__()
+        self.color = color
+        self.clicked.connect(self._choose)
+        self._show()
+
+    def _show(self) -> None:
+        if self.color:
+            self.setText(self.color)
+            self.setStyleSheet(f"background: {self.color};")
+        else:
+            self.setText("随主题")
+            self.setStyleSheet("")
+
+    def _choose(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self.color or "#fff3bf"), self, "选择颜色")
+        if chosen.isValid():
+            self.color = chosen.name()
+            self._show()
+            self.color_changed.emit(self.color)
+
+
+class SettingsDialog(QDialog):
+    changed = Signal(object)  # Preferences
+    words_changed = Signal()
+
+    def __init__(self, prefs: Preferences, analysis: AnalysisStore, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("设置")
+        self.setObjectName("settingsDialog")
+        self.prefs = prefs
+        self.analysis = analysis
+        tabs = QTabWidget()
+        tabs.addTab(self._reading_tab(), "阅读")
+        tabs.addTab(self._look_tab(), "外观")
+        tabs.addTab(self._words_tab(), "词语")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+        self.resize(520, 460)
+
+    # -- tabs -----------------------------------------------------------------------------
+
+    def _reading_tab(self) -> QWidget:
+        p = self.prefs
+        page = QWidget()
+        form = QFormLayout(page)
+        self.font_family = QFontComboBox()
+        self.font_family.setWritingSystem(QFontComboBox().writingSystem())
+        if p.font_family:
+            self.font_family.setCurrentFont(QFont(p.font_family))
+        self.font_family.currentFontChanged.connect(lambda f: self._update(font_family=f.family()))
+        self.font_px = _spin(12, 40, p.font_px, " 像素")
+        self.font_px.valueChanged.connect(lambda v: self._update(font_px=v))
+        self.line_height = _spin(100, 300, p.line_height_pct, " %")
+        self.line_height.setSingleStep(5)
+        self.line_height.valueChanged.connect(lambda v: self._update(line_height_pct=v))
+        self.indent = _spin(0, 4, p.indent_chars, " 字")
+        self.indent.valueChanged.connect(lambda v: self._update(indent_chars=v))
+        self.column = _spin(20, 80, p.column_chars, " 字")
+        self.column.valueChanged.connect(lambda v: self._update(column_chars=v))
+        self.script = QComboBox()
+        for config, label in VIEWS:
+            self.script.addItem(label, config or "")
+        self.script.setCurrentIndex(max(0, self.script.findData(p.default_script)))
+        self.script.currentIndexChanged.connect(
+            lambda _i: self._update(default_script=self.script.currentData())
+        )
+        form.addRow("字体", self.font_family)
+        form.addRow("字号", self.font_px)
+        form.addRow("行距", self.line_height)
+        form.addRow("首行缩进", self.indent)
+        form.addRow("每行字数", self.column)
+        form.addRow("默认文字", self.script)
+        return page
+
+    def _look_tab(self) -> QWidget:
+        p = self.prefs
+        page = QWidget()
+        form = QFormLayout(page)
+        self.theme = QComboBox()
+        for name, label in THEMES:
+            self.theme.addItem(label, name)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(p.theme)))
+        self.theme.currentIndexChanged.connect(
+            lambda _i: self._update(theme=self.theme.currentData())
+        )
+        self.show_keywords = QCheckBox("在正文中标出关键词")
+        self.show_keywords.setChecked(p.show_keywords)
+        self.show_keywords.toggled.connect(lambda on: self._update(show_keywords=on))
+        self.keyword_color = ColorButton(p.keyword_color)
+        self.keyword_color.color_changed.connect(lambda c: self._update(keyword_color=c))
+        self.watch_color = ColorButton(p.watch_color)
+        self.watch_color.color_changed.connect(lambda c: self._update(watch_color=c))
+        reset = QPushButton("恢复主题颜色")
+        reset.clicked.connect(self._reset_colors)
+        form.addRow("主题", self.theme)
+        form.addRow("", self.show_keywords)
+        form.addRow("关键词底色", self.keyword_color)
+        form.addRow("关注词颜色", self.watch_color)
+        form.addRow("", reset)
+        note = QLabel("人名、地名、机构的颜色随主题，可在关键词面板中开关。")
+        note.setWordWrap(True)
+        form.addRow(note)
+        return page
+
+    def _words_tab(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel("关注词（每行一个，在所有文章里标出）"))
+        self.watch_words = QPlainTextEdit("\n".join(self.analysis.watch_words()))
+        layout.addWidget(self.watch_words)
+        layout.addWidget(QLabel("用户词典（每行一个，分词时当作一个词；署名中的人名自动加入）"))
+        self.user_words = QPlainTextEdit("\n".join(self.analysis.user_words()))
+        layout.addWidget(self.user_words)
+        apply = QPushButton("保存词语")
+        apply.clicked.connect(self.save_words)
+        layout.addWidget(apply, alignment=Qt.AlignmentFlag.AlignRight)
+        return page
+
+    # -- changes --------------------------------------------------------------------------
+
+    def _update(self, **changes) -> None:
+        self.prefs = replace(self.prefs, **changes)
+        self.changed.emit(self.prefs)
+
+    def _reset_colors(self) -> None:
+        for button in (self.keyword_color, self.watch_color):
+            button.color = ""
+            button._show()
+        self._update(keyword_color="", watch_color="")
+
+    def save_words(self) -> None:
+        words = self.watch_words.toPlainText().splitlines()
+        self.analysis.set_watch_words(words)
+        wanted = [w.strip() for w in self.user_words.toPlainText().splitlines() if w.strip()]
+        current = self.analysis.user_words()
+        for gone in set(current) - set(wanted):
+            self.analysis.remove_user_word(gone)
+            self.analysis.invalidate_containing(gone)
+        for new in self.analysis.add_user_words(wanted):
+            self.analysis.invalidate_containing(new)
+        self.words_changed.emit()
+
+    def accept(self) -> None:
+        if self._words_edited():
+            self.save_words()
+        super().accept()
+
+    def _words_edited(self) -> bool:
+        return self.watch_words.toPlainText().splitlines() != self.analysis.watch_words() or (
+            {w.strip() for w in self.user_words.toPlainText().splitlines() if w.strip()}
+            != set(self.analysis.user_words())
+        )

@@ -1,0 +1,99 @@
+"""Light, dark and sepia (护眼) themes for the window chrome and the reading pane."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    window: str
+    base: str  # the reading pane's paper
+    text: str
+    muted: str  # subtitle, byline, captions
+    alternate: str  # alternate list rows
+    highlight: str  # selection
+    keyword: str  # keyword highlight background
+    focus: str  # the chosen keyword's occurrences
+    watch: str  # watch words (text and underline)
+    person: str
+    place: str
+    org: str
+    ambiguity: str
+    margin: str  # beside the text column
+
+    @property
+    def dark(self) -> bool:
+        return QColor(self.base).lightness() < 128
+
+
+LIGHT = Theme(
+    "light", window="#efefef", base="#ffffff", text="#1f1f1f", muted="#6b6b6b",
+    alternate="#f6f6f6", highlight="#3584e4", keyword="#fff3bf", focus="#ffc078",
+    watch="#c92a2a", person="#1864ab", place="#2b8a3e", org="#862e9c", ambiguity="#d9480f",
+    margin="#ececec",
+)  # fmt: skip
+DARK = Theme(
+    "dark", window="#2b2d30", base="#1e1f22", text="#dcdcdc", muted="#9a9a9a",
+    alternate="#26282b", highlight="#3d6fb4", keyword="#5c4d14", focus="#8a4b12",
+    watch="#ff8787", person="#74c0fc", place="#8ce99a", org="#e599f7", ambiguity="#ffa94d",
+    margin="#17181a",
+)  # fmt: skip
+SEPIA = Theme(
+    "sepia", window="#e9e0c9", base="#f6efdc", text="#3b3024", muted="#7a6a55",
+    alternate="#efe6cf", highlight="#a8834f", keyword="#f1d98a", focus="#e8a866",
+    watch="#a61e1e", person="#1c4f80", place="#2f6b2f", org="#6b2d7a", ambiguity="#b3470f",
+    margin="#e2d7bd",
+)  # fmt: skip
+THEMES = {t.name: t for t in (LIGHT, DARK, SEPIA)}
+
+
+def resolve(name: str) -> Theme:
+    """The theme for a preference; "system" follows the desktop's light/dark choice."""
+    if name in THEMES:
+        return THEMES[name]
+    hints = QGuiApplication.styleHints()
+    return DARK if hints.colorScheme() == Qt.ColorScheme.Dark else LIGHT
+
+
+def palette(theme: Theme) -> QPalette:
+    p = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: theme.window,
+        QPalette.ColorRole.WindowText: theme.text,
+        QPalette.ColorRole.Base: theme.base,
+        QPalette.ColorRole.AlternateBase: theme.alternate,
+        QPalette.ColorRole.Text: theme.text,
+        QPalette.ColorRole.Button: theme.window,
+        QPalette.ColorRole.ButtonText: theme.text,
+        QPalette.ColorRole.ToolTipBase: theme.base,
+        QPalette.ColorRole.ToolTipText: theme.text,
+        QPalette.ColorRole.PlaceholderText: theme.muted,
+        QPalette.ColorRole.Highlight: theme.highlight,
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+    }
+    for role, color in roles.items():
+        p.setColor(role, QColor(color))
+    disabled = QColor(theme.muted)
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return p
+
+
+def apply(theme: Theme) -> None:
+    """Theme the whole application (chrome and panes)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        app.setPalette(palette(theme))
