@@ -51,13 +51,17 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
     window = MainWindow(library, open_settings(library))
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.destroyed.connect(library.close)
+
+    def after_first_paint() -> None:
+        window.load()
+        if library.needs_seed():
+            window.seed_library()
+        if files:
+            window.import_paths(list(files))
+
+    # The list is filled after the window has painted, so the window appears at once.
+    window.first_painted.connect(lambda: QTimer.singleShot(0, after_first_paint))
     window.show()
-    # The list is filled after the first paint, so the window appears at once.
-    QTimer.singleShot(0, window.load)
-    if library.needs_seed():
-        QTimer.singleShot(0, window.seed_library)
-    if files:
-        QTimer.singleShot(0, lambda: window.import_paths(list(files)))
     return window
 
 
@@ -67,10 +71,10 @@ def run(data_dir: str | None, files: Sequence[str]) -> int:
         return 1
     app = QApplication.instance()
     if os.environ.get("READER_EXIT_WHEN_SHOWN"):  # start-up benchmark hook
-        QTimer.singleShot(0, lambda: _report_shown(app))
+        window.first_painted.connect(lambda: _report_shown(app))
     return app.exec()
 
 
 def _report_shown(app: QApplication) -> None:
     print(f"shown {time.monotonic():.6f}", flush=True)
-    app.quit()
+    QTimer.singleShot(0, app.quit)  # not from inside the paint event

@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QThreadPool
+from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QPaintEvent,
     QTextCharFormat,
 )
 from PySide6.QtWidgets import (
@@ -39,7 +40,6 @@ from reader.gui.keyword_panel import KeywordPanel
 from reader.gui.preferences import Preferences
 from reader.gui.reading_pane import Layer, ReadingPane
 from reader.gui.script_selector import ScriptSelector
-from reader.gui.settings_dialog import SettingsDialog
 from reader.gui.themes import Theme
 from reader.gui.workers import Operation
 from reader.library import IMPORTABLE_SUFFIXES, ImportReport, Library
@@ -84,6 +84,8 @@ def layer_formats(theme: Theme, prefs: Preferences) -> dict[str, QTextCharFormat
 
 
 class MainWindow(QMainWindow):
+    first_painted = Signal()  # once, when the window has been drawn for the first time
+
     def __init__(self, library: Library, settings: QSettings) -> None:
         super().__init__()
         self.library = library
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self._analyse_again = False
         self.auto_analyse = True  # analyse new articles in the background
         self._closing = False
+        self._painted = False
         self.analysis = AnalysisStore(library.db)
         self._focus: tuple[str, list[tuple[int, int]], int] | None = None
         self._keyword_spans: list[tuple[int, int, str]] = []
@@ -230,6 +233,12 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([380, 800])
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._closing = True  # results still queued for this window start no new work
@@ -515,6 +524,8 @@ class MainWindow(QMainWindow):
         prefs.save(self.settings)
 
     def open_settings(self) -> None:
+        from reader.gui.settings_dialog import SettingsDialog  # not needed at start-up
+
         dialog = SettingsDialog(self.prefs, self.analysis, self)
         dialog.changed.connect(self.apply_preferences)
         dialog.words_changed.connect(self._words_changed)
