@@ -266,21 +266,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UserError(str(e)) from e
     text = export(views, args.format)
     if args.output:
-        write_atomically(Path(args.output), text)
+        from reader.library import write_atomically
+
+        try:
+            write_atomically(Path(args.output), text)
+        except OSError as e:
+            raise UserError(f"cannot write {args.output}: {e.strerror or e}") from e
     else:
         sys.stdout.write(text)
     return EXIT_OK
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target and rename, so a failure never leaves half a file."""
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"cannot write {path}: {e.strerror or e}") from e
 
 
 @command("convert")

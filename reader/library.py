@@ -206,3 +206,14 @@ def expand(path: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     if path.exists():
         return [path], []
     return [], [(str(path), "no such file or folder")]
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write beside the target and rename, so a failure never leaves half a file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise

@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
     QDropEvent,
+    QIcon,
     QKeySequence,
     QPaintEvent,
     QTextCharFormat,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QSplitter,
+    QStyle,
     QTableView,
 )
 
@@ -42,13 +44,21 @@ from reader.gui.reading_pane import Layer, ReadingPane
 from reader.gui.script_selector import ScriptSelector
 from reader.gui.themes import Theme
 from reader.gui.workers import Operation
-from reader.library import IMPORTABLE_SUFFIXES, ImportReport, Library
+from reader.library import IMPORTABLE_SUFFIXES, ImportReport, Library, write_atomically
 from reader.store.analysis import AnalysisStore
 from reader.views import find_words
 
 log = logging.getLogger(__name__)
 
 PANEL_KEYWORDS = 12
+EXPORT_SUFFIXES = {
+    "Markdown (*.md)": ".md",
+    "网页 (*.html)": ".html",
+    "纯文本 (*.txt)": ".txt",
+    "JSON (*.json)": ".json",
+    "PDF (*.pdf)": ".pdf",
+}
+EXPORT_FILTERS = ";;".join(EXPORT_SUFFIXES)
 
 
 def background(color: str) -> QTextCharFormat:
@@ -125,6 +135,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.keyword_dock)
         self._build_toolbar()
         self._build_menus()
+        self._fill_toolbar()
 
         self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.prefs = Preferences.load(settings)
@@ -164,11 +175,38 @@ class MainWindow(QMainWindow):
         return view
 
     def _build_toolbar(self) -> None:
-        bar = self.addToolBar("阅读")
-        bar.setObjectName("readingToolbar")
-        bar.setMovable(False)
+        """Filled once the menus exist: it reuses their actions (and their shortcuts)."""
+        self.toolbar = self.addToolBar("工具栏")
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+
+    def _fill_toolbar(self) -> None:
+        bar = self.toolbar
+        style = self.style()
+        icons = {
+            self.import_action: ("document-open", QStyle.StandardPixmap.SP_DialogOpenButton),
+            self.previous_action: ("go-up", QStyle.StandardPixmap.SP_ArrowUp),
+            self.next_action: ("go-down", QStyle.StandardPixmap.SP_ArrowDown),
+            self.export_action: ("document-save-as", QStyle.StandardPixmap.SP_DialogSaveButton),
+            self.print_action: ("document-print", QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            self.settings_action: (
+                "preferences-system",
+                QStyle.StandardPixmap.SP_FileDialogInfoView,
+            ),
+        }
+        for action, (name, fallback) in icons.items():
+            action.setIcon(QIcon.fromTheme(name, style.standardIcon(fallback)))
+        bar.addAction(self.import_action)
+        bar.addSeparator()
+        bar.addAction(self.previous_action)
+        bar.addAction(self.next_action)
+        bar.addSeparator()
         bar.addWidget(QLabel(" 文字 "))
         bar.addWidget(self.scripts.combo)
+        bar.addSeparator()
+        bar.addAction(self.export_action)
+        bar.addAction(self.print_action)
+        bar.addAction(self.settings_action)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -176,9 +214,14 @@ class MainWindow(QMainWindow):
             file_menu, "导入文件(&I)…", self.choose_files, QKeySequence.StandardKey.Open
         )
         self._action(file_menu, "导入文件夹(&D)…", self.choose_folder, "Ctrl+Shift+O")
-        self._action(file_menu, "粘贴为新文章(&P)", self.paste_as_article, "Ctrl+Shift+V")
+        self._action(file_menu, "粘贴为新文章(&N)", self.paste_as_article, "Ctrl+Shift+V")
         file_menu.addSeparator()
-        self._action(
+        self.export_action = self._action(file_menu, "导出文章(&E)…", self.export_article, "Ctrl+E")
+        self.print_action = self._action(
+            file_menu, "打印(&P)…", self.print_article, QKeySequence.StandardKey.Print
+        )
+        file_menu.addSeparator()
+        self.settings_action = self._action(
             file_menu, "设置(&S)…", self.open_settings, QKeySequence.StandardKey.Preferences
         )
         file_menu.addSeparator()
@@ -203,8 +246,8 @@ class MainWindow(QMainWindow):
             view_menu, "缩小字体", lambda: self.change_font(-1), QKeySequence.StandardKey.ZoomOut
         )
         view_menu.addSeparator()
-        self._action(view_menu, "下一篇", lambda: self.step(+1), "J")
-        self._action(view_menu, "上一篇", lambda: self.step(-1), "K")
+        self.next_action = self._action(view_menu, "下一篇", lambda: self.step(+1), "J")
+        self.previous_action = self._action(view_menu, "上一篇", lambda: self.step(-1), "K")
 
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self._action(help_menu, "关于阅报(&A)", self.about)
@@ -503,6 +546,51 @@ class MainWindow(QMainWindow):
     def change_font(self, delta: int) -> None:
         size = min(max(self.prefs.font_px + delta, 12), 40)
         self.apply_preferences(replace(self.prefs, font_px=size))
+
+    # -- export and print -----------------------------------------------------------------
+
+    def export_article(self) -> None:
+        """The open article as Markdown, HTML, text, JSON or PDF, in the current view."""
+        view = self.reading_pane.view
+        if view is None:
+            return
+        name = view.display_title.replace("/", "／")[:40] or "article"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, "导出文章", str(Path.home() / f"{name}.md"), EXPORT_FILTERS
+        )
+        if not path:
+            return
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix(EXPORT_SUFFIXES.get(chosen, ".md"))
+        try:
+            if target.suffix.lower() == ".pdf":
+                from reader.gui.printing import pdf_printer, print_pane
+
+                print_pane(self.reading_pane, pdf_printer(target))
+            else:
+                from reader.export import export
+
+                fmt = {".md": "md", ".html": "html", ".htm": "html", ".json": "json"}.get(
+                    target.suffix.lower(), "txt"
+                )
+                write_atomically(target, export([view], fmt))
+        except OSError as e:
+            QMessageBox.critical(self, "导出失败", f"{target}：{e.strerror or e}")
+            return
+        self.statusBar().showMessage(f"已导出到 {target}", 6000)
+
+    def print_article(self) -> None:
+        if self.reading_pane.view is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from reader.gui.printing import print_pane
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            print_pane(self.reading_pane, printer)
 
     # -- preferences ----------------------------------------------------------------------
 
