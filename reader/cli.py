@@ -84,6 +84,15 @@ def build_gui_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="library and settings folder")
     parser.add_argument("files", nargs="*", metavar="FILE", help="files to import and show")
+    desktop = parser.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop",
+        action="store_true",
+        help="add the app to this user's launcher and Open With menus, then exit",
+    )
+    desktop.add_argument(
+        "--uninstall-desktop", action="store_true", help="remove what --install-desktop added"
+    )
     return parser
 
 
@@ -107,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="reader: %(levelname)s: %(message)s")
     if first_positional(argv) not in COMMANDS:
         args = build_gui_parser().parse_args(argv)
+        if args.install_desktop or args.uninstall_desktop:
+            return desktop_integration(args)
         from reader.gui.app import run  # the only place the GUI is imported
 
         return run(args.data_dir, args.files)
@@ -123,6 +134,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+
+
+def desktop_integration(args: argparse.Namespace) -> int:
+    """--install-desktop / --uninstall-desktop: one line per file, no GUI import."""
+    from reader import desktop
+
+    if args.files:
+        print("reader: --install-desktop/--uninstall-desktop take no files", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        if args.install_desktop:
+            done = desktop.install(data_dir=args.data_dir)
+            verb = "installed"
+        else:
+            done = desktop.uninstall()
+            verb = "removed"
+    except OSError as e:
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"reader: {where}{e.strerror or e}", file=sys.stderr)
+        return EXIT_FAILED
+    for path in done:
+        print(f"{verb} {path}")
+    return EXIT_OK
 
 
 # -- commands ------------------------------------------------------------------------------
