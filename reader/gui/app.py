@@ -10,9 +10,11 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_ID, APP_NAME, __version__, paths
+from reader.gui import single_instance
 from reader.library import Library
 from reader.store.db import LibraryError
 
@@ -30,7 +32,17 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The app icon from resources/icons: the grid-tuned PNGs, the SVG for other sizes."""
+    icons = paths.resource("icons")
+    icon = QIcon(str(icons.joinpath("reader.svg")))
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(icons.joinpath("hicolor", f"{size}x{size}", "apps", f"{APP_ID}.png")))
+    return icon
 
 
 def open_settings(library: Library) -> QSettings:
@@ -51,6 +63,8 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
     window = MainWindow(library, open_settings(library))
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.destroyed.connect(library.close)
+    # Later launches on this library hand their files to this window (reader FILE...).
+    single_instance.attach(window, library.directory, window.import_paths)
 
     def after_first_paint() -> None:
         window.load()
@@ -66,6 +80,9 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
 
 
 def run(data_dir: str | None, files: Sequence[str]) -> int:
+    create_application()
+    if single_instance.hand_off(data_dir, files):
+        return 0  # the window already open on this library took the files
     window = start(data_dir, files)
     if window is None:
         return 1

@@ -1,0 +1,195 @@
+"""One window per library: a second ``reader FILE...`` hands its files to the running one.
+
+The first instance listens on a local socket named for the user and the library folder.
+A later launch connects, sends one line of UTF-8 JSON ``{"files": [absolute paths]}``,
+waits for ``ok`` and exits; the running window gets the paths as ``files_received``.
+A socket left by a crashed instance refuses connections, so it is removed and reused.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import logging
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QWidget
+
+from reader import APP_ID, paths
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_MS = 1000
+ACK_TIMEOUT_MS = 5000
+ACK = b"ok\n"
+MAX_MESSAGE = 1 << 20  # a long list of paths, far below anything that could hurt
+
+
+def server_name(data_dir: str | os.PathLike[str] | None = None) -> str:
+    """The socket name for this user and library (resolved, so a symlinked folder agrees)."""
+    folder = paths.data_dir(data_dir).expanduser().resolve()
+    digest = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
+    user = str(os.getuid()) if hasattr(os, "getuid") else getpass.getuser()
+    return f"{APP_ID}-{user}-{digest}"
+
+
+def send_files(name: str, files: Sequence[str], timeout_ms: int = ACK_TIMEOUT_MS) -> bool:
+    """Give ``files`` to the instance listening on ``name``; True once it acknowledged.
+
+    Waits in a local event loop rather than the blocking waitFor* calls, so a server in
+    the same thread (tests) can answer too.
+    """
+    message = json.dumps({"files": list(files)}, ensure_ascii=False).encode("utf-8") + b"\n"
+    socket = QLocalSocket()
+    loop = QEventLoop()
+    reply = bytearray()
+
+    def read() -> None:
+        reply.extend(socket.readAll().data())
+        if b"\n" in reply:
+            loop.quit()
+
+    socket.connected.connect(lambda: socket.write(message))
+    socket.readyRead.connect(read)
+    socket.errorOccurred.connect(loop.quit)
+    socket.disconnected.connect(loop.quit)
+    timer = QTimer(singleShot=True, interval=timeout_ms)
+    timer.timeout.connect(loop.quit)
+    socket.connectToServer(name)
+    # A missing or refused name fails at once, before the loop could see the signal.
+    if socket.state() != QLocalSocket.LocalSocketState.UnconnectedState:
+        timer.start()
+        loop.exec()
+        timer.stop()
+    ok = bytes(reply) == ACK
+    if not ok and socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+        log.debug("no running instance on %s: %s", name, socket.errorString())
+    elif not ok:
+        log.warning("the running instance did not acknowledge: %s", socket.errorString())
+    socket.abort()
+    return ok
+
+
+def hand_off(data_dir: str | os.PathLike[str] | None, files: Sequence[str]) -> bool:
+    """Pass ``files`` (made absolute here: the other process has its own cwd) to a running
+    window on the same library. False when there is none."""
+    absolute = [str(Path(f).expanduser().absolute()) for f in files]
+    return send_files(server_name(data_dir), absolute)
+
+
+class InstanceServer(QObject):
+    """Listens for later launches; emits their files (possibly none: "come to the front")."""
+
+    files_received = Signal(list)
+
+    def __init__(self, name: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self._server = QLocalServer(self)
+        # Only this user may connect (the socket file is made 0700-like).
+        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._server.newConnection.connect(self._accept)
+        self._buffers: dict[QLocalSocket, bytes] = {}
+
+    def listen(self) -> bool:
+        if self._server.listen(self.name):
+            return True
+        if self._server.serverError() == QLocalSocket.LocalSocketError.AddressInUseError:
+            # Someone answering would have taken our files in hand_off(); a name that is
+            # taken but does not answer was left by an instance that died.
+            probe = QLocalSocket()
+            probe.connectToServer(self.name)
+            if probe.waitForConnected(CONNECT_TIMEOUT_MS):
+                probe.disconnectFromServer()
+                log.warning("another instance is listening on %s", self.name)
+                return False
+            log.info("removing stale socket %s", self.name)
+            QLocalServer.removeServer(self.name)
+            if self._server.listen(self.name):
+                return True
+        log.warning("cannot listen on %s: %s", self.name, self._server.errorString())
+        return False
+
+    def is_listening(self) -> bool:
+        return self._server.isListening()
+
+    def full_name(self) -> str:
+        return self._server.fullServerName()
+
+    def close(self) -> None:
+        self._server.close()
+
+    def _accept(self) -> None:
+        while self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            self._buffers[socket] = b""
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+            socket.disconnected.connect(lambda s=socket: self._drop(s))
+
+    def _drop(self, socket: QLocalSocket) -> None:
+        self._buffers.pop(socket, None)
+        if shiboken6.isValid(socket):  # gone already when the server closes first
+            socket.deleteLater()
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if socket not in self._buffers:
+            return
+        data = self._buffers[socket] + bytes(socket.readAll().data())
+        self._buffers[socket] = data
+        if b"\n" not in data:
+            if len(data) > MAX_MESSAGE:
+                log.warning("dropping an over-long message on %s", self.name)
+                socket.abort()
+            return
+        line = data.split(b"\n", 1)[0]
+        del self._buffers[socket]  # one message per connection
+        try:
+            files = json.loads(line.decode("utf-8"))["files"]
+            if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+                raise TypeError("files is not a list of strings")
+        except (ValueError, KeyError, TypeError) as e:
+            log.warning("ignoring a bad message on %s: %s", self.name, e)
+            socket.write(b"error\n")
+            socket.flush()
+            socket.disconnectFromServer()
+            return
+        socket.write(ACK)
+        socket.flush()
+        # Acknowledge first: the sender may exit now, whatever the window does next.
+        self.files_received.emit(files)
+
+
+def attach(
+    window: QWidget,
+    data_dir: str | os.PathLike[str] | None,
+    import_paths: Callable[[list[str]], None],
+) -> InstanceServer | None:
+    """Listen for later launches on ``window``'s library; their files go to
+    ``import_paths`` and the window comes to the front. None if the name can't be had."""
+    server = InstanceServer(server_name(data_dir), parent=window)  # closes with the window
+    if not server.listen():
+        server.deleteLater()
+        return None
+
+    def received(files: list[str]) -> None:
+        if files:
+            import_paths(files)
+        bring_to_front(window)
+
+    server.files_received.connect(received)
+    return server
+
+
+def bring_to_front(window: QWidget) -> None:
+    window.setWindowState(
+        (window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive
+    )
+    window.show()
+    window.raise_()
+    window.activateWindow()
