@@ -1,0 +1,141 @@
+"""Shared by the robustness tests: generated pages, real CLI processes, library checks."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+CITIES = [
+    "北京",
+    "上海",
+    "广州",
+    "深圳",
+    "杭州",
+    "南京",
+    "武汉",
+    "成都",
+    "西安",
+    "重庆",
+    "天津",
+    "苏州",
+]
+TOPICS = [
+    "菜篮子价格平稳",
+    "地铁新线开通",
+    "社区医院扩建",
+    "老旧小区改造",
+    "公园免费开放",
+    "图书馆延长开放",
+]
+ARTICLES_PER_PAGE = 4
+
+
+def page_text(n: int, tag: str = "") -> str:
+    """A small newspaper page of ARTICLES_PER_PAGE distinct articles (distinct per n, tag)."""
+    out = []
+    for k in range(ARTICLES_PER_PAGE):
+        city = CITIES[(n + k) % len(CITIES)]
+        topic = TOPICS[(n * 3 + k) % len(TOPICS)]
+        out.append(
+            f"{city}{topic}（{tag}第{n}期第{k}篇）\n\n"
+            f"本报讯 记者从{city}市有关部门获悉，{topic}工作进展顺利，{tag}第{n}期第{k}篇报道。"
+            "市民普遍表示满意，相关部门将继续做好后续工作。\n\n"
+            f"据介绍，{city}今年以来共完成项目{n * 7 + k}个，惠及居民{n * 100 + k}户。\n"
+        )
+    return "\n\n".join(out)
+
+
+def write_pages(folder: Path, count: int, tag: str = "") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"page_{n:04d}.txt").write_text(page_text(n, tag), encoding="utf-8")
+    return folder
+
+
+def reader_cmd(*args: str) -> list[str]:
+    return [sys.executable, "-m", "reader", *args]
+
+
+def child_env(data_dir: Path, *, seed: bool = False) -> dict[str, str]:
+    env = dict(os.environ, READER_DATA_DIR=str(data_dir))
+    if seed:
+        env.pop("READER_NO_SEED", None)
+    else:
+        env["READER_NO_SEED"] = "1"
+    return env
+
+
+@dataclass
+class Done:
+    code: int
+    out: str
+    err: str
+
+    def json(self):
+        return json.loads(self.out)
+
+
+def run_reader(
+    data_dir: Path, *args: str, seed: bool = False, timeout: float = 60, stdin: str | None = None
+) -> Done:
+    done = subprocess.run(
+        reader_cmd(*args),
+        env=child_env(data_dir, seed=seed),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=stdin,
+    )
+    return Done(done.returncode, done.stdout, done.stderr)
+
+
+def start_reader(data_dir: Path, *args: str, seed: bool = False) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        reader_cmd(*args),
+        env=child_env(data_dir, seed=seed),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def stop(proc: subprocess.Popen[str]) -> None:
+    """Kill (if still running) and reap a child, whatever the test did."""
+    if proc.poll() is None:
+        proc.kill()
+    proc.communicate(timeout=30)
+
+
+def assert_consistent(db_file: Path) -> None:
+    """The library file passes SQLite's own checks (run on a separate, plain connection)."""
+    conn = sqlite3.connect(db_file)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        conn.close()
+
+
+def article_digests(db_file: Path) -> dict[int, tuple[str, str]]:
+    """id → (title, body) of every stored article."""
+    conn = sqlite3.connect(db_file)
+    try:
+        return {r[0]: (r[1], r[2]) for r in conn.execute("SELECT id, title, body FROM articles")}
+    finally:
+        conn.close()
+
+
+def one_line_errors(err: str, sources: Sequence[str] = ()) -> list[str]:
+    """stderr lines of a failed command, checked to be the contract's one-liners."""
+    assert "Traceback" not in err, err
+    lines = [ln for ln in err.splitlines() if ln.strip()]
+    assert all(ln.startswith("reader: ") for ln in lines), err
+    for source in sources:
+        assert sum(source in ln for ln in lines) == 1, (source, err)
+    return lines
