@@ -1,0 +1,86 @@
+"""Write a library of each released schema version, as that version of Reader left it.
+
+    python tests/data/libraries/make_fixtures.py
+
+Each fixture is built from the released migrations only (never the current code's store),
+so a test opening a copy proves that today's Reader migrates what users really have. Run
+it once per release that changes the schema, add a ``vMAJOR.MINOR`` entry, commit the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[2]
+sys.path.insert(0, str(REPO))
+
+from reader.core.documents import parse_document  # noqa: E402
+from reader.store import schema  # noqa: E402
+from reader.store.articles import content_digest  # noqa: E402
+
+SEED = REPO / "seeds" / "000_6802137d44bebb66.txt"
+IMPORTED_AT = "2024-05-01T08:00:00+08:00"  # fixed, so the file is reproducible
+ARTICLES = 3  # a few real articles from the seed page; keeps the file small
+
+
+def make_v1_1(target: Path) -> None:
+    """Schema 1.1: sources, articles, meta (no analysis tables yet)."""
+    target.unlink(missing_ok=True)
+    doc = parse_document(SEED.read_bytes(), SEED.name)
+    conn = sqlite3.connect(target, isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        for statement in schema.MIGRATIONS[1]:
+            conn.execute(statement)
+        digest = hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        source_id = conn.execute(
+            "INSERT INTO sources (path, encoding, digest, text, splitter_version, imported_at)"
+            " VALUES (?, ?, ?, ?, 1, ?)",
+            (f"/papers/{SEED.name}", doc.encoding, digest, doc.text, IMPORTED_AT),
+        ).lastrowid
+        for position, art in enumerate(doc.articles[:ARTICLES]):
+            conn.execute(
+                "INSERT INTO articles (source_id, position, title, subtitle, byline, section,"
+                " body, captions, continued_from, continues_to, kind, script, digest, added_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'simplified', ?, ?)",
+                (
+                    source_id,
+                    position,
+                    art.title,
+                    art.subtitle,
+                    art.byline,
+                    art.section,
+                    art.body,
+                    json.dumps(list(art.captions), ensure_ascii=False),
+                    art.continued_from,
+                    art.continues_to,
+                    art.kind,
+                    content_digest(art.title, art.body),
+                    IMPORTED_AT,
+                ),
+            )
+        conn.execute("INSERT INTO meta (key, value) VALUES ('seeded', 'yes')")
+        conn.execute(f"PRAGMA user_version = {(1 << 16) | 1}")
+        conn.execute("COMMIT")
+        conn.execute("VACUUM")  # rollback journal, no free pages: one small, stable file
+    finally:
+        conn.close()
+
+
+FIXTURES = {"v1.1.sqlite3": make_v1_1}
+
+
+def main() -> None:
+    for name, make in FIXTURES.items():
+        target = HERE / name
+        make(target)
+        print(f"{target.relative_to(REPO)}: {target.stat().st_size} bytes")
+
+
+if __name__ == "__main__":
+    main()
