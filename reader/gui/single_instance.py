@@ -16,8 +16,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import shiboken6
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEventLoop, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
@@ -29,6 +28,8 @@ CONNECT_TIMEOUT_MS = 1000
 ACK_TIMEOUT_MS = 5000
 ACK = b"ok\n"
 MAX_MESSAGE = 1 << 20  # a long list of paths, far below anything that could hurt
+_BUFFER = "readerBuffer"  # dynamic properties on a server-side socket
+_DONE = "readerDone"
 
 
 def server_name(data_dir: str | os.PathLike[str] | None = None) -> str:
@@ -95,24 +96,21 @@ class InstanceServer(QObject):
         # Only this user may connect (the socket file is made 0700-like).
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._accept)
-        self._buffers: dict[QLocalSocket, bytes] = {}
 
     def listen(self) -> bool:
+        """Take the name unless a live instance answers on it."""
+        # Check first: Qt may bind beside the name and rename over it, which would
+        # silently displace a live instance rather than fail.
+        probe = QLocalSocket()
+        probe.connectToServer(self.name)
+        if probe.waitForConnected(CONNECT_TIMEOUT_MS):
+            probe.abort()
+            log.warning("another instance is listening on %s", self.name)
+            return False
+        # Nobody answers: whatever the name holds was left by an instance that died.
+        QLocalServer.removeServer(self.name)
         if self._server.listen(self.name):
             return True
-        if self._server.serverError() == QLocalSocket.LocalSocketError.AddressInUseError:
-            # Someone answering would have taken our files in hand_off(); a name that is
-            # taken but does not answer was left by an instance that died.
-            probe = QLocalSocket()
-            probe.connectToServer(self.name)
-            if probe.waitForConnected(CONNECT_TIMEOUT_MS):
-                probe.disconnectFromServer()
-                log.warning("another instance is listening on %s", self.name)
-                return False
-            log.info("removing stale socket %s", self.name)
-            QLocalServer.removeServer(self.name)
-            if self._server.listen(self.name):
-                return True
         log.warning("cannot listen on %s: %s", self.name, self._server.errorString())
         return False
 
@@ -128,27 +126,27 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            self._buffers[socket] = b""
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(lambda s=socket: self._drop(s))
+            # No Python on the way out: a socket destroyed with the server still emits
+            # disconnected, so that goes straight to C++; readyRead uses sender().
+            socket.disconnected.connect(socket.deleteLater)
+            socket.readyRead.connect(self._read)
 
-    def _drop(self, socket: QLocalSocket) -> None:
-        self._buffers.pop(socket, None)
-        if shiboken6.isValid(socket):  # gone already when the server closes first
-            socket.deleteLater()
-
-    def _read(self, socket: QLocalSocket) -> None:
-        if socket not in self._buffers:
+    @Slot()
+    def _read(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket) or socket.property(_DONE):
             return
-        data = self._buffers[socket] + bytes(socket.readAll().data())
-        self._buffers[socket] = data
+        # The partial message travels with its socket, so nothing here outlives it.
+        data = bytes(socket.property(_BUFFER) or b"") + bytes(socket.readAll().data())
         if b"\n" not in data:
             if len(data) > MAX_MESSAGE:
                 log.warning("dropping an over-long message on %s", self.name)
                 socket.abort()
+            else:
+                socket.setProperty(_BUFFER, QByteArray(data))
             return
         line = data.split(b"\n", 1)[0]
-        del self._buffers[socket]  # one message per connection
+        socket.setProperty(_DONE, True)  # one message per connection
         try:
             files = json.loads(line.decode("utf-8"))["files"]
             if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
