@@ -74,6 +74,44 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE TABLE user_words (word TEXT PRIMARY KEY, origin TEXT NOT NULL)",
         "CREATE TABLE watch_words (word TEXT PRIMARY KEY)",
     ),
+    3: (
+        # Full-text search (reader.store.search): per field, one token per character (_1)
+        # and overlapping bigrams (_2). Contentless; rowid = article id. A library migrated
+        # here has articles but no index yet: SearchIndex.rebuild fills it.
+        """CREATE VIRTUAL TABLE search_index USING fts5(
+            title_1, title_2, body_1, body_2, extra_1, extra_2,
+            content='', tokenize='ascii', detail='full'
+        )""",
+        # Notes and annotation quotes, searchable with the article.
+        """CREATE TABLE search_extra (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            text TEXT NOT NULL
+        )""",
+        # Reading state as narrow tables where a row means "yes": filters never read the
+        # wide article rows (their bodies), and most articles need no row at all.
+        """CREATE TABLE article_reads (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            read_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE article_stars (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            starred_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE article_trash (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            trashed_at TEXT NOT NULL
+        )""",
+        "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
+        """CREATE TABLE article_tags (
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (tag_id, article_id)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX article_tags_by_article ON article_tags(article_id, tag_id)",
+        # Filters and sorts of the article list at 100,000 articles.
+        "CREATE INDEX articles_by_section ON articles(section, source_id, position)",
+        "CREATE INDEX articles_by_title ON articles(title, id)",
+    ),
 }
 
 MINOR = max(MIGRATIONS)

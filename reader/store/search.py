@@ -1,0 +1,473 @@
+"""Chinese full-text search: an FTS5 index of overlapping characters, verified hits, snippets.
+
+Semantics
+    A query is split on whitespace into terms; an article matches when *every* term is a
+    substring of its title, its body or its extra text (notes, annotation quotes), after
+    both sides went through :func:`normalise`: :func:`reader.core.scripts.fold` (traditional
+    and variant characters to simplified, so 發展 finds 发展), lower case, and full-width
+    ASCII to ASCII. ``normalise`` keeps one code point per code point, so offsets found in
+    normalised text are offsets in the original.
+
+Index design (why not jieba tokens, unicode61 or trigram)
+    Segmenter tokens miss substrings across word boundaries (情防 in 疫情防控) and change with
+    the dictionary; unicode61 finds nothing in unsegmented Chinese; trigram misses 1- and
+    2-character queries. So each field is indexed twice in a contentless FTS5 table
+    (``search_index``, rowid = article id, ``ascii`` tokenizer so every non-ASCII code point
+    is a token character): ``*_1`` holds the text's characters one token each, ``*_2`` its
+    overlapping bigrams ("疫情 情防 防控"). Token *i* is the one starting at character *i*,
+    so positions are character offsets:
+
+    * a 1-character query is the token itself in the ``*_1`` columns;
+    * a query of n >= 2 characters is the phrase of its n-1 bigrams in the ``*_2`` columns,
+      and a phrase match at position p means text[p:p+n] == query: exact, not a candidate.
+
+    To keep that alignment, every character becomes exactly one token: ASCII characters the
+    tokenizer would treat as separators (space, punctuation, controls) are mapped to private
+    use code points U+E000+code. That map is the only lossy step (a literal U+E02D in an
+    article looks like "-"), so a query containing such a character is *verified*: every
+    candidate's normalised text is checked for a real substring. Results shown with
+    snippets are always checked (the snippet needs the hit positions anyway), and one
+    that fails is dropped with a warning.
+
+    Ranking is FTS5's bm25 with title columns weighted above extra text above body.
+
+Extra text (notes, annotation quotes)
+    :meth:`SearchIndex.set_extra_text` replaces an article's extra text (kept in
+    ``search_extra``) and re-indexes it in the same transaction. Pass *all* of an article's
+    notes and quotes at once, joined by newlines; an empty string removes them.
+
+Keeping the index right
+    The table is contentless, so removing a row ('delete') needs the exact tokens it was
+    indexed with; they are recomputed from the stored texts. If the tokenisation changes
+    (:data:`INDEX_VERSION`, or a new fold table from a dictionary update), ``meta`` no
+    longer holds the current :func:`signature`; writes then skip the index and
+    :meth:`SearchIndex.rebuild` re-indexes every article in one transaction (the GUI should
+    run it on a worker when :meth:`SearchIndex.needs_rebuild`; a search rebuilds first if
+    nobody did).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import hashlib
+import logging
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from operator import add
+
+from reader.core import scripts
+from reader.store.db import Database
+
+log = logging.getLogger(__name__)
+
+# Bump when tokens change: libraries then rebuild their index.
+INDEX_VERSION = 1
+META_KEY = "search_index"
+FIELDS = ("title", "body", "extra")
+# bm25 weight per column, in table order (title_1, title_2, body_1, body_2, extra_1, extra_2).
+WEIGHTS = (5.0, 5.0, 1.0, 1.0, 2.0, 2.0)
+_BM25 = f"bm25(search_index, {', '.join(map(str, WEIGHTS))})"
+_COLUMNS = "title_1, title_2, body_1, body_2, extra_1, extra_2"
+_UNI_COLUMNS = "{title_1 body_1 extra_1}"
+_BI_COLUMNS = "{title_2 body_2 extra_2}"
+
+# Private-use block that stands in for ASCII separators inside tokens.
+_PUA = 0xE000
+_PUA_END = _PUA + 0x80
+# Code points fold may change end below this (CJK compatibility supplement: U+2FA1F).
+_FOLD_LIMIT = 0x40000
+# The ranges holding every code point with a different one-character lower case (Python's
+# Unicode database; a test checks the whole range), so the table builds in milliseconds.
+_CASED = (
+    (0x41, 0x5A), (0xC0, 0x24E), (0x370, 0x556), (0x10A0, 0x10CD), (0x13A0, 0x13F5),
+    (0x1C90, 0x1CBF), (0x1E00, 0x1FFC), (0x2126, 0x2183), (0x24B6, 0x24CF), (0x2C00, 0x2CF2),
+    (0xA640, 0xA69A), (0xA722, 0xA7F5), (0xFF21, 0xFF3A), (0x10400, 0x10427),
+    (0x104B0, 0x104D3), (0x10570, 0x10595), (0x10C80, 0x10CB2), (0x118A0, 0x118BF),
+    (0x16E40, 0x16E5F), (0x1E900, 0x1E921),
+)  # fmt: skip
+
+SNIPPET_WIDTH = 80
+ELLIPSIS = "…"
+
+ProgressFn = Callable[[int, int, str], None]
+CancelFn = Callable[[], bool]
+
+
+# --- normalisation and tokens -----------------------------------------------------------
+
+
+@functools.cache
+def _case_table() -> list[int]:
+    """Dense translate table: full-width ASCII to ASCII, then one-character lower case."""
+    table = list(range(_CASED[-1][1] + 1))
+    for first, last in _CASED:
+        for code in range(first, last + 1):
+            lower = chr(code).lower()
+            if len(lower) == 1:
+                table[code] = ord(lower)
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII (２０２０, ＣＰＩ)
+        table[code] = ord(chr(code - 0xFEE0).lower())
+    return table
+
+
+@functools.cache
+def _token_table() -> dict[int, int]:
+    """ASCII that the ascii tokenizer would split on -> a private-use stand-in."""
+    return {c: _PUA + c for c in range(0x80) if not chr(c).isalnum()}
+
+
+def normalise(text: str) -> str:
+    """The text search compares: folded to simplified, lower case; same length as ``text``."""
+    return scripts.fold(text).translate(_case_table())
+
+
+def _encode(normal: str) -> str:
+    return normal.translate(_token_table())
+
+
+def tokens(text: str) -> tuple[str, str]:
+    """(unigram column, bigram column) for one field of an article."""
+    encoded = _encode(normalise(text))
+    return " ".join(encoded), " ".join(map(add, encoded, encoded[1:]))
+
+
+@functools.cache
+def signature() -> str:
+    """Changes whenever the tokens of some text would change: index version and fold table."""
+    digest = hashlib.sha256(str(INDEX_VERSION).encode())
+    every = "".join(map(chr, range(_FOLD_LIMIT)))
+    digest.update(normalise(every).encode("utf-8", "surrogatepass"))
+    return f"{INDEX_VERSION}:{digest.hexdigest()[:16]}"
+
+
+def query_terms(query: str) -> list[str]:
+    """The normalised, distinct whitespace-separated terms of a query."""
+    return list(dict.fromkeys(normalise(t) for t in query.split()))
+
+
+def _term_expression(term: str) -> str:
+    encoded = _encode(term)
+    if len(encoded) == 1:
+        return f'{_UNI_COLUMNS} : "{encoded}"'
+    phrase = " ".join(map(add, encoded, encoded[1:]))
+    return f'{_BI_COLUMNS} : "{phrase}"'
+
+
+def match_expression(terms: Sequence[str]) -> str:
+    """The FTS5 MATCH text for the AND of ``terms`` (already normalised, non-empty)."""
+    return " AND ".join(f"({_term_expression(t)})" for t in terms)
+
+
+def needs_verification(terms: Iterable[str]) -> bool:
+    """True when a term holds a character the token map is lossy for."""
+    return any(
+        (ord(c) < 0x80 and not c.isalnum()) or _PUA <= ord(c) < _PUA_END for t in terms for c in t
+    )
+
+
+def contains_all(terms: Sequence[str], *texts: str) -> bool:
+    """The reference semantics: every term is in one of the texts, after normalising."""
+    normal = [normalise(t) for t in texts]
+    return all(any(term in n for n in normal) for term in terms)
+
+
+# --- snippets ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A piece of text with the hits in it; spans count code points of ``text``."""
+
+    text: str
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
+        """The text with every hit wrapped in markers (the CLI's form)."""
+        out, last = [], 0
+        for start, end in self.spans:
+            out += [self.text[last:start], open_mark, self.text[start:end], close_mark]
+            last = end
+        out.append(self.text[last:])
+        return "".join(out)
+
+
+def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the (normalised) terms occur in ``text``; overlapping hits merged, in order."""
+    normal = normalise(text)
+    spans = []
+    for term in terms:
+        if not term:
+            continue
+        start = normal.find(term)
+        while start >= 0:
+            spans.append((start, start + len(term)))
+            start = normal.find(term, start + 1)
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def make_snippet(text: str, terms: Sequence[str], width: int = SNIPPET_WIDTH) -> Snippet:
+    """The ``width``-character window of ``text`` with the most hits, newlines as spaces."""
+    spans = find_spans(text, terms)
+    start = _best_window(spans, width) if spans else 0
+    start = max(0, min(start, len(text) - width))
+    end = min(len(text), start + width)
+    prefix = ELLIPSIS if start > 0 else ""
+    suffix = ELLIPSIS if end < len(text) else ""
+    shift = len(prefix) - start
+    inside = [
+        (max(s, start) + shift, min(e, end) + shift) for s, e in spans if s < end and e > start
+    ]
+    body = text[start:end].replace("\n", " ")
+    return Snippet(prefix + body + suffix, tuple(inside))
+
+
+def _best_window(spans: list[tuple[int, int]], width: int) -> int:
+    """Start of the window holding most hits; a little context before the first of them."""
+    starts = [s for s, _ in spans]
+    best, best_count = starts[0], 0
+    for i, s in enumerate(starts):
+        count = bisect.bisect_left(starts, s + width - 8) - i
+        if count > best_count:
+            best, best_count = s, count
+    return best - min(width // 5, 16)
+
+
+# --- the index ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One ranked result: display title, a snippet with its hits, and a score (higher wins)."""
+
+    id: int
+    title: str
+    snippet: Snippet
+    score: float
+    title_spans: tuple[tuple[int, int], ...] = ()
+    field: str = "body"  # where the snippet comes from: "title" | "body" | "extra"
+
+    @property
+    def marked_snippet(self) -> str:
+        return self.snippet.marked()
+
+    def as_json(self) -> dict[str, object]:
+        """The CLI's ``reader search --json`` item: snippet with [ ] around the hits."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "snippet": self.snippet.marked(),
+            "score": round(self.score, 4),
+        }
+
+
+@dataclass
+class _Texts:
+    title: str
+    body: str
+    extra: str = ""
+
+
+class SearchIndex:
+    """Writes and queries ``search_index``. Writes take the caller's transaction."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- state --------------------------------------------------------------------------
+
+    def needs_rebuild(self) -> bool:
+        """True when articles are stored that the index does not (correctly) hold."""
+        if self._stored_signature() == signature():
+            return False
+        return self.db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+
+    def _stored_signature(self, conn: sqlite3.Connection | None = None) -> str | None:
+        row = (
+            (conn or self.db.conn)
+            .execute("SELECT value FROM meta WHERE key = ?", (META_KEY,))
+            .fetchone()
+        )
+        return row[0] if row else None
+
+    def is_current(self, conn: sqlite3.Connection) -> bool:
+        """Inside a write: may this transaction update the index row by row?"""
+        stored = self._stored_signature(conn)
+        if stored == signature():
+            return True
+        if stored is None and conn.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None:
+            # A new, empty library: nothing to rebuild, the index is current from now on.
+            _set_signature(conn)
+            return True
+        return False
+
+    def ensure_current(self) -> None:
+        if self.needs_rebuild():
+            self.rebuild()
+
+    def rebuild(self, progress: ProgressFn | None = None, cancelled: CancelFn | None = None) -> int:
+        """Re-index every article in one transaction; returns how many (0 if cancelled)."""
+        try:
+            return self._rebuild(progress, cancelled)
+        except _Cancelled:
+            log.info("search index rebuild cancelled")
+            return 0
+
+    def _rebuild(self, progress: ProgressFn | None, cancelled: CancelFn | None) -> int:
+        with self.db.transaction() as conn:
+            total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+            conn.execute("INSERT INTO search_index(search_index) VALUES ('delete-all')")
+            rows = conn.execute(
+                "SELECT a.id, a.title, a.body, x.text FROM articles a"
+                " LEFT JOIN search_extra x ON x.article_id = a.id ORDER BY a.id"
+            )
+            done = 0
+            for article_id, title, body, extra in rows:
+                if cancelled and done % 200 == 0 and cancelled():
+                    raise _Cancelled
+                self._insert(conn, article_id, title, body, extra or "")
+                done += 1
+                if progress and done % 500 == 0:
+                    progress(done, total, "")
+            _set_signature(conn)
+        log.info("search index rebuilt: %d articles", done)
+        if progress:
+            progress(done, total, "")
+        return done
+
+    # -- writes (inside the caller's transaction) ---------------------------------------
+
+    def add(self, conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:
+        """Index a newly stored article (its extra text starts empty)."""
+        if self.is_current(conn):
+            self._insert(conn, article_id, title, body, "")
+
+    def remove(self, conn: sqlite3.Connection, article_ids: Iterable[int]) -> None:
+        """Take articles out of the index; call before deleting their rows."""
+        if not self.is_current(conn):
+            return
+        for article_id in article_ids:
+            texts = self._texts(conn, article_id)
+            if texts is not None:
+                self._delete(conn, article_id, texts.title, texts.body, texts.extra)
+
+    def set_extra_text(self, conn: sqlite3.Connection, article_id: int, text: str) -> bool:
+        """Replace an article's searchable extra text; False if there is no such article."""
+        texts = self._texts(conn, article_id)
+        if texts is None:
+            return False
+        if texts.extra == text:
+            return True
+        current = self.is_current(conn)
+        if current:
+            self._delete(conn, article_id, texts.title, texts.body, texts.extra)
+        if text:
+            conn.execute(
+                "INSERT INTO search_extra (article_id, text) VALUES (?, ?)"
+                " ON CONFLICT(article_id) DO UPDATE SET text = excluded.text",
+                (article_id, text),
+            )
+        else:
+            conn.execute("DELETE FROM search_extra WHERE article_id = ?", (article_id,))
+        if current:
+            self._insert(conn, article_id, texts.title, texts.body, text)
+        return True
+
+    def extra_text(self, article_id: int) -> str:
+        row = self.db.execute(
+            "SELECT text FROM search_extra WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return row[0] if row else ""
+
+    @staticmethod
+    def _texts(conn: sqlite3.Connection, article_id: int) -> _Texts | None:
+        row = conn.execute(
+            "SELECT a.title, a.body, x.text FROM articles a"
+            " LEFT JOIN search_extra x ON x.article_id = a.id WHERE a.id = ?",
+            (article_id,),
+        ).fetchone()
+        return _Texts(row[0], row[1], row[2] or "") if row else None
+
+    @staticmethod
+    def _values(title: str, body: str, extra: str) -> tuple[str, ...]:
+        return (*tokens(title), *tokens(body), *tokens(extra))
+
+    def _insert(
+        self, conn: sqlite3.Connection, article_id: int, title: str, body: str, extra: str
+    ) -> None:
+        conn.execute(
+            f"INSERT INTO search_index (rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (article_id, *self._values(title, body, extra)),
+        )
+
+    def _delete(
+        self, conn: sqlite3.Connection, article_id: int, title: str, body: str, extra: str
+    ) -> None:
+        # Contentless: FTS5 removes exactly the tokens given, so they must be the indexed ones.
+        conn.execute(
+            f"INSERT INTO search_index (search_index, rowid, {_COLUMNS})"
+            " VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)",
+            (article_id, *self._values(title, body, extra)),
+        )
+
+    # -- queries ------------------------------------------------------------------------
+
+    def hits(self, rows: Iterable[sqlite3.Row], terms: Sequence[str]) -> list[SearchHit]:
+        """SearchHits for rows (id, title, section, continued_from, body, extra, score);
+        rows where some term is not really there are dropped."""
+        from reader.store.articles import display_title
+
+        found = []
+        for r in rows:
+            title, body, extra = r["title"], r["body"], r["extra"] or ""
+            if not contains_all(terms, title, body, extra):
+                log.warning("search index out of step for article %d; dropped", r["id"])
+                continue
+            field_name, text = _snippet_source(terms, body, extra)
+            found.append(
+                SearchHit(
+                    id=r["id"],
+                    title=display_title(title, r["section"], r["continued_from"], body),
+                    snippet=make_snippet(text, terms),
+                    score=r["score"],
+                    title_spans=tuple(find_spans(title, terms)),
+                    field=field_name if find_spans(text, terms) else "title",
+                )
+            )
+        return found
+
+
+class _Cancelled(Exception):  # noqa: N818 - internal: unwinds the rebuild transaction
+    pass
+
+
+def _set_signature(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (META_KEY, signature()),
+    )
+
+
+def _snippet_source(terms: Sequence[str], body: str, extra: str) -> tuple[str, str]:
+    """Snippet from the body, or from the notes when only they hold a hit."""
+    normal = normalise(body)
+    if not any(t in normal for t in terms) and extra:
+        normal_extra = normalise(extra)
+        if any(t in normal_extra for t in terms):
+            return "extra", extra
+    return "body", body
+
+
+RANK_SQL = _BM25
