@@ -27,17 +27,19 @@ _ROW_COLUMNS = """a.id, a.title, a.subtitle, a.section, a.kind, a.continued_from
     (SELECT json_group_array(t.name) FROM article_tags g JOIN tags t ON t.id = g.tag_id
      WHERE g.article_id = a.id) AS tags"""
 
-# sort name -> ORDER BY template ({d} is ASC or DESC); page order stays ascending.
-SORTS: dict[str, str] = {
-    "added": "a.source_id {d}, a.position, a.id",
-    "date": "a.added_at {d}, a.source_id {d}, a.position, a.id",
-    "title": "a.title = '', a.title {d}, a.id",
-    "source": "s.path {d}, a.source_id {d}, a.position, a.id",
-    "relevance": "rank",  # only with a query; otherwise "added"
+# Orders of ids(): "added" = import order (newest source first when descending, page
+# order within a source either way), "date" = time added, "title" (untitled last),
+# "source" = source path, "relevance" = best search hits first (needs a query).
+SORTS = ("added", "date", "title", "source", "relevance")
+# descending -> ORDER BY for "added"; each one walks an index (schema 1.4).
+_ADDED_ORDER = {
+    True: "a.source_id DESC, a.position, a.id",
+    False: "a.source_id, a.position, a.id",
 }
+# Up to this many search hits are looked up by id; more are found by walking the list.
+_FEW_HITS = 2000
 
 _NOT_TRASHED = "a.id NOT IN (SELECT article_id FROM article_trash)"
-_TRASHED = "a.id IN (SELECT article_id FROM article_trash)"
 
 
 @dataclass
@@ -240,40 +242,137 @@ class ArticleStore:
         sort: str = "added",
         descending: bool = True,
     ) -> list[int]:
-        """Article ids the filter selects, in ``sort`` order (a key of :data:`SORTS`).
+        """Article ids the filter selects, in ``sort`` order (one of :data:`SORTS`).
 
         By default: every article not in the trash, newest import first, page order
-        within a source. ``sort="relevance"`` orders a query's hits best first.
+        within a source. ``sort="relevance"`` orders a query's hits best first (without
+        a query it is "added").
         """
         f = filter or ArticleFilter()
         if sort not in SORTS:
             raise ValueError(f"unknown sort {sort!r}; valid: {', '.join(SORTS)}")
         terms = search.query_terms(f.query)
-        where, params = _where(f)
-        direction = "DESC" if descending else "ASC"
-        if terms:
-            self.index.ensure_current()
-            params.insert(0, search.match_expression(terms))
-        if terms and sort == "relevance":
-            # bm25 is negative, best first when ascending.
-            order = f"{search.RANK_SQL} {'ASC' if descending else 'DESC'}, a.id"
-            sql = (
-                "SELECT a.id FROM search_index JOIN articles a ON a.id = search_index.rowid"
-                f" WHERE search_index MATCH ? AND {where} ORDER BY {order}"
-            )
+        if not terms:
+            return self._listed(f, "added" if sort == "relevance" else sort, descending)
+        self.index.ensure_current()
+        match = search.match_expression(terms)
+        if sort == "relevance":
+            found = [i for i, _ in self._ranked(match, f, limit=-1, descending=descending)]
         else:
-            if terms:
-                where = (
-                    "a.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?)"
-                    f" AND {where}"
-                )
-            order = SORTS["added" if sort == "relevance" else sort].format(d=direction)
-            join = " LEFT JOIN sources s ON s.id = a.source_id" if sort == "source" else ""
-            sql = f"SELECT a.id FROM articles a{join} WHERE {where} ORDER BY {order}"
-        found = [r[0] for r in self.db.execute(sql, params)]
-        if terms and search.needs_verification(terms):
+            found = self._matching(match, f, sort, descending)
+        if search.needs_verification(terms):
             found = self._verified(found, terms)
         return found
+
+    def _listed(
+        self, f: ArticleFilter, sort: str, descending: bool, match: str | None = None
+    ) -> list[int]:
+        """The ordered ids, each sort walking an index rather than sorting rows."""
+        where, params = _where(f)
+        if match is not None:
+            # Unary + keeps SQLite walking the ordered index, probing the hit list.
+            where = (
+                f"+a.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) AND {where}"
+            )
+            params.insert(0, match)
+        d = "DESC" if descending else "ASC"
+        if sort == "source":
+            return self._by_source(where, params, descending)
+        if sort == "title":
+            # Untitled items (briefs, continuations) last in both directions.
+            titled = self._select(f"a.title != '' AND {where}", params, f"a.title {d}, a.id")
+            untitled = self._select(f"a.title = '' AND {where}", params, _ADDED_ORDER[descending])
+            return titled + untitled
+        order = _ADDED_ORDER[descending] if sort == "added" else f"a.added_at {d}, a.id {d}"
+        return self._select(where, params, order)
+
+    def _select(self, where: str, params: list[object], order: str) -> list[int]:
+        sql = f"SELECT a.id FROM articles a WHERE {where} ORDER BY {order}"
+        return [r[0] for r in self.db.execute(sql, params)]
+
+    def _by_source(self, where: str, params: list[object], descending: bool) -> list[int]:
+        """By source path: order the few sources, then regroup the page-ordered ids."""
+        paths = self.db.execute("SELECT id FROM sources ORDER BY path, id").fetchall()
+        rank = {r[0]: i for i, r in enumerate(paths)}
+        order = _ADDED_ORDER[False]
+        sql = f"SELECT a.id, a.source_id FROM articles a WHERE {where} ORDER BY {order}"
+        rows = self.db.execute(sql, params).fetchall()
+        missing = len(rank)
+        if descending:
+            rows.sort(key=lambda r: -rank.get(r[1], missing))
+        else:
+            rows.sort(key=lambda r: rank.get(r[1], missing))
+        return [r[0] for r in rows]
+
+    def _matching(self, match: str, f: ArticleFilter, sort: str, descending: bool) -> list[int]:
+        """Ids matching ``match`` in a list order: few hits are looked up and sorted here,
+        many are found by walking the list's index."""
+        candidates = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT rowid FROM search_index WHERE search_index MATCH ?", (match,)
+            )
+        ]
+        if not candidates:
+            return []
+        largest = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+        if len(candidates) > max(_FEW_HITS, largest // 6):
+            return self._listed(f, sort, descending, match)
+        where, params = _where(f)
+        keep: set[int] = set()
+        for start in range(0, len(candidates), 5000):
+            chunk = candidates[start : start + 5000]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND {where}"
+            keep.update(r[0] for r in self.db.execute(sql, [*chunk, *params]))
+        return self._listed_order(keep, sort, descending)
+
+    def _listed_order(self, keep: set[int], sort: str, descending: bool) -> list[int]:
+        """A few ids in list order (sorting their small rows in Python)."""
+        if not keep:
+            return []
+        wanted = list(keep)
+        extra = {"date": "a.added_at", "title": "a.title", "source": "coalesce(s.path, '')"}
+        join = " LEFT JOIN sources s ON s.id = a.source_id" if sort == "source" else ""
+        rows = []
+        for start in range(0, len(wanted), 5000):
+            chunk = wanted[start : start + 5000]
+            marks = ",".join("?" * len(chunk))
+            rows += self.db.execute(
+                f"SELECT a.id, a.source_id, a.position, {extra.get(sort, 'NULL')}"
+                f" FROM articles a{join} WHERE a.id IN ({marks})",
+                chunk,
+            ).fetchall()
+        page = {r[0]: (r[2], r[0]) for r in rows}  # page order stays ascending
+        if sort == "date":
+            rows.sort(key=lambda r: (r[3], r[0]), reverse=descending)
+        elif sort == "source":
+            rows.sort(key=lambda r: page[r[0]])
+            rows.sort(key=lambda r: (r[3], r[1] or 0), reverse=descending)
+        elif sort == "title":  # ties by id; untitled last, in import order
+            titled = sorted((r for r in rows if r[3]), key=lambda r: r[0])
+            titled.sort(key=lambda r: r[3], reverse=descending)
+            untitled = {r[0] for r in rows if not r[3]}
+            return [r[0] for r in titled] + self._listed_order(untitled, "added", descending)
+        else:
+            sign = -1 if descending else 1
+            rows.sort(key=lambda r: (sign * (r[1] or 0), page[r[0]]))
+        return [r[0] for r in rows]
+
+    def _ranked(
+        self, match: str, f: ArticleFilter, limit: int, descending: bool = True, offset: int = 0
+    ) -> list[tuple[int, float]]:
+        """(id, score) matching ``match``, best first, filtered before the limit (-1: all).
+
+        The score is -bm25: higher is better."""
+        where, params = _where(f, "search_index.rowid")
+        order = "DESC" if descending else "ASC"
+        sql = (
+            f"SELECT rowid, -{search.RANK_SQL} AS score FROM search_index"
+            f" WHERE search_index MATCH ? AND {where} ORDER BY score {order}, rowid"
+            " LIMIT ? OFFSET ?"
+        )
+        return [(r[0], r[1]) for r in self.db.execute(sql, [match, *params, limit, offset])]
 
     def _verified(self, ids: list[int], terms: list[str]) -> list[int]:
         """Keep the ids whose texts really hold every term (lossy token map, see search)."""
@@ -319,32 +418,35 @@ class ArticleStore:
         if not terms:
             return []
         self.index.ensure_current()
-        where, params = _where(filter or ArticleFilter())
-        sql = (
-            "SELECT a.id, a.title, a.section, a.continued_from, a.body, x.text AS extra,"
-            f" -{search.RANK_SQL} AS score FROM search_index"
-            " JOIN articles a ON a.id = search_index.rowid"
-            " LEFT JOIN search_extra x ON x.article_id = a.id"
-            f" WHERE search_index MATCH ? AND {where} ORDER BY score DESC, a.id"
-        )
-        args = [search.match_expression(terms), *params]
+        f = filter or ArticleFilter()
+        match = search.match_expression(terms)
         if search.needs_verification(terms):
             # Candidates may include false ones: verify all before paging.
-            hits = self.index.hits(self.db.execute(sql, args), terms)
-            return hits[offset : offset + limit]
-        rows = self.db.execute(f"{sql} LIMIT ? OFFSET ?", [*args, limit, offset])
-        return self.index.hits(rows, terms)
+            ranked = self._ranked(match, f, limit=-1)
+            return self._hits(ranked, terms)[offset : offset + limit]
+        # Rank ids first, then read the texts of only the page shown.
+        return self._hits(self._ranked(match, f, limit, offset=offset), terms)
+
+    def _hits(self, ranked: list[tuple[int, float]], terms: list[str]) -> list[SearchHit]:
+        ids = [i for i, _ in ranked]
+        rows = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                "SELECT a.id, a.title, a.section, a.continued_from, a.body, x.text AS extra"
+                " FROM articles a LEFT JOIN search_extra x ON x.article_id = a.id"
+                f" WHERE a.id IN ({marks})",
+                chunk,
+            ):
+                rows[r["id"]] = r
+        return self.index.hits([(rows[i], score) for i, score in ranked if i in rows], terms)
 
     def hit(self, article_id: int, query: str) -> SearchHit | None:
-        """Snippet and title hits of one article for a query (e.g. for a list row)."""
+        """Snippet and title hits of one article for a query (e.g. for a list row);
+        None when the article does not match. Its score is 0."""
         terms = search.query_terms(query)
-        row = self.db.execute(
-            "SELECT a.id, a.title, a.section, a.continued_from, a.body, x.text AS extra,"
-            " 0.0 AS score FROM articles a LEFT JOIN search_extra x ON x.article_id = a.id"
-            " WHERE a.id = ?",
-            (article_id,),
-        ).fetchall()
-        found = self.index.hits(row, terms) if terms else []
+        found = self._hits([(article_id, 0.0)], terms) if terms else []
         return found[0] if found else None
 
     def set_extra_text(self, article_id: int, text: str) -> bool:
@@ -552,36 +654,42 @@ class ArticleStore:
 # --- helpers ------------------------------------------------------------------------------
 
 
-def _where(f: ArticleFilter) -> tuple[str, list[object]]:
-    """SQL condition on ``articles a`` (and its parameters) for everything but the query."""
-    clauses = [_TRASHED if f.trashed else _NOT_TRASHED]
+def _where(f: ArticleFilter, ident: str = "a.id") -> tuple[str, list[object]]:
+    """SQL condition (and parameters) on the article id ``ident``, for all but the query.
+
+    With ``ident`` other than ``a.id`` (the search index's rowid) columns of ``articles``
+    are reached through indexed subqueries."""
+    clauses = [f"{ident} {'IN' if f.trashed else 'NOT IN'} (SELECT article_id FROM article_trash)"]
     params: list[object] = []
+
+    def column(condition: str, *values: object) -> None:
+        if ident == "a.id":
+            clauses.append(f"a.{condition}")
+        else:
+            clauses.append(f"{ident} IN (SELECT id FROM articles WHERE {condition})")
+        params.extend(values)
+
     if f.unread_only:
-        clauses.append("a.id NOT IN (SELECT article_id FROM article_reads)")
+        clauses.append(f"{ident} NOT IN (SELECT article_id FROM article_reads)")
     if f.starred_only:
-        clauses.append("a.id IN (SELECT article_id FROM article_stars)")
+        clauses.append(f"{ident} IN (SELECT article_id FROM article_stars)")
     if f.tag is not None:
         clauses.append(
-            "a.id IN (SELECT g.article_id FROM article_tags g"
+            f"{ident} IN (SELECT g.article_id FROM article_tags g"
             " JOIN tags t ON t.id = g.tag_id WHERE t.name = ?)"
         )
         params.append(f.tag.strip())
     if isinstance(f.source, int):
-        clauses.append("a.source_id = ?")
-        params.append(f.source)
+        column("source_id = ?", f.source)
     elif f.source is not None:
-        clauses.append("a.source_id IN (SELECT id FROM sources WHERE path = ?)")
-        params.append(f.source)
+        column("source_id IN (SELECT id FROM sources WHERE path = ?)", f.source)
     if f.section is not None:
-        clauses.append("a.section = ?")
-        params.append(f.section)
+        column("section = ?", f.section)
     # added_at is local ISO time: a date prefix compares as a string.
     if f.date_from:
-        clauses.append("a.added_at >= ?")
-        params.append(_day(f.date_from).isoformat())
+        column("added_at >= ?", _day(f.date_from).isoformat())
     if f.date_to:
-        clauses.append("a.added_at < ?")
-        params.append((_day(f.date_to) + timedelta(days=1)).isoformat())
+        column("added_at < ?", (_day(f.date_to) + timedelta(days=1)).isoformat())
     return " AND ".join(clauses), params
 
 

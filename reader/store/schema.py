@@ -112,6 +112,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX articles_by_section ON articles(section, source_id, position)",
         "CREATE INDEX articles_by_title ON articles(title, id)",
     ),
+    4: (
+        # The list's default order (newest source first, page order) as an index to walk.
+        "CREATE INDEX articles_list ON articles(source_id DESC, position)",
+    ),
 }
 
 MINOR = max(MIGRATIONS)

@@ -53,6 +53,7 @@ import functools
 import hashlib
 import logging
 import sqlite3
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import add
@@ -118,9 +119,17 @@ def _token_table() -> dict[int, int]:
     return {c: _PUA + c for c in range(0x80) if not chr(c).isalnum()}
 
 
+@functools.cache
+def _normal_table() -> list[int]:
+    """fold then the case table, composed into one table: one pass over the text."""
+    every = "".join(map(chr, range(_FOLD_LIMIT)))
+    return list(map(ord, scripts.fold(every).translate(_case_table())))
+
+
 def normalise(text: str) -> str:
     """The text search compares: folded to simplified, lower case; same length as ``text``."""
-    return scripts.fold(text).translate(_case_table())
+    # Past the table's end nothing folds or has case: such code points pass unchanged.
+    return text.translate(_normal_table())
 
 
 def _encode(normal: str) -> str:
@@ -137,8 +146,7 @@ def tokens(text: str) -> tuple[str, str]:
 def signature() -> str:
     """Changes whenever the tokens of some text would change: index version and fold table."""
     digest = hashlib.sha256(str(INDEX_VERSION).encode())
-    every = "".join(map(chr, range(_FOLD_LIMIT)))
-    digest.update(normalise(every).encode("utf-8", "surrogatepass"))
+    digest.update(array("I", _normal_table()).tobytes())
     return f"{INDEX_VERSION}:{digest.hexdigest()[:16]}"
 
 
@@ -195,7 +203,10 @@ class Snippet:
 
 def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     """Where the (normalised) terms occur in ``text``; overlapping hits merged, in order."""
-    normal = normalise(text)
+    return _spans(normalise(text), terms)
+
+
+def _spans(normal: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     spans = []
     for term in terms:
         if not term:
@@ -217,9 +228,13 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def make_snippet(text: str, terms: Sequence[str], width: int = SNIPPET_WIDTH) -> Snippet:
-    """The ``width``-character window of ``text`` with the most hits, newlines as spaces."""
-    spans = find_spans(text, terms)
+def make_snippet(
+    text: str, terms: Sequence[str], width: int = SNIPPET_WIDTH, normal: str | None = None
+) -> Snippet:
+    """The ``width``-character window of ``text`` with the most hits, newlines as spaces.
+
+    ``normal``: ``normalise(text)`` when the caller has it already."""
+    spans = _spans(normalise(text) if normal is None else normal, terms)
     start = _best_window(spans, width) if spans else 0
     start = max(0, min(start, len(text) - width))
     end = min(len(text), start + width)
@@ -423,26 +438,34 @@ class SearchIndex:
 
     # -- queries ------------------------------------------------------------------------
 
-    def hits(self, rows: Iterable[sqlite3.Row], terms: Sequence[str]) -> list[SearchHit]:
-        """SearchHits for rows (id, title, section, continued_from, body, extra, score);
-        rows where some term is not really there are dropped."""
+    def hits(
+        self, rows: Iterable[tuple[sqlite3.Row, float]], terms: Sequence[str]
+    ) -> list[SearchHit]:
+        """SearchHits for (row, score) pairs, rows holding id, title, section,
+        continued_from, body, extra; rows where some term is not really there are dropped."""
         from reader.store.articles import display_title
 
         found = []
-        for r in rows:
+        for r, score in rows:
             title, body, extra = r["title"], r["body"], r["extra"] or ""
-            if not contains_all(terms, title, body, extra):
+            normal = [normalise(title), normalise(body), normalise(extra)]
+            if not all(any(t in n for n in normal) for t in terms):
                 log.warning("search index out of step for article %d; dropped", r["id"])
                 continue
-            field_name, text = _snippet_source(terms, body, extra)
+            # Snippet from the body, or from the notes when only they hold a hit.
+            source, text, normal_text = "body", body, normal[1]
+            body_spans = _spans(normal[1], terms)
+            if not body_spans and extra:
+                source, text, normal_text = "extra", extra, normal[2]
+            snippet = make_snippet(text, terms, normal=normal_text)
             found.append(
                 SearchHit(
                     id=r["id"],
                     title=display_title(title, r["section"], r["continued_from"], body),
-                    snippet=make_snippet(text, terms),
-                    score=r["score"],
-                    title_spans=tuple(find_spans(title, terms)),
-                    field=field_name if find_spans(text, terms) else "title",
+                    snippet=snippet,
+                    score=score,
+                    title_spans=tuple(_spans(normal[0], terms)),
+                    field=source if snippet.spans else "title",
                 )
             )
         return found
@@ -458,16 +481,6 @@ def _set_signature(conn: sqlite3.Connection) -> None:
         " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (META_KEY, signature()),
     )
-
-
-def _snippet_source(terms: Sequence[str], body: str, extra: str) -> tuple[str, str]:
-    """Snippet from the body, or from the notes when only they hold a hit."""
-    normal = normalise(body)
-    if not any(t in normal for t in terms) and extra:
-        normal_extra = normalise(extra)
-        if any(t in normal_extra for t in terms):
-            return "extra", extra
-    return "body", body
 
 
 RANK_SQL = _BM25

@@ -162,3 +162,27 @@ def test_writes_ignore_unknown_ids(store, two_pages) -> None:
     assert store.trashed_count() == 0
     assert store.ids(ArticleFilter(unread_only=True)) == store.ids()
     assert store.tags_with_counts() == []
+
+
+@pytest.mark.parametrize("sort", ["added", "date", "title", "source"])
+@pytest.mark.parametrize("descending", [True, False])
+def test_a_query_keeps_the_list_order_for_few_and_many_hits(
+    store, monkeypatch: pytest.MonkeyPatch, sort: str, descending: bool
+) -> None:
+    for page in range(3):
+        store.add_source(
+            f"/papers/{2 - page}.txt",
+            "utf-8",
+            f"page {page}",
+            1,
+            [art(t, f"第{page}版{t}疫情") for t in ("乙", "", "甲")] + [art(f"无关{page}", "春耕")],
+        )
+    store.trash(store.ids()[0])  # a hit, hidden
+    listed = store.ids(sort=sort, descending=descending)
+    unfiltered = [i for i in listed if "疫情" in store.get(i).body]
+    f = ArticleFilter(query="疫情")
+    few = store.ids(f, sort=sort, descending=descending)
+    monkeypatch.setattr("reader.store.articles._FEW_HITS", 0)
+    many = store.ids(f, sort=sort, descending=descending)
+    assert few == many == unfiltered
+    assert len(few) == 8
