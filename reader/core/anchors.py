@@ -22,8 +22,9 @@ Re-anchoring (:func:`resolve`), cheapest first:
    O(len(body) * ceil(len(quote) / 64)) word operations; about 10-20 ms for a 10,000-char
    body here. Bounds: bodies longer than :data:`FUZZY_MAX_BODY` are searched only within
    :data:`FUZZY_WINDOW` code points of the old position; quotes longer than
-   :data:`FUZZY_MAX_QUOTE` are matched by their first and last :data:`FUZZY_PIECE` code points,
-   which must land about the quote's length apart. At most :data:`FUZZY_CANDIDATES` candidate
+   :data:`FUZZY_MAX_QUOTE` are located by their first and last :data:`FUZZY_PIECE` code
+   points, which must land about the quote's length apart; each such span's edit distance is
+   then checked in one pass over the span. At most :data:`FUZZY_CANDIDATES` candidate
    matches are scored by similarity, context and proximity.
 4. Nothing good enough: ``None``. The caller keeps the annotation and flags it orphaned.
 
@@ -297,20 +298,22 @@ def _approximate(quote: str, text: str, tolerance: int) -> list[tuple[int, int, 
 
 
 def _approximate_long(quote: str, text: str, tolerance: int) -> list[tuple[int, int, int]]:
-    """Matches of a long quote from matches of its head and tail landing about a quote's
-    length apart; the distance is estimated from the two pieces, scaled up."""
+    """Matches of a long quote: its head and tail matched separately, paired when they land
+    about a quote's length apart, then the whole span's edit distance checked (one
+    anchored pass over the span)."""
     head, tail = quote[:FUZZY_PIECE], quote[-FUZZY_PIECE:]
     piece_tolerance = int(FUZZY_PIECE * FUZZY_TOLERANCE)
-    heads = _approximate(head, text, piece_tolerance)
     tails = _approximate(tail, text, piece_tolerance)
     matches = []
-    for h_start, _, h_dist in heads:
-        for _, t_end, t_dist in tails:
+    for h_start, _, _ in _approximate(head, text, piece_tolerance):
+        for _, t_end, _ in tails:
             if abs((t_end - h_start) - len(quote)) <= tolerance:
-                estimate = (h_dist + t_dist) * len(quote) // (2 * FUZZY_PIECE)
-                matches.append((h_start, t_end, min(estimate, tolerance)))
-    matches.sort(key=lambda m: m[2])
-    return matches[:FUZZY_CANDIDATES]
+                distance = _distances(quote, text[h_start:t_end], anchored=True)[-1]
+                if distance <= tolerance:
+                    matches.append((h_start, t_end, distance))
+        if len(matches) >= FUZZY_CANDIDATES:
+            break
+    return matches
 
 
 def _exact_matches(quote: str, text: str) -> list[tuple[int, int, int]]:

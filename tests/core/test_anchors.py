@@ -197,6 +197,10 @@ def test_long_quote_with_a_fix_is_found_by_head_and_tail(seed_text: str) -> None
     fixed = "序" * 50 + seed_text[:middle] + "补" + seed_text[middle + 1 :]
     found = resolve(anchor, fixed)
     assert found is not None and (found.start, found.end) == (anchor.start + 50, anchor.end + 50)
+    assert not found.exact_match and found.score < 1
+    # A long quote whose middle was rewritten is not found from its intact head and tail.
+    rewritten = seed_text[:middle] + "另" * 300 + seed_text[middle + 300 :]
+    assert resolve(anchor, rewritten) is None
 
 
 def test_fuzzy_search_in_a_very_long_body_looks_near_the_old_place(seed_text: str) -> None:
