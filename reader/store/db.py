@@ -146,7 +146,7 @@ class Database:
             self._prepare()
         except sqlite3.DatabaseError as e:
             self.conn.close()
-            if is_damage(e):
+            if is_damage(e) and _has_sqlite_header(path):
                 raise damaged(path, e) from e
             if isinstance(e, sqlite3.OperationalError):
                 raise LibraryUnavailableError(f"cannot use library {path}: {_reason(e)}") from e
@@ -280,21 +280,29 @@ class Database:
 
 
 def _check_file(path: Path) -> None:
-    """Refuse a non-SQLite file by its header before sqlite3 touches it."""
+    """Refuse what cannot be a library file before sqlite3 opens it.
+
+    Only ``stat``, never ``open``: closing any descriptor on the file drops every POSIX
+    lock this process holds on it, including those of SQLite connections already open
+    (another window's, a worker's), after which another process may delete the WAL
+    under them. A file that is not SQLite is refused by SQLite itself when the version
+    is read, before anything is written.
+    """
     try:
-        with path.open("rb") as f:
-            head = f.read(len(SQLITE_MAGIC))
-    except FileNotFoundError:
-        return
-    except IsADirectoryError as e:
-        raise NotALibraryError(f"{path} is a folder, not a Reader library") from e
+        if path.is_dir():
+            raise NotALibraryError(f"{path} is a folder, not a Reader library")
     except OSError as e:
         raise LibraryUnavailableError(f"cannot read library {path}: {_reason(e)}") from e
-    if head and head != SQLITE_MAGIC:
-        raise NotALibraryError(
-            f"{path} is not a Reader library (damaged or another kind of file); "
-            "it was left untouched"
-        )
+
+
+def _has_sqlite_header(path: Path) -> bool:
+    """Tell a damaged library from another kind of file; read only once SQLite refused
+    it, since closing a descriptor drops this process's locks on the file."""
+    try:
+        with path.open("rb") as f:
+            return f.read(len(SQLITE_MAGIC)) == SQLITE_MAGIC
+    except OSError:
+        return False
 
 
 def _reason(e: BaseException) -> str:
