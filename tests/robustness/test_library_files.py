@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -18,6 +19,7 @@ from reader.store.db import pack_version
 
 LIBRARIES = Path(__file__).resolve().parents[1] / "data" / "libraries"
 V1_1 = LIBRARIES / "v1.1.sqlite3"
+V1_4 = LIBRARIES / "v1.4.sqlite3"
 
 
 def rows(path: Path, sql: str) -> list[tuple]:
@@ -70,6 +72,48 @@ def test_library_of_schema_1_1_migrates_after_a_backup(capsys, db_file: Path) ->
     lib = Library.open()
     assert lib.import_text(page_text(9)).articles
     assert lib.articles.count() == len(before) + 4
+    lib.close()
+
+
+def test_fixture_is_a_small_library_of_schema_1_4() -> None:
+    assert V1_4.stat().st_size < 250_000
+    assert rows(V1_4, "PRAGMA user_version") == [(pack_version(1, 4),)]
+    assert rows(V1_4, "SELECT count(*) FROM article_tags") == [(1,)]
+    assert rows(V1_4, "SELECT count(*) FROM article_stars") == [(1,)]
+    assert rows(V1_4, "SELECT count(*) FROM article_reads") == [(1,)]
+
+
+def test_library_of_schema_1_4_migrates_keeping_reading_state(capsys, db_file: Path) -> None:
+    db_file.parent.mkdir(parents=True)
+    shutil.copyfile(V1_4, db_file)
+    queries = (
+        "SELECT id, source_id, position, title, body, captions, digest FROM articles ORDER BY id",
+        "SELECT path, digest, text FROM sources ORDER BY id",
+        "SELECT t.name, g.article_id FROM article_tags g JOIN tags t ON t.id = g.tag_id",
+        "SELECT article_id, starred_at FROM article_stars",
+        "SELECT article_id, read_at FROM article_reads",
+    )
+    before = [rows(V1_4, q) for q in queries]
+    tagged, starred, read = before[2][0][1], before[3][0][0], before[4][0][0]
+
+    code, out, errors = cli(capsys, "list", "--json")
+    assert (code, errors) == (0, [])
+    assert {a["id"] for a in json.loads(out)} == {r[0] for r in before[0]}
+
+    assert rows(db_file, "PRAGMA user_version") == [(pack_version(schema.MAJOR, schema.MINOR),)]
+    assert [rows(db_file, q) for q in queries] == before
+    assert_consistent(db_file)
+    if schema.MINOR > 4:
+        backup = db_file.with_name("library.sqlite3.v1.4.bak")
+        assert [rows(backup, q) for q in queries] == before
+    lib = Library.open()
+    assert lib.articles.tags(tagged) == ["城市"]
+    assert lib.articles.is_starred(starred)
+    assert lib.articles.read_at(read) == before[4][0][1]
+    # Search works on the migrated library (the index is rebuilt if it needs to be).
+    title = before[0][0][3]
+    assert any(h.id == before[0][0][0] for h in lib.articles.search(title[:4]))
+    assert lib.import_text(page_text(9)).articles
     lib.close()
 
 

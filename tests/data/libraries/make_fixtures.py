@@ -2,18 +2,25 @@
 
     python tests/data/libraries/make_fixtures.py
 
-Each fixture is built from the released migrations only (never the current code's store),
-so a test opening a copy proves that today's Reader migrates what users really have. Run
-it once per release that changes the schema, add a ``vMAJOR.MINOR`` entry, commit the file.
+Each fixture is built from the released migrations only (the current code's migrations past
+that version are hidden while it is made), so a test opening a copy proves that today's
+Reader migrates what users really have. Run it once per release that changes the schema,
+add a ``vMAJOR.MINOR`` entry, commit the file. Only missing fixtures are written; name one
+to write it again (``make_fixtures.py v1.4.sqlite3``): a committed fixture records what
+that release wrote and should rarely change.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sqlite3
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
@@ -72,15 +79,54 @@ def make_v1_1(target: Path) -> None:
         conn.close()
 
 
-FIXTURES = {"v1.1.sqlite3": make_v1_1}
+@contextlib.contextmanager
+def schema_of(minor: int) -> Iterator[None]:
+    """The store code as the release of schema 1.``minor`` ran it: later migrations hidden,
+    timestamps fixed so the file is reproducible."""
+    released = {n: s for n, s in schema.MIGRATIONS.items() if n <= minor}
+    with (
+        mock.patch.object(schema, "MIGRATIONS", released),
+        mock.patch.object(schema, "MINOR", minor),
+        mock.patch("reader.store.articles.now", return_value=IMPORTED_AT),
+    ):
+        yield
 
 
-def main() -> None:
+def make_v1_4(target: Path) -> None:
+    """Schema 1.4: the seed page imported by the store (search index, signature), one
+    article tagged, one starred, one read."""
+    from reader.library import Library
+
+    target.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as folder, schema_of(4):
+        lib = Library(Path(folder))
+        report = lib.import_bytes(SEED.read_bytes(), SEED.name, f"/papers/{SEED.name}")
+        lib.articles.set_meta("seeded", "yes")
+        first, second, third = (a.id for a in report.articles[:3])
+        lib.articles.add_tag(first, "城市")
+        lib.articles.set_starred(second)
+        lib.articles.mark_read(third)
+        lib.close()
+        conn = sqlite3.connect(Path(folder) / "library.sqlite3", isolation_level=None)
+        try:
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == (1 << 16) | 4
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("VACUUM INTO ?", (str(target),))  # one small file, no WAL
+        finally:
+            conn.close()
+
+
+FIXTURES = {"v1.1.sqlite3": make_v1_1, "v1.4.sqlite3": make_v1_4}
+
+
+def main(names: list[str]) -> None:
     for name, make in FIXTURES.items():
         target = HERE / name
+        if target.exists() and name not in names:
+            continue
         make(target)
         print(f"{target.relative_to(REPO)}: {target.stat().st_size} bytes")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
