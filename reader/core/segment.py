@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 # jieba's own block patterns (jieba/__init__.py), so both engines see the same blocks.
 _RE_HAN = re.compile("([\u4e00-\u9fd5a-zA-Z0-9+#&\\._%\\-]+)")
 _RE_SKIP = re.compile("(\r\n|\\s)")
+_RE_ENG = re.compile("[a-zA-Z0-9]+")
 _RE_PURE_HAN = re.compile("[\u4e00-\u9fd5]+")
 
 # Bump when the pickle layout changes.
@@ -240,17 +241,22 @@ class _Segmenter:
                 if not block:
                     continue
                 if _RE_HAN.match(block):
-                    for word in fast.cut(block):
-                        # jieba-rs keeps e.g. "e-mail" whole where jieba's HMM step splits
-                        # it; words from the dictionary are the same in both.
-                        if (
-                            len(word) > 1
-                            and not _RE_PURE_HAN.fullmatch(word)
-                            and not fast.has_word(word)
-                        ):
-                            extend(finalseg.cut(word))
-                        else:
-                            append(word)
+                    # The dictionary path is the same in both engines; unknown runs of
+                    # single characters go through jieba's own HMM, as jieba.lcut does
+                    # (jieba-rs's HMM breaks ties differently, e.g. in 脱记记记贫).
+                    buf = ""
+                    for word in fast.cut(block, False):
+                        # jieba-rs groups unknown letters and digits; jieba's route has them
+                        # as single characters.
+                        if len(word) == 1 or (_RE_ENG.fullmatch(word) and not fast.has_word(word)):
+                            buf += word
+                            continue
+                        if buf:
+                            _flush(buf, fast, finalseg, append, extend)
+                            buf = ""
+                        append(word)
+                    if buf:
+                        _flush(buf, fast, finalseg, append, extend)
                 else:
                     for piece in _RE_SKIP.split(block):
                         if not piece:
@@ -266,6 +272,16 @@ class _Segmenter:
         pos = self.pos()
         tags = self._tags
         return [(p.word, tags.get(p.word, p.flag)) for p in pos.cut(text)]
+
+
+def _flush(buf: str, fast: Any, finalseg: Any, append: Any, extend: Any) -> None:
+    """jieba's handling of a run of single-character words (``Tokenizer.__cut_DAG``)."""
+    if len(buf) == 1:
+        append(buf)
+    elif fast.has_word(buf):
+        extend(buf)  # a dictionary word the route split: one token per character
+    else:
+        extend(finalseg.cut(buf))
 
 
 def _load_jieba() -> Any:
