@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from reader import paths
 from reader.store import phrases
+from reader.store.annotations import DEFAULT_COLOUR, Annotation, AnnotationError, AnnotationStore
 from reader.store.articles import ArticleRecord, ArticleStore, NewArticle
 from reader.store.db import Database, LibraryUnavailableError
 
@@ -62,6 +63,7 @@ class Library:
             ) from e
         self.db = Database(paths.library_path(directory))
         self.articles = ArticleStore(self.db)
+        self.annotations = AnnotationStore(self.db)
 
     @classmethod
     def open(cls, directory: str | os.PathLike[str] | None = None, *, seed: bool = True) -> Library:
@@ -176,6 +178,61 @@ class Library:
 
     def set_user_phrase(self, config: str, source: str, target: str | None) -> None:
         phrases.set_user_phrase(self.articles, config, source, target)
+
+    # -- annotations (reader.store.annotations; offsets here are view offsets) -----------
+
+    def annotate(
+        self,
+        article_id: int,
+        config: str | None,
+        view_start: int,
+        view_end: int,
+        color: str = DEFAULT_COLOUR,
+        note: str = "",
+    ) -> Annotation:
+        """Highlight ``view_start..view_end`` (code points of the body in the ``config``
+        view); stored against the original body. ValueError for an empty or bad span."""
+        from reader.core.anchors import to_original_anchor
+
+        record = self._annotatable(article_id)
+        view = self.view(record, config)
+        anchor = to_original_anchor(record.body, view.body, view_start, view_end)
+        return self.annotations.add(article_id, anchor, color, note)
+
+    def annotate_quote(
+        self,
+        article_id: int,
+        config: str | None,
+        quote: str,
+        occurrence: int = 1,
+        color: str = DEFAULT_COLOUR,
+        note: str = "",
+    ) -> Annotation:
+        """Highlight the ``occurrence``-th (1-based) ``quote`` as written in the ``config``
+        view. ValueError when the quote is not there that often."""
+        from reader.core.anchors import anchor_by_quote
+
+        record = self._annotatable(article_id)
+        view = self.view(record, config)
+        found = anchor_by_quote(view.body.text, quote, occurrence)
+        return self.annotate(article_id, config, found.start, found.end, color, note)
+
+    def annotations_in_view(
+        self, article_id: int, config: str | None
+    ) -> list[tuple[Annotation, int, int]]:
+        """(annotation, view_start, view_end) of the article's placed annotations, by
+        position, for drawing in the ``config`` view; orphans are left out (see
+        ``annotations.orphans()``)."""
+        from reader.annotation_io import placed_in_view
+
+        record = self._annotatable(article_id)
+        return placed_in_view(self.annotations.for_article(article_id), self.view(record, config))
+
+    def _annotatable(self, article_id: int) -> ArticleRecord:
+        record = self.get(article_id)
+        if record is None:
+            raise AnnotationError(f"no article with id {article_id}")
+        return record
 
 
 def to_new_article(a: Article) -> NewArticle:

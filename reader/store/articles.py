@@ -499,6 +499,28 @@ class ArticleStore:
     def is_trashed(self, article_id: int) -> bool:
         return _exists(self.db, "article_trash", article_id)
 
+    def reading_position(self, article_id: int) -> float | None:
+        """Where the reader left the article (0..1 of its length); None if never kept."""
+        row = self.db.execute(
+            "SELECT position FROM reading_positions WHERE article_id = ?", (article_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def set_reading_position(self, article_id: int, fraction: float) -> None:
+        """Remember where the reader is (clamped to 0..1); nothing for a missing article."""
+        value = float(fraction)
+        if value != value:  # NaN, e.g. from a view with no height yet
+            raise ValueError("reading position must be a number between 0 and 1")
+        value = min(1.0, max(0.0, value))
+        with self.db.transaction() as conn:
+            conn.execute(
+                "INSERT INTO reading_positions (article_id, position, updated_at)"
+                " SELECT id, ?, ? FROM articles WHERE id = ?"
+                " ON CONFLICT(article_id) DO UPDATE SET position = excluded.position,"
+                " updated_at = excluded.updated_at",
+                (value, now(), article_id),
+            )
+
     # -- tags ---------------------------------------------------------------------------
 
     def add_tag(self, ids: int | Iterable[int], tag: str) -> None:

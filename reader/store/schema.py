@@ -116,6 +116,35 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         # The list's default order (newest source first, page order) as an index to walk.
         "CREATE INDEX articles_list ON articles(source_id DESC, position)",
     ),
+    5: (
+        # Highlights and notes (reader.store.annotations). start/end count code points of
+        # the article's original body; exact/prefix/suffix find it again when the text
+        # changes. Deleting an article for good (emptying the trash) deletes its
+        # annotations; a re-split moves them to the new articles before it deletes the old
+        # ones, and keeps those it cannot place as orphaned rows (orphaned = 1, old offsets).
+        """CREATE TABLE annotations (
+            id TEXT PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            color TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            orphaned INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL,
+            CHECK (0 <= start AND start <= "end")
+        )""",
+        "CREATE INDEX annotations_by_article ON annotations(article_id, start)",
+        # Where the reader left each article: a fraction 0..1 of its length.
+        """CREATE TABLE reading_positions (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            position REAL NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+    ),
 }
 
 MINOR = max(MIGRATIONS)
