@@ -5,14 +5,22 @@ No Qt. The library facade (:class:`reader.library.Library`) and the CLI call the
 
 from __future__ import annotations
 
+import html
+import json
 import logging
+import sqlite3
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from reader.core.anchors import resolve
+from reader.core.anchors import Resolved, make_anchor, resolve
+from reader.core.links import article_link
+from reader.core.web_annotation import Note, from_w3c, to_w3c
+from reader.store.annotations import DEFAULT_COLOUR, Annotation, AnnotationStore
+from reader.store.articles import now
 
 if TYPE_CHECKING:
-    from reader.store.annotations import Annotation
+    from reader.library import Library
     from reader.views import ArticleView
 
 log = logging.getLogger(__name__)
@@ -42,3 +50,263 @@ def placed_in_view(
         view_start, view_end = view.body.to_view(start, end)
         placed.append((n, view_start, view_end))
     return placed
+
+
+# ---------------------------------------------------------------------------------------
+# W3C Web Annotation JSON (reader.core.web_annotation)
+
+ARTICLE_KEY_PREFIX = "urn:reader:article:"
+JSON_SUFFIXES = (".json", ".jsonld")
+
+
+def article_key(digest: str) -> str:
+    """An article's id across libraries: its content digest (same text, same key)."""
+    return f"{ARTICLE_KEY_PREFIX}{digest}"
+
+
+@dataclass
+class AnnotationImport:
+    """What importing a W3C file did."""
+
+    added: list[Annotation] = field(default_factory=list)
+    duplicates: list[tuple[str, int]] = field(default_factory=list)  # (id, article id)
+    orphaned: list[str] = field(default_factory=list)  # added, but the quote was not found
+    errors: list[str] = field(default_factory=list)  # one line each
+
+
+def export_w3c(lib: Library, article_ids: Sequence[int]) -> dict[str, Any]:
+    """An AnnotationCollection of these articles' annotations (orphans too), in order."""
+    notes = []
+    for article_id in article_ids:
+        annotations = lib.annotations.for_article(article_id)
+        if not annotations:
+            continue
+        row = lib.db.execute("SELECT digest FROM articles WHERE id = ?", (article_id,)).fetchone()
+        record = lib.get(article_id)
+        if row is None or record is None:
+            continue
+        notes += [
+            Note(
+                id=n.id,
+                article_key=article_key(row[0]),
+                article_title=record.display_title,
+                anchor=n.anchor,
+                color=n.color,
+                meaning=lib.annotations.meaning(n.color),
+                note=n.note,
+                created=n.created,
+                modified=n.modified,
+            )
+            for n in annotations
+        ]
+    return to_w3c(notes)
+
+
+def parse_annotation_file(data: bytes, name: str) -> object | None:
+    """The parsed JSON when a file to import holds W3C annotations, else None (then it is
+    imported as an article like any other file)."""
+    if not name.lower().endswith(JSON_SUFFIXES):
+        return None
+    try:
+        parsed = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    first = parsed[0] if isinstance(parsed, list) and parsed else parsed
+    if not isinstance(first, dict):
+        return None
+    kind = first.get("type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return parsed if any(k in _W3C_TYPES for k in kinds) else None
+
+
+_W3C_TYPES = {"Annotation", "AnnotationPage", "AnnotationCollection"}
+
+
+def import_w3c(lib: Library, data: object) -> AnnotationImport:
+    """Restore annotations from W3C JSON in one transaction. Each is matched to its article
+    by key (content digest), else by title where its quote is found, and re-anchored by
+    quote and context; one whose quote is gone is kept as orphaned. An id already in the
+    library is left as it is (a duplicate): importing the same file twice adds nothing.
+    Raises ValueError (one line) when the data is not W3C annotations."""
+    notes = from_w3c(data)
+    result = AnnotationImport()
+    store = lib.annotations
+    with lib.db.transaction() as conn:
+        touched: set[int] = set()
+        for note in notes:
+            existing = store.find_in(conn, note.id)
+            if existing is not None:
+                result.duplicates.append((existing.id, existing.article_id))
+                continue
+            found = _article_for(conn, note)
+            if found is None:
+                what = note.article_title or note.article_key
+                result.errors.append(f"annotation {note.id}: article {what} is not in the library")
+                continue
+            article_id, body, place = found
+            anchor = note.anchor if place is None else make_anchor(body, place.start, place.end)
+            stamp = now()
+            annotation = Annotation(
+                id=note.id,
+                article_id=article_id,
+                start=anchor.start,
+                end=anchor.end,
+                exact=anchor.exact,
+                prefix=anchor.prefix,
+                suffix=anchor.suffix,
+                color=_colour_for(store, note),
+                note=note.note,
+                orphaned=place is None,
+                created=note.created or stamp,
+                modified=note.modified or stamp,
+            )
+            store.put_in(conn, annotation)
+            touched.add(article_id)
+            result.added.append(annotation)
+            if annotation.orphaned:
+                result.orphaned.append(annotation.id)
+        for article_id in touched:
+            store.refresh_extra_in(conn, article_id)
+    return result
+
+
+def _article_for(conn: sqlite3.Connection, note: Note) -> tuple[int, str, Resolved | None] | None:
+    """(article id, body, where the quote is) for a note: the article of its key (the quote
+    may be lost there: None), else an article of its title that holds the quote."""
+    if note.article_key.startswith(ARTICLE_KEY_PREFIX):
+        digest = note.article_key[len(ARTICLE_KEY_PREFIX) :]
+        row = conn.execute("SELECT id, body FROM articles WHERE digest = ?", (digest,)).fetchone()
+        if row is not None:
+            return row[0], row[1], resolve(note.anchor, row[1])
+    if note.article_title:
+        for article_id, body in conn.execute(
+            "SELECT id, body FROM articles WHERE title = ? ORDER BY id", (note.article_title,)
+        ):
+            place = resolve(note.anchor, body)
+            if place is not None:
+                return article_id, body, place
+    return None
+
+
+def _colour_for(store: AnnotationStore, note: Note) -> str:
+    """The note's colour key; else the colour whose meaning it names; else the default."""
+    for name in (note.color, note.meaning):
+        if name:
+            try:
+                return store.colour_key(name)
+            except ValueError:
+                pass
+    return DEFAULT_COLOUR
+
+
+# ---------------------------------------------------------------------------------------
+# Markdown, HTML and plain text: annotations grouped by article, in a script view
+
+
+@dataclass(frozen=True)
+class _Item:
+    quote: str  # in the view's script
+    note: str
+    meaning: str
+    color: str
+    link: str  # "" for an orphan
+
+
+def _items(lib: Library, view: ArticleView) -> list[_Item]:
+    from reader.core import scripts
+
+    annotations = lib.annotations.for_article(view.record.id)
+    items = []
+    placed = placed_in_view(annotations, view)
+    for n, start, end in placed:
+        link = article_link(view.record.id, start, end, view.config)
+        quote = view.body.text[start:end]
+        items.append(_Item(quote, n.note, lib.annotations.meaning(n.color), n.color, link))
+    drawn = {n.id for n, _, _ in placed}
+    for n in annotations:
+        if n.id not in drawn:
+            quote = n.exact
+            if view.effective:
+                quote = scripts.convert(n.exact, view.effective, view.user_phrases)
+            items.append(_Item(quote, n.note, lib.annotations.meaning(n.color), n.color, ""))
+    return items
+
+
+def _grouped(lib: Library, views: Sequence[ArticleView]) -> list[tuple[ArticleView, list[_Item]]]:
+    return [(v, items) for v in views if (items := _items(lib, v))]
+
+
+def annotations_markdown(lib: Library, views: Sequence[ArticleView]) -> str:
+    parts = []
+    for view, items in _grouped(lib, views):
+        lines = [f"## {view.display_title}", ""]
+        for item in items:
+            lines += ["> " + line if line else ">" for line in item.quote.split("\n")]
+            lines.append("")
+            if item.note:
+                lines += [item.note, ""]
+            where = f"[回到原文]({item.link})" if item.link else "（原文中已找不到这段文字）"
+            lines += [f"*{item.meaning or item.color}* · {where}", ""]
+        parts.append("\n".join(lines).rstrip() + "\n")
+    return "# 批注\n\n" + ("\n".join(parts) if parts else "（没有批注）\n")
+
+
+def annotations_text(lib: Library, views: Sequence[ArticleView]) -> str:
+    parts = []
+    for view, items in _grouped(lib, views):
+        lines = [view.display_title, ""]
+        for item in items:
+            lines.append(f"　　「{item.quote}」")
+            if item.note:
+                lines.append(f"　　笔记：{item.note}")
+            where = item.link or "原文中已找不到这段文字"
+            lines += [f"　　{item.meaning or item.color}　{where}", ""]
+        parts.append("\n".join(lines))
+    return ("\n" + "=" * 20 + "\n\n").join(parts) if parts else "（没有批注）\n"
+
+
+def annotations_html(lib: Library, views: Sequence[ArticleView]) -> str:
+    esc = html.escape
+    hexes = {c.key: c.hex for c in lib.annotations.colours()}
+    sections = []
+    for view, items in _grouped(lib, views):
+        parts = [f"<h2>{esc(view.display_title)}</h2>"]
+        for item in items:
+            colour = hexes.get(item.color, "#f2c94c")
+            quote = esc(item.quote).replace("\n", "<br>")
+            parts.append(
+                f'<blockquote><mark style="background:{colour}">{quote}</mark></blockquote>'
+            )
+            if item.note:
+                parts.append(f'<p class="note">{esc(item.note)}</p>')
+            where = (
+                f'<a href="{esc(item.link)}">回到原文</a>'
+                if item.link
+                else "原文中已找不到这段文字"
+            )
+            parts.append(f'<p class="meta">{esc(item.meaning or item.color)} · {where}</p>')
+        sections.append("<section>\n" + "\n".join(parts) + "\n</section>")
+    body = "\n".join(sections) if sections else "<p>（没有批注）</p>"
+    return (
+        '<!DOCTYPE html>\n<html lang="zh">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>批注</title>\n<style>{_HTML_STYLE}</style>\n</head>\n<body>\n<h1>批注</h1>\n"
+        + body
+        + "\n</body>\n</html>\n"
+    )
+
+
+_HTML_STYLE = """
+body { max-width: 40em; margin: 2em auto; padding: 0 1em; font-size: 17px; color: #222;
+       font-family: "Noto Serif CJK SC", "Source Han Serif", serif; line-height: 1.7; }
+blockquote { margin: 1em 0 .3em; padding-left: 1em; border-left: 3px solid #ccc; }
+mark { color: #111; padding: 0 .1em; }
+.note { margin: .2em 0 .2em 1em; }
+.meta { color: #777; font-size: .85em; margin: 0 0 1em 1em; }
+section + section { border-top: 1px solid #ddd; margin-top: 2em; }
+"""
+
+ANNOTATION_WRITERS = {
+    "md": annotations_markdown,
+    "html": annotations_html,
+    "txt": annotations_text,
+}

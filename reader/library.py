@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,6 +22,7 @@ from reader.store.db import Database, LibraryUnavailableError
 
 if TYPE_CHECKING:
     from reader.core.pages import Article
+    from reader.resplit import ResplitReport
     from reader.views import ArticleView
 
 log = logging.getLogger(__name__)
@@ -42,12 +43,20 @@ class ImportReport:
     duplicates: list[tuple[str, int]] = field(default_factory=list)  # (source, existing id)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     cancelled: bool = False
+    # From W3C annotation files (.json): restored, and ids already in the library.
+    annotations: list[Annotation] = field(default_factory=list)
+    annotation_duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, id)
+    # A changed file imported again: annotations moved to its new articles (id, article).
+    annotations_moved: list[tuple[str, int]] = field(default_factory=list)
 
     def merge(self, other: ImportReport) -> None:
         self.articles += other.articles
         self.errors += other.errors
         self.duplicates += other.duplicates
         self.warnings += other.warnings
+        self.annotations += other.annotations
+        self.annotation_duplicates += other.annotation_duplicates
+        self.annotations_moved += other.annotations_moved
 
 
 class Library:
@@ -130,9 +139,12 @@ class Library:
         """Parse and store one document; bad input becomes an error entry, never a raise."""
         # Imported here, not at the top: the window must not pay for the splitter's
         # regular expressions and the script tables before it paints.
+        from reader.annotation_io import parse_annotation_file
         from reader.core.documents import UnreadableInput, parse_document
         from reader.core.pages import SPLITTER_VERSION
 
+        if (annotations := parse_annotation_file(data, name)) is not None:
+            return self.import_annotations(annotations, source)
         report = ImportReport()
         try:
             doc = parse_document(data, name)
@@ -155,7 +167,53 @@ class Library:
         )
         report.articles += [self.articles.get(i) for i in result.ids]  # type: ignore[misc]
         report.duplicates += [(source, i) for i in result.duplicates]
+        if result.ids and self._imported_before(source, result.ids[0]):
+            from reader.resplit import carry_over
+
+            report.annotations_moved += carry_over(self, result.ids)
         return report
+
+    def _imported_before(self, path: str, new_article: int) -> bool:
+        """True when another (older, different) text was imported from ``path``."""
+        row = self.db.execute(
+            "SELECT 1 FROM sources WHERE path = ? AND id !="
+            " (SELECT source_id FROM articles WHERE id = ?) LIMIT 1",
+            (path, new_article),
+        ).fetchone()
+        return row is not None
+
+    def import_annotations(self, data: object, source: str) -> ImportReport:
+        """Restore W3C Web Annotation JSON (as ``reader export --annotations --format json``
+        writes it); see :func:`reader.annotation_io.import_w3c`."""
+        from reader.annotation_io import import_w3c
+
+        report = ImportReport()
+        try:
+            result = import_w3c(self, data)
+        except ValueError as e:
+            report.errors.append((source, f"not W3C annotations: {e}"))
+            return report
+        report.annotations += result.added
+        report.annotation_duplicates += [(source, i) for i, _ in result.duplicates]
+        report.errors += [(source, e) for e in result.errors]
+        report.warnings += [
+            (source, f"annotation {i}: its quote is not in the article; kept as orphaned")
+            for i in result.orphaned
+        ]
+        return report
+
+    def resplit(self, source_id: int) -> ResplitReport:
+        """Split a stored source again with the current splitter; annotations and reading
+        state follow the articles (see :mod:`reader.resplit`)."""
+        from reader.resplit import resplit
+
+        return resplit(self, source_id)
+
+    def export_annotations(self, article_ids: Sequence[int]) -> dict:
+        """These articles' annotations as a W3C AnnotationCollection (JSON-ready)."""
+        from reader.annotation_io import export_w3c
+
+        return export_w3c(self, article_ids)
 
     def import_text(self, text: str, name: str = "clipboard.txt") -> ImportReport:
         return self.import_bytes(text.encode("utf-8"), name, name)

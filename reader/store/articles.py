@@ -6,6 +6,7 @@ import hashlib
 import json
 import logging
 import re
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -202,31 +203,37 @@ class ArticleStore:
                 if existing:
                     result.duplicates.append(existing[0])
                     continue
-                result.ids.append(
-                    conn.execute(
-                        "INSERT INTO articles (source_id, position, title, subtitle, byline,"
-                        " section, body, captions, continued_from, continues_to, kind, script,"
-                        " digest, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            source_id,
-                            position,
-                            art.title,
-                            art.subtitle,
-                            art.byline,
-                            art.section,
-                            art.body,
-                            json.dumps(art.captions, ensure_ascii=False),
-                            art.continued_from,
-                            art.continues_to,
-                            art.kind,
-                            art.script,
-                            art.digest,
-                            now(),
-                        ),
-                    ).lastrowid
-                )
-                self.index.add(conn, result.ids[-1], art.title, art.body)
+                result.ids.append(self.insert_in(conn, source_id, position, art))
         return result
+
+    def insert_in(
+        self, conn: sqlite3.Connection, source_id: int, position: int, art: NewArticle
+    ) -> int:
+        """Insert and index one article inside the caller's transaction; its new id."""
+        article_id = conn.execute(
+            "INSERT INTO articles (source_id, position, title, subtitle, byline,"
+            " section, body, captions, continued_from, continues_to, kind, script,"
+            " digest, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                source_id,
+                position,
+                art.title,
+                art.subtitle,
+                art.byline,
+                art.section,
+                art.body,
+                json.dumps(art.captions, ensure_ascii=False),
+                art.continued_from,
+                art.continues_to,
+                art.kind,
+                art.script,
+                art.digest,
+                now(),
+            ),
+        ).lastrowid
+        assert article_id is not None
+        self.index.add(conn, article_id, art.title, art.body)
+        return article_id
 
     def count(self, filter: ArticleFilter | None = None) -> int:
         """All stored articles (trash included), or those ``filter`` selects."""

@@ -285,3 +285,202 @@ def test_annotation_record_fields() -> None:
         "modified",
     ]
     assert convert("内存", "s2twp") == "記憶體"
+
+
+# -- re-split, re-import, changed files -----------------------------------------------------
+
+PAGE3 = """电脑配件涨价
+
+本报讯 新买的内存条和U盘都坏了，老板只好用软件修复。软件和内存条都很贵，发展经济要靠技术。
+
+记者了解到，台风过后发展势头不减，市场供应充足。
+
+
+地铁新线开通
+
+本报讯 记者从市交通部门获悉，地铁十号线今天正式开通运营，沿线居民出行更加便利。
+
+据介绍，新线全长二十公里，共设车站十五座。
+
+
+社区医院扩建
+
+本报讯 城东社区医院扩建工程日前竣工，新增病床一百张。
+
+医院负责人表示，将继续提升服务水平。
+"""
+
+
+def import_page3(lib: Library, text: str = PAGE3, name: str = "p3.txt") -> dict[str, int]:
+    report = lib.import_text(text, name)
+    return {a.title: a.id for a in report.articles}
+
+
+def source_of(lib: Library, article_id: int) -> int:
+    return lib.get(article_id).source_id
+
+
+def set_source_text(lib: Library, source_id: int, text: str) -> None:
+    """As if the splitter now read the kept text differently (a re-split's input)."""
+    with lib.db.transaction() as conn:
+        conn.execute("UPDATE sources SET text = ? WHERE id = ?", (text, source_id))
+
+
+def snapshot(lib: Library) -> list[tuple]:
+    return sorted(
+        (n.id, n.article_id, n.start, n.end, n.exact, n.color, n.note, n.orphaned)
+        for n in lib.annotations.browse(include_trashed=True)
+    )
+
+
+def test_resplit_of_an_unchanged_source_changes_nothing(lib: Library) -> None:
+    ids = import_page3(lib)
+    for title, article_id in ids.items():
+        lead = lib.view(lib.get(article_id), "s2twp").body.text[:4]
+        lib.annotate_quote(article_id, "s2twp", lead, note=title)
+    lib.articles.set_starred(ids["地铁新线开通"])
+    before = snapshot(lib)
+    report = lib.resplit(source_of(lib, ids["电脑配件涨价"]))
+    assert sorted(report.kept) == sorted(ids.values())
+    assert (report.added, report.removed, report.orphaned) == ([], [], [])
+    assert snapshot(lib) == before
+    assert lib.articles.is_starred(ids["地铁新线开通"])
+
+
+def test_resplit_rebases_annotations_and_keeps_the_lost_ones_as_orphans(lib: Library) -> None:
+    ids = import_page3(lib)
+    computer, metro, hospital = ids["电脑配件涨价"], ids["地铁新线开通"], ids["社区医院扩建"]
+    kept = lib.annotate_quote(computer, None, "发展经济", note="不变的文章")
+    moved = lib.annotate_quote(metro, "s2t", "十五座", color="green", note="车站数")
+    typo = lib.annotate_quote(metro, None, "沿线居民出行更加便利", color="blue")
+    lost = lib.annotate_quote(metro, None, "今天正式开通运营", color="pink", note="删掉的句子")
+    gone = lib.annotate_quote(hospital, None, "新增病床一百张", note="整篇删掉")
+    lib.articles.set_starred(metro)
+    lib.articles.add_tag(metro, "交通")
+    lib.articles.set_reading_position(metro, 0.4)
+    # The page as a better splitter (or a corrected source) now reads it: an inserted
+    # sentence and a fixed typo in the metro article, one clause gone, the hospital
+    # article gone, a new brief.
+    text = (
+        PAGE3.replace("地铁十号线今天正式开通运营，", "地铁十号线，")
+        .replace("十五座。", "十五座，首期工程已验收。")
+        .replace("出行更加便利", "出行更加便捷")
+        .split("社区医院扩建")[0]
+        + "公园免费开放\n\n本报讯 人民公园自下月起免费开放。\n"
+    )
+    set_source_text(lib, source_of(lib, computer), text)
+    report = lib.resplit(source_of(lib, computer))
+
+    new = {lib.get(i).title: i for i in report.kept + report.added}
+    assert set(new) == {"电脑配件涨价", "地铁新线开通", "公园免费开放"}
+    assert report.kept == [computer]  # unchanged: the same article, same id
+    assert sorted(report.removed) == sorted([metro, hospital])
+    new_metro = new["地铁新线开通"]
+    body = lib.get(new_metro).body
+
+    assert lib.annotations.get(kept.id) == kept
+    after = lib.annotations.get(moved.id)
+    assert (after.article_id, after.exact, after.note, after.orphaned) == (
+        new_metro,
+        "十五座",
+        "车站数",
+        False,
+    )
+    assert body[after.start : after.end] == "十五座"
+    fixed = lib.annotations.get(typo.id)  # found approximately, on the corrected words
+    assert not fixed.orphaned and fixed.exact == "沿线居民出行更加便捷"
+    # Lost quotes are kept, flagged and listed, never dropped.
+    orphans = {n.id: n for n in lib.annotations.orphans()}
+    assert set(orphans) == {lost.id, gone.id} == set(report.orphaned)
+    assert orphans[lost.id].article_id == new_metro  # stays with the article's successor
+    assert (orphans[lost.id].exact, orphans[lost.id].note) == ("今天正式开通运营", "删掉的句子")
+    assert orphans[gone.id].article_id in new.values()
+    assert orphans[gone.id].note == "整篇删掉"
+    assert lib.annotations.count() == 5
+    # Orphans are not drawn; the others are, in every view.
+    assert [n.id for n, _, _ in lib.annotations_in_view(new_metro, "s2hk")] == [
+        fixed.id,
+        moved.id,
+    ]
+    # Reading state followed the article; the search finds notes on the new article.
+    assert lib.articles.is_starred(new_metro)
+    assert lib.articles.tags(new_metro) == ["交通"]
+    assert lib.articles.reading_position(new_metro) == 0.4
+    assert [h.id for h in lib.articles.search("车站数")] == [new_metro]
+    assert lib.articles.search("整篇删掉")[0].id == orphans[gone.id].article_id
+
+    # The text comes back: the orphan finds its place again on the next re-split.
+    set_source_text(lib, source_of(lib, computer), PAGE3)
+    again = lib.resplit(source_of(lib, computer))
+    assert lib.annotations.orphans() == [] and again.orphaned == []
+    back = lib.annotations.get(gone.id)
+    assert lib.get(back.article_id).title == "社区医院扩建"
+    assert lib.get(back.article_id).body[back.start : back.end] == "新增病床一百张"
+
+
+def test_resplit_joining_articles_moves_annotations_to_the_article_holding_the_quote(
+    lib: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.core import documents
+
+    ids = import_page3(lib)
+    note = lib.annotate_quote(ids["社区医院扩建"], "s2tw", "新增病床一百張", note="并入")
+    real = documents.split_text
+
+    def joined(text: str, name: str):
+        articles = real(text, name)
+        first, second, third = articles
+        merged = replace(second, body=second.body + "\n" + third.body)
+        return [first, merged]
+
+    monkeypatch.setattr(documents, "split_text", joined)
+    report = lib.resplit(source_of(lib, ids["电脑配件涨价"]))
+    assert report.orphaned == [] and len(report.removed) == 2
+    after = lib.annotations.get(note.id)
+    assert lib.get(after.article_id).title == "地铁新线开通"
+    assert lib.get(after.article_id).body[after.start : after.end] == "新增病床一百张"
+
+
+def test_resplit_of_an_unknown_source_is_a_clear_error(lib: Library) -> None:
+    with pytest.raises(LibraryError, match="no source"):
+        lib.resplit(999)
+
+
+def test_reimporting_the_same_file_keeps_annotations_without_duplicates(
+    lib: Library, tmp_path: Path
+) -> None:
+    page = tmp_path / "p3.txt"
+    page.write_text(PAGE3, encoding="utf-8")
+    first = lib.import_paths([page])
+    metro = next(a.id for a in first.articles if a.title == "地铁新线开通")
+    saved = lib.annotate_quote(metro, None, "十五座", note="笔记")
+    before, count = snapshot(lib), lib.articles.count()
+    again = lib.import_paths([page])
+    assert again.articles == [] and len(again.duplicates) == 3
+    assert (snapshot(lib), lib.articles.count()) == (before, count)
+    assert lib.annotations.for_article(metro) == [saved]
+
+
+def test_importing_a_changed_file_moves_annotations_to_the_new_version(
+    lib: Library, tmp_path: Path
+) -> None:
+    page = tmp_path / "p3.txt"
+    page.write_text(PAGE3, encoding="utf-8")
+    ids = {a.title: a.id for a in lib.import_paths([page]).articles}
+    metro = ids["地铁新线开通"]
+    follows = lib.annotate_quote(metro, None, "十五座", note="跟着新版本走")
+    stays = lib.annotate_quote(metro, None, "今天正式开通运营", note="新版本里没有")
+    untouched = lib.annotate_quote(ids["电脑配件涨价"], None, "台风")
+    lib.articles.set_starred(metro)
+    page.write_text(PAGE3.replace("今天正式开通运营，", ""), encoding="utf-8")
+
+    report = lib.import_paths([page])
+    [new_metro] = [a.id for a in report.articles]
+    assert report.annotations_moved == [(follows.id, new_metro)]
+    assert lib.annotations.get(follows.id).article_id == new_metro
+    # Nothing is deleted on import: the old version keeps what the new one cannot hold.
+    assert lib.get(metro) is not None
+    assert lib.annotations.get(stays.id) == stays
+    assert lib.annotations.get(untouched.id) == untouched  # an unchanged article
+    assert lib.articles.is_starred(new_metro)
+    assert lib.annotations.count() == 3

@@ -1,0 +1,323 @@
+"""Re-splitting a stored source, and carrying annotations over to changed articles. No Qt.
+
+Re-split (:func:`resplit`): the source's kept text goes through today's splitter again and
+its articles are replaced, in one transaction:
+
+* a new article equal to an old one (same content digest) *is* the old one: it keeps its
+  id, reading state, tags and annotations, and only its place and metadata are updated;
+* a new article equal to an article of another source is a duplicate and not stored (as on
+  import), but old articles' state and annotations may move to it;
+* every other old article is deleted after its reading state (read, star, tags, trash,
+  reading position) is copied to the new article of the same title, and each of its
+  annotations is re-anchored (:mod:`reader.core.anchors`) on, in turn, the new article of
+  the same title (with :func:`~reader.core.anchors.rebase`, which follows the text's
+  edits), the new articles whose body holds the quote, and then any new article by quote
+  and context. An annotation that cannot be placed is kept, flagged orphaned with its old
+  offsets and quote, attached to the most similar new article: never dropped.
+
+Annotations already orphaned are tried again, so text that comes back brings them back.
+
+A changed file imported again from the same path (:func:`carry_over`) adds its new
+articles beside the old ones (an import never deletes anything); each annotation of an old
+article of that path moves to the new article of the same title when its quote is found
+there, and stays where it was otherwise. Tags, star and read mark are copied.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from reader.core.anchors import Resolved, make_anchor, rebase, resolve
+from reader.store.annotations import Annotation
+from reader.store.db import LibraryError
+
+if TYPE_CHECKING:
+    from reader.library import Library
+    from reader.store.articles import NewArticle
+
+log = logging.getLogger(__name__)
+
+# Reading state copied from a replaced article to its successor: table, columns.
+_STATE_TABLES = (
+    ("article_reads", "read_at"),
+    ("article_stars", "starred_at"),
+    ("article_trash", "trashed_at"),
+    ("reading_positions", "position, updated_at"),
+)
+# Untitled articles (briefs) pass their state on only to one this similar (bigram Jaccard).
+_UNTITLED_SIMILARITY = 0.5
+
+
+@dataclass
+class ResplitReport:
+    source_id: int
+    kept: list[int] = field(default_factory=list)  # old articles unchanged (same ids)
+    added: list[int] = field(default_factory=list)  # new article ids
+    duplicates: list[int] = field(default_factory=list)  # equal articles of other sources
+    removed: list[int] = field(default_factory=list)  # old article ids deleted
+    moved: list[tuple[str, int]] = field(default_factory=list)  # (annotation, article id)
+    orphaned: list[str] = field(default_factory=list)  # annotation ids not placed
+
+
+@dataclass(frozen=True)
+class _Article:
+    id: int
+    title: str
+    body: str
+
+
+def resplit(lib: Library, source_id: int) -> ResplitReport:
+    """Re-split one source with the current splitter (see the module docstring)."""
+    from reader.core.documents import split_text
+    from reader.core.pages import SPLITTER_VERSION
+    from reader.library import to_new_article
+    from reader.store import search
+
+    row = lib.db.execute("SELECT path, text FROM sources WHERE id = ?", (source_id,)).fetchone()
+    if row is None:
+        raise LibraryError(f"no source with id {source_id}")
+    new_articles = [to_new_article(a) for a in split_text(row["text"], row["path"])]
+    if not new_articles:
+        raise LibraryError(f"re-splitting {row['path']} found no articles; nothing was changed")
+    search.signature()  # token tables built before the write lock is taken
+    report = ResplitReport(source_id)
+    with lib.db.transaction() as conn:
+        old = {
+            r[0]: r
+            for r in conn.execute(
+                "SELECT id, digest, title, body FROM articles WHERE source_id = ?"
+                " ORDER BY position, id",
+                (source_id,),
+            )
+        }
+        old_by_digest = {r[1]: r[0] for r in old.values()}
+        current: list[int] = []  # the source's articles after the split, in page order
+        for position, art in enumerate(new_articles):
+            same = old_by_digest.pop(art.digest, None)
+            if same is not None:
+                _update_metadata(conn, same, position, art)
+                report.kept.append(same)
+                current.append(same)
+                continue
+            existing = conn.execute(
+                "SELECT id FROM articles WHERE digest = ?", (art.digest,)
+            ).fetchone()
+            if existing:
+                report.duplicates.append(existing[0])
+                current.append(existing[0])
+                continue
+            new_id = lib.articles.insert_in(conn, source_id, position, art)
+            report.added.append(new_id)
+            current.append(new_id)
+        targets = [_article(conn, i) for i in current]
+        gone_ids = set(old_by_digest.values())  # old articles the new split has not kept
+        removed = [_Article(r[0], r[2], r[3]) for r in old.values() if r[0] in gone_ids]
+        touched: set[int] = set()
+        for gone in removed:
+            successor = _successor(gone, targets)
+            if successor is not None:
+                _copy_state(conn, gone.id, successor.id)
+            for n, article_id, orphaned in _replace_all(lib, conn, gone, targets, successor):
+                touched.add(article_id)
+                if orphaned:
+                    report.orphaned.append(n.id)
+                else:
+                    report.moved.append((n.id, article_id))
+        report.removed = [a.id for a in removed]
+        lib.articles.index.remove(conn, report.removed)
+        conn.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in report.removed])
+        conn.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)")
+        for article_id in touched:
+            lib.annotations.refresh_extra_in(conn, article_id)
+        conn.execute(
+            "UPDATE sources SET splitter_version = ? WHERE id = ?", (SPLITTER_VERSION, source_id)
+        )
+    log.info(
+        "re-split source %d: %d kept, %d added, %d removed, %d annotations moved, %d orphaned",
+        source_id,
+        len(report.kept),
+        len(report.added),
+        len(report.removed),
+        len(report.moved),
+        len(report.orphaned),
+    )
+    return report
+
+
+def carry_over(lib: Library, new_ids: Sequence[int]) -> list[tuple[str, int]]:
+    """After importing a changed file: move annotations of older articles imported from the
+    same path to the new article of the same title where their quote is found; copy tags,
+    star and read mark. Returns the (annotation id, new article id) moved."""
+    if not new_ids:
+        return []
+    marks = ",".join("?" * len(new_ids))
+    with lib.db.transaction() as conn:
+        new = [_article(conn, i) for i in new_ids]
+        by_title = {a.title: a for a in reversed(new) if a.title}
+        olds = conn.execute(
+            "SELECT DISTINCT a.id FROM articles a JOIN sources s ON s.id = a.source_id"
+            " WHERE s.path IN (SELECT path FROM sources WHERE id IN"
+            f" (SELECT source_id FROM articles WHERE id IN ({marks})))"
+            f" AND a.id NOT IN ({marks}) AND a.title != ''",
+            [*new_ids, *new_ids],
+        ).fetchall()
+        moved: list[tuple[str, int]] = []
+        touched: set[int] = set()
+        for (old_id,) in olds:
+            gone = _article(conn, old_id)
+            successor = by_title.get(gone.title)
+            if successor is None:
+                continue
+            _copy_state(conn, gone.id, successor.id, tables=_STATE_TABLES[:2])
+            annotations = lib.annotations.for_article_in(conn, gone.id)
+            found = rebase([n.anchor for n in annotations], gone.body, successor.body)
+            for n, place in zip(annotations, found, strict=True):
+                if place is None:
+                    continue  # stays on the old article, where it is still right
+                lib.annotations.put_in(conn, _placed(n, successor, place))
+                moved.append((n.id, successor.id))
+                touched.update((gone.id, successor.id))
+        for article_id in touched:
+            lib.annotations.refresh_extra_in(conn, article_id)
+    if moved:
+        log.info("moved %d annotations to the changed file's new articles", len(moved))
+    return moved
+
+
+# -- helpers --------------------------------------------------------------------------------
+
+
+def _article(conn: sqlite3.Connection, article_id: int) -> _Article:
+    r = conn.execute("SELECT id, title, body FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return _Article(r[0], r[1], r[2])
+
+
+def _update_metadata(
+    conn: sqlite3.Connection, article_id: int, position: int, art: NewArticle
+) -> None:
+    """The splitter may place or label an unchanged article differently."""
+    conn.execute(
+        "UPDATE articles SET position = ?, subtitle = ?, byline = ?, section = ?, captions = ?,"
+        " continued_from = ?, continues_to = ?, kind = ? WHERE id = ?",
+        (
+            position,
+            art.subtitle,
+            art.byline,
+            art.section,
+            json.dumps(art.captions, ensure_ascii=False),
+            art.continued_from,
+            art.continues_to,
+            art.kind,
+            article_id,
+        ),
+    )
+
+
+def _successor(gone: _Article, targets: list[_Article]) -> _Article | None:
+    """The new article that replaces ``gone``: the same title, or for an untitled one the
+    most similar untitled article if it is similar enough."""
+    if gone.title:
+        return next((t for t in targets if t.title == gone.title), None)
+    best = max(
+        (t for t in targets if not t.title),
+        key=lambda t: _similarity(gone.body, t.body),
+        default=None,
+    )
+    if best is not None and _similarity(gone.body, best.body) >= _UNTITLED_SIMILARITY:
+        return best
+    return None
+
+
+def _copy_state(
+    conn: sqlite3.Connection,
+    old_id: int,
+    new_id: int,
+    tables: tuple[tuple[str, str], ...] = _STATE_TABLES,
+) -> None:
+    for table, columns in tables:
+        conn.execute(
+            f"INSERT OR IGNORE INTO {table} (article_id, {columns})"
+            f" SELECT ?, {columns} FROM {table} WHERE article_id = ?",
+            (new_id, old_id),
+        )
+    conn.execute(
+        "INSERT OR IGNORE INTO article_tags (tag_id, article_id)"
+        " SELECT tag_id, ? FROM article_tags WHERE article_id = ?",
+        (new_id, old_id),
+    )
+
+
+def _replace_all(
+    lib: Library,
+    conn: sqlite3.Connection,
+    gone: _Article,
+    targets: list[_Article],
+    successor: _Article | None,
+) -> list[tuple[Annotation, int, bool]]:
+    """Re-anchor every annotation of ``gone`` on ``targets``; write each one's new row.
+
+    Returns (annotation, article id now holding it, orphaned)."""
+    annotations = lib.annotations.for_article_in(conn, gone.id)
+    if not annotations:
+        return []
+    first: list[Resolved | None] = [None] * len(annotations)
+    if successor is not None:
+        first = rebase([n.anchor for n in annotations], gone.body, successor.body)
+    done = []
+    for n, place in zip(annotations, first, strict=True):
+        target = successor if place is not None else None
+        if place is None:
+            target, place = _search(n, targets, successor)
+        if target is not None and place is not None:
+            lib.annotations.put_in(conn, _placed(n, target, place))
+            done.append((n, target.id, False))
+            continue
+        home = successor or max(targets, key=lambda t: _similarity(gone.body, t.body))
+        lib.annotations.put_in(conn, replace(n, article_id=home.id, orphaned=True))
+        done.append((n, home.id, True))
+        log.info("annotation %s orphaned: its quote is not in the re-split text", n.id)
+    return done
+
+
+def _search(
+    n: Annotation, targets: list[_Article], skip: _Article | None
+) -> tuple[_Article | None, Resolved | None]:
+    """The first article holding the quote, else the first where quote and context are
+    found approximately."""
+    others = [t for t in targets if t is not skip]
+    holding = [t for t in others if n.exact in t.body]
+    for target in holding + [t for t in others if t not in holding]:
+        place = resolve(n.anchor, target.body)
+        if place is not None:
+            return target, place
+    return None, None
+
+
+def _placed(n: Annotation, target: _Article, place: Resolved) -> Annotation:
+    """``n`` re-anchored at ``place`` in ``target``, with fresh context."""
+    anchor = make_anchor(target.body, place.start, place.end)
+    return replace(
+        n,
+        article_id=target.id,
+        start=anchor.start,
+        end=anchor.end,
+        exact=anchor.exact,
+        prefix=anchor.prefix,
+        suffix=anchor.suffix,
+        orphaned=False,
+    )
+
+
+def _bigrams(text: str) -> set[str]:
+    squashed = "".join(text.split())
+    return {squashed[i : i + 2] for i in range(len(squashed) - 1)}
+
+
+def _similarity(a: str, b: str) -> float:
+    x, y = _bigrams(a), _bigrams(b)
+    return len(x & y) / len(x | y) if x or y else 1.0
