@@ -310,3 +310,48 @@ ANNOTATION_WRITERS = {
     "html": annotations_html,
     "txt": annotations_text,
 }
+
+
+# ---------------------------------------------------------------------------------------
+# The command line's ANNOTATION objects
+
+
+def annotation_dicts(lib: Library, view: ArticleView) -> list[dict[str, Any]]:
+    """``{"id", "article", "start", "end", "quote", "color", "meaning", "note", "orphaned",
+    "created", "modified"}`` for each annotation of the view's article, offsets and quote
+    in that view; placed ones by position, then orphans (start and end null)."""
+    from reader.core import scripts
+
+    annotations = lib.annotations.for_article(view.record.id)
+    placed = placed_in_view(annotations, view)
+    spans = {n.id: (start, end) for n, start, end in placed}
+    ordered = [n for n, _, _ in placed] + [n for n in annotations if n.id not in spans]
+    out = []
+    for n in ordered:
+        span = spans.get(n.id)
+        if span is not None:
+            quote = view.body.text[span[0] : span[1]]
+        elif view.effective:
+            quote = scripts.convert(n.exact, view.effective, view.user_phrases)
+        else:
+            quote = n.exact
+        out.append(annotation_dict(lib, n, span, quote))
+    return out
+
+
+def annotation_dict(
+    lib: Library, n: Annotation, span: tuple[int, int] | None, quote: str
+) -> dict[str, Any]:
+    return {
+        "id": n.id,
+        "article": n.article_id,
+        "start": span[0] if span else None,
+        "end": span[1] if span else None,
+        "quote": quote,
+        "color": n.color,
+        "meaning": lib.annotations.meaning(n.color),
+        "note": n.note,
+        "orphaned": span is None,
+        "created": n.created,
+        "modified": n.modified,
+    }

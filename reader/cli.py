@@ -71,7 +71,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--all", action="store_true", help="every article in the library")
     p.add_argument("--format", required=True, choices=("md", "json", "html", "txt"))
     p.add_argument("--script", metavar="CONFIG", help="export in this script (e.g. s2tw)")
+    p.add_argument(
+        "--annotations",
+        action="store_true",
+        help="export the articles' highlights and notes (json: W3C Web Annotation)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    p = sub.add_parser("annotate", help="highlight a passage, with an optional note")
+    p.add_argument("id", type=int)
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--quote", metavar="TEXT", help="the passage, as the view shows it")
+    where.add_argument("--start", type=int, metavar="S", help="code point offset in the view")
+    p.add_argument("--end", type=int, metavar="E", help="with --start: end offset")
+    p.add_argument("--occurrence", type=int, default=1, metavar="N", help="Nth match of --quote")
+    p.add_argument("--script", metavar="CONFIG", help="offsets and quote in this view")
+    p.add_argument("--color", default="yellow", metavar="NAME", help="colour or its meaning")
+    p.add_argument("--note", default="", metavar="TEXT")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("annotations", help="list highlights and notes")
+    p.add_argument("id", type=int, nargs="?", help="one article (default: all)")
+    p.add_argument("--script", metavar="CONFIG", help="offsets and quotes in this view")
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("convert", help="convert text between scripts (stdin to stdout)")
     p.add_argument("--config", required=True, metavar="CONFIG", help="s2t, t2s, s2tw, ...")
@@ -188,6 +210,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "articles": [article_dict(article_view(a, None)) for a in report.articles],
                 "errors": [{"source": s, "error": e} for s, e in report.errors],
                 "duplicates": [{"source": s, "id": i} for s, i in report.duplicates],
+                **_imported_annotations(lib, report),
             }
         )
     else:
@@ -197,6 +220,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"imported {len(report.articles)} articles, {len(report.duplicates)} already "
             f"in the library, {len(report.errors)} failed"
         )
+        if report.annotations or report.annotation_duplicates:
+            print(
+                f"imported {len(report.annotations)} annotations, "
+                f"{len(report.annotation_duplicates)} already in the library"
+            )
     for source, message in report.warnings:
         print(f"reader: warning: {source}: {message}", file=sys.stderr)
     for source, message in report.errors:
@@ -298,7 +326,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         views = [lib.view(r, args.script) for r in records]
     except UnknownConfig as e:
         raise UserError(str(e)) from e
-    text = export(views, args.format)
+    if args.annotations:
+        from reader.annotation_io import ANNOTATION_WRITERS
+
+        if args.format == "json":
+            text = json.dumps(lib.export_annotations(ids), ensure_ascii=False, indent=2) + "\n"
+        else:
+            text = ANNOTATION_WRITERS[args.format](lib, views)
+    else:
+        text = export(views, args.format)
     if args.output:
         from reader.library import write_atomically
 
@@ -309,6 +345,97 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def _imported_annotations(lib, report) -> dict:  # lib: Library, report: ImportReport
+    """The import JSON's annotation keys, present only when annotations were imported."""
+    from reader.annotation_io import annotation_dict
+
+    if not (report.annotations or report.annotation_duplicates):
+        return {}
+    return {
+        "annotations": [
+            annotation_dict(lib, n, None if n.orphaned else (n.start, n.end), n.exact)
+            for n in report.annotations
+        ],
+        "annotation_duplicates": [{"source": s, "id": i} for s, i in report.annotation_duplicates],
+    }
+
+
+def _annotation_view(lib, article_id: int, config: str | None):  # -> ArticleView
+    from reader.core.scripts import UnknownConfig
+
+    record = lib.get(article_id)
+    if record is None:
+        raise UserError(f"no article with id {article_id}")
+    try:
+        return lib.view(record, config)
+    except UnknownConfig as e:
+        raise UserError(str(e)) from e
+
+
+def _print_annotations(items: list[dict]) -> None:
+    for a in items:
+        where = "（已失位）" if a["orphaned"] else f"{a['start']}-{a['end']}"
+        note = f"  {a['note']}" if a["note"] else ""
+        print(f"{a['article']:>6}  {where}  {a['meaning'] or a['color']}  「{a['quote']}」{note}")
+
+
+@command("annotate")
+def cmd_annotate(args: argparse.Namespace) -> int:
+    from reader.annotation_io import annotation_dicts
+
+    if (args.start is None) != (args.end is None):
+        raise UserError("--start needs --end")
+    lib = open_library(args)
+    view = _annotation_view(lib, args.id, args.script)
+    try:
+        color = lib.annotations.colour_key(args.color)
+        if args.quote is not None:
+            saved = lib.annotate_quote(
+                args.id, args.script, args.quote, args.occurrence, color, args.note
+            )
+        else:
+            saved = lib.annotate(args.id, args.script, args.start, args.end, color, args.note)
+    except ValueError as e:
+        raise UserError(str(e)) from e
+    [item] = [a for a in annotation_dicts(lib, view) if a["id"] == saved.id]
+    if args.json:
+        print_json(item)
+    else:
+        print(f"saved {item['id']}")
+        _print_annotations([item])
+    return EXIT_OK
+
+
+@command("annotations")
+def cmd_annotations(args: argparse.Namespace) -> int:
+    from reader.annotation_io import annotation_dicts
+
+    if args.script is not None:
+        _check_config(args.script)  # an error even when there is nothing to list
+    lib = open_library(args)
+    if args.id is not None:
+        ids = [args.id]
+    else:
+        ids = list(dict.fromkeys(n.article_id for n in lib.annotations.browse()))
+    items = []
+    for article_id in ids:
+        items += annotation_dicts(lib, _annotation_view(lib, article_id, args.script))
+    if args.json:
+        print_json(items)
+    else:
+        _print_annotations(items)
+    return EXIT_OK
+
+
+def _check_config(config: str) -> None:
+    from reader.core.scripts import UnknownConfig, check_config
+
+    try:
+        check_config(config)
+    except UnknownConfig as e:
+        raise UserError(str(e)) from e
 
 
 @command("convert")
