@@ -8,7 +8,7 @@ import logging
 import re
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from reader.store import search
@@ -135,6 +135,7 @@ class ArticleFilter:
     date_from: str | None = None  # "YYYY-MM-DD", inclusive, on the date added
     date_to: str | None = None  # "YYYY-MM-DD", inclusive
     trashed: bool = False  # True: the trash instead of the library
+    mentions: tuple[str, ...] = ()  # at least one of these words occurs (watch words)
 
 
 @dataclass
@@ -258,6 +259,13 @@ class ArticleStore:
         f = filter or ArticleFilter()
         if sort not in SORTS:
             raise ValueError(f"unknown sort {sort!r}; valid: {', '.join(SORTS)}")
+        if f.mentions:
+            # Any of the words: the union of one search per word, then put in list order.
+            keep: set[int] = set()
+            for word in f.mentions:
+                one = replace(f, mentions=(), query=f"{f.query} {word}")
+                keep.update(self.ids(one, "added", descending))
+            return self._listed_order(keep, "added" if sort == "relevance" else sort, descending)
         terms = search.query_terms(f.query)
         if not terms:
             return self._listed(f, "added" if sort == "relevance" else sort, descending)
