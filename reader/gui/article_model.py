@@ -10,9 +10,17 @@ from __future__ import annotations
 import logging
 from pathlib import PurePath
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont
 
-from reader.store.articles import ArticleRow, ArticleStore
+from reader.store.articles import ArticleFilter, ArticleRow, ArticleStore
 
 log = logging.getLogger(__name__)
 
@@ -23,14 +31,26 @@ Index = QModelIndex | QPersistentModelIndex
 
 class ArticleTableModel(QAbstractTableModel):
     TITLE, SOURCE, DATE = range(3)
-    HEADERS = ("标题", "来源", "日期")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ArticleTableModel", "标题"),
+        QT_TRANSLATE_NOOP("ArticleTableModel", "来源"),
+        QT_TRANSLATE_NOOP("ArticleTableModel", "日期"),
+    )
+    SORTS = ("title", "source", "date")  # the store's sort for each column
     IdRole = Qt.ItemDataRole.UserRole + 1
+    # A header was clicked: the window fetches the ids in this order (off the GUI thread).
+    sort_requested = Signal(str, bool)  # store sort, descending
 
     def __init__(self, store: ArticleStore | None = None, parent=None) -> None:
         super().__init__(parent)
         self._store = store
         self._ids: list[int] = []
         self._rows: dict[int, ArticleRow] = {}
+        self.filter = ArticleFilter()
+        self.sort_key = "added"
+        self.descending = True
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # -- loading ------------------------------------------------------------------------
 
@@ -40,10 +60,42 @@ class ArticleTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Re-read the ids (after an import or a change by another process)."""
+        ids = self._store.ids(self.filter, self.sort_key, self.descending) if self._store else []
+        self.set_ids(ids)
+
+    def set_ids(self, ids: list[int]) -> None:
+        """Show these ids (fetched for :attr:`filter` and the sort, e.g. by a worker)."""
         self.beginResetModel()
-        self._ids = self._store.ids() if self._store else []
+        self._ids = list(ids)
         self._rows.clear()
         self.endResetModel()
+
+    def ids(self) -> list[int]:
+        return list(self._ids)
+
+    def refresh_rows(self, article_ids: list[int]) -> None:
+        """Re-read these rows (read, starred, tags changed) without resetting the list."""
+        for article_id in article_ids:
+            self._rows.pop(article_id, None)
+            row = self.row_of(article_id)
+            if row is not None:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def next_unread(self, after: int) -> int | None:
+        """The first unread row after ``after``, wrapping round; read in blocks of rows."""
+        n = len(self._ids)
+        if self._store is None or n == 0:
+            return None
+        order = [*range(after + 1, n), *range(0, after + 1)]
+        for start in range(0, n, BLOCK):
+            rows = order[start : start + BLOCK]
+            fresh = [self._ids[r] for r in rows if self._ids[r] not in self._rows]
+            self._rows.update(self._store.rows(fresh))
+            for r in rows:
+                cached = self._rows.get(self._ids[r])
+                if cached is not None and not cached.read and r != after:
+                    return r
+        return None
 
     def article_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
@@ -82,22 +134,35 @@ class ArticleTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.HEADERS)
         ):
-            return self.HEADERS[section]
+            return self.tr(self.HEADERS[section])
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self.SORTS):
+            self.sort_requested.emit(self.SORTS[column], order == Qt.SortOrder.DescendingOrder)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         if role == self.IdRole:
             return self._ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.FontRole,
+        ):
             return None
         row = self._row(index.row())
         if row is None:
             return None
+        if role == Qt.ItemDataRole.FontRole:
+            return None if row.read else self._bold  # unread rows stand out, as in mail
         column = index.column()
         if column == self.TITLE:
-            return row.display_title
+            title = row.display_title
+            if role == Qt.ItemDataRole.ToolTipRole and row.tags:
+                return f"{title}\n{self.tr('标签')}：{'、'.join(row.tags)}"
+            return f"★ {title}" if row.starred else title
         if column == self.SOURCE:
             if role == Qt.ItemDataRole.ToolTipRole:
                 return row.source

@@ -29,6 +29,8 @@ class Theme:
     org: str
     ambiguity: str
     margin: str  # beside the text column
+    search: str = "#b2f2bb"  # the list's search terms in the open article
+    find: str = "#a5d8ff"  # find-in-article matches
 
     @property
     def dark(self) -> bool:
@@ -45,13 +47,13 @@ DARK = Theme(
     "dark", window="#2b2d30", base="#1e1f22", text="#dcdcdc", muted="#9a9a9a",
     alternate="#26282b", highlight="#3d6fb4", keyword="#5c4d14", focus="#8a4b12",
     watch="#ff8787", person="#74c0fc", place="#8ce99a", org="#e599f7", ambiguity="#ffa94d",
-    margin="#17181a",
+    margin="#17181a", search="#2b5d34", find="#1c4a6e",
 )  # fmt: skip
 SEPIA = Theme(
     "sepia", window="#e9e0c9", base="#f6efdc", text="#3b3024", muted="#7a6a55",
     alternate="#efe6cf", highlight="#a8834f", keyword="#f1d98a", focus="#e8a866",
     watch="#a61e1e", person="#1c4f80", place="#2f6b2f", org="#6b2d7a", ambiguity="#b3470f",
-    margin="#e2d7bd",
+    margin="#e2d7bd", search="#c8e0a8", find="#b7d3e6",
 )  # fmt: skip
 THEMES = {t.name: t for t in (LIGHT, DARK, SEPIA)}
 

@@ -1,0 +1,134 @@
+"""Organising the listed articles: star, read/unread, tags, trash. One set of actions serves
+the 文章 menu, the list's context menu and the keyboard."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
+
+from reader.store.articles import ArticleStore
+
+log = logging.getLogger(__name__)
+
+
+class OrganiseActions(QObject):
+    """Acts on the selected article(s); emits :attr:`changed` so the list and counts refresh."""
+
+    changed = Signal(list, bool)  # article ids, whether they left the current list (trash)
+
+    def __init__(
+        self,
+        store: ArticleStore,
+        selected: Callable[[], list[int]],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.selected = selected
+        self.window = parent
+        self.in_trash = False  # the list shows the trash: Delete restores
+
+        def action(text: str, slot, shortcut: str | None = None) -> QAction:
+            a = QAction(text, parent)
+            if shortcut:
+                a.setShortcut(QKeySequence(shortcut))
+            a.triggered.connect(slot)
+            return a
+
+        self.star = action(self.tr("加星标/取消星标"), self.toggle_star, "S")
+        self.read = action(self.tr("标为已读/未读"), self.toggle_read, "M")
+        self.tag = action(self.tr("添加标签(&T)…"), self.add_tag, "T")
+        self.trash = action(self.tr("移到回收站"), self.trash_selected, "Delete")
+        self.restore = action(self.tr("从回收站恢复"), self.restore_selected)
+        self.empty = action(self.tr("清空回收站…"), self.empty_trash)
+
+    def fill_menu(self, menu: QMenu) -> None:
+        for a in (self.star, self.read, self.tag):
+            menu.addAction(a)
+        menu.addSeparator()
+        menu.addAction(self.trash)
+        menu.addAction(self.restore)
+        menu.addAction(self.empty)
+
+    def context_menu(self, parent: QWidget) -> QMenu:
+        """The list's menu for the selection, with a 移除标签 entry per tag it carries."""
+        menu = QMenu(parent)
+        ids = self.selected()
+        for a in (self.star, self.read, self.tag):
+            menu.addAction(a)
+        tags = sorted({t for i in ids for t in self.store.tags(i)})
+        if tags:
+            remove = menu.addMenu(self.tr("移除标签"))
+            for tag in tags:
+                remove.addAction(tag, lambda t=tag: self.remove_tag(t))
+        menu.addSeparator()
+        menu.addAction(self.restore if self.in_trash else self.trash)
+        for a in menu.actions():
+            a.setEnabled(bool(ids))
+        return menu
+
+    # -- the actions --------------------------------------------------------------------
+
+    def toggle_star(self) -> None:
+        ids = self.selected()
+        if ids:
+            starred = all(self.store.is_starred(i) for i in ids)
+            self.store.set_starred(ids, not starred)
+            self.changed.emit(ids, False)
+
+    def toggle_read(self) -> None:
+        ids = self.selected()
+        if ids:
+            read = all(self.store.read_at(i) for i in ids)
+            self.store.mark_read(ids, not read)
+            self.changed.emit(ids, False)
+
+    def add_tag(self) -> None:
+        ids = self.selected()
+        if not ids:
+            return
+        known = [t for t, _ in self.store.tags_with_counts()]
+        tag, ok = QInputDialog.getItem(
+            self.window, self.tr("添加标签"), self.tr("标签名："), known, 0, True
+        )
+        if ok and tag.strip():
+            self.store.add_tag(ids, tag)
+            self.changed.emit(ids, False)
+
+    def remove_tag(self, tag: str) -> None:
+        ids = self.selected()
+        if ids:
+            self.store.remove_tag(ids, tag)
+            self.changed.emit(ids, False)
+
+    def trash_selected(self) -> None:
+        if self.in_trash:
+            self.restore_selected()
+            return
+        ids = self.selected()
+        if ids:
+            self.store.trash(ids)
+            self.changed.emit(ids, True)
+
+    def restore_selected(self) -> None:
+        ids = self.selected()
+        if ids:
+            self.store.restore(ids)
+            self.changed.emit(ids, True)
+
+    def empty_trash(self) -> None:
+        count = self.store.trashed_count()
+        if not count:
+            return
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("清空回收站"),
+            self.tr("永久删除回收站中的 %n 篇文章？此操作无法撤销。", "", count),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.store.empty_trash()
+            self.changed.emit([], True)
