@@ -127,7 +127,11 @@ class OrganiseActions(QObject):
         answer = QMessageBox.question(
             self.window,
             self.tr("清空回收站"),
-            self.tr("永久删除回收站中的 %n 篇文章？此操作无法撤销。", "", count),
+            self.tr(
+                "永久删除回收站中的 %n 篇文章？它们的高亮和批注也会一并删除，此操作无法撤销。",
+                "",
+                count,
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.store.empty_trash()
