@@ -105,6 +105,9 @@ class ListController(QObject):
 
             lib = Library(directory)
             try:
+                # After an upgrade changed how text is indexed: rebuild here, not on the GUI
+                # thread (a no-op check otherwise).
+                lib.articles.index.ensure_current()
                 found = lib.articles.ids(f, sort, descending) if f is not None else None
                 return Listing(found, overview(lib.articles, words))
             finally:
