@@ -160,8 +160,8 @@ class ArticleTableModel(QAbstractTableModel):
         column = index.column()
         if column == self.TITLE:
             title = row.display_title
-            if role == Qt.ItemDataRole.ToolTipRole and row.tags:
-                return f"{title}\n{self.tr('标签')}：{'、'.join(row.tags)}"
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self._tooltip(row, title)
             return f"★ {title}" if row.starred else title
         if column == self.SOURCE:
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -170,6 +170,17 @@ class ArticleTableModel(QAbstractTableModel):
         if column == self.DATE:
             return row.date
         return None
+
+    def _tooltip(self, row: ArticleRow, title: str) -> str:
+        """The title, its tags, and while searching the passage that matched, hits in 【】."""
+        lines = [title]
+        if row.tags:
+            lines.append(f"{self.tr('标签')}：{'、'.join(row.tags)}")
+        if self.filter.query and self._store is not None:
+            hit = self._store.hit(row.id, self.filter.query)
+            if hit is not None and hit.snippet.text:
+                lines.append(hit.snippet.marked("【", "】"))
+        return "\n".join(lines)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

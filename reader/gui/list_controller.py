@@ -9,7 +9,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit
 
 from reader.gui.article_model import ArticleTableModel
@@ -61,6 +62,9 @@ class ListController(QObject):
         self._typing.timeout.connect(self.refresh)
         search_edit.textChanged.connect(lambda _text: self._typing.start())
         search_edit.returnPressed.connect(self.refresh)
+        clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), search_edit)
+        clear.setContext(Qt.ShortcutContext.WidgetShortcut)
+        clear.activated.connect(search_edit.clear)
         sidebar.scope_changed.connect(lambda _scope: self.refresh())
         model.sort_requested.connect(self._sort)
 
