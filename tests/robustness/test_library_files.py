@@ -20,6 +20,7 @@ from reader.store.db import pack_version
 LIBRARIES = Path(__file__).resolve().parents[1] / "data" / "libraries"
 V1_1 = LIBRARIES / "v1.1.sqlite3"
 V1_4 = LIBRARIES / "v1.4.sqlite3"
+V1_5 = LIBRARIES / "v1.5.sqlite3"
 
 
 def rows(path: Path, sql: str) -> list[tuple]:
@@ -114,6 +115,35 @@ def test_library_of_schema_1_4_migrates_keeping_reading_state(capsys, db_file: P
     title = before[0][0][3]
     assert any(h.id == before[0][0][0] for h in lib.articles.search(title[:4]))
     assert lib.import_text(page_text(9)).articles
+    lib.close()
+
+
+def test_library_of_schema_1_5_opens_keeping_annotations(capsys, db_file: Path) -> None:
+    db_file.parent.mkdir(parents=True)
+    shutil.copyfile(V1_5, db_file)
+    assert V1_5.stat().st_size < 250_000
+    assert rows(V1_5, "PRAGMA user_version") == [(pack_version(1, 5),)]
+    query = "SELECT * FROM annotations ORDER BY id"
+    before = rows(V1_5, query)
+    assert len(before) == 2
+
+    code, out, errors = cli(capsys, "annotations", "--json")
+    assert (code, errors) == (0, [])
+    listed = {a["id"]: a for a in json.loads(out)}
+    kept, lost = (listed[r[0]] for r in before)
+    assert (kept["note"], kept["meaning"], kept["orphaned"]) == ("一条笔记", "引用", False)
+    assert (lost["quote"], lost["orphaned"]) == ("早已删去的句子", True)
+
+    assert rows(db_file, query) == before
+    assert_consistent(db_file)
+    if schema.MINOR > 5:
+        backup = db_file.with_name("library.sqlite3.v1.5.bak")
+        assert rows(backup, query) == before
+    lib = Library.open()
+    assert lib.annotations.meaning("blue") == "反驳"
+    assert [n.id for n in lib.annotations.orphans()] == [lost["id"]]
+    assert lib.articles.reading_position(kept["article"]) == 0.375
+    assert [h.id for h in lib.articles.search("一条笔记")] == [kept["article"]]
     lib.close()
 
 

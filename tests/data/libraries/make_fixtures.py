@@ -26,6 +26,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
 sys.path.insert(0, str(REPO))
 
+from reader.core.anchors import make_anchor  # noqa: E402
 from reader.core.documents import parse_document  # noqa: E402
 from reader.store import schema  # noqa: E402
 from reader.store.articles import content_digest  # noqa: E402
@@ -116,7 +117,49 @@ def make_v1_4(target: Path) -> None:
             conn.close()
 
 
-FIXTURES = {"v1.1.sqlite3": make_v1_1, "v1.4.sqlite3": make_v1_4}
+def make_v1_5(target: Path) -> None:
+    """Schema 1.5: as 1.4, plus two annotations (a highlight with a note, and an orphaned
+    one whose quote is gone), a renamed colour and a reading position."""
+    from dataclasses import replace
+
+    from reader.library import Library
+
+    target.unlink(missing_ok=True)
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        schema_of(5),
+        mock.patch("reader.store.annotations.now", return_value=IMPORTED_AT),
+    ):
+        lib = Library(Path(folder))
+        report = lib.import_bytes(SEED.read_bytes(), SEED.name, f"/papers/{SEED.name}")
+        lib.articles.set_meta("seeded", "yes")
+        first, second, third = (a.id for a in report.articles[:3])
+        lib.articles.add_tag(first, "城市")
+        lib.articles.set_starred(second)
+        lib.articles.mark_read(third)
+        lib.articles.set_reading_position(first, 0.375)
+        ids = ("11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222")
+        body = lib.get(first).body
+        anchor = make_anchor(body, 10, 16)
+        lib.annotations.add(first, anchor, "green", "一条笔记", id=ids[0])
+        lost = lib.annotations.add(second, make_anchor(lib.get(second).body, 0, 4), id=ids[1])
+        lib.annotations.restore(replace(lost, exact="早已删去的句子", orphaned=True))
+        lib.annotations.rename_colour("blue", "反驳")
+        lib.close()
+        conn = sqlite3.connect(Path(folder) / "library.sqlite3", isolation_level=None)
+        try:
+            assert conn.execute("PRAGMA user_version").fetchone()[0] == (1 << 16) | 5
+            conn.execute("PRAGMA journal_mode = DELETE")
+            conn.execute("VACUUM INTO ?", (str(target),))
+        finally:
+            conn.close()
+
+
+FIXTURES = {
+    "v1.1.sqlite3": make_v1_1,
+    "v1.4.sqlite3": make_v1_4,
+    "v1.5.sqlite3": make_v1_5,
+}
 
 
 def main(names: list[str]) -> None:
