@@ -1,4 +1,8 @@
-"""Highlights and notes: the store, view offsets, search, colours, reading positions."""
+"""Highlights and notes: the store, view offsets, search, colours, reading positions, re-anchoring.
+
+(Not test_annotations.py: pytest needs test module names unique across tests/ folders, and
+tests/gui has one.)
+"""
 
 from __future__ import annotations
 
