@@ -1,0 +1,197 @@
+"""Selecting words in the reading pane the way Chinese is read: by jieba words.
+
+Qt's own double-click picks one ideograph or a whole run of them; here a double-click
+selects the jieba word under the mouse, and Shift+←/→ grow the selection by one word at
+its start or end (Shift+↑/↓ by a line). The paragraph under the mouse is cut on the GUI
+thread (one paragraph takes well under a millisecond), but only once the segmenter is
+loaded: until then, Qt's default double-click is left alone and the segmenter loads on
+the thread pool, so the window never waits for jieba's dictionary.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+from functools import lru_cache
+
+from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextBlock, QTextCursor
+from PySide6.QtWidgets import QTextEdit
+
+from reader.core import segment
+from reader.gui.offsets import Utf16Index
+
+log = logging.getLogger(__name__)
+
+_ready = threading.Event()  # the segmenter is loaded (process-wide, like the segmenter)
+_loading = threading.Lock()
+
+
+def segmenter_ready() -> bool:
+    return _ready.is_set()
+
+
+def warm_up_in_background() -> None:
+    """Load the segmenter on the thread pool unless it is loaded or loading already."""
+    if _ready.is_set() or not _loading.acquire(blocking=False):
+        return
+
+    def load() -> None:
+        try:
+            segment.segmenter().fast()
+            _ready.set()
+        except Exception:  # double-click keeps Qt's behaviour; nothing else depends on it
+            log.warning("could not load the segmenter for word selection", exc_info=True)
+        finally:
+            _loading.release()
+
+    QThreadPool.globalInstance().start(load)
+
+
+@lru_cache(maxsize=64)
+def word_bounds(text: str) -> tuple[int, ...]:
+    """Code-point offsets where jieba words start in ``text``, and its end."""
+    return (*(t.start for t in segment.tokenize(text)), len(text))
+
+
+def word_at(text: str, offset: int) -> tuple[int, int]:
+    """The word of ``text`` holding code point ``offset`` (the last one at the end)."""
+    bounds = word_bounds(text)
+    if len(bounds) < 2:
+        return (0, 0)
+    for start, end in itertools.pairwise(bounds):
+        if offset < end:
+            return (start, end)
+    return (bounds[-2], bounds[-1])
+
+
+class WordSelection(QObject):
+    """Installs itself on a text view; ``enabled`` False gives back Qt's behaviour."""
+
+    def __init__(self, view: QTextEdit) -> None:
+        super().__init__(view)
+        self.view = view
+        self.enabled = True
+        view.viewport().installEventFilter(self)
+        view.installEventFilter(self)
+        warm_up_in_background()
+
+    # -- events ---------------------------------------------------------------------------
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if not self.enabled:
+            return False
+        kind = event.type()
+        if (
+            kind == QEvent.Type.MouseButtonDblClick
+            and obj is self.view.viewport()
+            and isinstance(event, QMouseEvent)
+            and event.button() == Qt.MouseButton.LeftButton
+            and segmenter_ready()
+        ):
+            # Qt handles the click first (it arms triple-click and word dragging), then
+            # the selection is replaced by the jieba word.
+            self.view.viewportEvent(event)
+            position = self.view.cursorForPosition(event.position().toPoint()).position()
+            self.select_word(position)
+            return True
+        if kind == QEvent.Type.KeyPress and obj is self.view and isinstance(event, QKeyEvent):
+            return self._key(event)
+        return False
+
+    def _key(self, event: QKeyEvent) -> bool:
+        if event.modifiers() != Qt.KeyboardModifier.ShiftModifier:
+            return False
+        if not self.view.textCursor().hasSelection():
+            return False
+        steps = {
+            Qt.Key.Key_Right: lambda: self.grow(end=+1),
+            Qt.Key.Key_Left: lambda: self.grow(start=-1),
+            Qt.Key.Key_Down: lambda: self.grow_line(+1),
+            Qt.Key.Key_Up: lambda: self.grow_line(-1),
+        }
+        step = steps.get(Qt.Key(event.key()))
+        if step is None:
+            return False
+        step()
+        return True
+
+    # -- selecting ------------------------------------------------------------------------
+
+    def select_word(self, position: int) -> bool:
+        """Select the word at document ``position`` (UTF-16 units); False if none."""
+        if not segmenter_ready():
+            return False
+        block = self.view.document().findBlock(position)
+        text = block.text()
+        if not block.isValid() or not text:
+            return False
+        index = Utf16Index(text)
+        start, end = word_at(text, index.to_code_points(position - block.position()))
+        if start == end:
+            return False
+        self._select(
+            block.position() + index.to_units(start), block.position() + index.to_units(end)
+        )
+        return True
+
+    def grow(self, *, start: int = 0, end: int = 0) -> None:
+        """Move the selection's start back by ``-start`` words, its end on by ``end`` words."""
+        cursor = self.view.textCursor()
+        first, last = cursor.selectionStart(), cursor.selectionEnd()
+        for _ in range(-start):
+            first = self._word_edge(first, -1)
+        for _ in range(end):
+            last = self._word_edge(last, +1)
+        self._select(first, last)
+
+    def grow_line(self, direction: int) -> None:
+        """Extend the selection by one visual line, down at its end or up at its start."""
+        cursor = self.view.textCursor()
+        first, last = cursor.selectionStart(), cursor.selectionEnd()
+        probe = QTextCursor(self.view.document())
+        probe.setPosition(last if direction > 0 else first)
+        probe.movePosition(
+            QTextCursor.MoveOperation.Down if direction > 0 else QTextCursor.MoveOperation.Up
+        )
+        if direction > 0:
+            last = max(last, probe.position())
+        else:
+            first = min(first, probe.position())
+        self._select(first, last)
+
+    def _word_edge(self, position: int, direction: int) -> int:
+        """The next word boundary after (``+1``) or before (``-1``) ``position``."""
+        doc = self.view.document()
+        block = doc.findBlock(position)
+        inside = position - block.position()
+        if direction > 0 and inside >= block.length() - 1:
+            block = block.next()  # at a paragraph's end: take the next paragraph's first word
+            if not block.isValid():
+                return position
+            inside = 0
+        elif direction < 0 and inside == 0:
+            block = block.previous()
+            if not block.isValid():
+                return position
+            inside = block.length() - 1
+        return block.position() + self._edge_in(block, inside, direction)
+
+    def _edge_in(self, block: QTextBlock, units: int, direction: int) -> int:
+        text = block.text()
+        index = Utf16Index(text)
+        offset = index.to_code_points(units)
+        # Before the segmenter is loaded, grow by characters.
+        bounds = word_bounds(text) if segmenter_ready() else tuple(range(len(text) + 1))
+        if direction > 0:
+            found = next((b for b in bounds if b > offset), len(text))
+        else:
+            found = next((b for b in reversed(bounds) if b < offset), 0)
+        return index.to_units(found)
+
+    def _select(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.view.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.view.setTextCursor(cursor)
