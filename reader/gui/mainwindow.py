@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from reader import APP_NAME, __version__
 from reader.core import scripts
 from reader.gui import themes
+from reader.gui.annotating import Annotating
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.dialogs import ask_phrase_fix, edit_word_list
 from reader.gui.keyword_panel import KeywordPanel
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
         self._fill_toolbar()
 
         self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.annotating = Annotating(self)  # highlights, notes, 编辑 menu, 批注 dock
         self.prefs = Preferences.load(settings)
         self.apply_preferences(self.prefs)
         self.scripts.set_config(self.prefs.default_script or None)
@@ -370,6 +372,7 @@ class MainWindow(QMainWindow):
         watch_spans = find_words(record.body, watch)
         layers["watch"] = Layer(tuple(watch_spans), self.formats["watch"]) if watch_spans else None
         self.reading_pane.set_layers(layers)
+        self.annotating.refresh()
         folded = [scripts.fold(record.body[s:e]) for s, e in watch_spans]
         self.keyword_panel.set_watch_counts([(w, folded.count(scripts.fold(w))) for w in watch])
 
@@ -515,6 +518,7 @@ class MainWindow(QMainWindow):
                 original = view.record.body[span[0] : span[1]]
                 if original in (view.user_phrases or {}):
                     menu.addAction("恢复默认转换", lambda: self.set_phrase(original, None))
+        self.annotating.fill_menu(menu, pos)
         menu.exec(pane.viewport().mapToGlobal(pos))
 
     def copy_span_as(self, span: tuple[int, int], config: str) -> None:
@@ -617,6 +621,7 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.prefs, self.analysis, self)
         dialog.changed.connect(self.apply_preferences)
         dialog.words_changed.connect(self._words_changed)
+        self.annotating.extend_settings(dialog)
         dialog.exec()
 
     def _words_changed(self) -> None:
