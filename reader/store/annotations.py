@@ -51,6 +51,9 @@ class Colour:
     key: str  # stored with each annotation: yellow, green, blue, pink
     label: str  # the user's meaning, e.g. 重点
     hex: str  # default drawing colour; a GUI theme may override it
+    # False while the label is the default one: a GUI in another language may show its
+    # own translation of it instead (the user's own names are shown as they are).
+    renamed: bool = False
 
 
 # Mid-tone colours that stay readable under black text on a light theme and, drawn
@@ -278,7 +281,10 @@ class AnnotationStore:
     def colours(self) -> list[Colour]:
         """The colours in menu order, with the user's meanings."""
         labels = self._labels()
-        return [replace(c, label=labels.get(c.key, c.label)) for c in DEFAULT_COLOURS]
+        return [
+            replace(c, label=labels[c.key], renamed=True) if c.key in labels else c
+            for c in DEFAULT_COLOURS
+        ]
 
     def colour(self, key: str) -> Colour:
         for c in self.colours():
@@ -310,6 +316,8 @@ class AnnotationStore:
             ).fetchone()
             labels = _parse_labels(row[0] if row else None)
             labels[key] = text
+            if text == next(c.label for c in DEFAULT_COLOURS if c.key == key):
+                del labels[key]  # back to the default, which a GUI may translate again
             conn.execute(
                 "INSERT INTO meta (key, value) VALUES (?, ?)"
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value",

@@ -215,8 +215,12 @@ def test_colour_meanings_default_and_rename(lib: Library, tmp_path: Path) -> Non
         ("pink", "待查"),
     ]
     assert all(c.hex.startswith("#") and len(c.hex) == 7 for c in colours)
+    assert not any(c.renamed for c in colours)  # default labels: a GUI may translate them
     lib.annotations.rename_colour("blue", "  反驳 ")
     assert lib.annotations.meaning("blue") == "反驳"
+    assert [c.renamed for c in lib.annotations.colours()] == [False, False, True, False]
+    lib.annotations.rename_colour("green", "引用")  # the default name: still the default
+    assert not lib.annotations.colour("green").renamed
     assert lib.annotations.colour_key("反驳") == "blue"
     assert lib.annotations.colour_key("yellow") == "yellow"
     with pytest.raises(ValueError, match="unknown colour"):
