@@ -93,13 +93,42 @@ def schema_of(minor: int) -> Iterator[None]:
         yield
 
 
+def make_v1_2(target: Path) -> None:
+    """Schema 1.2: the seed page imported and analysed (keywords, entities), a user word
+    and a watch word (no search index, tags or stars yet)."""
+    from reader.analysis import analyse_pending
+    from reader.library import Library
+    from reader.store.analysis import AnalysisStore
+
+    target.unlink(missing_ok=True)
+    with tempfile.TemporaryDirectory() as folder, schema_of(2):
+        lib = Library(Path(folder))
+        lib.import_bytes(SEED.read_bytes(), SEED.name, f"/papers/{SEED.name}")
+        lib.articles.set_meta("seeded", "yes")
+        store = AnalysisStore(lib.db)
+        store.add_user_words(["决战决胜"])
+        store.set_watch_words(["疫情"])
+        analyse_pending(lib)
+        lib.close()
+        _compact(Path(folder) / "library.sqlite3", target, 2)
+
+
+def make_v1_3(target: Path) -> None:
+    """Schema 1.3: as 1.4 (which only added an index)."""
+    _make_organised(target, 3)
+
+
 def make_v1_4(target: Path) -> None:
     """Schema 1.4: the seed page imported by the store (search index, signature), one
     article tagged, one starred, one read."""
+    _make_organised(target, 4)
+
+
+def _make_organised(target: Path, minor: int) -> None:
     from reader.library import Library
 
     target.unlink(missing_ok=True)
-    with tempfile.TemporaryDirectory() as folder, schema_of(4):
+    with tempfile.TemporaryDirectory() as folder, schema_of(minor):
         lib = Library(Path(folder))
         report = lib.import_bytes(SEED.read_bytes(), SEED.name, f"/papers/{SEED.name}")
         lib.articles.set_meta("seeded", "yes")
@@ -108,13 +137,18 @@ def make_v1_4(target: Path) -> None:
         lib.articles.set_starred(second)
         lib.articles.mark_read(third)
         lib.close()
-        conn = sqlite3.connect(Path(folder) / "library.sqlite3", isolation_level=None)
-        try:
-            assert conn.execute("PRAGMA user_version").fetchone()[0] == (1 << 16) | 4
-            conn.execute("PRAGMA journal_mode = DELETE")
-            conn.execute("VACUUM INTO ?", (str(target),))  # one small file, no WAL
-        finally:
-            conn.close()
+        _compact(Path(folder) / "library.sqlite3", target, minor)
+
+
+def _compact(source: Path, target: Path, minor: int) -> None:
+    """One small file, no WAL, checked to be of schema 1.``minor``."""
+    conn = sqlite3.connect(source, isolation_level=None)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == (1 << 16) | minor
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("VACUUM INTO ?", (str(target),))
+    finally:
+        conn.close()
 
 
 def make_v1_5(target: Path) -> None:
@@ -146,17 +180,13 @@ def make_v1_5(target: Path) -> None:
         lib.annotations.restore(replace(lost, exact="早已删去的句子", orphaned=True))
         lib.annotations.rename_colour("blue", "反驳")
         lib.close()
-        conn = sqlite3.connect(Path(folder) / "library.sqlite3", isolation_level=None)
-        try:
-            assert conn.execute("PRAGMA user_version").fetchone()[0] == (1 << 16) | 5
-            conn.execute("PRAGMA journal_mode = DELETE")
-            conn.execute("VACUUM INTO ?", (str(target),))
-        finally:
-            conn.close()
+        _compact(Path(folder) / "library.sqlite3", target, 5)
 
 
 FIXTURES = {
     "v1.1.sqlite3": make_v1_1,
+    "v1.2.sqlite3": make_v1_2,
+    "v1.3.sqlite3": make_v1_3,
     "v1.4.sqlite3": make_v1_4,
     "v1.5.sqlite3": make_v1_5,
 }
