@@ -20,7 +20,9 @@ Annotations already orphaned are tried again, so text that comes back brings the
 A changed file imported again from the same path (:func:`carry_over`) adds its new
 articles beside the old ones (an import never deletes anything); each annotation of an old
 article of that path moves to the new article of the same title when its quote is found
-there, and stays where it was otherwise. Tags, star and read mark are copied.
+there, and stays where it was otherwise; tags, star and read mark are copied. Only one whose
+text is mostly the same (bigram similarity 0.5 or more) counts as a new version: another
+article that merely shares a headline is left alone.
 """
 
 from __future__ import annotations
@@ -51,6 +53,8 @@ _STATE_TABLES = (
 )
 # Untitled articles (briefs) pass their state on only to one this similar (bigram Jaccard).
 _UNTITLED_SIMILARITY = 0.5
+# A changed file's article is a new version of an old one of the same title this similar.
+_SAME_ARTICLE = 0.5
 
 
 @dataclass
@@ -171,7 +175,9 @@ def carry_over(lib: Library, new_ids: Sequence[int]) -> list[tuple[str, int]]:
         for (old_id,) in olds:
             gone = _article(conn, old_id)
             successor = by_title.get(gone.title)
-            if successor is None:
+            # Same title and mostly the same text: a new version, not another article that
+            # happens to share a headline (pastes all come from "clipboard.txt").
+            if successor is None or _similarity(gone.body, successor.body) < _SAME_ARTICLE:
                 continue
             _copy_state(conn, gone.id, successor.id, tables=_STATE_TABLES[:2])
             annotations = lib.annotations.for_article_in(conn, gone.id)

@@ -492,3 +492,16 @@ def test_importing_a_changed_file_moves_annotations_to_the_new_version(
     assert lib.annotations.get(untouched.id) == untouched  # an unchanged article
     assert lib.articles.is_starred(new_metro)
     assert lib.annotations.count() == 3
+
+
+def test_another_article_with_the_same_headline_takes_nothing(lib: Library) -> None:
+    first = lib.import_text("今日要闻\n\n地铁十号线今天正式开通运营，沿线居民出行更加便利。\n")
+    metro = first.articles[0].id
+    saved = lib.annotate_quote(metro, None, "十号线", note="地铁")
+    lib.articles.add_tag(metro, "交通")
+    # A second paste (same source name) whose article shares the headline only.
+    second = lib.import_text("今日要闻\n\n十号线之外，城东社区医院扩建工程日前竣工。\n")
+    other = second.articles[0].id
+    assert second.annotations_moved == []
+    assert lib.annotations.get(saved.id) == saved
+    assert lib.articles.tags(other) == []
