@@ -43,7 +43,7 @@ from reader.core import scripts
 from reader.core.anchors import make_anchor
 from reader.core.links import article_link, is_article_link, parse_link
 from reader.gui import note_dialog
-from reader.gui.annotation_list import AnnotationPanel, ColourNames, Entry
+from reader.gui.annotation_list import AnnotationPanel, ColourNames, Entry, shown_colours
 from reader.gui.annotations_controller import AnnotationsController
 from reader.gui.note_dialog import colour_icon
 from reader.gui.reading_pane import Layer
@@ -91,7 +91,7 @@ class Annotating(QObject):
         self.store = window.library.annotations
         self.controller = AnnotationsController(self.store, self)
         self.word_selection = WordSelection(window.reading_pane)
-        self.colours: list[Colour] = self.store.colours()
+        self.colours: list[Colour] = shown_colours(self.store.colours())
         self._drawn: list[tuple[Annotation, int, int]] = []  # open article, view offsets
         self._layer_names: set[str] = set()
         self._browser = None
@@ -246,15 +246,20 @@ class Annotating(QObject):
         tabs.addTab(names, self.tr("高亮"))
 
     def _update_actions(self) -> None:
+        """Enable what applies to the selection; runs on every selection change (a drag
+        sends many), so only what changed is set."""
         pane = self.window.reading_pane
         has_article = pane.view is not None
-        for action in self.colour_actions.values():
-            action.setEnabled(has_article)
-        self.note_action.setEnabled(has_article)
         target, exactly = self._selected_annotation() if has_article else (None, False)
         target = target if exactly else None
-        self.note_action.setText(self.tr("编辑批注(&N)…") if target else self.tr("添加批注(&N)…"))
-        self.delete_action.setEnabled(target is not None)
+        wanted = [(a, has_article) for a in (*self.colour_actions.values(), self.note_action)]
+        wanted.append((self.delete_action, target is not None))
+        for action, enabled in wanted:
+            if action.isEnabled() != enabled:
+                action.setEnabled(enabled)
+        text = self.tr("编辑批注(&N)…") if target else self.tr("添加批注(&N)…")
+        if self.note_action.text() != text:
+            self.note_action.setText(text)
 
     # -- drawing --------------------------------------------------------------------------
 
@@ -330,7 +335,7 @@ class Annotating(QObject):
             self._browser.reload()
 
     def _colours_changed(self) -> None:
-        self.colours = self.store.colours()
+        self.colours = shown_colours(self.store.colours())
         self._name_colour_actions()
         self.panel.set_colours(self.colours)
         self.colours_updated.emit(self.colours)

@@ -195,6 +195,22 @@ def test_double_click_selects_a_jieba_word_and_shift_arrows_grow_it(
     assert pane.textCursor().selectedText() == "的内存条和U盘"
 
 
+def test_shift_up_and_down_grow_the_selection_by_a_line(qtbot, window: MainWindow, warm) -> None:
+    open_article(window, "长段\n\n" + "本报讯 今天天气晴朗，我们沿着河边慢慢散步。" * 12 + "\n")
+    pane = window.reading_pane
+    body = pane.view.body.text
+    middle = body.index("散步", len(body) // 2)
+    qtbot.mouseDClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=point_of(window, middle))
+    assert pane.textCursor().selectedText() == "散步"
+    start = pane.textCursor().selectionStart()
+    qtbot.keyClick(pane, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    grown = pane.textCursor()
+    assert grown.selectionStart() == start and len(grown.selectedText()) > 10
+    qtbot.keyClick(pane, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)
+    assert pane.textCursor().selectionStart() < start
+    assert pane.textCursor().selectionEnd() == grown.selectionEnd()
+
+
 def test_double_click_on_an_astral_character_in_a_traditional_view(
     qtbot, window: MainWindow, warm
 ) -> None:
