@@ -26,9 +26,12 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QMenu,
     QMessageBox,
     QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from reader.annotation_io import (
@@ -43,7 +46,7 @@ from reader.core import scripts
 from reader.core.anchors import make_anchor
 from reader.core.links import article_link, is_article_link, parse_link
 from reader.gui import note_dialog
-from reader.gui.annotation_list import AnnotationPanel, ColourNames, Entry, shown_colours
+from reader.gui.annotation_list import AnnotationPanel, ColourNames, Entry
 from reader.gui.annotations_controller import AnnotationsController
 from reader.gui.note_dialog import colour_icon
 from reader.gui.reading_pane import Layer
@@ -91,10 +94,11 @@ class Annotating(QObject):
         self.store = window.library.annotations
         self.controller = AnnotationsController(self.store, self)
         self.word_selection = WordSelection(window.reading_pane)
-        self.colours: list[Colour] = shown_colours(self.store.colours())
+        self.colours: list[Colour] = self.store.colours()
         self._drawn: list[tuple[Annotation, int, int]] = []  # open article, view offsets
         self._layer_names: set[str] = set()
         self._browser = None
+        self.settings_names: ColourNames | None = None  # the settings dialog's, while open
         self.last_colour = DEFAULT_COLOUR
 
         self.panel = AnnotationPanel()
@@ -243,7 +247,17 @@ class Annotating(QObject):
         names.renamed.connect(self.rename_colour)
         # A bound method of the widget: Qt disconnects it when the dialog goes.
         self.colours_updated.connect(names.set_colours)
-        tabs.addTab(names, self.tr("高亮"))
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        hint = QLabel(
+            self.tr("每种颜色代表什么由你决定；改名后菜单、批注面板和导出都用新名字。按 1–4 高亮。")
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(names)
+        layout.addStretch(1)
+        tabs.addTab(page, self.tr("高亮"))
+        self.settings_names = names
 
     def _update_actions(self) -> None:
         """Enable what applies to the selection; runs on every selection change (a drag
@@ -335,7 +349,7 @@ class Annotating(QObject):
             self._browser.reload()
 
     def _colours_changed(self) -> None:
-        self.colours = shown_colours(self.store.colours())
+        self.colours = self.store.colours()
         self._name_colour_actions()
         self.panel.set_colours(self.colours)
         self.colours_updated.emit(self.colours)

@@ -438,13 +438,13 @@ def test_export_markdown_and_json_then_import_the_json_back(
     add(window.library, article, "窗口", "green")
     window.scripts.set_config("s2t")
     markdown, data = tmp_path / "notes.md", tmp_path / "notes"
-    for target, chosen in (
-        (markdown, "Markdown (*.md)"),
-        (data, "W3C Web Annotation JSON (*.json)"),
-    ):
-        monkeypatch.setattr(
-            QFileDialog, "getSaveFileName", lambda *a, t=target, c=chosen: (str(t), c)
-        )
+    for target, pattern in ((markdown, "*.md"), (data, "*.json")):
+
+        def save_as(parent, caption, start, filters, t=target, p=pattern):
+            # The reader picks the filter with that pattern, whatever its wording.
+            return str(t), next(f for f in filters.split(";;") if p in f)
+
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
         window.annotating.export_annotations()
     text = markdown.read_text(encoding="utf-8")
     assert "> 頭髮" in text and "該理了" not in text and "该理了" in text  # notes as written
@@ -564,7 +564,8 @@ def test_the_settings_dialog_has_a_tab_for_colour_meanings(qtbot, window: MainWi
     window.annotating.extend_settings(dialog)
     tabs = dialog.findChild(QTabWidget)
     assert tabs.tabText(tabs.count() - 1) == "高亮"
-    names = tabs.widget(tabs.count() - 1)
+    names = window.annotating.settings_names
+    assert names.window() is dialog
     names.edits["pink"].setText("待核实")
     names.edits["pink"].editingFinished.emit()
     assert window.library.annotations.colour("pink").label == "待核实"
