@@ -331,6 +331,21 @@ def test_notes_are_underlined_and_shown_on_hover(
     assert window.library.annotations.get(made.id).note == "该去理发店了"
 
 
+def test_a_selection_outside_the_body_is_not_highlighted(window: MainWindow) -> None:
+    article = open_article(window)
+    pane = window.reading_pane
+    cursor = pane.textCursor()
+    cursor.setPosition(0)
+    cursor.setPosition(2, cursor.MoveMode.KeepAnchor)  # in the title
+    pane.setTextCursor(cursor)
+    assert window.annotating.highlight("yellow") is None
+    assert window.library.annotations.for_article(article) == []
+    assert "只能标注正文里的文字" in window.statusBar().currentMessage()
+    pane.select_span(0, 0)
+    window.annotating.highlight("yellow")
+    assert window.statusBar().currentMessage() == "先选中要高亮的文字"
+
+
 def test_cancelling_the_note_dialog_changes_nothing(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
