@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,3 +35,13 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def source_language() -> Iterator[None]:
+    """Each test starts in the source language: app.start() installs the system's (English
+    under LANG=C), and an installed translator would outlive the test in the shared app."""
+    yield
+    i18n = sys.modules.get("reader.gui.i18n")  # only loaded by tests that use the GUI
+    if i18n is not None:
+        i18n.uninstall()

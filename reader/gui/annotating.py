@@ -19,7 +19,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,7 +46,7 @@ from reader.core import scripts
 from reader.core.anchors import make_anchor
 from reader.core.links import article_link, is_article_link, parse_link
 from reader.gui import note_dialog
-from reader.gui.annotation_list import AnnotationPanel, ColourNames, Entry
+from reader.gui.annotation_list import AnnotationPanel, ColourNames, Entry, shown_colours
 from reader.gui.annotations_controller import AnnotationsController
 from reader.gui.note_dialog import colour_icon
 from reader.gui.reading_pane import Layer
@@ -63,7 +63,10 @@ log = logging.getLogger(__name__)
 LAYER_PREFIX = "annotation-"
 COLOUR_SHORTCUTS = ("1", "2", "3", "4", "5", "6")  # single keys, like J/K; Ctrl+digits pick scripts
 UNKNOWN_HEX = "#b0b0b0"  # a colour key this version does not know (from a newer one)
-EXPORT_FILTERS = {"Markdown (*.md)": ".md", "W3C Web Annotation JSON (*.json)": ".json"}
+EXPORT_FILTERS = {  # file-dialog filter (translated when shown) → suffix
+    "Markdown (*.md)": ".md",
+    QT_TRANSLATE_NOOP("Annotating", "W3C 批注 JSON (*.json)"): ".json",
+}
 
 
 def highlight_format(hex_color: str, theme: Theme, *, noted: bool) -> QTextCharFormat:
@@ -94,7 +97,7 @@ class Annotating(QObject):
         self.store = window.library.annotations
         self.controller = AnnotationsController(self.store, self)
         self.word_selection = WordSelection(window.reading_pane)
-        self.colours: list[Colour] = self.store.colours()
+        self.colours: list[Colour] = shown_colours(self.store.colours())
         self._drawn: list[tuple[Annotation, int, int]] = []  # open article, view offsets
         self._layer_names: set[str] = set()
         self._browser = None
@@ -118,7 +121,7 @@ class Annotating(QObject):
         self.panel.chosen.connect(self.go_to)
         self.panel.note_requested.connect(self.edit_note)
         self.panel.delete_requested.connect(self.delete)
-        self.panel.recolour_requested.connect(self._recolour)
+        self.panel.recolour_requested.connect(self.controller.recolour)
         self.panel.link_requested.connect(self.copy_link)
         self.panel.browse_requested.connect(self.open_browser)
         self.panel.renamed.connect(self.rename_colour)
@@ -349,7 +352,7 @@ class Annotating(QObject):
             self._browser.reload()
 
     def _colours_changed(self) -> None:
-        self.colours = self.store.colours()
+        self.colours = shown_colours(self.store.colours())
         self._name_colour_actions()
         self.panel.set_colours(self.colours)
         self.colours_updated.emit(self.colours)
@@ -402,7 +405,7 @@ class Annotating(QObject):
         if target is not None and exactly:
             return self.controller.recolour(target.id, color)
         if span is None:
-            self._ask_for_selection(self.tr("先选中要高亮的文字"))
+            self._status(self.tr("先选中要高亮的文字"))
             return None
         anchor = make_anchor(view.record.body, *span)
         made = self.controller.highlight(view.record.id, anchor, color)
@@ -421,7 +424,7 @@ class Annotating(QObject):
             return
         span = pane.selected_span()
         if span is None:
-            self._ask_for_selection(self.tr("先选中要批注的文字"))
+            self._status(self.tr("先选中要批注的文字"))
             return
         start, end = view.body.to_view(*span)
         answer = note_dialog.ask_note(
@@ -447,16 +450,6 @@ class Annotating(QObject):
         )
         if answer is not None:
             self.controller.edit(annotation_id, *answer)
-
-    def _recolour(self, annotation_id: str, color: str) -> None:
-        if self.store.find(annotation_id) is not None:  # not deleted meanwhile
-            self.controller.recolour(annotation_id, color)
-
-    def _ask_for_selection(self, text: str) -> None:
-        """Say why nothing happened: nothing selected, or a selection outside the body."""
-        if self.window.reading_pane.textCursor().hasSelection():
-            text = self.tr("只能标注正文里的文字，标题和图片说明不行")
-        self._status(text)
 
     def delete(self, annotation_id: str) -> None:
         if self.store.find(annotation_id) is not None:
@@ -592,17 +585,20 @@ class Annotating(QObject):
         if not ids:
             self._status(self.tr("文库里还没有批注"))
             return
+        filters = {
+            QCoreApplication.translate("Annotating", f): s for f, s in EXPORT_FILTERS.items()
+        }
         path, chosen = QFileDialog.getSaveFileName(
             self.window,
             self.tr("导出批注"),
             str(Path.home() / self.tr("批注.md")),
-            ";;".join(EXPORT_FILTERS),
+            ";;".join(filters),
         )
         if not path:
             return
         target = Path(path)
         if not target.suffix:
-            target = target.with_suffix(EXPORT_FILTERS.get(chosen, ".md"))
+            target = target.with_suffix(filters.get(chosen, ".md"))
         if target.suffix.lower() in JSON_SUFFIXES:
             text = json.dumps(export_w3c(library, ids), ensure_ascii=False, indent=2) + "\n"
         else:
@@ -612,7 +608,11 @@ class Annotating(QObject):
         try:
             write_atomically(target, text)
         except OSError as e:
-            QMessageBox.critical(self.window, self.tr("导出失败"), f"{target}：{e.strerror or e}")
+            QMessageBox.critical(
+                self.window,
+                self.tr("导出失败"),
+                self.tr("{path}：{error}").format(path=target, error=e.strerror or e),
+            )
             return
         count = sum(len(self.store.for_article(i)) for i in ids)
         self._status(self.tr("已导出 {} 条批注到 {}").format(count, target), 6000)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui.annotation_list import shown_colours
 from reader.gui.note_dialog import colour_icon
 
 if TYPE_CHECKING:
@@ -212,7 +213,7 @@ class AnnotationBrowser(QDialog):
         self.colour.currentIndexChanged.connect(self.reload)
         self.article.currentIndexChanged.connect(self.reload)
         self.orphans.toggled.connect(self.reload)
-        self.set_colours(store.colours())
+        self.set_colours(shown_colours(store.colours()))
 
     def set_colours(self, colours: list[Colour]) -> None:
         current = self.colour.currentData()

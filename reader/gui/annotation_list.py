@@ -9,11 +9,13 @@ main window's annotation glue decides what a click means.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -45,6 +47,23 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
+
+# The store's default colour meanings (reader.store.annotations.DEFAULT_COLOURS), shown in
+# the interface language until the user renames them.
+DEFAULT_LABELS = (
+    QT_TRANSLATE_NOOP("Colours", "重点"),
+    QT_TRANSLATE_NOOP("Colours", "引用"),
+    QT_TRANSLATE_NOOP("Colours", "疑问"),
+    QT_TRANSLATE_NOOP("Colours", "待查"),
+)
+
+
+def shown_colours(colours: list[Colour]) -> list[Colour]:
+    """The colours with their default meanings translated; a user's own names as they are."""
+    return [
+        c if c.renamed else replace(c, label=QCoreApplication.translate("Colours", c.label))
+        for c in colours
+    ]
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,6 @@ log = logging.getLogger(__name__)
 QUOTE_IN_LABEL = 12  # code points of the quote shown in an undo label
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnnotationsController", text)
-
-
 def short_quote(text: str, limit: int = QUOTE_IN_LABEL) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit] + "…"
@@ -57,29 +53,29 @@ class AnnotationsController(QObject):
     def highlight(self, article_id: int, anchor: Anchor, color: str, note: str = "") -> Annotation:
         """A new highlight (with an optional note)."""
         made = self.store.add(article_id, anchor, color=color, note=note)
-        text = _tr("批注「{}」") if note else _tr("高亮「{}」")
+        text = self.tr("批注「{}」") if note else self.tr("高亮「{}」")
         self._push(_Add(self, made, text.format(short_quote(anchor.exact))))
         return made
 
     def recolour(self, annotation_id: str, color: str) -> Annotation:
-        return self._edit(annotation_id, color=color, text=_tr("改变高亮颜色「{}」"))
+        return self._edit(annotation_id, color=color, text=self.tr("改变高亮颜色「{}」"))
 
     def set_note(self, annotation_id: str, note: str) -> Annotation:
-        return self._edit(annotation_id, note=note, text=_tr("编辑批注「{}」"))
+        return self._edit(annotation_id, note=note, text=self.tr("编辑批注「{}」"))
 
     def edit(self, annotation_id: str, color: str, note: str) -> Annotation:
         """Colour and note at once (the note dialog): one step to undo."""
-        return self._edit(annotation_id, color=color, note=note, text=_tr("编辑批注「{}」"))
+        return self._edit(annotation_id, color=color, note=note, text=self.tr("编辑批注「{}」"))
 
     def delete(self, annotation_id: str) -> Annotation:
         gone = self.store.delete(annotation_id)
-        self._push(_Delete(self, gone, _tr("删除高亮「{}」").format(short_quote(gone.exact))))
+        self._push(_Delete(self, gone, self.tr("删除高亮「{}」").format(short_quote(gone.exact))))
         return gone
 
     def imported(self, added: list[Annotation]) -> None:
         """Annotations an import has stored already: one step to undo them all."""
         if added:
-            text = _tr("导入 {} 条批注").format(len(added))
+            text = self.tr("导入 {} 条批注").format(len(added))
             self._push(_Import(self, added, text))
 
     def rename_colour(self, key: str, label: str) -> None:
@@ -114,7 +110,7 @@ class AnnotationsController(QObject):
         except Exception as e:  # the annotation changed under us; never raise inside Qt
             log.warning("could not apply %r: %s", command.text(), e)
             command.setObsolete(True)  # the stack drops it
-            self.failed.emit(_tr("无法完成「{}」：{}").format(command.text(), e))
+            self.failed.emit(self.tr("无法完成「{}」：{}").format(command.text(), e))
             return
         for article_id in article_ids:
             self.changed.emit(article_id)
@@ -213,7 +209,9 @@ class _Edit(_Command):
 
 class _RenameColour(QUndoCommand):
     def __init__(self, controller: AnnotationsController, key: str, old: str, new: str) -> None:
-        super().__init__(_tr("颜色含义改为「{}」").format(new))
+        super().__init__(
+            QCoreApplication.translate("AnnotationsController", "颜色含义改为「{}」").format(new)
+        )
         self.controller = controller
         self.key, self.old, self.new = key, old, new
         self._done = True

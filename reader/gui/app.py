@@ -9,12 +9,13 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_ID, APP_NAME, __version__, paths
-from reader.gui import single_instance
+from reader.gui import i18n, single_instance
+from reader.gui.preferences import Preferences
 from reader.library import Library
 from reader.store.db import LibraryError
 
@@ -49,14 +50,24 @@ def open_settings(library: Library) -> QSettings:
     return QSettings(str(paths.settings_path(library.directory)), QSettings.Format.IniFormat)
 
 
+def install_language(data_dir: str | None) -> str:
+    """The interface language from the settings, installed before the library
+    opens, so even the can't-open dialog is in it."""
+    settings = QSettings(
+        str(paths.settings_path(paths.data_dir(data_dir))), QSettings.Format.IniFormat
+    )
+    return i18n.install(i18n.resolve(Preferences.load(settings).language))
+
+
 def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
     """Open the library and show the window; None (after telling the user) if it can't."""
     create_application()
+    install_language(data_dir)
     try:
         library = Library.open(data_dir, seed=False)
     except LibraryError as e:
         print(f"reader: {e}", file=sys.stderr)
-        QMessageBox.critical(None, "无法打开文库", str(e))
+        QMessageBox.critical(None, QCoreApplication.translate("app", "无法打开文库"), str(e))
         return None
     from reader.gui.mainwindow import MainWindow
 

@@ -175,7 +175,8 @@ class ArticleTableModel(QAbstractTableModel):
         """The title, its tags, and while searching the passage that matched, hits in 【】."""
         lines = [title]
         if row.tags:
-            lines.append(f"{self.tr('标签')}：{'、'.join(row.tags)}")
+            separator = self.tr("、", "between tags")
+            lines.append(self.tr("标签：{tags}").format(tags=separator.join(row.tags)))
         if self.filter.query and self._store is not None:
             hit = self._store.hit(row.id, self.filter.query)
             if hit is not None and hit.snippet.text:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 
@@ -9,8 +10,11 @@ def ask_phrase_fix(parent: QWidget, original: str, shown: str) -> str | None:
     """Ask how ``original`` should read in this view; None if cancelled or unchanged."""
     text, ok = QInputDialog.getText(
         parent,
-        "修正转换",
-        f"原文「{original}」在此视图中显示为「{shown}」。\n以后所有文章都按你的写法显示，请输入：",
+        QCoreApplication.translate("dialogs", "修正转换"),
+        QCoreApplication.translate(
+            "dialogs",
+            "原文「{original}」在此视图中显示为「{shown}」。\n以后所有文章都按你的写法显示，请输入：",
+        ).format(original=original, shown=shown),
         QLineEdit.EchoMode.Normal,
         shown,
     )

@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -38,7 +40,11 @@ log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 
-ENTITY_KINDS = (("person", "人名"), ("place", "地名"), ("org", "机构"))
+ENTITY_KINDS = (
+    ("person", QT_TRANSLATE_NOOP("KeywordPanel", "人名")),
+    ("place", QT_TRANSLATE_NOOP("KeywordPanel", "地名")),
+    ("org", QT_TRANSLATE_NOOP("KeywordPanel", "机构")),
+)
 
 
 class KeywordModel(QAbstractListModel):
@@ -68,7 +74,7 @@ class KeywordModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return word
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{word}　权重 {weight:.3f}"
+            return self.tr("{word}　权重 {weight}").format(word=word, weight=f"{weight:.3f}")
         if role == self.WeightRole:
             best = self._words[0][1] or 1.0
             return weight / best
@@ -122,7 +128,7 @@ class KeywordPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
 
-        layout.addWidget(self._heading("关键词"))
+        layout.addWidget(self._heading(self.tr("关键词")))
         self.model = KeywordModel(self)
         self.keyword_view = QListView()
         self.keyword_view.setObjectName("keywordList")
@@ -136,8 +142,8 @@ class KeywordPanel(QWidget):
         layout.addWidget(self.keyword_view, 3)
 
         nav = QHBoxLayout()
-        self.previous_button = QPushButton("◀ 上一处")
-        self.next_button = QPushButton("下一处 ▶")
+        self.previous_button = QPushButton(self.tr("◀ 上一处"))
+        self.next_button = QPushButton(self.tr("下一处 ▶"))
         self.position_label = QLabel("")
         self.position_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.previous_button.clicked.connect(lambda: self.step_requested.emit(-1))
@@ -147,7 +153,7 @@ class KeywordPanel(QWidget):
         nav.addWidget(self.next_button)
         layout.addLayout(nav)
 
-        self.related_heading = self._heading("含此关键词的其他文章")
+        self.related_heading = self._heading(self.tr("含此关键词的其他文章"))
         layout.addWidget(self.related_heading)
         self.related = QListWidget()
         self.related.setObjectName("relatedArticles")
@@ -155,19 +161,19 @@ class KeywordPanel(QWidget):
         self.related.itemClicked.connect(self._related_activated)
         layout.addWidget(self.related, 2)
 
-        layout.addWidget(self._heading("人名 · 地名 · 机构"))
+        layout.addWidget(self._heading(self.tr("人名 · 地名 · 机构")))
         legend = QHBoxLayout()
         self.entity_boxes: dict[str, QCheckBox] = {}
         for kind, label in ENTITY_KINDS:
-            box = QCheckBox(label)
+            box = QCheckBox(QCoreApplication.translate("KeywordPanel", label))
             box.toggled.connect(self._entities_toggled)
             legend.addWidget(box)
             self.entity_boxes[kind] = box
         legend.addStretch(1)
         layout.addLayout(legend)
 
-        layout.addWidget(self._heading("关注词"))
-        self.watch_label = QLabel("未设置（查看 → 关注词…）")
+        layout.addWidget(self._heading(self.tr("关注词")))
+        self.watch_label = QLabel(self.tr("未设置（查看 → 关注词…）"))
         self.watch_label.setWordWrap(True)
         layout.addWidget(self.watch_label)
         self.set_occurrence(0, 0)
@@ -185,7 +191,7 @@ class KeywordPanel(QWidget):
         self.related.clear()
         self.set_occurrence(0, 0)
         if not words:
-            self.position_label.setText("分析中…")
+            self.position_label.setText(self.tr("分析中…"))
 
     def select_keyword(self, word: str) -> None:
         for row in range(self.model.rowCount()):
@@ -204,11 +210,11 @@ class KeywordPanel(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, article_id)
             self.related.addItem(item)
         if not articles:
-            self.related.addItem(QListWidgetItem("（没有）"))
+            self.related.addItem(QListWidgetItem(self.tr("（没有）")))
 
     def set_watch_counts(self, counts: list[tuple[str, int]]) -> None:
         if not counts:
-            self.watch_label.setText("未设置（查看 → 关注词…）")
+            self.watch_label.setText(self.tr("未设置（查看 → 关注词…）"))
             return
         self.watch_label.setText("　".join(f"{w} ×{n}" for w, n in counts))
 

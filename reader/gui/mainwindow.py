@@ -6,7 +6,16 @@ import logging
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelection, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QItemSelection,
+    QSettings,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -33,9 +42,9 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-from reader import APP_NAME, __version__
+from reader import __version__
 from reader.core import scripts
-from reader.gui import themes
+from reader.gui import i18n, themes
 from reader.gui.annotating import Annotating
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.dialogs import ask_phrase_fix, edit_word_list
@@ -52,14 +61,18 @@ from reader.views import find_words
 log = logging.getLogger(__name__)
 
 PANEL_KEYWORDS = 12
-EXPORT_SUFFIXES = {
-    "Markdown (*.md)": ".md",
-    "网页 (*.html)": ".html",
-    "纯文本 (*.txt)": ".txt",
-    "JSON (*.json)": ".json",
-    "PDF (*.pdf)": ".pdf",
-}
-EXPORT_FILTERS = ";;".join(EXPORT_SUFFIXES)
+EXPORT_FORMATS = (  # (file-dialog filter, suffix)
+    ("Markdown (*.md)", ".md"),
+    (QT_TRANSLATE_NOOP("MainWindow", "网页 (*.html)"), ".html"),
+    (QT_TRANSLATE_NOOP("MainWindow", "纯文本 (*.txt)"), ".txt"),
+    ("JSON (*.json)", ".json"),
+    ("PDF (*.pdf)", ".pdf"),
+)
+
+
+def export_suffixes() -> dict[str, str]:
+    """File-dialog filter, in the interface language → suffix."""
+    return {QCoreApplication.translate("MainWindow", f): suffix for f, suffix in EXPORT_FORMATS}
 
 
 def background(color: str) -> QTextCharFormat:
@@ -111,7 +124,7 @@ class MainWindow(QMainWindow):
         self.analysis = AnalysisStore(library.db)
         self._focus: tuple[str, list[tuple[int, int]], int] | None = None
         self._keyword_spans: list[tuple[int, int, str]] = []
-        self.setWindowTitle(APP_NAME)
+        self.setWindowTitle(i18n.app_name())
         self.setAcceptDrops(True)
 
         self.model = ArticleTableModel(parent=self)
@@ -130,7 +143,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.count_label)
         self.scripts = ScriptSelector(self)
         self.keyword_panel = KeywordPanel()
-        self.keyword_dock = QDockWidget("关键词", self)
+        self.keyword_dock = QDockWidget(self.tr("关键词"), self)
         self.keyword_dock.setObjectName("keywordDock")
         self.keyword_dock.setWidget(self.keyword_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.keyword_dock)
@@ -178,7 +191,7 @@ class MainWindow(QMainWindow):
 
     def _build_toolbar(self) -> None:
         """Filled once the menus exist: it reuses their actions (and their shortcuts)."""
-        self.toolbar = self.addToolBar("工具栏")
+        self.toolbar = self.addToolBar(self.tr("工具栏"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
 
@@ -203,7 +216,7 @@ class MainWindow(QMainWindow):
         bar.addAction(self.previous_action)
         bar.addAction(self.next_action)
         bar.addSeparator()
-        bar.addWidget(QLabel(" 文字 "))
+        bar.addWidget(QLabel(self.tr(" 文字 ")))
         bar.addWidget(self.scripts.combo)
         bar.addSeparator()
         bar.addAction(self.export_action)
@@ -211,48 +224,63 @@ class MainWindow(QMainWindow):
         bar.addAction(self.settings_action)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("文件(&F)")
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         self.import_action = self._action(
-            file_menu, "导入文件(&I)…", self.choose_files, QKeySequence.StandardKey.Open
+            file_menu, self.tr("导入文件(&I)…"), self.choose_files, QKeySequence.StandardKey.Open
         )
-        self._action(file_menu, "导入文件夹(&D)…", self.choose_folder, "Ctrl+Shift+O")
-        self._action(file_menu, "粘贴为新文章(&N)", self.paste_as_article, "Ctrl+Shift+V")
+        self._action(file_menu, self.tr("导入文件夹(&D)…"), self.choose_folder, "Ctrl+Shift+O")
+        self._action(file_menu, self.tr("粘贴为新文章(&N)"), self.paste_as_article, "Ctrl+Shift+V")
         file_menu.addSeparator()
-        self.export_action = self._action(file_menu, "导出文章(&E)…", self.export_article, "Ctrl+E")
+        self.export_action = self._action(
+            file_menu, self.tr("导出文章(&E)…"), self.export_article, "Ctrl+E"
+        )
         self.print_action = self._action(
-            file_menu, "打印(&P)…", self.print_article, QKeySequence.StandardKey.Print
+            file_menu, self.tr("打印(&P)…"), self.print_article, QKeySequence.StandardKey.Print
         )
         file_menu.addSeparator()
         self.settings_action = self._action(
-            file_menu, "设置(&S)…", self.open_settings, QKeySequence.StandardKey.Preferences
+            file_menu,
+            self.tr("设置(&S)…"),
+            self.open_settings,
+            QKeySequence.StandardKey.Preferences,
         )
         file_menu.addSeparator()
-        self._action(file_menu, "退出(&Q)", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit)
 
-        view_menu = self.menuBar().addMenu("查看(&V)")
-        self.scripts.fill_menu(view_menu.addMenu("文字(&S)"))
+        view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
+        self.scripts.fill_menu(view_menu.addMenu(self.tr("文字(&S)")))
         self.ambiguity_action = self._action(
-            view_menu, "标出多义字(&A)", self._refresh_ambiguities, "Ctrl+Shift+A"
+            view_menu, self.tr("标出多义字(&A)"), self._refresh_ambiguities, "Ctrl+Shift+A"
         )
         self.ambiguity_action.setCheckable(True)
         view_menu.addAction(self.keyword_dock.toggleViewAction())
-        self._action(view_menu, "关注词(&W)…", self.edit_watch_words)
-        self._action(view_menu, "用户词典(&U)…", self.edit_user_words)
-        self._action(view_menu, "下一处关键词", lambda: self.step_occurrence(+1), "F3")
-        self._action(view_menu, "上一处关键词", lambda: self.step_occurrence(-1), "Shift+F3")
-        view_menu.addSeparator()
+        self._action(view_menu, self.tr("关注词(&W)…"), self.edit_watch_words)
+        self._action(view_menu, self.tr("用户词典(&U)…"), self.edit_user_words)
+        self._action(view_menu, self.tr("下一处关键词"), lambda: self.step_occurrence(+1), "F3")
         self._action(
-            view_menu, "放大字体", lambda: self.change_font(+1), QKeySequence.StandardKey.ZoomIn
-        )
-        self._action(
-            view_menu, "缩小字体", lambda: self.change_font(-1), QKeySequence.StandardKey.ZoomOut
+            view_menu, self.tr("上一处关键词"), lambda: self.step_occurrence(-1), "Shift+F3"
         )
         view_menu.addSeparator()
-        self.next_action = self._action(view_menu, "下一篇", lambda: self.step(+1), "J")
-        self.previous_action = self._action(view_menu, "上一篇", lambda: self.step(-1), "K")
+        self._action(
+            view_menu,
+            self.tr("放大字体"),
+            lambda: self.change_font(+1),
+            QKeySequence.StandardKey.ZoomIn,
+        )
+        self._action(
+            view_menu,
+            self.tr("缩小字体"),
+            lambda: self.change_font(-1),
+            QKeySequence.StandardKey.ZoomOut,
+        )
+        view_menu.addSeparator()
+        self.next_action = self._action(view_menu, self.tr("下一篇"), lambda: self.step(+1), "J")
+        self.previous_action = self._action(
+            view_menu, self.tr("上一篇"), lambda: self.step(-1), "K"
+        )
 
-        help_menu = self.menuBar().addMenu("帮助(&H)")
-        self._action(help_menu, "关于阅报(&A)", self.about)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("关于阅报(&A)"), self.about)
 
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self)
@@ -314,7 +342,7 @@ class MainWindow(QMainWindow):
             self.start_analysis()
 
     def _update_count(self) -> None:
-        self.count_label.setText(f"{self.model.rowCount()} 篇文章")
+        self.count_label.setText(self.tr("%n 篇文章", "", self.model.rowCount()))
 
     # -- reading --------------------------------------------------------------------------
 
@@ -339,7 +367,9 @@ class MainWindow(QMainWindow):
         self._apply_layers()
         chars = len(record.body)
         minutes = max(1, round(chars / 400))  # about 400 characters a minute for news prose
-        self.article_label.setText(f"{chars} 字　约 {minutes} 分钟")
+        self.article_label.setText(
+            self.tr("{chars} 字　约 {minutes} 分钟").format(chars=chars, minutes=minutes)
+        )
 
     # -- keywords, entities, watch words --------------------------------------------------
 
@@ -406,8 +436,8 @@ class MainWindow(QMainWindow):
     def edit_watch_words(self) -> None:
         words = edit_word_list(
             self,
-            "关注词",
-            "每行一个词。提到它们的地方会在每篇文章里标出来：",
+            self.tr("关注词"),
+            self.tr("每行一个词。提到它们的地方会在每篇文章里标出来："),
             self.analysis.watch_words(),
         )
         if words is not None:
@@ -419,8 +449,8 @@ class MainWindow(QMainWindow):
         current = self.analysis.user_words()
         words = edit_word_list(
             self,
-            "用户词典",
-            "每行一个词，分词时当作一个整体（记者署名中的人名会自动加入）：",
+            self.tr("用户词典"),
+            self.tr("每行一个词，分词时当作一个整体（记者署名中的人名会自动加入）："),
             list(current),
         )
         if words is None:
@@ -460,11 +490,13 @@ class MainWindow(QMainWindow):
 
     def _analysis_progressed(self, done: int, total: int, _title: str) -> None:
         if total and done < total:
-            self.statusBar().showMessage(f"正在分析关键词 {done + 1}/{total}", 2000)
+            self.statusBar().showMessage(
+                self.tr("正在分析关键词 {done}/{total}").format(done=done + 1, total=total), 2000
+            )
 
     def _analysis_succeeded(self, count: int) -> None:
         if count:
-            self.statusBar().showMessage(f"已分析 {count} 篇文章", 4000)
+            self.statusBar().showMessage(self.tr("已分析 %n 篇文章", "", count), 4000)
         self._apply_layers()
 
     def _analysis_finished(self) -> None:
@@ -493,14 +525,18 @@ class MainWindow(QMainWindow):
             return
         found = scripts.ambiguities(view.record.body, view.effective, view.user_phrases)
         fmt = self.formats["ambiguities"]
+        tip = self.tr("{chosen}：也可作 {alternatives}\n选中词语后右键「修正转换…」可改为你的写法")
+        separator = self.tr("、", "between alternative characters")
         tips = tuple(
-            f"{a.chosen}：也可作 {'、'.join(x for x in a.alternatives if x != a.chosen)}"
-            "\n选中词语后右键「修正转换…」可改为你的写法"
+            tip.format(
+                chosen=a.chosen,
+                alternatives=separator.join(x for x in a.alternatives if x != a.chosen),
+            )
             for a in found
         )
         spans = tuple((a.view_start, a.view_end) for a in found)
         self.reading_pane.set_layer("ambiguities", Layer(spans, fmt, original=False, tooltips=tips))
-        self.statusBar().showMessage(f"{len(found)} 处多义字", 4000)
+        self.statusBar().showMessage(self.tr("%n 处多义字", "", len(found)), 4000)
 
     # -- reading-pane menu ----------------------------------------------------------------
 
@@ -511,13 +547,13 @@ class MainWindow(QMainWindow):
         view = pane.view
         if span is not None and view is not None:
             menu.addSeparator()
-            menu.addAction("复制为简体", lambda: self.copy_span_as(span, "t2s"))
-            menu.addAction("复制为繁體", lambda: self.copy_span_as(span, "s2t"))
+            menu.addAction(self.tr("复制为简体"), lambda: self.copy_span_as(span, "t2s"))
+            menu.addAction(self.tr("复制为繁体"), lambda: self.copy_span_as(span, "s2t"))
             if view.effective is not None:
-                menu.addAction("修正转换…", lambda: self.fix_conversion(span))
+                menu.addAction(self.tr("修正转换…"), lambda: self.fix_conversion(span))
                 original = view.record.body[span[0] : span[1]]
                 if original in (view.user_phrases or {}):
-                    menu.addAction("恢复默认转换", lambda: self.set_phrase(original, None))
+                    menu.addAction(self.tr("恢复默认转换"), lambda: self.set_phrase(original, None))
         self.annotating.fill_menu(menu, pos)
         menu.exec(pane.viewport().mapToGlobal(pos))
 
@@ -559,14 +595,15 @@ class MainWindow(QMainWindow):
         if view is None:
             return
         name = view.display_title.replace("/", "／")[:40] or "article"
+        suffixes = export_suffixes()
         path, chosen = QFileDialog.getSaveFileName(
-            self, "导出文章", str(Path.home() / f"{name}.md"), EXPORT_FILTERS
+            self, self.tr("导出文章"), str(Path.home() / f"{name}.md"), ";;".join(suffixes)
         )
         if not path:
             return
         target = Path(path)
         if not target.suffix:
-            target = target.with_suffix(EXPORT_SUFFIXES.get(chosen, ".md"))
+            target = target.with_suffix(suffixes.get(chosen, ".md"))
         try:
             if target.suffix.lower() == ".pdf":
                 from reader.gui.printing import pdf_printer, print_pane
@@ -580,9 +617,13 @@ class MainWindow(QMainWindow):
                 )
                 write_atomically(target, export([view], fmt))
         except OSError as e:
-            QMessageBox.critical(self, "导出失败", f"{target}：{e.strerror or e}")
+            QMessageBox.critical(
+                self,
+                self.tr("导出失败"),
+                self.tr("{path}：{error}").format(path=target, error=e.strerror or e),
+            )
             return
-        self.statusBar().showMessage(f"已导出到 {target}", 6000)
+        self.statusBar().showMessage(self.tr("已导出到 {path}").format(path=target), 6000)
 
     def print_article(self) -> None:
         if self.reading_pane.view is None:
@@ -632,21 +673,23 @@ class MainWindow(QMainWindow):
 
     def choose_files(self) -> None:
         patterns = " ".join(f"*{s}" for s in IMPORTABLE_SUFFIXES)
+        filters = self.tr("报纸文本 ({patterns})").format(patterns=patterns)
+        filters += ";;" + self.tr("所有文件 (*)")
         files, _ = QFileDialog.getOpenFileNames(
-            self, "导入文件", str(Path.home()), f"报纸文本 ({patterns});;所有文件 (*)"
+            self, self.tr("导入文件"), str(Path.home()), filters
         )
         if files:
             self.import_paths(files)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "导入文件夹", str(Path.home()))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("导入文件夹"), str(Path.home()))
         if folder:
             self.import_paths([folder])
 
     def paste_as_article(self) -> None:
         text = QApplication.clipboard().text()
         if not text.strip():
-            self.statusBar().showMessage("剪贴板里没有文字", 4000)
+            self.statusBar().showMessage(self.tr("剪贴板里没有文字"), 4000)
             return
         self._finish_import(self.library.import_text(text))
 
@@ -689,8 +732,8 @@ class MainWindow(QMainWindow):
                 lib.close()
 
         op = Operation(work, self)
-        dialog = QProgressDialog("正在导入…", "取消", 0, 0, self)
-        dialog.setWindowTitle("导入")
+        dialog = QProgressDialog(self.tr("正在导入…"), self.tr("取消"), 0, 0, self)
+        dialog.setWindowTitle(self.tr("导入"))
         dialog.setMinimumDuration(400)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.canceled.connect(op.cancel)
@@ -707,7 +750,9 @@ class MainWindow(QMainWindow):
         self._progress_dialog.setMaximum(total)
         self._progress_dialog.setValue(done)
         if current:
-            self._progress_dialog.setLabelText(f"正在导入 {Path(current).name}")
+            self._progress_dialog.setLabelText(
+                self.tr("正在导入 {name}").format(name=Path(current).name)
+            )
 
     def _operation_done(self) -> None:
         self._operation = None
@@ -715,7 +760,7 @@ class MainWindow(QMainWindow):
             self._run_import(self._queued.pop(0))
 
     def _import_failed(self, message: str) -> None:
-        QMessageBox.critical(self, "导入失败", message)
+        QMessageBox.critical(self, self.tr("导入失败"), message)
 
     def _finish_import(self, report: ImportReport) -> None:
         self.model.reload()
@@ -726,23 +771,31 @@ class MainWindow(QMainWindow):
         first = first_new or (report.duplicates[0][1] if report.duplicates else None)
         if first is not None:
             self.select_article(first)
-        summary = f"导入 {len(report.articles)} 篇文章"
+        summary = self.tr("导入 %n 篇文章", "", len(report.articles))
         if report.duplicates:
-            summary += f"，{len(report.duplicates)} 篇已在库中"
+            summary += self.tr("，%n 篇已在库中", "", len(report.duplicates))
         if report.cancelled:
-            summary += "（已取消）"
+            summary += self.tr("（已取消）")
         self.statusBar().showMessage(summary, 8000)
         if report.errors:
-            lines = "\n".join(f"{Path(s).name}：{e}" for s, e in report.errors[:20])
+            line = self.tr("{file}：{error}")
+            lines = "\n".join(
+                line.format(file=Path(s).name, error=e) for s, e in report.errors[:20]
+            )
             more = len(report.errors) - 20
             if more > 0:
-                lines += f"\n……另有 {more} 个"
-            QMessageBox.warning(self, "部分文件未能导入", f"{summary}。\n\n{lines}")
+                lines += "\n" + self.tr("……另有 %n 个", "", more)
+            QMessageBox.warning(
+                self,
+                self.tr("部分文件未能导入"),
+                self.tr("{summary}。\n\n{errors}").format(summary=summary, errors=lines),
+            )
 
     def about(self) -> None:
         QMessageBox.about(
             self,
-            "关于阅报",
-            f"<h3>{APP_NAME} {__version__}</h3><p>把报纸版面文本整理成干净的文章，"
-            "简繁随心，标注长存。</p>",
+            self.tr("关于阅报"),
+            f"<h3>{i18n.app_name()} {__version__}</h3><p>"
+            + self.tr("把报纸版面文本整理成干净的文章，简繁随心，标注长存。")
+            + "</p>",
         )

@@ -46,7 +46,7 @@ class NoteDialog(QDialog):
         shown = " ".join(quote.split())
         if len(shown) > QUOTE_SHOWN:
             shown = shown[:QUOTE_SHOWN] + "…"
-        self.quote = QLabel(f"「{shown}」")
+        self.quote = QLabel(self.tr("「{quote}」").format(quote=shown))
         self.quote.setWordWrap(True)
         self.quote.setStyleSheet("color: palette(placeholder-text);")
         self.colour = QComboBox()

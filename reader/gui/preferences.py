@@ -5,11 +5,22 @@ from __future__ import annotations
 import logging
 from dataclasses import asdict, dataclass, fields
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 
 log = logging.getLogger(__name__)
 
-THEMES = (("system", "跟随系统"), ("light", "浅色"), ("dark", "深色"), ("sepia", "护眼"))
+THEMES = (
+    ("system", QT_TRANSLATE_NOOP("Preferences", "跟随系统")),
+    ("light", QT_TRANSLATE_NOOP("Preferences", "浅色")),
+    ("dark", QT_TRANSLATE_NOOP("Preferences", "深色")),
+    ("sepia", QT_TRANSLATE_NOOP("Preferences", "护眼")),
+)
+
+
+def theme_name(name: str) -> str:
+    """A theme's name in the interface language."""
+    label = dict(THEMES).get(name, name)
+    return QCoreApplication.translate("Preferences", label)
 
 
 @dataclass(frozen=True)
@@ -24,6 +35,7 @@ class Preferences:
     show_keywords: bool = True
     keyword_color: str = ""  # empty: the theme's colour
     watch_color: str = ""
+    language: str = "system"  # the interface language (reader.gui.i18n); read at start-up
 
     @classmethod
     def load(cls, settings: QSettings) -> Preferences:

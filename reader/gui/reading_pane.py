@@ -77,7 +77,9 @@ class ReadingPane(QTextBrowser):
 
     # -- content --------------------------------------------------------------------------
 
-    def show_placeholder(self, text: str = "从左侧选择一篇文章开始阅读") -> None:
+    def show_placeholder(self, text: str | None = None) -> None:
+        if text is None:
+            text = self.tr("从左侧选择一篇文章开始阅读")
         self.view = None
         self.layers.clear()
         self.setExtraSelections([])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QMenu
 
@@ -12,7 +12,28 @@ from reader.core.scripts import VIEWS
 
 log = logging.getLogger(__name__)
 
-SHORTCUT_VIEWS = 6  # 原文 … 香港繁體 get Ctrl+1 … Ctrl+6
+SHORTCUT_VIEWS = 6  # 原文 … 香港繁体 get Ctrl+1 … Ctrl+6
+
+# The views' names in the interface language; core.scripts.VIEWS gives their order.
+VIEW_NAMES: dict[str | None, str] = {
+    None: QT_TRANSLATE_NOOP("ScriptSelector", "原文"),
+    "t2s": QT_TRANSLATE_NOOP("ScriptSelector", "简体"),
+    "s2t": QT_TRANSLATE_NOOP("ScriptSelector", "繁体"),
+    "s2tw": QT_TRANSLATE_NOOP("ScriptSelector", "台湾正体"),
+    "s2twp": QT_TRANSLATE_NOOP("ScriptSelector", "台湾用语"),
+    "s2hk": QT_TRANSLATE_NOOP("ScriptSelector", "香港繁体"),
+    "s2hkp": QT_TRANSLATE_NOOP("ScriptSelector", "香港用语"),
+    "tw2s": QT_TRANSLATE_NOOP("ScriptSelector", "简体（台湾来源）"),
+    "tw2sp": QT_TRANSLATE_NOOP("ScriptSelector", "简体（台湾来源，大陆用语）"),
+    "hk2s": QT_TRANSLATE_NOOP("ScriptSelector", "简体（香港来源）"),
+    "hk2sp": QT_TRANSLATE_NOOP("ScriptSelector", "简体（香港来源，大陆用语）"),
+}
+
+
+def view_name(config: str | None, fallback: str = "") -> str:
+    """A view's name for menus and settings, translated."""
+    name = VIEW_NAMES.get(config)
+    return QCoreApplication.translate("ScriptSelector", name) if name else fallback or str(config)
 
 
 class ScriptSelector(QObject):
@@ -24,10 +45,11 @@ class ScriptSelector(QObject):
         super().__init__(parent)
         self.combo = QComboBox()
         self.combo.setObjectName("scriptSelector")
-        self.combo.setToolTip("文字：原文或简繁转换 (Ctrl+1 … Ctrl+6)")
+        self.combo.setToolTip(self.tr("文字：原文或简繁转换 (Ctrl+1 … Ctrl+6)"))
         self.group = QActionGroup(self)
         self.actions: list[QAction] = []
-        for i, (config, label) in enumerate(VIEWS):
+        for i, (config, core_label) in enumerate(VIEWS):
+            label = view_name(config, core_label)
             self.combo.addItem(label, config)
             action = QAction(label, self)
             action.setCheckable(True)

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.scripts import VIEWS
-from reader.gui.preferences import THEMES, Preferences
+from reader.gui import i18n
+from reader.gui.preferences import THEMES, Preferences, theme_name
+from reader.gui.script_selector import view_name
 from reader.store.analysis import AnalysisStore
 
 log = logging.getLogger(__name__)
@@ -59,11 +61,11 @@ class ColorButton(QPushButton):
             self.setText(self.color)
             self.setStyleSheet(f"background: {self.color};")
         else:
-            self.setText("随主题")
+            self.setText(self.tr("随主题"))
             self.setStyleSheet("")
 
     def _choose(self) -> None:
-        chosen = QColorDialog.getColor(QColor(self.color or "#fff3bf"), self, "选择颜色")
+        chosen = QColorDialog.getColor(QColor(self.color or "#fff3bf"), self, self.tr("选择颜色"))
         if chosen.isValid():
             self.color = chosen.name()
             self._show()
@@ -76,14 +78,14 @@ class SettingsDialog(QDialog):
 
     def __init__(self, prefs: Preferences, analysis: AnalysisStore, parent=None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("设置")
+        self.setWindowTitle(self.tr("设置"))
         self.setObjectName("settingsDialog")
         self.prefs = prefs
         self.analysis = analysis
         tabs = QTabWidget()
-        tabs.addTab(self._reading_tab(), "阅读")
-        tabs.addTab(self._look_tab(), "外观")
-        tabs.addTab(self._words_tab(), "词语")
+        tabs.addTab(self._reading_tab(), self.tr("阅读"))
+        tabs.addTab(self._look_tab(), self.tr("外观"))
+        tabs.addTab(self._words_tab(), self.tr("词语"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -102,28 +104,28 @@ class SettingsDialog(QDialog):
         if p.font_family:
             self.font_family.setCurrentFont(QFont(p.font_family))
         self.font_family.currentFontChanged.connect(lambda f: self._update(font_family=f.family()))
-        self.font_px = _spin(12, 40, p.font_px, " 像素")
+        self.font_px = _spin(12, 40, p.font_px, self.tr(" 像素"))
         self.font_px.valueChanged.connect(lambda v: self._update(font_px=v))
         self.line_height = _spin(100, 300, p.line_height_pct, " %")
         self.line_height.setSingleStep(5)
         self.line_height.valueChanged.connect(lambda v: self._update(line_height_pct=v))
-        self.indent = _spin(0, 4, p.indent_chars, " 字")
+        self.indent = _spin(0, 4, p.indent_chars, self.tr(" 字"))
         self.indent.valueChanged.connect(lambda v: self._update(indent_chars=v))
-        self.column = _spin(20, 80, p.column_chars, " 字")
+        self.column = _spin(20, 80, p.column_chars, self.tr(" 字"))
         self.column.valueChanged.connect(lambda v: self._update(column_chars=v))
         self.script = QComboBox()
         for config, label in VIEWS:
-            self.script.addItem(label, config or "")
+            self.script.addItem(view_name(config, label), config or "")
         self.script.setCurrentIndex(max(0, self.script.findData(p.default_script)))
         self.script.currentIndexChanged.connect(
             lambda _i: self._update(default_script=self.script.currentData())
         )
-        form.addRow("字体", self.font_family)
-        form.addRow("字号", self.font_px)
-        form.addRow("行距", self.line_height)
-        form.addRow("首行缩进", self.indent)
-        form.addRow("每行字数", self.column)
-        form.addRow("默认文字", self.script)
+        form.addRow(self.tr("字体"), self.font_family)
+        form.addRow(self.tr("字号"), self.font_px)
+        form.addRow(self.tr("行距"), self.line_height)
+        form.addRow(self.tr("首行缩进"), self.indent)
+        form.addRow(self.tr("每行字数"), self.column)
+        form.addRow(self.tr("默认文字"), self.script)
         return page
 
     def _look_tab(self) -> QWidget:
@@ -131,41 +133,67 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.theme = QComboBox()
-        for name, label in THEMES:
-            self.theme.addItem(label, name)
+        for name, _label in THEMES:
+            self.theme.addItem(theme_name(name), name)
         self.theme.setCurrentIndex(max(0, self.theme.findData(p.theme)))
         self.theme.currentIndexChanged.connect(
             lambda _i: self._update(theme=self.theme.currentData())
         )
-        self.show_keywords = QCheckBox("在正文中标出关键词")
+        self.show_keywords = QCheckBox(self.tr("在正文中标出关键词"))
         self.show_keywords.setChecked(p.show_keywords)
         self.show_keywords.toggled.connect(lambda on: self._update(show_keywords=on))
         self.keyword_color = ColorButton(p.keyword_color)
         self.keyword_color.color_changed.connect(lambda c: self._update(keyword_color=c))
         self.watch_color = ColorButton(p.watch_color)
         self.watch_color.color_changed.connect(lambda c: self._update(watch_color=c))
-        reset = QPushButton("恢复主题颜色")
+        reset = QPushButton(self.tr("恢复主题颜色"))
         reset.clicked.connect(self._reset_colors)
-        form.addRow("主题", self.theme)
+        form.addRow(self.tr("主题"), self.theme)
         form.addRow("", self.show_keywords)
-        form.addRow("关键词底色", self.keyword_color)
-        form.addRow("关注词颜色", self.watch_color)
+        form.addRow(self.tr("关键词底色"), self.keyword_color)
+        form.addRow(self.tr("关注词颜色"), self.watch_color)
         form.addRow("", reset)
-        note = QLabel("人名、地名、机构的颜色随主题，可在关键词面板中开关。")
+        note = QLabel(self.tr("人名、地名、机构的颜色随主题，可在关键词面板中开关。"))
         note.setWordWrap(True)
         form.addRow(note)
+        self._language_rows(form)
         return page
+
+    def _language_rows(self, form: QFormLayout) -> None:
+        """界面语言: stored now, used from the next start (windows are built in one language)."""
+        self.language = QComboBox()
+        self.language.setObjectName("languageChoice")
+        self.language.addItem(self.tr("跟随系统"), i18n.SYSTEM)
+        for code, name in i18n.LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(self.prefs.language)))
+        self.language_note = QLabel()
+        self.language_note.setWordWrap(True)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form.addRow(self.tr("界面语言"), self.language)
+        form.addRow("", self.language_note)
+        self._show_language_note()
+
+    def _language_changed(self, _index: int) -> None:
+        self._update(language=self.language.currentData())
+        self._show_language_note()
+
+    def _show_language_note(self) -> None:
+        pending = i18n.resolve(self.language.currentData()) != i18n.current()
+        self.language_note.setText(self.tr("重新启动阅报后生效。") if pending else "")
 
     def _words_tab(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel("关注词（每行一个，在所有文章里标出）"))
+        layout.addWidget(QLabel(self.tr("关注词（每行一个，在所有文章里标出）")))
         self.watch_words = QPlainTextEdit("\n".join(self.analysis.watch_words()))
         layout.addWidget(self.watch_words)
-        layout.addWidget(QLabel("用户词典（每行一个，分词时当作一个词；署名中的人名自动加入）"))
+        layout.addWidget(
+            QLabel(self.tr("用户词典（每行一个，分词时当作一个词；署名中的人名自动加入）"))
+        )
         self.user_words = QPlainTextEdit("\n".join(self.analysis.user_words()))
         layout.addWidget(self.user_words)
-        apply = QPushButton("保存词语")
+        apply = QPushButton(self.tr("保存词语"))
         apply.clicked.connect(self.save_words)
         layout.addWidget(apply, alignment=Qt.AlignmentFlag.AlignRight)
         return page

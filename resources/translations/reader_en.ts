@@ -1,0 +1,1118 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>Annotating</name>
+    <message>
+        <source>W3C 批注 JSON (*.json)</source>
+        <translation>W3C annotation JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>添加批注(&amp;N)…</source>
+        <translation>Add &amp;Note…</translation>
+    </message>
+    <message>
+        <source>删除高亮(&amp;D)</source>
+        <translation>&amp;Delete Highlight</translation>
+    </message>
+    <message>
+        <source>全部批注(&amp;B)…</source>
+        <translation>&amp;Browse All Notes…</translation>
+    </message>
+    <message>
+        <source>导出批注(&amp;X)…</source>
+        <translation>E&amp;xport Notes…</translation>
+    </message>
+    <message>
+        <source>导入批注(&amp;M)…</source>
+        <translation>I&amp;mport Notes…</translation>
+    </message>
+    <message>
+        <source>打开链接(&amp;L)…</source>
+        <translation>Open &amp;Link…</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>批注面板</source>
+        <translation>Notes Panel</translation>
+    </message>
+    <message>
+        <source>高亮为「{}」</source>
+        <translation>Highlight as “{}”</translation>
+    </message>
+    <message>
+        <source>高亮</source>
+        <translation>Highlight</translation>
+    </message>
+    <message>
+        <source>编辑批注…</source>
+        <translation>Edit Note…</translation>
+    </message>
+    <message>
+        <source>改为</source>
+        <translation>Change To</translation>
+    </message>
+    <message>
+        <source>复制链接</source>
+        <translation>Copy Link</translation>
+    </message>
+    <message>
+        <source>删除高亮</source>
+        <translation>Delete Highlight</translation>
+    </message>
+    <message>
+        <source>每种颜色代表什么由你决定；改名后菜单、批注面板和导出都用新名字。按 1–4 高亮。</source>
+        <translation>You decide what each colour means; a new name is used in the menus, the notes panel and exports. Press 1–4 to highlight.</translation>
+    </message>
+    <message>
+        <source>编辑批注(&amp;N)…</source>
+        <translation>Edit &amp;Note…</translation>
+    </message>
+    <message>
+        <source>先选中要高亮的文字</source>
+        <translation>Select the text to highlight first</translation>
+    </message>
+    <message>
+        <source>先选中要批注的文字</source>
+        <translation>Select the text to annotate first</translation>
+    </message>
+    <message>
+        <source>无法改名</source>
+        <translation>Cannot Rename</translation>
+    </message>
+    <message>
+        <source>原文里找不到这段文字了：「{}」</source>
+        <translation>This passage is no longer in the original text: “{}”</translation>
+    </message>
+    <message>
+        <source>这篇文章不在当前列表里（也许被筛选或移到了废纸篓）</source>
+        <translation>This article is not in the current list (it may be filtered out or in the trash)</translation>
+    </message>
+    <message>
+        <source>已复制链接 {}</source>
+        <translation>Copied link {}</translation>
+    </message>
+    <message>
+        <source>打开链接</source>
+        <translation>Open Link</translation>
+    </message>
+    <message>
+        <source>阅报链接（reader://article/…）：</source>
+        <translation>阅报 Reader link (reader://article/…):</translation>
+    </message>
+    <message>
+        <source>这不是阅报的文章链接</source>
+        <translation>This is not a link to a 阅报 Reader article</translation>
+    </message>
+    <message>
+        <source>文库里没有这篇文章（可能已删除）</source>
+        <translation>This article is not in the library (it may have been deleted)</translation>
+    </message>
+    <message>
+        <source>链接里的位置超出了这篇文章</source>
+        <translation>The position in the link is beyond the end of this article</translation>
+    </message>
+    <message>
+        <source>文库里还没有批注</source>
+        <translation>There are no notes in the library yet</translation>
+    </message>
+    <message>
+        <source>导出批注</source>
+        <translation>Export Notes</translation>
+    </message>
+    <message>
+        <source>批注.md</source>
+        <translation>notes.md</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export Failed</translation>
+    </message>
+    <message>
+        <source>{path}：{error}</source>
+        <translation>{path}: {error}</translation>
+    </message>
+    <message>
+        <source>已导出 {} 条批注到 {}</source>
+        <translation>Notes exported: {} to {}</translation>
+    </message>
+    <message>
+        <source>导入批注</source>
+        <translation>Import Notes</translation>
+    </message>
+    <message>
+        <source>W3C 批注 JSON (*.json *.jsonld);;所有文件 (*)</source>
+        <translation>W3C annotation JSON (*.json *.jsonld);;All files (*)</translation>
+    </message>
+    <message>
+        <source>{}：不是 W3C 批注 JSON 文件</source>
+        <translation>{}: not a W3C annotation JSON file</translation>
+    </message>
+    <message>
+        <source>导入 {} 条批注</source>
+        <translation>Notes imported: {}</translation>
+    </message>
+    <message>
+        <source>，{} 条在原文中找不到（列为未能定位）</source>
+        <translation>; not found in the original text (listed as not found): {}</translation>
+    </message>
+    <message>
+        <source>，{} 条已在文库中</source>
+        <translation>; already in the library: {}</translation>
+    </message>
+    <message>
+        <source>……另有 {} 条</source>
+        <translation>…and {} more</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationBrowser</name>
+    <message>
+        <source>全部批注</source>
+        <translation>All Notes</translation>
+    </message>
+    <message>
+        <source>搜索摘录和批注</source>
+        <translation>Search quotes and notes</translation>
+    </message>
+    <message>
+        <source>只看未能定位的</source>
+        <translation>Only those not found</translation>
+    </message>
+    <message>
+        <source>打开文章</source>
+        <translation>Open Article</translation>
+    </message>
+    <message>
+        <source>全部颜色</source>
+        <translation>All colours</translation>
+    </message>
+    <message>
+        <source>{} 条</source>
+        <translation>{} shown</translation>
+    </message>
+    <message>
+        <source>全部文章</source>
+        <translation>All Articles</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationDelegate</name>
+    <message>
+        <source>未能定位</source>
+        <translation>not found</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationListModel</name>
+    <message>
+        <source>原文已改动，找不到这段文字了；引文保留在这里。</source>
+        <translation>The original text has changed and this passage is no longer in it; the quote is kept here.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationPanel</name>
+    <message>
+        <source>选中文字后按 1–4 高亮，或右键选择颜色、添加批注。</source>
+        <translation>Select text and press 1–4 to highlight it, or right-click to pick a colour or add a note.</translation>
+    </message>
+    <message>
+        <source>批注…</source>
+        <translation>Note…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>全部批注…</source>
+        <translation>All Notes…</translation>
+    </message>
+    <message>
+        <source>颜色含义…</source>
+        <translation>Colour Meanings…</translation>
+    </message>
+    <message>
+        <source>本文 {} 处高亮</source>
+        <translation>Highlights in this article: {}</translation>
+    </message>
+    <message>
+        <source>（{} 处未能定位）</source>
+        <translation> (not found: {})</translation>
+    </message>
+    <message>
+        <source>转到</source>
+        <translation>Go To</translation>
+    </message>
+    <message>
+        <source>编辑批注…</source>
+        <translation>Edit Note…</translation>
+    </message>
+    <message>
+        <source>改为</source>
+        <translation>Change To</translation>
+    </message>
+    <message>
+        <source>复制链接</source>
+        <translation>Copy Link</translation>
+    </message>
+    <message>
+        <source>删除高亮</source>
+        <translation>Delete Highlight</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationTableModel</name>
+    <message>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>摘录</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>文章</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>修改时间</source>
+        <translation>Modified</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsController</name>
+    <message>
+        <source>批注「{}」</source>
+        <translation>Note “{}”</translation>
+    </message>
+    <message>
+        <source>高亮「{}」</source>
+        <translation>Highlight “{}”</translation>
+    </message>
+    <message>
+        <source>改变高亮颜色「{}」</source>
+        <translation>Change Highlight Colour “{}”</translation>
+    </message>
+    <message>
+        <source>编辑批注「{}」</source>
+        <translation>Edit Note “{}”</translation>
+    </message>
+    <message>
+        <source>删除高亮「{}」</source>
+        <translation>Delete Highlight “{}”</translation>
+    </message>
+    <message>
+        <source>导入 {} 条批注</source>
+        <translation>Import Notes ({})</translation>
+    </message>
+    <message>
+        <source>无法完成「{}」：{}</source>
+        <translation>Could not complete “{}”: {}</translation>
+    </message>
+    <message>
+        <source>颜色含义改为「{}」</source>
+        <translation>Rename Colour to “{}”</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTableModel</name>
+    <message>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <comment>between tags</comment>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>标签：{tags}</source>
+        <translation>Tags: {tags}</translation>
+    </message>
+</context>
+<context>
+    <name>ColorButton</name>
+    <message>
+        <source>随主题</source>
+        <translation>Theme colour</translation>
+    </message>
+    <message>
+        <source>选择颜色</source>
+        <translation>Choose a Colour</translation>
+    </message>
+</context>
+<context>
+    <name>Colours</name>
+    <message>
+        <source>重点</source>
+        <translation>Important</translation>
+    </message>
+    <message>
+        <source>引用</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>疑问</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>待查</source>
+        <translation>To check</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>在本文中查找（简繁通用）</source>
+        <translation>Find in this article (simplified or traditional)</translation>
+    </message>
+    <message>
+        <source>上一个 (Shift+Enter)</source>
+        <translation>Previous (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>下一个 (Enter)</source>
+        <translation>Next (Enter)</translation>
+    </message>
+    <message>
+        <source>关闭 (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+    <message>
+        <source>无结果</source>
+        <translation>No matches</translation>
+    </message>
+</context>
+<context>
+    <name>KeywordModel</name>
+    <message>
+        <source>{word}&#x3000;权重 {weight}</source>
+        <translation>{word}  weight {weight}</translation>
+    </message>
+</context>
+<context>
+    <name>KeywordPanel</name>
+    <message>
+        <source>人名</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>地名</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>机构</source>
+        <translation>Organisations</translation>
+    </message>
+    <message>
+        <source>关键词</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <source>◀ 上一处</source>
+        <translation>◀ Previous</translation>
+    </message>
+    <message>
+        <source>下一处 ▶</source>
+        <translation>Next ▶</translation>
+    </message>
+    <message>
+        <source>含此关键词的其他文章</source>
+        <translation>Other articles with this keyword</translation>
+    </message>
+    <message>
+        <source>人名 · 地名 · 机构</source>
+        <translation>People · Places · Organisations</translation>
+    </message>
+    <message>
+        <source>关注词</source>
+        <translation>Watch Words</translation>
+    </message>
+    <message>
+        <source>未设置（查看 → 关注词…）</source>
+        <translation>None set (View → Watch Words…)</translation>
+    </message>
+    <message>
+        <source>分析中…</source>
+        <translation>Analysing…</translation>
+    </message>
+    <message>
+        <source>（没有）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySidebar</name>
+    <message>
+        <source>全部文章</source>
+        <translation>All Articles</translation>
+    </message>
+    <message>
+        <source>未读</source>
+        <translation>Unread</translation>
+    </message>
+    <message>
+        <source>已加星标</source>
+        <translation>Starred</translation>
+    </message>
+    <message>
+        <source>关注词</source>
+        <translation>Watch Words</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>版面</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>回收站</source>
+        <translation>Trash</translation>
+    </message>
+    <message>
+        <source>重命名标签…</source>
+        <translation>Rename Tag…</translation>
+    </message>
+    <message>
+        <source>删除标签</source>
+        <translation>Delete Tag</translation>
+    </message>
+    <message>
+        <source>清空回收站…</source>
+        <translation>Empty Trash…</translation>
+    </message>
+    <message>
+        <source>编辑关注词…</source>
+        <translation>Edit Watch Words…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>网页 (*.html)</source>
+        <translation>Web page (*.html)</translation>
+    </message>
+    <message>
+        <source>纯文本 (*.txt)</source>
+        <translation>Plain text (*.txt)</translation>
+    </message>
+    <message>
+        <source>关键词</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message>
+        <source> 文字 </source>
+        <translation> Script </translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>导入文件(&amp;I)…</source>
+        <translation>&amp;Import Files…</translation>
+    </message>
+    <message>
+        <source>导入文件夹(&amp;D)…</source>
+        <translation>Import &amp;Folder…</translation>
+    </message>
+    <message>
+        <source>粘贴为新文章(&amp;N)</source>
+        <translation>Paste as &amp;New Article</translation>
+    </message>
+    <message>
+        <source>导出文章(&amp;E)…</source>
+        <translation>&amp;Export Article…</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>查看(&amp;V)</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>文字(&amp;S)</source>
+        <translation>&amp;Script</translation>
+    </message>
+    <message>
+        <source>标出多义字(&amp;A)</source>
+        <translation>Mark &amp;Ambiguous Characters</translation>
+    </message>
+    <message>
+        <source>关注词(&amp;W)…</source>
+        <translation>&amp;Watch Words…</translation>
+    </message>
+    <message>
+        <source>用户词典(&amp;U)…</source>
+        <translation>&amp;User Dictionary…</translation>
+    </message>
+    <message>
+        <source>下一处关键词</source>
+        <translation>Next Keyword Occurrence</translation>
+    </message>
+    <message>
+        <source>上一处关键词</source>
+        <translation>Previous Keyword Occurrence</translation>
+    </message>
+    <message>
+        <source>放大字体</source>
+        <translation>Larger Text</translation>
+    </message>
+    <message>
+        <source>缩小字体</source>
+        <translation>Smaller Text</translation>
+    </message>
+    <message>
+        <source>下一篇</source>
+        <translation>Next Article</translation>
+    </message>
+    <message>
+        <source>上一篇</source>
+        <translation>Previous Article</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>关于阅报(&amp;A)</source>
+        <translation>&amp;About 阅报 Reader</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 篇文章</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{chars} 字&#x3000;约 {minutes} 分钟</source>
+        <translation>{chars} characters, about {minutes} min</translation>
+    </message>
+    <message>
+        <source>关注词</source>
+        <translation>Watch Words</translation>
+    </message>
+    <message>
+        <source>每行一个词。提到它们的地方会在每篇文章里标出来：</source>
+        <translation>One word per line. Every mention of them is marked in each article:</translation>
+    </message>
+    <message>
+        <source>用户词典</source>
+        <translation>User Dictionary</translation>
+    </message>
+    <message>
+        <source>每行一个词，分词时当作一个整体（记者署名中的人名会自动加入）：</source>
+        <translation>One word per line, kept whole when splitting text into words (names from bylines are added automatically):</translation>
+    </message>
+    <message>
+        <source>正在分析关键词 {done}/{total}</source>
+        <translation>Analysing keywords {done}/{total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已分析 %n 篇文章</source>
+        <translation>
+            <numerusform>Analysed %n article</numerusform>
+            <numerusform>Analysed %n articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{chosen}：也可作 {alternatives}
+选中词语后右键「修正转换…」可改为你的写法</source>
+        <translation>{chosen}: could also be {alternatives}
+Select the word and right-click “Fix Conversion…” to use your own form</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <comment>between alternative characters</comment>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 处多义字</source>
+        <translation>
+            <numerusform>%n ambiguous character</numerusform>
+            <numerusform>%n ambiguous characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>复制为简体</source>
+        <translation>Copy as Simplified</translation>
+    </message>
+    <message>
+        <source>复制为繁体</source>
+        <translation>Copy as Traditional</translation>
+    </message>
+    <message>
+        <source>修正转换…</source>
+        <translation>Fix Conversion…</translation>
+    </message>
+    <message>
+        <source>恢复默认转换</source>
+        <translation>Restore Default Conversion</translation>
+    </message>
+    <message>
+        <source>导出文章</source>
+        <translation>Export Article</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>Export Failed</translation>
+    </message>
+    <message>
+        <source>{path}：{error}</source>
+        <translation>{path}: {error}</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <source>报纸文本 ({patterns})</source>
+        <translation>Newspaper text ({patterns})</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>导入文件</source>
+        <translation>Import Files</translation>
+    </message>
+    <message>
+        <source>导入文件夹</source>
+        <translation>Import Folder</translation>
+    </message>
+    <message>
+        <source>剪贴板里没有文字</source>
+        <translation>There is no text on the clipboard</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>正在导入 {name}</source>
+        <translation>Importing {name}</translation>
+    </message>
+    <message>
+        <source>导入失败</source>
+        <translation>Import Failed</translation>
+    </message>
+    <message numerus="yes">
+        <source>导入 %n 篇文章</source>
+        <translation>
+            <numerusform>Imported %n article</numerusform>
+            <numerusform>Imported %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 篇已在库中</source>
+        <translation>
+            <numerusform>, %n already in the library</numerusform>
+            <numerusform>, %n already in the library</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>（已取消）</source>
+        <translation> (cancelled)</translation>
+    </message>
+    <message>
+        <source>{file}：{error}</source>
+        <translation>{file}: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>……另有 %n 个</source>
+        <translation>
+            <numerusform>…and %n more</numerusform>
+            <numerusform>…and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>部分文件未能导入</source>
+        <translation>Some Files Were Not Imported</translation>
+    </message>
+    <message>
+        <source>{summary}。
+
+{errors}</source>
+        <translation>{summary}.
+
+{errors}</translation>
+    </message>
+    <message>
+        <source>关于阅报</source>
+        <translation>About 阅报 Reader</translation>
+    </message>
+    <message>
+        <source>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</source>
+        <translation>Turns newspaper page text into clean articles, in simplified or traditional script, with highlights and notes that last.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>批注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>「{quote}」</source>
+        <translation>“{quote}”</translation>
+    </message>
+    <message>
+        <source>写下你的想法…</source>
+        <translation>Write your thoughts…</translation>
+    </message>
+    <message>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+</context>
+<context>
+    <name>OrganiseActions</name>
+    <message>
+        <source>加星标/取消星标</source>
+        <translation>Star / Unstar</translation>
+    </message>
+    <message>
+        <source>标为已读/未读</source>
+        <translation>Mark Read / Unread</translation>
+    </message>
+    <message>
+        <source>添加标签(&amp;T)…</source>
+        <translation>Add &amp;Tag…</translation>
+    </message>
+    <message>
+        <source>移到回收站</source>
+        <translation>Move to Trash</translation>
+    </message>
+    <message>
+        <source>从回收站恢复</source>
+        <translation>Restore from Trash</translation>
+    </message>
+    <message>
+        <source>清空回收站…</source>
+        <translation>Empty Trash…</translation>
+    </message>
+    <message>
+        <source>移除标签</source>
+        <translation>Remove Tag</translation>
+    </message>
+    <message>
+        <source>添加标签</source>
+        <translation>Add Tag</translation>
+    </message>
+    <message>
+        <source>标签名：</source>
+        <translation>Tag name:</translation>
+    </message>
+    <message>
+        <source>清空回收站</source>
+        <translation>Empty Trash</translation>
+    </message>
+    <message numerus="yes">
+        <source>永久删除回收站中的 %n 篇文章？它们的高亮和批注也会一并删除，此操作无法撤销。</source>
+        <translation>
+            <numerusform>Permanently delete the %n article in the trash? Its highlights and notes are deleted with it. This cannot be undone.</numerusform>
+            <numerusform>Permanently delete the %n articles in the trash? Their highlights and notes are deleted with them. This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>跟随系统</source>
+        <translation>System default</translation>
+    </message>
+    <message>
+        <source>浅色</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>深色</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>护眼</source>
+        <translation>Sepia</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>Page &amp;Set:</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>Double Sided Printing</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>Long side binding</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>Short side binding</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <source>从左侧选择一篇文章开始阅读</source>
+        <translation>Choose an article on the left to start reading</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptSelector</name>
+    <message>
+        <source>原文</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>简体</source>
+        <translation>Simplified</translation>
+    </message>
+    <message>
+        <source>繁体</source>
+        <translation>Traditional</translation>
+    </message>
+    <message>
+        <source>台湾正体</source>
+        <translation>Traditional (Taiwan)</translation>
+    </message>
+    <message>
+        <source>台湾用语</source>
+        <translation>Traditional (Taiwan terms)</translation>
+    </message>
+    <message>
+        <source>香港繁体</source>
+        <translation>Traditional (Hong Kong)</translation>
+    </message>
+    <message>
+        <source>香港用语</source>
+        <translation>Traditional (Hong Kong terms)</translation>
+    </message>
+    <message>
+        <source>简体（台湾来源）</source>
+        <translation>Simplified (from Taiwan)</translation>
+    </message>
+    <message>
+        <source>简体（台湾来源，大陆用语）</source>
+        <translation>Simplified (from Taiwan, mainland terms)</translation>
+    </message>
+    <message>
+        <source>简体（香港来源）</source>
+        <translation>Simplified (from Hong Kong)</translation>
+    </message>
+    <message>
+        <source>简体（香港来源，大陆用语）</source>
+        <translation>Simplified (from Hong Kong, mainland terms)</translation>
+    </message>
+    <message>
+        <source>文字：原文或简繁转换 (Ctrl+1 … Ctrl+6)</source>
+        <translation>Script: the original text or a simplified/traditional conversion (Ctrl+1 … Ctrl+6)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>阅读</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>外观</source>
+        <translation>Appearance</translation>
+    </message>
+    <message>
+        <source>词语</source>
+        <translation>Words</translation>
+    </message>
+    <message>
+        <source> 像素</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source> 字</source>
+        <translation> characters</translation>
+    </message>
+    <message>
+        <source>字体</source>
+        <translation>Font</translation>
+    </message>
+    <message>
+        <source>字号</source>
+        <translation>Font size</translation>
+    </message>
+    <message>
+        <source>行距</source>
+        <translation>Line spacing</translation>
+    </message>
+    <message>
+        <source>首行缩进</source>
+        <translation>First-line indent</translation>
+    </message>
+    <message>
+        <source>每行字数</source>
+        <translation>Characters per line</translation>
+    </message>
+    <message>
+        <source>默认文字</source>
+        <translation>Default script</translation>
+    </message>
+    <message>
+        <source>在正文中标出关键词</source>
+        <translation>Highlight keywords in the text</translation>
+    </message>
+    <message>
+        <source>恢复主题颜色</source>
+        <translation>Restore Theme Colours</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>关键词底色</source>
+        <translation>Keyword highlight</translation>
+    </message>
+    <message>
+        <source>关注词颜色</source>
+        <translation>Watch word colour</translation>
+    </message>
+    <message>
+        <source>人名、地名、机构的颜色随主题，可在关键词面板中开关。</source>
+        <translation>People, places and organisations take their colours from the theme; turn them on or off in the keyword panel.</translation>
+    </message>
+    <message>
+        <source>跟随系统</source>
+        <translation>System default</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>重新启动阅报后生效。</source>
+        <translation>Takes effect when 阅报 Reader restarts.</translation>
+    </message>
+    <message>
+        <source>关注词（每行一个，在所有文章里标出）</source>
+        <translation>Watch words (one per line, marked in every article)</translation>
+    </message>
+    <message>
+        <source>用户词典（每行一个，分词时当作一个词；署名中的人名自动加入）</source>
+        <translation>User dictionary (one per line, each kept as one word; names from bylines are added automatically)</translation>
+    </message>
+    <message>
+        <source>保存词语</source>
+        <translation>Save Words</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>无法打开文库</source>
+        <translation>Cannot Open the Library</translation>
+    </message>
+    <message>
+        <source>阅报 Reader</source>
+        <translation>阅报 Reader</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>修正转换</source>
+        <translation>Fix Conversion</translation>
+    </message>
+    <message>
+        <source>原文「{original}」在此视图中显示为「{shown}」。
+以后所有文章都按你的写法显示，请输入：</source>
+        <translation>The original “{original}” shows as “{shown}” in this view.
+Enter how it should read; every article will use your form from now on:</translation>
+    </message>
+</context>
+</TS>

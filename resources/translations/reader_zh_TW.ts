@@ -1,0 +1,1111 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW" sourcelanguage="zh_CN">
+<context>
+    <name>Annotating</name>
+    <message>
+        <source>W3C 批注 JSON (*.json)</source>
+        <translation>W3C 批註 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>批注</source>
+        <translation>批註</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>復原</translation>
+    </message>
+    <message>
+        <source>重做</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>添加批注(&amp;N)…</source>
+        <translation>新增批註(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>删除高亮(&amp;D)</source>
+        <translation>刪除高亮(&amp;D)</translation>
+    </message>
+    <message>
+        <source>全部批注(&amp;B)…</source>
+        <translation>全部批註(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>导出批注(&amp;X)…</source>
+        <translation>匯出批註(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>导入批注(&amp;M)…</source>
+        <translation>匯入批註(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>打开链接(&amp;L)…</source>
+        <translation>開啟連結(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>编辑(&amp;E)</source>
+        <translation>編輯(&amp;E)</translation>
+    </message>
+    <message>
+        <source>批注面板</source>
+        <translation>批註面板</translation>
+    </message>
+    <message>
+        <source>高亮为「{}」</source>
+        <translation>高亮為「{}」</translation>
+    </message>
+    <message>
+        <source>高亮</source>
+        <translation>高亮</translation>
+    </message>
+    <message>
+        <source>编辑批注…</source>
+        <translation>編輯批註…</translation>
+    </message>
+    <message>
+        <source>改为</source>
+        <translation>改為</translation>
+    </message>
+    <message>
+        <source>复制链接</source>
+        <translation>複製連結</translation>
+    </message>
+    <message>
+        <source>删除高亮</source>
+        <translation>刪除高亮</translation>
+    </message>
+    <message>
+        <source>每种颜色代表什么由你决定；改名后菜单、批注面板和导出都用新名字。按 1–4 高亮。</source>
+        <translation>每種顏色代表什麼由你決定；改名後選單、批註面板和匯出都用新名字。按 1–4 高亮。</translation>
+    </message>
+    <message>
+        <source>编辑批注(&amp;N)…</source>
+        <translation>編輯批註(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>先选中要高亮的文字</source>
+        <translation>先選中要高亮的文字</translation>
+    </message>
+    <message>
+        <source>先选中要批注的文字</source>
+        <translation>先選中要批註的文字</translation>
+    </message>
+    <message>
+        <source>无法改名</source>
+        <translation>無法改名</translation>
+    </message>
+    <message>
+        <source>原文里找不到这段文字了：「{}」</source>
+        <translation>原文裡找不到這段文字了：「{}」</translation>
+    </message>
+    <message>
+        <source>这篇文章不在当前列表里（也许被筛选或移到了废纸篓）</source>
+        <translation>這篇文章不在當前列表裡（也許被篩選或移到了廢紙簍）</translation>
+    </message>
+    <message>
+        <source>已复制链接 {}</source>
+        <translation>已複製連結 {}</translation>
+    </message>
+    <message>
+        <source>打开链接</source>
+        <translation>開啟連結</translation>
+    </message>
+    <message>
+        <source>阅报链接（reader://article/…）：</source>
+        <translation>閱報連結（reader://article/…）：</translation>
+    </message>
+    <message>
+        <source>这不是阅报的文章链接</source>
+        <translation>這不是閱報的文章連結</translation>
+    </message>
+    <message>
+        <source>文库里没有这篇文章（可能已删除）</source>
+        <translation>文庫裡沒有這篇文章（可能已刪除）</translation>
+    </message>
+    <message>
+        <source>链接里的位置超出了这篇文章</source>
+        <translation>連結裡的位置超出了這篇文章</translation>
+    </message>
+    <message>
+        <source>文库里还没有批注</source>
+        <translation>文庫裡還沒有批註</translation>
+    </message>
+    <message>
+        <source>导出批注</source>
+        <translation>匯出批註</translation>
+    </message>
+    <message>
+        <source>批注.md</source>
+        <translation>批註.md</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>匯出失敗</translation>
+    </message>
+    <message>
+        <source>{path}：{error}</source>
+        <translation>{path}：{error}</translation>
+    </message>
+    <message>
+        <source>已导出 {} 条批注到 {}</source>
+        <translation>已匯出 {} 條批註到 {}</translation>
+    </message>
+    <message>
+        <source>导入批注</source>
+        <translation>匯入批註</translation>
+    </message>
+    <message>
+        <source>W3C 批注 JSON (*.json *.jsonld);;所有文件 (*)</source>
+        <translation>W3C 批註 JSON (*.json *.jsonld);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>{}：不是 W3C 批注 JSON 文件</source>
+        <translation>{}：不是 W3C 批註 JSON 檔案</translation>
+    </message>
+    <message>
+        <source>导入 {} 条批注</source>
+        <translation>匯入 {} 條批註</translation>
+    </message>
+    <message>
+        <source>，{} 条在原文中找不到（列为未能定位）</source>
+        <translation>，{} 條在原文中找不到（列為未能定位）</translation>
+    </message>
+    <message>
+        <source>，{} 条已在文库中</source>
+        <translation>，{} 條已在文庫中</translation>
+    </message>
+    <message>
+        <source>……另有 {} 条</source>
+        <translation>……另有 {} 條</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationBrowser</name>
+    <message>
+        <source>全部批注</source>
+        <translation>全部批註</translation>
+    </message>
+    <message>
+        <source>搜索摘录和批注</source>
+        <translation>搜尋摘錄和批註</translation>
+    </message>
+    <message>
+        <source>只看未能定位的</source>
+        <translation>只看未能定位的</translation>
+    </message>
+    <message>
+        <source>打开文章</source>
+        <translation>開啟文章</translation>
+    </message>
+    <message>
+        <source>全部颜色</source>
+        <translation>全部顏色</translation>
+    </message>
+    <message>
+        <source>{} 条</source>
+        <translation>{} 條</translation>
+    </message>
+    <message>
+        <source>全部文章</source>
+        <translation>全部文章</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationDelegate</name>
+    <message>
+        <source>未能定位</source>
+        <translation>未能定位</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationListModel</name>
+    <message>
+        <source>原文已改动，找不到这段文字了；引文保留在这里。</source>
+        <translation>原文已改動，找不到這段文字了；引文保留在這裡。</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationPanel</name>
+    <message>
+        <source>选中文字后按 1–4 高亮，或右键选择颜色、添加批注。</source>
+        <translation>選中文字後按 1–4 高亮，或右鍵選擇顏色、新增批註。</translation>
+    </message>
+    <message>
+        <source>批注…</source>
+        <translation>批註…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>全部批注…</source>
+        <translation>全部批註…</translation>
+    </message>
+    <message>
+        <source>颜色含义…</source>
+        <translation>顏色含義…</translation>
+    </message>
+    <message>
+        <source>本文 {} 处高亮</source>
+        <translation>本文 {} 處高亮</translation>
+    </message>
+    <message>
+        <source>（{} 处未能定位）</source>
+        <translation>（{} 處未能定位）</translation>
+    </message>
+    <message>
+        <source>转到</source>
+        <translation>轉到</translation>
+    </message>
+    <message>
+        <source>编辑批注…</source>
+        <translation>編輯批註…</translation>
+    </message>
+    <message>
+        <source>改为</source>
+        <translation>改為</translation>
+    </message>
+    <message>
+        <source>复制链接</source>
+        <translation>複製連結</translation>
+    </message>
+    <message>
+        <source>删除高亮</source>
+        <translation>刪除高亮</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationTableModel</name>
+    <message>
+        <source>颜色</source>
+        <translation>顏色</translation>
+    </message>
+    <message>
+        <source>摘录</source>
+        <translation>摘錄</translation>
+    </message>
+    <message>
+        <source>批注</source>
+        <translation>批註</translation>
+    </message>
+    <message>
+        <source>文章</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>修改时间</source>
+        <translation>修改時間</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsController</name>
+    <message>
+        <source>批注「{}」</source>
+        <translation>批註「{}」</translation>
+    </message>
+    <message>
+        <source>高亮「{}」</source>
+        <translation>高亮「{}」</translation>
+    </message>
+    <message>
+        <source>改变高亮颜色「{}」</source>
+        <translation>改變高亮顏色「{}」</translation>
+    </message>
+    <message>
+        <source>编辑批注「{}」</source>
+        <translation>編輯批註「{}」</translation>
+    </message>
+    <message>
+        <source>删除高亮「{}」</source>
+        <translation>刪除高亮「{}」</translation>
+    </message>
+    <message>
+        <source>导入 {} 条批注</source>
+        <translation>匯入 {} 條批註</translation>
+    </message>
+    <message>
+        <source>无法完成「{}」：{}</source>
+        <translation>無法完成「{}」：{}</translation>
+    </message>
+    <message>
+        <source>颜色含义改为「{}」</source>
+        <translation>顏色含義改為「{}」</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleTableModel</name>
+    <message>
+        <source>标题</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <comment>between tags</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>标签：{tags}</source>
+        <translation>標籤：{tags}</translation>
+    </message>
+</context>
+<context>
+    <name>ColorButton</name>
+    <message>
+        <source>随主题</source>
+        <translation>隨主題</translation>
+    </message>
+    <message>
+        <source>选择颜色</source>
+        <translation>選擇顏色</translation>
+    </message>
+</context>
+<context>
+    <name>Colours</name>
+    <message>
+        <source>重点</source>
+        <translation>重點</translation>
+    </message>
+    <message>
+        <source>引用</source>
+        <translation>引用</translation>
+    </message>
+    <message>
+        <source>疑问</source>
+        <translation>疑問</translation>
+    </message>
+    <message>
+        <source>待查</source>
+        <translation>待查</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>在本文中查找（简繁通用）</source>
+        <translation>在本文中尋找（簡繁通用）</translation>
+    </message>
+    <message>
+        <source>上一个 (Shift+Enter)</source>
+        <translation>上一個 (Shift+Enter)</translation>
+    </message>
+    <message>
+        <source>下一个 (Enter)</source>
+        <translation>下一個 (Enter)</translation>
+    </message>
+    <message>
+        <source>关闭 (Esc)</source>
+        <translation>關閉 (Esc)</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>尋找</translation>
+    </message>
+    <message>
+        <source>无结果</source>
+        <translation>無結果</translation>
+    </message>
+</context>
+<context>
+    <name>KeywordModel</name>
+    <message>
+        <source>{word}&#x3000;权重 {weight}</source>
+        <translation>{word}&#x3000;權重 {weight}</translation>
+    </message>
+</context>
+<context>
+    <name>KeywordPanel</name>
+    <message>
+        <source>人名</source>
+        <translation>人名</translation>
+    </message>
+    <message>
+        <source>地名</source>
+        <translation>地名</translation>
+    </message>
+    <message>
+        <source>机构</source>
+        <translation>機構</translation>
+    </message>
+    <message>
+        <source>关键词</source>
+        <translation>關鍵詞</translation>
+    </message>
+    <message>
+        <source>◀ 上一处</source>
+        <translation>◀ 上一處</translation>
+    </message>
+    <message>
+        <source>下一处 ▶</source>
+        <translation>下一處 ▶</translation>
+    </message>
+    <message>
+        <source>含此关键词的其他文章</source>
+        <translation>含此關鍵詞的其他文章</translation>
+    </message>
+    <message>
+        <source>人名 · 地名 · 机构</source>
+        <translation>人名 · 地名 · 機構</translation>
+    </message>
+    <message>
+        <source>关注词</source>
+        <translation>關注詞</translation>
+    </message>
+    <message>
+        <source>未设置（查看 → 关注词…）</source>
+        <translation>未設定（檢視 → 關注詞…）</translation>
+    </message>
+    <message>
+        <source>分析中…</source>
+        <translation>分析中…</translation>
+    </message>
+    <message>
+        <source>（没有）</source>
+        <translation>（沒有）</translation>
+    </message>
+</context>
+<context>
+    <name>LibrarySidebar</name>
+    <message>
+        <source>全部文章</source>
+        <translation>全部文章</translation>
+    </message>
+    <message>
+        <source>未读</source>
+        <translation>未讀</translation>
+    </message>
+    <message>
+        <source>已加星标</source>
+        <translation>已加星標</translation>
+    </message>
+    <message>
+        <source>关注词</source>
+        <translation>關注詞</translation>
+    </message>
+    <message>
+        <source>标签</source>
+        <translation>標籤</translation>
+    </message>
+    <message>
+        <source>来源</source>
+        <translation>來源</translation>
+    </message>
+    <message>
+        <source>版面</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>回收站</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>重命名标签…</source>
+        <translation>重新命名標籤…</translation>
+    </message>
+    <message>
+        <source>删除标签</source>
+        <translation>刪除標籤</translation>
+    </message>
+    <message>
+        <source>清空回收站…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
+        <source>编辑关注词…</source>
+        <translation>編輯關注詞…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>网页 (*.html)</source>
+        <translation>網頁 (*.html)</translation>
+    </message>
+    <message>
+        <source>纯文本 (*.txt)</source>
+        <translation>純文字 (*.txt)</translation>
+    </message>
+    <message>
+        <source>关键词</source>
+        <translation>關鍵詞</translation>
+    </message>
+    <message>
+        <source>工具栏</source>
+        <translation>工具列</translation>
+    </message>
+    <message>
+        <source> 文字 </source>
+        <translation> 文字 </translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <source>导入文件(&amp;I)…</source>
+        <translation>匯入檔案(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>导入文件夹(&amp;D)…</source>
+        <translation>匯入資料夾(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>粘贴为新文章(&amp;N)</source>
+        <translation>貼上為新文章(&amp;N)</translation>
+    </message>
+    <message>
+        <source>导出文章(&amp;E)…</source>
+        <translation>匯出文章(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>打印(&amp;P)…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>设置(&amp;S)…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;Q)</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>查看(&amp;V)</source>
+        <translation>檢視(&amp;V)</translation>
+    </message>
+    <message>
+        <source>文字(&amp;S)</source>
+        <translation>文字(&amp;S)</translation>
+    </message>
+    <message>
+        <source>标出多义字(&amp;A)</source>
+        <translation>標出多義字(&amp;A)</translation>
+    </message>
+    <message>
+        <source>关注词(&amp;W)…</source>
+        <translation>關注詞(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>用户词典(&amp;U)…</source>
+        <translation>使用者詞典(&amp;U)…</translation>
+    </message>
+    <message>
+        <source>下一处关键词</source>
+        <translation>下一處關鍵詞</translation>
+    </message>
+    <message>
+        <source>上一处关键词</source>
+        <translation>上一處關鍵詞</translation>
+    </message>
+    <message>
+        <source>放大字体</source>
+        <translation>放大字型</translation>
+    </message>
+    <message>
+        <source>缩小字体</source>
+        <translation>縮小字型</translation>
+    </message>
+    <message>
+        <source>下一篇</source>
+        <translation>下一篇</translation>
+    </message>
+    <message>
+        <source>上一篇</source>
+        <translation>上一篇</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>关于阅报(&amp;A)</source>
+        <translation>關於閱報(&amp;A)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 篇文章</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{chars} 字&#x3000;约 {minutes} 分钟</source>
+        <translation>{chars} 字&#x3000;約 {minutes} 分鐘</translation>
+    </message>
+    <message>
+        <source>关注词</source>
+        <translation>關注詞</translation>
+    </message>
+    <message>
+        <source>每行一个词。提到它们的地方会在每篇文章里标出来：</source>
+        <translation>每行一個詞。提到它們的地方會在每篇文章裡標出來：</translation>
+    </message>
+    <message>
+        <source>用户词典</source>
+        <translation>使用者詞典</translation>
+    </message>
+    <message>
+        <source>每行一个词，分词时当作一个整体（记者署名中的人名会自动加入）：</source>
+        <translation>每行一個詞，分詞時當作一個整體（記者署名中的人名會自動加入）：</translation>
+    </message>
+    <message>
+        <source>正在分析关键词 {done}/{total}</source>
+        <translation>正在分析關鍵詞 {done}/{total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已分析 %n 篇文章</source>
+        <translation>
+            <numerusform>已分析 %n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{chosen}：也可作 {alternatives}
+选中词语后右键「修正转换…」可改为你的写法</source>
+        <translation>{chosen}：也可作 {alternatives}
+選中詞語後右鍵「修正轉換…」可改為你的寫法</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <comment>between alternative characters</comment>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 处多义字</source>
+        <translation>
+            <numerusform>%n 處多義字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>复制为简体</source>
+        <translation>複製為簡體</translation>
+    </message>
+    <message>
+        <source>复制为繁体</source>
+        <translation>複製為繁體</translation>
+    </message>
+    <message>
+        <source>修正转换…</source>
+        <translation>修正轉換…</translation>
+    </message>
+    <message>
+        <source>恢复默认转换</source>
+        <translation>恢復預設轉換</translation>
+    </message>
+    <message>
+        <source>导出文章</source>
+        <translation>匯出文章</translation>
+    </message>
+    <message>
+        <source>导出失败</source>
+        <translation>匯出失敗</translation>
+    </message>
+    <message>
+        <source>{path}：{error}</source>
+        <translation>{path}：{error}</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}</source>
+        <translation>已匯出到 {path}</translation>
+    </message>
+    <message>
+        <source>报纸文本 ({patterns})</source>
+        <translation>報紙文字 ({patterns})</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>导入文件</source>
+        <translation>匯入檔案</translation>
+    </message>
+    <message>
+        <source>导入文件夹</source>
+        <translation>匯入資料夾</translation>
+    </message>
+    <message>
+        <source>剪贴板里没有文字</source>
+        <translation>剪貼簿裡沒有文字</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>正在匯入…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>匯入</translation>
+    </message>
+    <message>
+        <source>正在导入 {name}</source>
+        <translation>正在匯入 {name}</translation>
+    </message>
+    <message>
+        <source>导入失败</source>
+        <translation>匯入失敗</translation>
+    </message>
+    <message numerus="yes">
+        <source>导入 %n 篇文章</source>
+        <translation>
+            <numerusform>匯入 %n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 篇已在库中</source>
+        <translation>
+            <numerusform>，%n 篇已在庫中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>（已取消）</source>
+        <translation>（已取消）</translation>
+    </message>
+    <message>
+        <source>{file}：{error}</source>
+        <translation>{file}：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>……另有 %n 个</source>
+        <translation>
+            <numerusform>……另有 %n 個</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>部分文件未能导入</source>
+        <translation>部分檔案未能匯入</translation>
+    </message>
+    <message>
+        <source>{summary}。
+
+{errors}</source>
+        <translation>{summary}。
+
+{errors}</translation>
+    </message>
+    <message>
+        <source>关于阅报</source>
+        <translation>關於閱報</translation>
+    </message>
+    <message>
+        <source>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</source>
+        <translation>把報紙版面文本整理成乾淨的文章，簡繁隨心，標註長存。</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>批注</source>
+        <translation>批註</translation>
+    </message>
+    <message>
+        <source>「{quote}」</source>
+        <translation>「{quote}」</translation>
+    </message>
+    <message>
+        <source>写下你的想法…</source>
+        <translation>寫下你的想法…</translation>
+    </message>
+    <message>
+        <source>颜色</source>
+        <translation>顏色</translation>
+    </message>
+</context>
+<context>
+    <name>OrganiseActions</name>
+    <message>
+        <source>加星标/取消星标</source>
+        <translation>加星標/取消星標</translation>
+    </message>
+    <message>
+        <source>标为已读/未读</source>
+        <translation>標為已讀/未讀</translation>
+    </message>
+    <message>
+        <source>添加标签(&amp;T)…</source>
+        <translation>新增標籤(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>移到回收站</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <source>从回收站恢复</source>
+        <translation>從回收站恢復</translation>
+    </message>
+    <message>
+        <source>清空回收站…</source>
+        <translation>清空回收站…</translation>
+    </message>
+    <message>
+        <source>移除标签</source>
+        <translation>移除標籤</translation>
+    </message>
+    <message>
+        <source>添加标签</source>
+        <translation>新增標籤</translation>
+    </message>
+    <message>
+        <source>标签名：</source>
+        <translation>標籤名：</translation>
+    </message>
+    <message>
+        <source>清空回收站</source>
+        <translation>清空回收站</translation>
+    </message>
+    <message numerus="yes">
+        <source>永久删除回收站中的 %n 篇文章？它们的高亮和批注也会一并删除，此操作无法撤销。</source>
+        <translation>
+            <numerusform>永久刪除回收站中的 %n 篇文章？它們的高亮和批註也會一併刪除，此操作無法復原。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>跟随系统</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>浅色</source>
+        <translation>淺色</translation>
+    </message>
+    <message>
+        <source>深色</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>护眼</source>
+        <translation>護眼</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>搜尋位置(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>檔案類型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>列印頁面(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Double Sided Printing</source>
+        <translation>雙面列印</translation>
+    </message>
+    <message>
+        <source>Long side binding</source>
+        <translation>長邊裝訂</translation>
+    </message>
+    <message>
+        <source>Short side binding</source>
+        <translation>短邊裝訂</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <source>从左侧选择一篇文章开始阅读</source>
+        <translation>從左側選擇一篇文章開始閱讀</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptSelector</name>
+    <message>
+        <source>原文</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>简体</source>
+        <translation>簡體</translation>
+    </message>
+    <message>
+        <source>繁体</source>
+        <translation>繁體</translation>
+    </message>
+    <message>
+        <source>台湾正体</source>
+        <translation>台灣正體</translation>
+    </message>
+    <message>
+        <source>台湾用语</source>
+        <translation>台灣用語</translation>
+    </message>
+    <message>
+        <source>香港繁体</source>
+        <translation>香港繁體</translation>
+    </message>
+    <message>
+        <source>香港用语</source>
+        <translation>香港用語</translation>
+    </message>
+    <message>
+        <source>简体（台湾来源）</source>
+        <translation>簡體（台灣來源）</translation>
+    </message>
+    <message>
+        <source>简体（台湾来源，大陆用语）</source>
+        <translation>簡體（台灣來源，大陸用語）</translation>
+    </message>
+    <message>
+        <source>简体（香港来源）</source>
+        <translation>簡體（香港來源）</translation>
+    </message>
+    <message>
+        <source>简体（香港来源，大陆用语）</source>
+        <translation>簡體（香港來源，大陸用語）</translation>
+    </message>
+    <message>
+        <source>文字：原文或简繁转换 (Ctrl+1 … Ctrl+6)</source>
+        <translation>文字：原文或簡繁轉換 (Ctrl+1 … Ctrl+6)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>设置</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>阅读</source>
+        <translation>閱讀</translation>
+    </message>
+    <message>
+        <source>外观</source>
+        <translation>外觀</translation>
+    </message>
+    <message>
+        <source>词语</source>
+        <translation>詞語</translation>
+    </message>
+    <message>
+        <source> 像素</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source> 字</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <source>字体</source>
+        <translation>字型</translation>
+    </message>
+    <message>
+        <source>字号</source>
+        <translation>字型大小</translation>
+    </message>
+    <message>
+        <source>行距</source>
+        <translation>行距</translation>
+    </message>
+    <message>
+        <source>首行缩进</source>
+        <translation>首行縮排</translation>
+    </message>
+    <message>
+        <source>每行字数</source>
+        <translation>每行字數</translation>
+    </message>
+    <message>
+        <source>默认文字</source>
+        <translation>預設文字</translation>
+    </message>
+    <message>
+        <source>在正文中标出关键词</source>
+        <translation>在正文中標出關鍵詞</translation>
+    </message>
+    <message>
+        <source>恢复主题颜色</source>
+        <translation>恢復主題顏色</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>关键词底色</source>
+        <translation>關鍵詞底色</translation>
+    </message>
+    <message>
+        <source>关注词颜色</source>
+        <translation>關注詞顏色</translation>
+    </message>
+    <message>
+        <source>人名、地名、机构的颜色随主题，可在关键词面板中开关。</source>
+        <translation>人名、地名、機構的顏色隨主題，可在關鍵詞面板中開關。</translation>
+    </message>
+    <message>
+        <source>跟随系统</source>
+        <translation>跟隨系統</translation>
+    </message>
+    <message>
+        <source>界面语言</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <source>重新启动阅报后生效。</source>
+        <translation>重新啟動閱報後生效。</translation>
+    </message>
+    <message>
+        <source>关注词（每行一个，在所有文章里标出）</source>
+        <translation>關注詞（每行一個，在所有文章裡標出）</translation>
+    </message>
+    <message>
+        <source>用户词典（每行一个，分词时当作一个词；署名中的人名自动加入）</source>
+        <translation>使用者詞典（每行一個，分詞時當作一個詞；署名中的人名自動加入）</translation>
+    </message>
+    <message>
+        <source>保存词语</source>
+        <translation>儲存詞語</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>无法打开文库</source>
+        <translation>無法開啟文庫</translation>
+    </message>
+    <message>
+        <source>阅报 Reader</source>
+        <translation>閱報 Reader</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>修正转换</source>
+        <translation>修正轉換</translation>
+    </message>
+    <message>
+        <source>原文「{original}」在此视图中显示为「{shown}」。
+以后所有文章都按你的写法显示，请输入：</source>
+        <translation>原文「{original}」在此檢視中顯示為「{shown}」。
+以後所有文章都按你的寫法顯示，請輸入：</translation>
+    </message>
+</context>
+</TS>
