@@ -85,11 +85,11 @@
     </message>
     <message>
         <source>先选中要高亮的文字</source>
-        <translation>先選中要高亮的文字</translation>
+        <translation>先選取要高亮的文字</translation>
     </message>
     <message>
         <source>先选中要批注的文字</source>
-        <translation>先選中要批註的文字</translation>
+        <translation>先選取要批註的文字</translation>
     </message>
     <message>
         <source>无法改名</source>
@@ -101,7 +101,7 @@
     </message>
     <message>
         <source>这篇文章不在当前列表里（也许被筛选或移到了废纸篓）</source>
-        <translation>這篇文章不在當前列表裡（也許被篩選或移到了廢紙簍）</translation>
+        <translation>這篇文章不在目前清單裡（也許被篩選或移到了廢紙簍）</translation>
     </message>
     <message>
         <source>已复制链接 {}</source>
@@ -229,7 +229,7 @@
     <name>AnnotationPanel</name>
     <message>
         <source>选中文字后按 1–4 高亮，或右键选择颜色、添加批注。</source>
-        <translation>選中文字後按 1–4 高亮，或右鍵選擇顏色、新增批註。</translation>
+        <translation>選取文字後按 1–4 高亮，或右鍵選擇顏色、新增批註。</translation>
     </message>
     <message>
         <source>批注…</source>
@@ -509,7 +509,7 @@
     </message>
     <message>
         <source>回收站</source>
-        <translation>回收站</translation>
+        <translation>資源回收筒</translation>
     </message>
     <message>
         <source>重命名标签…</source>
@@ -521,7 +521,7 @@
     </message>
     <message>
         <source>清空回收站…</source>
-        <translation>清空回收站…</translation>
+        <translation>清空資源回收筒…</translation>
     </message>
     <message>
         <source>编辑关注词…</source>
@@ -674,7 +674,7 @@
         <source>{chosen}：也可作 {alternatives}
 选中词语后右键「修正转换…」可改为你的写法</source>
         <translation>{chosen}：也可作 {alternatives}
-選中詞語後右鍵「修正轉換…」可改為你的寫法</translation>
+選取詞語後右鍵「修正轉換…」可改為你的寫法</translation>
     </message>
     <message>
         <source>、</source>
@@ -841,15 +841,15 @@
     </message>
     <message>
         <source>移到回收站</source>
-        <translation>移到回收站</translation>
+        <translation>移到資源回收筒</translation>
     </message>
     <message>
         <source>从回收站恢复</source>
-        <translation>從回收站恢復</translation>
+        <translation>從資源回收筒恢復</translation>
     </message>
     <message>
         <source>清空回收站…</source>
-        <translation>清空回收站…</translation>
+        <translation>清空資源回收筒…</translation>
     </message>
     <message>
         <source>移除标签</source>
@@ -865,12 +865,12 @@
     </message>
     <message>
         <source>清空回收站</source>
-        <translation>清空回收站</translation>
+        <translation>清空資源回收筒</translation>
     </message>
     <message numerus="yes">
         <source>永久删除回收站中的 %n 篇文章？它们的高亮和批注也会一并删除，此操作无法撤销。</source>
         <translation>
-            <numerusform>永久刪除回收站中的 %n 篇文章？它們的高亮和批註也會一併刪除，此操作無法復原。</numerusform>
+            <numerusform>永久刪除資源回收筒中的 %n 篇文章？它們的高亮和批註也會一併刪除，此操作無法復原。</numerusform>
         </translation>
     </message>
 </context>

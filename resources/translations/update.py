@@ -54,6 +54,9 @@ UI_PHRASES: dict[str, str] = {
     "字号": "字型大小",  # s2twp: 字號 (a shop's name)
     "纯文本": "純文字",
     "报纸文本": "報紙文字",
+    "选中": "選取",  # select (text); s2twp: 選中 (chosen, as in a lottery)
+    "当前列表": "目前清單",
+    "回收站": "資源回收筒",
 }
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n")

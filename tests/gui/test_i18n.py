@@ -74,13 +74,11 @@ def _plain(text: str) -> str:
 
 
 def action_texts(action: QAction, where: str) -> Iterator[tuple[str, str]]:
+    # Submenus are QMenu children of their menu: walked as widgets, not through
+    # action.menu() (PySide6 6.12 on Python 3.11 drops a reference to None per None it
+    # returns, and enough of them abort the interpreter at exit).
     for kind in ("text", "toolTip", "statusTip", "whatsThis"):
         yield f"{where} action {kind}", getattr(action, kind)()
-    menu = action.menu()
-    if isinstance(menu, QMenu):
-        yield f"{where} menu title", menu.title()
-        for sub in menu.actions():
-            yield from action_texts(sub, f"{where} > {menu.title()}")
 
 
 def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
