@@ -121,7 +121,7 @@ class Annotating(QObject):
         self.panel.chosen.connect(self.go_to)
         self.panel.note_requested.connect(self.edit_note)
         self.panel.delete_requested.connect(self.delete)
-        self.panel.recolour_requested.connect(self.controller.recolour)
+        self.panel.recolour_requested.connect(self._recolour)
         self.panel.link_requested.connect(self.copy_link)
         self.panel.browse_requested.connect(self.open_browser)
         self.panel.renamed.connect(self.rename_colour)
@@ -405,7 +405,7 @@ class Annotating(QObject):
         if target is not None and exactly:
             return self.controller.recolour(target.id, color)
         if span is None:
-            self._status(self.tr("先选中要高亮的文字"))
+            self._ask_for_selection(self.tr("先选中要高亮的文字"))
             return None
         anchor = make_anchor(view.record.body, *span)
         made = self.controller.highlight(view.record.id, anchor, color)
@@ -424,7 +424,7 @@ class Annotating(QObject):
             return
         span = pane.selected_span()
         if span is None:
-            self._status(self.tr("先选中要批注的文字"))
+            self._ask_for_selection(self.tr("先选中要批注的文字"))
             return
         start, end = view.body.to_view(*span)
         answer = note_dialog.ask_note(
@@ -450,6 +450,16 @@ class Annotating(QObject):
         )
         if answer is not None:
             self.controller.edit(annotation_id, *answer)
+
+    def _recolour(self, annotation_id: str, color: str) -> None:
+        if self.store.find(annotation_id) is not None:  # not deleted meanwhile
+            self.controller.recolour(annotation_id, color)
+
+    def _ask_for_selection(self, text: str) -> None:
+        """Say why nothing happened: nothing selected, or a selection outside the body."""
+        if self.window.reading_pane.textCursor().hasSelection():
+            text = self.tr("只能标注正文里的文字，标题和图片说明不行")
+        self._status(text)
 
     def delete(self, annotation_id: str) -> None:
         if self.store.find(annotation_id) is not None:
