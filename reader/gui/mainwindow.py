@@ -51,6 +51,7 @@ from reader.gui.dialogs import ask_phrase_fix, edit_word_list
 from reader.gui.keyword_panel import KeywordPanel
 from reader.gui.preferences import Preferences
 from reader.gui.reading_pane import Layer, ReadingPane
+from reader.gui.reading_progress import ReadingPositions, reading_chars, reading_minutes
 from reader.gui.script_selector import ScriptSelector
 from reader.gui.themes import Theme
 from reader.gui.workers import Operation
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.model = ArticleTableModel(parent=self)
         self.list_view = self._build_list()
         self.reading_pane = ReadingPane()
+        self.positions = ReadingPositions(self.reading_pane, library.articles)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list_view)
         self.splitter.addWidget(self.reading_pane)
@@ -243,9 +245,16 @@ class MainWindow(QMainWindow):
             self.tr("设置(&S)…"),
             self.open_settings,
             QKeySequence.StandardKey.Preferences,
+            fallback="Ctrl+,",
         )
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("退出(&Q)"), self.close, QKeySequence.StandardKey.Quit)
+        self._action(
+            file_menu,
+            self.tr("退出(&Q)"),
+            self.close,
+            QKeySequence.StandardKey.Quit,
+            fallback="Ctrl+Q",
+        )
 
         view_menu = self.menuBar().addMenu(self.tr("查看(&V)"))
         self.scripts.fill_menu(view_menu.addMenu(self.tr("文字(&S)")))
@@ -256,9 +265,17 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.keyword_dock.toggleViewAction())
         self._action(view_menu, self.tr("关注词(&W)…"), self.edit_watch_words)
         self._action(view_menu, self.tr("用户词典(&U)…"), self.edit_user_words)
-        self._action(view_menu, self.tr("下一处关键词"), lambda: self.step_occurrence(+1), "F3")
         self._action(
-            view_menu, self.tr("上一处关键词"), lambda: self.step_occurrence(-1), "Shift+F3"
+            view_menu,
+            self.tr("下一处关键词"),
+            lambda: self.step_occurrence(+1),
+            QKeySequence.StandardKey.FindNext,
+        )
+        self._action(
+            view_menu,
+            self.tr("上一处关键词"),
+            lambda: self.step_occurrence(-1),
+            QKeySequence.StandardKey.FindPrevious,
         )
         view_menu.addSeparator()
         self._action(
@@ -282,10 +299,15 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         self._action(help_menu, self.tr("关于阅报(&A)"), self.about)
 
-    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+    def _action(self, menu, text: str, slot, shortcut=None, fallback: str = "") -> QAction:
         action = QAction(text, self)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # the platform's keys (several on some)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+        if fallback and action.shortcut().isEmpty():
+            # Some platforms bind no key to Quit or Preferences; give the usual one.
+            action.setShortcut(QKeySequence(fallback))
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
@@ -315,6 +337,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._closing = True  # results still queued for this window start no new work
+        self.positions.flush()
         self._queued.clear()
         for op in (self._operation, self._analysis_op):
             if op is not None:
@@ -365,10 +388,11 @@ class MainWindow(QMainWindow):
         self.reading_pane.show_article(self.library.view(record, self.scripts.config))
         self._refresh_ambiguities()
         self._apply_layers()
-        chars = len(record.body)
-        minutes = max(1, round(chars / 400))  # about 400 characters a minute for news prose
+        chars = reading_chars(record.body)
         self.article_label.setText(
-            self.tr("{chars} 字　约 {minutes} 分钟").format(chars=chars, minutes=minutes)
+            self.tr("{chars} 字　约 {minutes} 分钟").format(
+                chars=chars, minutes=reading_minutes(chars)
+            )
         )
 
     # -- keywords, entities, watch words --------------------------------------------------

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -56,6 +56,10 @@ def char_format(px: int, *, bold: bool = False, color: str | None = None) -> QTe
 
 
 class ReadingPane(QTextBrowser):
+    # Another article (or none) replaces this one: its id and scroll fraction (0..1).
+    article_leaving = Signal(int, float)
+    article_shown = Signal(int)  # a different article is now laid out and shown
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readingPane")
@@ -80,6 +84,7 @@ class ReadingPane(QTextBrowser):
     def show_placeholder(self, text: str | None = None) -> None:
         if text is None:
             text = self.tr("从左侧选择一篇文章开始阅读")
+        self._leave()
         self.view = None
         self.layers.clear()
         self.setExtraSelections([])
@@ -92,16 +97,32 @@ class ReadingPane(QTextBrowser):
         cursor.insertText(text, char_format(self.prefs.font_px, color=self.theme.muted))
 
     def show_article(self, view: ArticleView, *, keep_position: bool = False) -> None:
-        position = self.verticalScrollBar().value()
-        if self.view is None or self.view.record.id != view.record.id:
+        # As a fraction: a new font size or script keeps the same place in the text.
+        position = self.scroll_fraction()
+        changed = self.view is None or self.view.record.id != view.record.id
+        if changed:
+            self._leave()
             self.layers.clear()  # highlights belong to one article; a new view keeps them
         self.view = view
         self._build(view)
         self._refresh_layers()
-        self.verticalScrollBar().setValue(position if keep_position else 0)
+        bar = self.verticalScrollBar()
+        bar.setValue(round(position * bar.maximum()) if keep_position else 0)
+        if changed:
+            self.article_shown.emit(view.record.id)
+
+    def scroll_fraction(self) -> float:
+        """How far down the article the view is: 0 at the top, 1 at the end."""
+        bar = self.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() > 0 else 0.0
+
+    def _leave(self) -> None:
+        if self.view is not None:
+            self.article_leaving.emit(self.view.record.id, self.scroll_fraction())
 
     def apply(self, prefs: Preferences, theme: Theme) -> None:
         """New typography or theme, applied to the open article at once."""
+        fraction = self.scroll_fraction()  # before new margins re-lay the old text out
         self.prefs = prefs
         self.theme = theme
         font = QFont(self.font())
@@ -116,6 +137,8 @@ class ReadingPane(QTextBrowser):
         self._centre_column()
         if self.view is not None:
             self.show_article(self.view, keep_position=True)
+            bar = self.verticalScrollBar()
+            bar.setValue(round(fraction * bar.maximum()))
         else:
             self.show_placeholder()
 
