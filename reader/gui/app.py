@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader import APP_ID, APP_NAME, __version__, paths
-from reader.gui import i18n, single_instance
+from reader.gui import i18n, shutdown, single_instance
 from reader.gui.preferences import Preferences
 from reader.library import Library
 from reader.store.db import LibraryError
@@ -82,7 +82,8 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
         if library.needs_seed():
             window.seed_library()
         if files:
-            window.import_paths(list(files))
+            # Stored as absolute paths, as files handed over by a later launch are.
+            window.import_paths([os.path.abspath(os.path.expanduser(f)) for f in files])
 
     # The list is filled after the window has painted, so the window appears at once.
     window.first_painted.connect(lambda: QTimer.singleShot(0, after_first_paint))
@@ -100,7 +101,11 @@ def run(data_dir: str | None, files: Sequence[str]) -> int:
     app = QApplication.instance()
     if os.environ.get("READER_EXIT_WHEN_SHOWN"):  # start-up benchmark hook
         window.first_painted.connect(lambda: _report_shown(app))
-    return app.exec()
+    library = window.library
+    shutdown.quit_on_signals(app)  # SIGTERM, SIGHUP, SIGINT: quit as from the menu
+    code = app.exec()
+    library.close()  # the window may not have been deleted when the loop ended
+    return code
 
 
 def _report_shown(app: QApplication) -> None:

@@ -1,0 +1,178 @@
+"""End to end: the installed ``reader`` command under a real X server (Xvfb), as a user runs it.
+
+The window is found through the X server itself (``xwininfo``), what it imported through
+``reader list --json`` on the same library while it runs, and what it showed through the
+settings it keeps when it quits on SIGTERM.
+"""
+
+from __future__ import annotations
+
+import configparser
+import json
+import os
+import re
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
+READER = Path(sys.executable).parent / "reader"
+WAIT = 60  # seconds for anything to happen on a slow, busy machine
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    """A fresh Xvfb server on a display number it picks itself (-displayfd)."""
+    missing = [tool for tool in ("Xvfb", "xwininfo") if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"needs {' and '.join(missing)} (Debian: apt install xvfb x11-utils)")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end, "rb") as pipe:
+            number = pipe.readline().strip()  # written once the server accepts clients
+        if not number:
+            server.kill()
+            pytest.fail(f"Xvfb did not start: {server.communicate()[1].decode(errors='replace')}")
+        yield f":{number.decode()}"
+    finally:
+        server.terminate()
+        try:
+            server.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.communicate()
+
+
+@pytest.fixture
+def env(display: str, tmp_path: Path) -> dict[str, str]:
+    if not READER.exists():
+        pytest.fail(f"no installed reader command beside {sys.executable}: pip install -e .")
+    return {
+        **os.environ,  # conftest has pointed HOME and the XDG dirs into tmp_path
+        "DISPLAY": display,
+        "QT_QPA_PLATFORM": "xcb",
+        "READER_DATA_DIR": str(tmp_path / "library"),
+        "READER_NO_SEED": "1",
+    }
+
+
+def titles_of(page: str) -> list[str]:
+    expected = json.loads((PAGES / f"{page}.expected.json").read_text(encoding="utf-8"))
+    return [a["title"] for a in expected if a["title"]]
+
+
+def listed(env: dict[str, str]) -> list[dict]:
+    """``reader list --json`` against the running window's library (WAL: reads run beside it)."""
+    done = subprocess.run(
+        [str(READER), "list", "--json"], env=env, capture_output=True, text=True, timeout=WAIT
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def reader_windows(env: dict[str, str]) -> list[str]:
+    """Ids of the mapped top-level windows whose WM_CLASS is reader's."""
+    tree = subprocess.run(
+        ["xwininfo", "-root", "-children"], env=env, capture_output=True, text=True, timeout=WAIT
+    ).stdout
+    found = []
+    for window_id in re.findall(r'^\s*(0x[0-9a-f]+) .*\("reader" "reader"\)', tree, re.M):
+        info = subprocess.run(
+            ["xwininfo", "-id", window_id], env=env, capture_output=True, text=True, timeout=WAIT
+        ).stdout
+        if "Map State: IsViewable" in info:
+            found.append(window_id)
+    return found
+
+
+def wait_for(what: str, check, app: subprocess.Popen) -> None:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if app.poll() is not None:
+            pytest.fail(f"reader exited ({app.returncode}) before {what}: {app.stderr.read()}")
+        if check():
+            return
+        time.sleep(0.2)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+def test_the_installed_reader_imports_shows_takes_a_second_launch_and_quits_on_sigterm(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    first_page = tmp_path / "北京.txt"
+    shutil.copy(PAGES / "beijing_dateline.txt", first_page)
+    app = subprocess.Popen(
+        [str(READER), first_page.name],  # relative, as typed in a terminal
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_for("its window", lambda: len(reader_windows(env)) == 1, app)
+        wait_for(
+            "the file's articles",
+            lambda: {a["title"] for a in listed(env)} >= set(titles_of("beijing_dateline")),
+            app,
+        )
+        first = listed(env)
+        assert {a["source"] for a in first} == {str(first_page)}
+
+        # A second launch on the same library hands its file over and exits at once.
+        second = subprocess.run(
+            [str(READER), str(PAGES / "taiwan_big5.txt")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=WAIT,
+        )
+        assert second.returncode == 0, second.stderr
+        wanted = set(titles_of("beijing_dateline") + titles_of("taiwan_big5"))
+        wait_for("the handed-over file", lambda: {a["title"] for a in listed(env)} >= wanted, app)
+        assert len(reader_windows(env)) == 1  # still one window: no second instance
+    finally:
+        app.send_signal(signal.SIGTERM)
+        try:
+            _, errors = app.communicate(timeout=WAIT)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.communicate()
+            raise
+    assert app.returncode == 0, errors
+    assert "Traceback" not in errors
+
+    # It quit as from the menu: the window is gone, the library closed (WAL checkpointed
+    # into the file and removed), whole, and the open article remembered.
+    assert reader_windows(env) == []
+    library = Path(env["READER_DATA_DIR"]) / "library.sqlite3"
+    assert not library.with_name("library.sqlite3-wal").exists()
+    conn = sqlite3.connect(library)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        first_new = conn.execute(
+            "SELECT a.id FROM articles a JOIN sources s ON s.id = a.source_id"
+            " WHERE s.path = ? ORDER BY a.position LIMIT 1",
+            (str(PAGES / "taiwan_big5.txt"),),
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    settings = configparser.ConfigParser(interpolation=None)
+    settings.read(library.with_name("settings.ini"), encoding="utf-8")
+    assert settings.get("reading", "last_article") == str(first_new)  # shown when handed over
