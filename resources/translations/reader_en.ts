@@ -92,6 +92,10 @@
         <translation>Select the text to annotate first</translation>
     </message>
     <message>
+        <source>只能标注正文里的文字，标题和图片说明不行</source>
+        <translation>Only the article&apos;s text can be annotated, not its title or captions</translation>
+    </message>
+    <message>
         <source>无法改名</source>
         <translation>Cannot Rename</translation>
     </message>

@@ -92,6 +92,10 @@
         <translation>先选中要批注的文字</translation>
     </message>
     <message>
+        <source>只能标注正文里的文字，标题和图片说明不行</source>
+        <translation>只能标注正文里的文字，标题和图片说明不行</translation>
+    </message>
+    <message>
         <source>无法改名</source>
         <translation>无法改名</translation>
     </message>

@@ -92,6 +92,10 @@
         <translation>先選取要批註的文字</translation>
     </message>
     <message>
+        <source>只能标注正文里的文字，标题和图片说明不行</source>
+        <translation>只能標註正文裡的文字，標題和圖片說明不行</translation>
+    </message>
+    <message>
         <source>无法改名</source>
         <translation>無法改名</translation>
     </message>
