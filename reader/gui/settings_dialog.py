@@ -163,7 +163,9 @@ class SettingsDialog(QDialog):
         """界面语言: stored now, used from the next start (windows are built in one language)."""
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
-        self.language.addItem(self.tr("跟随系统"), i18n.SYSTEM)
+        system = dict(i18n.LANGUAGES)[i18n.system_language()]  # named in itself
+        follow = self.tr("跟随系统（{language}）").format(language=system)
+        self.language.addItem(follow, i18n.SYSTEM)
         for code, name in i18n.LANGUAGES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(self.prefs.language)))

@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>只能标注正文里的文字，标题和图片说明不行</source>
-        <translation>Only the article&apos;s text can be annotated, not its title or captions</translation>
+        <translation>Only text in the article body can be annotated, not the title or captions</translation>
     </message>
     <message>
         <source>无法改名</source>
@@ -1071,8 +1071,8 @@ Select the word and right-click “Fix Conversion…” to use your own form</tr
         <translation>People, places and organisations take their colours from the theme; turn them on or off in the keyword panel.</translation>
     </message>
     <message>
-        <source>跟随系统</source>
-        <translation>System default</translation>
+        <source>跟随系统（{language}）</source>
+        <translation>System default ({language})</translation>
     </message>
     <message>
         <source>界面语言</source>

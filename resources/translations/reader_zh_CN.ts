@@ -1064,8 +1064,8 @@
         <translation>人名、地名、机构的颜色随主题，可在关键词面板中开关。</translation>
     </message>
     <message>
-        <source>跟随系统</source>
-        <translation>跟随系统</translation>
+        <source>跟随系统（{language}）</source>
+        <translation>跟随系统（{language}）</translation>
     </message>
     <message>
         <source>界面语言</source>

@@ -1064,8 +1064,8 @@
         <translation>人名、地名、機構的顏色隨主題，可在關鍵詞面板中開關。</translation>
     </message>
     <message>
-        <source>跟随系统</source>
-        <translation>跟隨系統</translation>
+        <source>跟随系统（{language}）</source>
+        <translation>跟隨系統（{language}）</translation>
     </message>
     <message>
         <source>界面语言</source>

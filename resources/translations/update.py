@@ -24,6 +24,7 @@ it (tests/gui/test_i18n.py).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import shutil
 import subprocess
@@ -59,6 +60,8 @@ UI_PHRASES: dict[str, str] = {
     "回收站": "資源回收筒",
 }
 
+# lupdate reads the sources as the locale's encoding says: make it UTF-8 whatever the shell's.
+TOOL_ENV = {**os.environ, "LC_ALL": "C.UTF-8"}
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n")
 
 
@@ -107,13 +110,16 @@ def lupdate(ts: Path, language: str) -> None:
             str(ts),
         ],
         cwd=ROOT,
+        env=TOOL_ENV,
         check=True,
     )
 
 
 def lrelease(ts: Path, qm: Path) -> None:
     subprocess.run(
-        [tool("lrelease"), "-silent", "-removeidentical", str(ts), "-qm", str(qm)], check=True
+        [tool("lrelease"), "-silent", "-removeidentical", str(ts), "-qm", str(qm)],
+        env=TOOL_ENV,
+        check=True,
     )
 
 

@@ -10,6 +10,7 @@ content, not interface, and is left out.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import subprocess
@@ -135,9 +136,9 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
 def problem(language: str, text: str, content: frozenset[str] = frozenset()) -> str | None:
     """Why ``text`` is wrong in ``language``'s interface, or None. ``content`` (words from
     articles, file names) is taken out first: it is shown as it is in every language."""
-    for piece in sorted(content, key=len, reverse=True):
+    for piece in sorted(content | LANGUAGE_NAMES, key=len, reverse=True):
         text = text.replace(piece, "")
-    if not text or text in LANGUAGE_NAMES:
+    if not text.strip("（）() "):
         return None
     if language == i18n.ENGLISH:
         left = CJK.findall(text.replace(BRAND, ""))
@@ -202,6 +203,23 @@ def open_modal(trigger: Callable[[], object], seen: Seen) -> QWidget:
 
 
 # -- the test -----------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def none_kept_alive() -> Iterator[None]:
+    """Give None back the references PySide6 6.12 takes from it on Python 3.11.
+
+    Every None a Qt call returns there (QTextCursor.setPosition, QLabel.setText, ...) is one
+    reference short; opening an article loses about 80, and this module's walks thousands, so
+    the interpreter aborted at exit ("deallocating None"). From 3.12 None is immortal.
+    """
+    before = sys.getrefcount(None)
+    yield
+    if sys.version_info < (3, 12):
+        # What the test took, and a margin for what it took while objects still alive
+        # held references of their own (too many is harmless: None is never freed).
+        lost = max(0, before - sys.getrefcount(None)) + 50_000
+        ctypes.c_ssize_t.from_address(id(None)).value += lost  # ob_refcnt, the first field
 
 
 @pytest.fixture
@@ -391,19 +409,22 @@ def test_the_desktop_locale_is_read_from_the_environment(env: dict, expected: st
     assert out.stdout.strip() == expected
 
 
-def test_language_chosen_in_settings_is_used_at_the_next_start(qtbot, tmp_path: Path) -> None:
+def test_language_chosen_in_settings_is_used_at_the_next_start(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(i18n, "system_language", lambda locale=None: i18n.ENGLISH)
     folder = tmp_path / "lib"
     first = app.start(str(folder), [])
     assert first is not None
     closed: list[bool] = []
     first.destroyed.connect(lambda: closed.append(True))
-    # LANG=C here: the system language is English.
-    assert first.menuBar().actions()[0].text() == "&File"
+    assert first.menuBar().actions()[0].text() == "&File"  # the system's language
 
     dialog = SettingsDialog(first.prefs, first.analysis, first)
     qtbot.addWidget(dialog)
     dialog.changed.connect(first.apply_preferences)
     assert dialog.language.currentData() == i18n.SYSTEM
+    assert dialog.language.currentText() == "System default (English)"
     assert dialog.language_note.text() == ""
     dialog.language.setCurrentIndex(dialog.language.findData(i18n.TRADITIONAL))
     assert dialog.language_note.text() == "Takes effect when 阅报 Reader restarts."
