@@ -216,6 +216,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         for a in report.articles:
             print(f"{a.id:>6}  {a.display_title}")
+        already: dict[str, list[int]] = {}
+        for source, article_id in report.duplicates:
+            already.setdefault(source, []).append(article_id)
+        for source, ids in already.items():  # e.g. a second copy of a file, at another path
+            print(f"already in the library: {source} (id {', '.join(map(str, ids))})")
         print(
             f"imported {len(report.articles)} articles, {len(report.duplicates)} already "
             f"in the library, {len(report.errors)} failed"

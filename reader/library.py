@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 IMPORTABLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+# The error of a folder holding no file with one of those suffixes (the GUI words it itself).
+NOTHING_TO_IMPORT = (
+    f"no files to import in this folder (looked for {', '.join(IMPORTABLE_SUFFIXES)})"
+)
 # A newspaper page is a few hundred KB; a 20 MB single line imports in ~2 s and ~200 MB of
 # memory (HTML: ~9 s, ~480 MB), so far larger files are refused rather than exhaust memory.
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -332,6 +336,8 @@ def expand(path: Path) -> tuple[list[Path], list[tuple[str, str]]]:
                 for n in sorted(names)
                 if n.lower().endswith(IMPORTABLE_SUFFIXES) and not n.startswith(".")
             ]
+        if not files and not errors:
+            errors.append((str(path), NOTHING_TO_IMPORT))  # say so rather than import nothing
         return files, errors
     return [path], []  # read_source refuses pipes and devices with a clear line
 

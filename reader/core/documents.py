@@ -38,7 +38,39 @@ def parse_document(data: bytes, name: str) -> ParsedDocument:
     articles = split_text(decoded.text, name)
     if not articles:
         raise UnreadableInput("no article text found")
+    if len(articles) == 1:
+        _title_a_lone_article(articles[0])
     return ParsedDocument(decoded.text, decoded.encoding, articles, decoded.warnings)
+
+
+# A derived title: at most this many characters (a long headline is about 20).
+LEAD_TITLE_CHARS = 24
+_SENTENCE_END = re.compile(r"[。！？!?；;…]")
+_BREAKS = "，,、：: "
+
+
+def lead_title(body: str) -> str:
+    """A title from the text itself: its first sentence, cut to a headline's length
+    (at a comma or space when there is one near the end, else with an ellipsis)."""
+    first = body.strip().split("\n", 1)[0].strip()
+    stop = _SENTENCE_END.search(first)
+    if stop and stop.start() > 0:
+        first = first[: stop.start()]
+    if len(first) <= LEAD_TITLE_CHARS:
+        return first
+    cut = max(first.rfind(c, 0, LEAD_TITLE_CHARS) for c in _BREAKS)
+    if cut >= LEAD_TITLE_CHARS // 2:
+        return first[:cut].rstrip()
+    return first[: LEAD_TITLE_CHARS - 1] + "…"
+
+
+def _title_a_lone_article(article: Article) -> None:
+    """A page that is one untitled article (a note, a pasted paragraph, a page without
+    a headline) takes its first sentence as its title; the body stays as it was.
+    Briefs and continuations on a real page are labelled by the list instead."""
+    if article.title or article.section or article.continued_from or not article.body.strip():
+        return
+    article.title = lead_title(article.body)
 
 
 def split_text(text: str, name: str) -> list[Article]:
