@@ -61,6 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", metavar="CONFIG", help="show in this script (e.g. s2tw)")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("search", help="find articles (hits in the snippet marked 【】)")
+    p.add_argument("query", nargs="+", metavar="QUERY", help="words that must all occur")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N (default 20)")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("keywords", help="an article's keywords")
     p.add_argument("id", type=int)
     p.add_argument("--top", type=int, default=10, metavar="N")
@@ -287,6 +292,29 @@ def cmd_show(args: argparse.Namespace) -> int:
     print("\n\n".join(p for p in view.paragraphs if p.strip()))
     for caption in view.captions:
         print(f"\n[图] {caption}")
+    return EXIT_OK
+
+
+@command("search")
+def cmd_search(args: argparse.Namespace) -> int:
+    from reader.store import search
+
+    query = " ".join(args.query)  # `reader search 疫情 防控` = `reader search "疫情 防控"`
+    if not search.query_terms(query):
+        raise UserError("give a word to search for")
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    lib = open_library(args)
+    hits = lib.articles.search(query, limit=args.limit)
+    if args.json:
+        print_json([h.as_json() for h in hits])
+        return EXIT_OK
+    for h in hits:
+        title = search.Snippet(h.title, h.title_spans).marked()  # hits in the title too
+        print(f"{h.id:>6}  {title}")
+        print(f"{'':8}{h.marked_snippet}")
+    if not hits:
+        print(f"no article matches {query}")
     return EXIT_OK
 
 

@@ -440,38 +440,51 @@ class ArticleStore:
     ) -> list[SearchHit]:
         """Best hits first, with snippets; ``filter`` narrows (its own query is ignored)."""
         terms = search.query_terms(query)
-        if not terms:
+        if not terms or limit <= 0:
             return []
         self.index.ensure_current()
         f = filter or ArticleFilter()
         match = search.match_expression(terms)
-        if search.needs_verification(terms):
-            # Candidates may include false ones: verify all before paging.
-            ranked = self._ranked(match, f, limit=-1)
-            return self._hits(ranked, terms)[offset : offset + limit]
-        # Rank ids first, then read the texts of only the page shown.
-        return self._hits(self._ranked(match, f, limit, offset=offset), terms)
+        if not search.needs_verification(terms):
+            # Bigram phrases match exactly: rank in SQL, read the texts of the page only.
+            return self._hits(self._ranked(match, f, limit, offset=offset), terms)
+        # Candidates may be false (the token map's stand-ins): check them in rank order,
+        # a growing batch at a time, only until the page is full.
+        found: list[SearchHit] = []
+        start, batch = 0, max(offset + limit, 50)
+        while len(found) < offset + limit:
+            ranked = self._ranked(match, f, batch, offset=start)
+            found += self._hits(ranked, terms, expect_false=True)
+            if len(ranked) < batch:
+                break
+            start += batch
+            batch *= 2
+        return found[offset : offset + limit]
 
-    def _hits(self, ranked: list[tuple[int, float]], terms: list[str]) -> list[SearchHit]:
+    def _hits(
+        self, ranked: list[tuple[int, float]], terms: list[str], expect_false: bool = False
+    ) -> list[SearchHit]:
+        """SearchHits (snippets) for ranked ids: their texts read in one query."""
         ids = [i for i, _ in ranked]
-        rows = {}
+        rows: dict[int, tuple] = {}
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for r in self.db.execute(
-                "SELECT a.id, a.title, a.section, a.continued_from, a.body, x.text AS extra"
+            cursor = self.db.execute(
+                "SELECT a.id, a.title, a.section, a.continued_from, a.body, x.text"
                 " FROM articles a LEFT JOIN search_extra x ON x.article_id = a.id"
                 f" WHERE a.id IN ({marks})",
                 chunk,
-            ):
-                rows[r["id"]] = r
-        return self.index.hits([(rows[i], score) for i, score in ranked if i in rows], terms)
+            )
+            rows.update((r[0], tuple(r)) for r in cursor.fetchall())
+        pairs = [(rows[i], score) for i, score in ranked if i in rows]
+        return self.index.hits(pairs, terms, expect_false)
 
     def hit(self, article_id: int, query: str) -> SearchHit | None:
         """Snippet and title hits of one article for a query (e.g. for a list row);
         None when the article does not match. Its score is 0."""
         terms = search.query_terms(query)
-        found = self._hits([(article_id, 0.0)], terms) if terms else []
+        found = self._hits([(article_id, 0.0)], terms, expect_false=True) if terms else []
         return found[0] if found else None
 
     def set_extra_text(self, article_id: int, text: str) -> bool:

@@ -17,19 +17,24 @@ Index design (why not jieba tokens, unicode61 or trigram)
     overlapping bigrams ("疫情 情防 防控"). Token *i* is the one starting at character *i*,
     so positions are character offsets:
 
-    * a 1-character query is the token itself in the ``*_1`` columns;
-    * a query of n >= 2 characters is the phrase of its n-1 bigrams in the ``*_2`` columns,
+    * a 1-character query is the token itself (only the ``*_1`` columns hold
+      one-character tokens, so no column filter is needed);
+    * a query of n >= 2 characters is the phrase of its n-1 bigrams (only in ``*_2``),
       and a phrase match at position p means text[p:p+n] == query: exact, not a candidate.
 
     To keep that alignment, every character becomes exactly one token: ASCII characters the
     tokenizer would treat as separators (space, punctuation, controls) are mapped to private
     use code points U+E000+code. That map is the only lossy step (a literal U+E02D in an
-    article looks like "-"), so a query containing such a character is *verified*: every
-    candidate's normalised text is checked for a real substring. Results shown with
-    snippets are always checked (the snippet needs the hit positions anyway), and one
-    that fails is dropped with a warning.
+    article looks like "-"), so a query containing such a character is *verified*: the
+    candidates' normalised texts are checked for a real substring, in rank order and only
+    as many as the page shown needs (the whole list for an id list). Results shown with
+    snippets are always checked (the snippet needs the hit positions anyway); one that
+    fails a query without such characters means the index is out of step (a warning).
 
-    Ranking is FTS5's bm25 with title columns weighted above extra text above body.
+    Ranking is FTS5's bm25 with title columns weighted above extra text above body, over
+    every match (SQL ``ORDER BY ... LIMIT``); only the page shown is read and given
+    snippets. That ranking is most of a search's time: ~1 µs per matching article, most of
+    it FTS5 reading the row's column sizes for bm25's length normalisation.
 
 Extra text (notes, annotation quotes)
     :meth:`SearchIndex.set_extra_text` replaces an article's extra text (kept in
@@ -71,8 +76,6 @@ FIELDS = ("title", "body", "extra")
 WEIGHTS = (5.0, 5.0, 1.0, 1.0, 2.0, 2.0)
 _BM25 = f"bm25(search_index, {', '.join(map(str, WEIGHTS))})"
 _COLUMNS = "title_1, title_2, body_1, body_2, extra_1, extra_2"
-_UNI_COLUMNS = "{title_1 body_1 extra_1}"
-_BI_COLUMNS = "{title_2 body_2 extra_2}"
 
 # Private-use block that stands in for ASCII separators inside tokens.
 _PUA = 0xE000
@@ -91,6 +94,9 @@ _CASED = (
 
 SNIPPET_WIDTH = 80
 ELLIPSIS = "…"
+# Marks around the hits in a marked snippet: the CLI's and the list tooltip's. Chinese
+# emphasis brackets, read as marks at a glance in either script.
+HIT_OPEN, HIT_CLOSE = "【", "】"
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -156,11 +162,12 @@ def query_terms(query: str) -> list[str]:
 
 
 def _term_expression(term: str) -> str:
+    # No column filter: a token's length already says which columns can hold it (one
+    # character: *_1, two: *_2), and filtering positions by column costs ~20% per row.
     encoded = _encode(term)
     if len(encoded) == 1:
-        return f'{_UNI_COLUMNS} : "{encoded}"'
-    phrase = " ".join(map(add, encoded, encoded[1:]))
-    return f'{_BI_COLUMNS} : "{phrase}"'
+        return f'"{encoded}"'
+    return '"' + " ".join(map(add, encoded, encoded[1:])) + '"'
 
 
 def match_expression(terms: Sequence[str]) -> str:
@@ -191,8 +198,8 @@ class Snippet:
     text: str
     spans: tuple[tuple[int, int], ...] = ()
 
-    def marked(self, open_mark: str = "[", close_mark: str = "]") -> str:
-        """The text with every hit wrapped in markers (the CLI's form)."""
+    def marked(self, open_mark: str = HIT_OPEN, close_mark: str = HIT_CLOSE) -> str:
+        """The text with every hit wrapped in markers (by default 【】, the CLI's form)."""
         out, last = [], 0
         for start, end in self.spans:
             out += [self.text[last:start], open_mark, self.text[start:end], close_mark]
@@ -234,7 +241,11 @@ def make_snippet(
     """The ``width``-character window of ``text`` with the most hits, newlines as spaces.
 
     ``normal``: ``normalise(text)`` when the caller has it already."""
-    spans = _spans(normalise(text) if normal is None else normal, terms)
+    return _snippet(text, _spans(normalise(text) if normal is None else normal, terms), width)
+
+
+def _snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH) -> Snippet:
+    """The window of ``text`` with the most of these (sorted, merged) hit spans."""
     start = _best_window(spans, width) if spans else 0
     start = max(0, min(start, len(text) - width))
     end = min(len(text), start + width)
@@ -278,7 +289,7 @@ class SearchHit:
         return self.snippet.marked()
 
     def as_json(self) -> dict[str, object]:
-        """The CLI's ``reader search --json`` item: snippet with [ ] around the hits."""
+        """The CLI's ``reader search --json`` item: the snippet with 【】 around the hits."""
         return {
             "id": self.id,
             "title": self.title,
@@ -439,32 +450,39 @@ class SearchIndex:
     # -- queries ------------------------------------------------------------------------
 
     def hits(
-        self, rows: Iterable[tuple[sqlite3.Row, float]], terms: Sequence[str]
+        self,
+        rows: Iterable[tuple[Sequence, float]],
+        terms: Sequence[str],
+        expect_false: bool = False,
     ) -> list[SearchHit]:
-        """SearchHits for (row, score) pairs, rows holding id, title, section,
-        continued_from, body, extra; rows where some term is not really there are dropped."""
+        """SearchHits for (row, score) pairs, rows holding (id, title, section,
+        continued_from, body, extra); rows where some term is not really there are dropped.
+
+        Without ``expect_false`` such a row means the index is out of step (a warning);
+        with it (a query the token map is lossy for) it is an expected false candidate."""
         from reader.store.articles import display_title
 
         found = []
-        for r, score in rows:
-            title, body, extra = r["title"], r["body"], r["extra"] or ""
-            normal = [normalise(title), normalise(body), normalise(extra)]
-            if not all(any(t in n for n in normal) for t in terms):
-                log.warning("search index out of step for article %d; dropped", r["id"])
+        for (article_id, title, section, continued_from, body, extra), score in rows:
+            extra = extra or ""
+            n_title, n_body = normalise(title), normalise(body)
+            n_extra = normalise(extra) if extra else ""
+            if not all(t in n_body or t in n_title or t in n_extra for t in terms):
+                if not expect_false:
+                    log.warning("search index out of step for article %d; dropped", article_id)
                 continue
             # Snippet from the body, or from the notes when only they hold a hit.
-            source, text, normal_text = "body", body, normal[1]
-            body_spans = _spans(normal[1], terms)
-            if not body_spans and extra:
-                source, text, normal_text = "extra", extra, normal[2]
-            snippet = make_snippet(text, terms, normal=normal_text)
+            source, text, spans = "body", body, _spans(n_body, terms)
+            if not spans and extra:
+                source, text, spans = "extra", extra, _spans(n_extra, terms)
+            snippet = _snippet(text, spans)
             found.append(
                 SearchHit(
-                    id=r["id"],
-                    title=display_title(title, r["section"], r["continued_from"], body),
+                    id=article_id,
+                    title=display_title(title, section, continued_from, body),
                     snippet=snippet,
                     score=score,
-                    title_spans=tuple(_spans(normal[0], terms)),
+                    title_spans=tuple(_spans(n_title, terms)),
                     field=source if snippet.spans else "title",
                 )
             )
