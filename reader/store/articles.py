@@ -241,7 +241,32 @@ class ArticleStore:
         """All stored articles (trash included), or those ``filter`` selects."""
         if filter is None:
             return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        return len(self.ids(filter))
+        match = self._match(filter)
+        if match is None:  # hits to check one by one (punctuation): count the list
+            return len(self.ids(filter))
+        if not match:
+            where, params = _where(filter)
+            sql = f"SELECT count(*) FROM articles a WHERE {where}"
+            return self.db.execute(sql, params).fetchone()[0]
+        self.index.ensure_current()
+        where, params = _where(filter, "search_index.rowid")
+        sql = f"SELECT count(*) FROM search_index WHERE search_index MATCH ? AND {where}"
+        return self.db.execute(sql, [match, *params]).fetchone()[0]
+
+    @staticmethod
+    def _match(f: ArticleFilter) -> str | None:
+        """The FTS5 expression for ``f``'s query and mentions: "" when it has none, None
+        when some term's hits need checking (the token map's stand-ins, see search)."""
+        terms = search.query_terms(f.query)
+        words = [search.query_terms(w) for w in f.mentions]
+        if not all(words):  # a blank word is in every article
+            words = []
+        if search.needs_verification([*terms, *(t for w in words for t in w)]):
+            return None
+        either = " OR ".join(f"({search.match_expression(w)})" for w in words)
+        if terms and either:
+            return f"({search.match_expression(terms)}) AND ({either})"
+        return search.match_expression(terms) if terms else either
 
     def list_signature(self) -> tuple[int, int, int]:
         """Changes when articles are added, deleted, trashed or restored: (articles, the
@@ -270,119 +295,111 @@ class ArticleStore:
         if sort not in SORTS:
             raise ValueError(f"unknown sort {sort!r}; valid: {', '.join(SORTS)}")
         if f.mentions:
-            # Any of the words: the union of one search per word, then put in list order.
-            keep: set[int] = set()
-            for word in f.mentions:
-                one = replace(f, mentions=(), query=f"{f.query} {word}")
-                keep.update(self.ids(one, "added", descending))
-            return self._listed_order(keep, "added" if sort == "relevance" else sort, descending)
+            return self._mentioning(f, "added" if sort == "relevance" else sort, descending)
         terms = search.query_terms(f.query)
         if not terms:
             return self._listed(f, "added" if sort == "relevance" else sort, descending)
         self.index.ensure_current()
         match = search.match_expression(terms)
         if sort == "relevance":
-            found = [i for i, _ in self._ranked(match, f, limit=-1, descending=descending)]
+            found = self._ranked_ids(match, f, descending)
         else:
             found = self._matching(match, f, sort, descending)
         if search.needs_verification(terms):
             found = self._verified(found, terms)
         return found
 
+    def _mentioning(self, f: ArticleFilter, sort: str, descending: bool) -> list[int]:
+        """Ids where any of ``f.mentions`` occurs (and every term of ``f.query``): one FTS5
+        query ORing the words. Words whose hits need checking (punctuation) are searched
+        one by one and the union put in list order."""
+        if not all(search.query_terms(w) for w in f.mentions):  # a blank word: everywhere
+            return self.ids(replace(f, mentions=()), sort, descending)
+        match = self._match(f)
+        if match is None:
+            keep: set[int] = set()
+            for word in f.mentions:
+                one = replace(f, mentions=(), query=f"{f.query} {word}")
+                keep.update(self.ids(one, "added", descending))
+            return self._listed_order(keep, f, sort, descending)
+        self.index.ensure_current()
+        return self._matching(match, f, sort, descending)
+
     def _listed(
-        self, f: ArticleFilter, sort: str, descending: bool, match: str | None = None
+        self,
+        f: ArticleFilter,
+        sort: str,
+        descending: bool,
+        among: tuple[str, object] | None = None,
+        walk: bool = True,
     ) -> list[int]:
-        """The ordered ids, each sort walking an index rather than sorting rows."""
+        """The ids ``f`` selects in ``sort`` order: SQL does the ordering, most sorts by
+        walking an index rather than sorting rows.
+
+        ``among``: (a SELECT of candidate ids, its one parameter) narrows the list to
+        those ids. With ``walk`` SQLite walks the list's index and probes them (many
+        candidates); without, it looks each one up and sorts the few (the cheaper way
+        for a small share of the library)."""
         where, params = _where(f)
-        if match is not None:
-            # Unary + keeps SQLite walking the ordered index, probing the hit list.
-            where = (
-                f"+a.id IN (SELECT rowid FROM search_index WHERE search_index MATCH ?) AND {where}"
-            )
-            params.insert(0, match)
+        if among is not None:
+            select, value = among
+            # Unary + keeps SQLite walking the ordered index, probing the candidates.
+            where = f"{'+' if walk else ''}a.id IN ({select}) AND {where}"
+            params.insert(0, value)
         d = "DESC" if descending else "ASC"
         if sort == "source":
             return self._by_source(where, params, descending)
         if sort == "title":
-            # Untitled items (briefs, continuations) last in both directions.
-            titled = self._select(f"a.title != '' AND {where}", params, f"a.title {d}, a.id")
+            # Untitled items (briefs, continuations) last in both directions; equal
+            # titles by id in the same direction, so the title index is walked as it is.
+            titled = self._select(f"a.title != '' AND {where}", params, f"a.title {d}, a.id {d}")
             untitled = self._select(f"a.title = '' AND {where}", params, _ADDED_ORDER[descending])
             return titled + untitled
         order = _ADDED_ORDER[descending] if sort == "added" else f"a.added_at {d}, a.id {d}"
         return self._select(where, params, order)
 
     def _select(self, where: str, params: list[object], order: str) -> list[int]:
-        sql = f"SELECT a.id FROM articles a WHERE {where} ORDER BY {order}"
-        return [r[0] for r in self.db.execute(sql, params)]
+        return _ordered_ids(
+            self.db, f"SELECT a.id FROM articles a WHERE {where} ORDER BY {order}", params
+        )
 
     def _by_source(self, where: str, params: list[object], descending: bool) -> list[int]:
-        """By source path: order the few sources, then regroup the page-ordered ids."""
-        paths = self.db.execute("SELECT id FROM sources ORDER BY path, id").fetchall()
-        rank = {r[0]: i for i, r in enumerate(paths)}
-        order = _ADDED_ORDER[False]
-        sql = f"SELECT a.id, a.source_id FROM articles a WHERE {where} ORDER BY {order}"
-        rows = self.db.execute(sql, params).fetchall()
-        missing = len(rank)
-        if descending:
-            rows.sort(key=lambda r: -rank.get(r[1], missing))
-        else:
-            rows.sort(key=lambda r: rank.get(r[1], missing))
-        return [r[0] for r in rows]
+        """By source path (then source), page order within a source either way: sources
+        walked in path order (schema 1.6: sources_by_path), each one's articles by
+        articles_list. Articles whose source is gone come last (first when descending)."""
+        d = "DESC" if descending else "ASC"
+        grouped = _ordered_ids(
+            self.db,
+            "SELECT a.id FROM sources s JOIN articles a ON a.source_id = s.id"
+            f" WHERE {where} ORDER BY s.path {d}, s.id {d}, a.position, a.id",
+            params,
+        )
+        orphans = self._select(f"a.source_id IS NULL AND {where}", params, _ADDED_ORDER[False])
+        return orphans + grouped if descending else grouped + orphans
 
     def _matching(self, match: str, f: ArticleFilter, sort: str, descending: bool) -> list[int]:
-        """Ids matching ``match`` in a list order: few hits are looked up and sorted here,
-        many are found by walking the list's index."""
-        candidates = [
-            r[0]
-            for r in self.db.execute(
-                "SELECT rowid FROM search_index WHERE search_index MATCH ?", (match,)
-            )
-        ]
-        if not candidates:
+        """Ids matching ``match`` in a list order: few hits are looked up and sorted, many
+        are found by walking the list's index."""
+        hits = self.db.execute(
+            "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (match,)
+        ).fetchone()[0]
+        if not hits:
             return []
         largest = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
-        if len(candidates) > max(_FEW_HITS, largest // 6):
-            return self._listed(f, sort, descending, match)
-        where, params = _where(f)
-        keep: set[int] = set()
-        for start in range(0, len(candidates), 5000):
-            chunk = candidates[start : start + 5000]
-            marks = ",".join("?" * len(chunk))
-            sql = f"SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND {where}"
-            keep.update(r[0] for r in self.db.execute(sql, [*chunk, *params]))
-        return self._listed_order(keep, sort, descending)
+        walk = hits > max(_FEW_HITS, largest // 6)
+        select = "SELECT rowid FROM search_index WHERE search_index MATCH ?"
+        return self._listed(f, sort, descending, (select, match), walk)
 
-    def _listed_order(self, keep: set[int], sort: str, descending: bool) -> list[int]:
-        """A few ids in list order (sorting their small rows in Python)."""
+    def _listed_order(
+        self, keep: set[int], f: ArticleFilter, sort: str, descending: bool
+    ) -> list[int]:
+        """These ids (already selected by ``f``) in list order."""
         if not keep:
             return []
-        wanted = list(keep)
-        extra = {"date": "a.added_at", "title": "a.title", "source": "coalesce(s.path, '')"}
-        join = " LEFT JOIN sources s ON s.id = a.source_id" if sort == "source" else ""
-        rows = []
-        for start in range(0, len(wanted), 5000):
-            chunk = wanted[start : start + 5000]
-            marks = ",".join("?" * len(chunk))
-            rows += self.db.execute(
-                f"SELECT a.id, a.source_id, a.position, {extra.get(sort, 'NULL')}"
-                f" FROM articles a{join} WHERE a.id IN ({marks})",
-                chunk,
-            ).fetchall()
-        page = {r[0]: (r[2], r[0]) for r in rows}  # page order stays ascending
-        if sort == "date":
-            rows.sort(key=lambda r: (r[3], r[0]), reverse=descending)
-        elif sort == "source":
-            rows.sort(key=lambda r: page[r[0]])
-            rows.sort(key=lambda r: (r[3], r[1] or 0), reverse=descending)
-        elif sort == "title":  # ties by id; untitled last, in import order
-            titled = sorted((r for r in rows if r[3]), key=lambda r: r[0])
-            titled.sort(key=lambda r: r[3], reverse=descending)
-            untitled = {r[0] for r in rows if not r[3]}
-            return [r[0] for r in titled] + self._listed_order(untitled, "added", descending)
-        else:
-            sign = -1 if descending else 1
-            rows.sort(key=lambda r: (sign * (r[1] or 0), page[r[0]]))
-        return [r[0] for r in rows]
+        largest = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+        among = ("SELECT value FROM json_each(?)", json.dumps(sorted(keep)))
+        bare = ArticleFilter(trashed=f.trashed)  # the rest of f is in keep already
+        return self._listed(bare, sort, descending, among, len(keep) > largest // 6)
 
     def _ranked(
         self, match: str, f: ArticleFilter, limit: int, descending: bool = True, offset: int = 0
@@ -397,7 +414,18 @@ class ArticleStore:
             f" WHERE search_index MATCH ? AND {where} ORDER BY score {order}, rowid"
             " LIMIT ? OFFSET ?"
         )
-        return [(r[0], r[1]) for r in self.db.execute(sql, [match, *params, limit, offset])]
+        rows = self.db.execute(sql, [match, *params, limit, offset]).fetchall()
+        return [(r[0], r[1]) for r in rows]
+
+    def _ranked_ids(self, match: str, f: ArticleFilter, descending: bool = True) -> list[int]:
+        """Every id matching ``match``, best first (worst first unless ``descending``)."""
+        where, params = _where(f, "search_index.rowid")
+        order = "ASC" if descending else "DESC"  # bm25: lower is better
+        select = (
+            "SELECT rowid AS id FROM search_index WHERE search_index MATCH ?"
+            f" AND {where} ORDER BY {search.RANK_SQL} {order}, rowid"
+        )
+        return _ordered_ids(self.db, select, [match, *params])
 
     def _verified(self, ids: list[int], terms: list[str]) -> list[int]:
         """Keep the ids whose texts really hold every term (lossy token map, see search)."""
@@ -788,6 +816,14 @@ def _day(text: str) -> date:
         return date.fromisoformat(text[:10])
     except ValueError as e:
         raise ValueError(f"not a date (YYYY-MM-DD): {text!r}") from e
+
+
+def _ordered_ids(db: Database, select: str, params: Sequence[object]) -> list[int]:
+    """The ids a one-column ``select`` yields, in its order, read as one JSON array: a row
+    per id costs ~3x more at 100,000 ids. SQLite never flattens an ORDER BY subquery into
+    an aggregate query, so the array is built in the subquery's order."""
+    row = db.execute(f"SELECT json_group_array(id) FROM ({select})", params).fetchone()
+    return json.loads(row[0])
 
 
 def _row(r) -> ArticleRow:

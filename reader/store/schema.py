@@ -145,6 +145,12 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             updated_at TEXT NOT NULL
         )""",
     ),
+    6: (
+        # Sources by path: the list's "source" order walks it (each source's articles then
+        # by articles_list) instead of sorting every row, and looking up an earlier import
+        # of a path (on every import) no longer reads every stored page.
+        "CREATE INDEX sources_by_path ON sources(path, id)",
+    ),
 }
 
 MINOR = max(MIGRATIONS)
