@@ -9,12 +9,12 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from reader import APP_ID, APP_NAME, __version__, paths
-from reader.gui import i18n, shutdown, single_instance
+from reader.gui import i18n, library_errors, shutdown, single_instance
 from reader.gui.preferences import Preferences
 from reader.library import Library
 from reader.store.db import LibraryError
@@ -66,8 +66,8 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
     try:
         library = Library.open(data_dir, seed=False)
     except LibraryError as e:
-        print(f"reader: {e}", file=sys.stderr)
-        QMessageBox.critical(None, QCoreApplication.translate("app", "无法打开文库"), str(e))
+        # One dialog (a damaged file: with a copy offered); the file is never written.
+        library_errors.report(None, e, paths.library_path(paths.data_dir(data_dir)))
         return None
     from reader.gui.mainwindow import MainWindow
 
@@ -103,6 +103,7 @@ def run(data_dir: str | None, files: Sequence[str]) -> int:
         window.first_painted.connect(lambda: _report_shown(app))
     library = window.library
     shutdown.quit_on_signals(app)  # SIGTERM, SIGHUP, SIGINT: quit as from the menu
+    library_errors.install_excepthook(library.db.path)  # damage met later: a dialog
     code = app.exec()
     library.close()  # the window may not have been deleted when the loop ended
     return code

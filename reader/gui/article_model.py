@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reader.store.articles import ArticleFilter, ArticleRow, ArticleStore
+from reader.store.db import LibraryError
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,8 @@ class ArticleTableModel(QAbstractTableModel):
     IdRole = Qt.ItemDataRole.UserRole + 1
     # A header was clicked: the window fetches the ids in this order (off the GUI thread).
     sort_requested = Signal(str, bool)  # store sort, descending
+    # The library could not be read for a row (damage met late): data() never raises.
+    failed = Signal(object)  # the LibraryError
 
     def __init__(self, store: ArticleStore | None = None, parent=None) -> None:
         super().__init__(parent)
@@ -111,7 +114,12 @@ class ArticleTableModel(QAbstractTableModel):
         cached = self._rows.get(article_id)
         if cached is None and self._store is not None:
             start = max(0, row - BLOCK // 4)
-            self._rows.update(self._store.rows(self._ids[start : start + BLOCK]))
+            try:
+                self._rows.update(self._store.rows(self._ids[start : start + BLOCK]))
+            except LibraryError as e:
+                log.warning("cannot read rows of the list: %s", e)
+                self.failed.emit(e)
+                return None
             cached = self._rows.get(article_id)
         return cached
 

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.core import scripts
-from reader.gui import i18n, themes
+from reader.gui import i18n, library_errors, themes
 from reader.gui.annotating import Annotating
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.dialogs import ask_phrase_fix, edit_word_list
@@ -57,6 +57,7 @@ from reader.gui.themes import Theme
 from reader.gui.workers import Operation
 from reader.library import IMPORTABLE_SUFFIXES, ImportReport, Library, write_atomically
 from reader.store.analysis import AnalysisStore
+from reader.store.db import LibraryError
 from reader.views import find_words
 
 log = logging.getLogger(__name__)
@@ -129,6 +130,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
 
         self.model = ArticleTableModel(parent=self)
+        self.model.failed.connect(self._library_failed)
         self.list_view = self._build_list()
         self.reading_pane = ReadingPane()
         self.positions = ReadingPositions(self.reading_pane, library.articles)
@@ -355,6 +357,19 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         """Fill the list after the window has painted; reopen the last article."""
+        try:
+            self._load()
+        except LibraryError as e:
+            self._library_failed(e)
+
+    def _library_failed(self, error: LibraryError) -> None:
+        """Damage in a page no check at open read: one dialog, then close (nothing written)."""
+        if not self._closing:
+            self._closing = True
+            library_errors.report(self, error, self.library.db.path)
+            self.close()
+
+    def _load(self) -> None:
         self.model.set_store(self.library.articles)
         self._update_count()
         last = self.settings.value("reading/last_article")
@@ -380,7 +395,11 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         article_id = self.model.article_id(indexes[0].row()) if indexes else None
-        record = self.library.get(article_id) if article_id is not None else None
+        try:
+            record = self.library.get(article_id) if article_id is not None else None
+        except LibraryError as e:  # the article's pages are where damage shows most
+            self._library_failed(e)
+            return
         if record is None:
             self.reading_pane.show_placeholder()
             self.article_label.clear()

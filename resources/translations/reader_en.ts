@@ -478,6 +478,37 @@
     </message>
 </context>
 <context>
+    <name>LibraryErrors</name>
+    <message>
+        <source>无法打开文库</source>
+        <translation>Cannot Open the Library</translation>
+    </message>
+    <message>
+        <source>文库已损坏</source>
+        <translation>Library Damaged</translation>
+    </message>
+    <message>
+        <source>文库文件已损坏，阅报没有改动它。可以先保存一份副本，再从备份恢复，或把它移到别处以新建文库。</source>
+        <translation>The library file is damaged; 阅报 Reader has not changed it. You can save a copy first, then restore a backup, or move the file elsewhere to start a new library.</translation>
+    </message>
+    <message>
+        <source>保存副本</source>
+        <translation>Save a Copy</translation>
+    </message>
+    <message>
+        <source>未能保存副本</source>
+        <translation>Could Not Save a Copy</translation>
+    </message>
+    <message>
+        <source>已保存副本</source>
+        <translation>Copy Saved</translation>
+    </message>
+    <message>
+        <source>副本已保存为 {path}</source>
+        <translation>The copy was saved as {path}</translation>
+    </message>
+</context>
+<context>
     <name>LibrarySidebar</name>
     <message>
         <source>全部文章</source>
@@ -1097,10 +1128,6 @@ Select the word and right-click “Fix Conversion…” to use your own form</tr
 </context>
 <context>
     <name>app</name>
-    <message>
-        <source>无法打开文库</source>
-        <translation>Cannot Open the Library</translation>
-    </message>
     <message>
         <source>阅报 Reader</source>
         <translation>阅报 Reader</translation>

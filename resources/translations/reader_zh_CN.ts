@@ -478,6 +478,37 @@
     </message>
 </context>
 <context>
+    <name>LibraryErrors</name>
+    <message>
+        <source>无法打开文库</source>
+        <translation>无法打开文库</translation>
+    </message>
+    <message>
+        <source>文库已损坏</source>
+        <translation>文库已损坏</translation>
+    </message>
+    <message>
+        <source>文库文件已损坏，阅报没有改动它。可以先保存一份副本，再从备份恢复，或把它移到别处以新建文库。</source>
+        <translation>文库文件已损坏，阅报没有改动它。可以先保存一份副本，再从备份恢复，或把它移到别处以新建文库。</translation>
+    </message>
+    <message>
+        <source>保存副本</source>
+        <translation>保存副本</translation>
+    </message>
+    <message>
+        <source>未能保存副本</source>
+        <translation>未能保存副本</translation>
+    </message>
+    <message>
+        <source>已保存副本</source>
+        <translation>已保存副本</translation>
+    </message>
+    <message>
+        <source>副本已保存为 {path}</source>
+        <translation>副本已保存为 {path}</translation>
+    </message>
+</context>
+<context>
     <name>LibrarySidebar</name>
     <message>
         <source>全部文章</source>
@@ -1090,10 +1121,6 @@
 </context>
 <context>
     <name>app</name>
-    <message>
-        <source>无法打开文库</source>
-        <translation>无法打开文库</translation>
-    </message>
     <message>
         <source>阅报 Reader</source>
         <translation>阅报 Reader</translation>

@@ -478,6 +478,37 @@
     </message>
 </context>
 <context>
+    <name>LibraryErrors</name>
+    <message>
+        <source>无法打开文库</source>
+        <translation>無法開啟文庫</translation>
+    </message>
+    <message>
+        <source>文库已损坏</source>
+        <translation>文庫已損壞</translation>
+    </message>
+    <message>
+        <source>文库文件已损坏，阅报没有改动它。可以先保存一份副本，再从备份恢复，或把它移到别处以新建文库。</source>
+        <translation>文庫檔案已損壞，閱報沒有改動它。可以先儲存一份副本，再從備份恢復，或把它移到別處以新建文庫。</translation>
+    </message>
+    <message>
+        <source>保存副本</source>
+        <translation>儲存副本</translation>
+    </message>
+    <message>
+        <source>未能保存副本</source>
+        <translation>未能儲存副本</translation>
+    </message>
+    <message>
+        <source>已保存副本</source>
+        <translation>已儲存副本</translation>
+    </message>
+    <message>
+        <source>副本已保存为 {path}</source>
+        <translation>副本已儲存為 {path}</translation>
+    </message>
+</context>
+<context>
     <name>LibrarySidebar</name>
     <message>
         <source>全部文章</source>
@@ -1090,10 +1121,6 @@
 </context>
 <context>
     <name>app</name>
-    <message>
-        <source>无法打开文库</source>
-        <translation>無法開啟文庫</translation>
-    </message>
     <message>
         <source>阅报 Reader</source>
         <translation>閱報 Reader</translation>

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from robust_helpers import assert_consistent, one_line_errors, page_text
+from shiboken6 import isValid
 
 from reader.cli import main
 from reader.library import Library
@@ -276,42 +279,118 @@ def test_quick_check_at_open_is_cheap_on_a_small_library(db_file: Path) -> None:
     assert db_file.stat().st_size < db_module.QUICK_CHECK_MAX_BYTES
 
 
+@dataclass
+class Dialogs:
+    """Message boxes the GUI showed (their text), answered without a person."""
+
+    save_copy: bool = False  # the damaged-library dialog: click 保存副本 (else Close)
+    shown: list[str] = field(default_factory=list)
+
+
 @pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
-    return shown
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    answers = Dialogs()
+
+    def run(box: QMessageBox) -> int:
+        answers.shown.append(f"{box.text()}\n{box.informativeText()}")
+        roles = {box.buttonRole(b): b for b in box.buttons()}
+        wanted = QMessageBox.ButtonRole.ActionRole if answers.save_copy else None
+        roles.get(wanted, box.button(QMessageBox.StandardButton.Close)).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", run)
+    for name in ("critical", "warning", "information"):
+        monkeypatch.setattr(
+            QMessageBox, name, lambda _parent, _title, text, *_: answers.shown.append(text)
+        )
+    return answers
+
+
+def files_in(folder: Path) -> set[str]:
+    return {p.name for p in folder.iterdir()}
 
 
 def test_damaged_library_in_the_gui_is_a_dialog_and_kept(
-    qtbot, db_file: Path, dialogs: list[str]
+    qtbot, db_file: Path, dialogs: Dialogs
 ) -> None:
     from reader.gui import app
 
     damaged = garble(real_library(db_file))
     db_file.write_bytes(damaged)
+    before = files_in(db_file.parent)
     assert app.start(str(db_file.parent), []) is None
-    assert len(dialogs) == 1 and "damaged" in dialogs[0]
-    assert "\n" not in dialogs[0]
+    assert len(dialogs.shown) == 1
+    detail = dialogs.shown[0].split("\n")[-1]  # the one-line reason, naming the file
+    assert "damaged" in detail and str(db_file) in detail
     assert db_file.read_bytes() == damaged
+    assert files_in(db_file.parent) == before  # no copy unless asked for
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="gui/mainwindow.py: MainWindow.load() lets a LibraryError from the first query "
-    "escape (no dialog) when damage is found after open (libraries above QUICK_CHECK_MAX_BYTES)",
-)
-def test_damage_found_after_open_in_the_gui_is_a_dialog(
-    qtbot, db_file: Path, dialogs: list[str], monkeypatch: pytest.MonkeyPatch
+def test_a_copy_of_a_damaged_library_is_saved_beside_it_on_request(
+    qtbot, db_file: Path, dialogs: Dialogs
 ) -> None:
     from reader.gui import app
 
     damaged = garble(real_library(db_file))
     db_file.write_bytes(damaged)
-    monkeypatch.setattr(db_module, "QUICK_CHECK_MAX_BYTES", 0)
-    window = app.start(str(db_file.parent), [])
-    if window is not None:
-        qtbot.addWidget(window)
-        qtbot.waitUntil(lambda: bool(dialogs), timeout=2_000)
-    assert len(dialogs) == 1 and "damaged" in dialogs[0]
+    dialogs.save_copy = True
+    for _ in range(2):  # asked twice (even within a second): two copies, none overwritten
+        assert app.start(str(db_file.parent), []) is None
+    copies = sorted(db_file.parent.glob("library.sqlite3.damaged-*"))
+    assert len(copies) == 2
+    assert all(c.read_bytes() == damaged for c in copies)
+    told = [text.rsplit(" ", 1)[-1] for text in dialogs.shown[1::2]]  # each names its copy
+    assert sorted(told) == [str(c) for c in copies]
     assert db_file.read_bytes() == damaged
+
+
+def test_a_copy_takes_the_wal_with_it(tmp_path: Path) -> None:
+    from reader.gui.library_errors import save_copy
+
+    library = tmp_path / "library.sqlite3"
+    library.write_bytes(b"main file")
+    library.with_name("library.sqlite3-wal").write_bytes(b"latest changes")
+    copy = save_copy(library)
+    assert copy.read_bytes() == b"main file"
+    assert Path(f"{copy}-wal").read_bytes() == b"latest changes"
+    assert library.read_bytes() == b"main file"
+
+
+def test_damage_found_after_open_in_the_gui_is_a_dialog(
+    qtbot, db_file: Path, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.gui import app
+
+    damaged = garble(real_library(db_file))
+    db_file.write_bytes(damaged)
+    monkeypatch.setattr(db_module, "QUICK_CHECK_MAX_BYTES", 0)  # a large library: no check
+    window = app.start(str(db_file.parent), [])
+    assert window is not None
+    closed: list[bool] = []
+    window.destroyed.connect(lambda: closed.append(True))  # closing deletes it
+    try:
+        qtbot.waitUntil(lambda: bool(closed), timeout=10_000)  # told, then nothing to show
+    finally:
+        if isValid(window):
+            window.close()
+    assert len(dialogs.shown) == 1 and "damaged" in dialogs.shown[0]
+    assert db_file.read_bytes() == damaged
+
+
+def test_damage_met_in_any_slot_is_one_dialog_not_a_traceback(
+    qtbot, db_file: Path, dialogs: Dialogs, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from reader.gui import library_errors
+    from reader.store.db import damaged
+
+    others: list[BaseException] = []
+    monkeypatch.setattr(sys, "excepthook", lambda _kind, value, _tb: others.append(value))
+    library_errors.install_excepthook(db_file)
+    error = damaged(db_file, "database disk image is malformed")
+    for _ in range(3):  # every later query meets the same page: told once
+        sys.excepthook(type(error), error, None)
+    assert len(dialogs.shown) == 1 and "damaged" in dialogs.shown[0]
+    assert capsys.readouterr().err.count("damaged") == 1
+    bug = ValueError("a bug of ours")
+    sys.excepthook(ValueError, bug, None)
+    assert others == [bug]  # anything else still goes to the usual hook
