@@ -1,20 +1,32 @@
 """Library benchmark: import, search, open and list at N articles (not a test).
 
-    python tests/perf/bench.py [--articles 20000] [--queries 200] [--json] [--dir DIR]
+    python tests/perf/bench.py [--articles 20000] [--queries 210] [--json] [--dir DIR]
 
 Builds a synthetic library of N articles recombined from the real sentences of the seed
-page and the test pages, half of the pages in traditional script, through the real
-import path (``Library.import_bytes`` on page text: decoding, splitting, storing and
-search indexing are all timed). Then, in the same run:
+page and the test pages (sentences drawn from every page, the clauses of some of them
+shuffled; pages alternately simplified and traditional, the traditional ones in the
+s2t, s2tw and s2hk variants), through the real import path (``Library.import_bytes`` on
+page text: decoding, splitting, storing and search indexing are all timed). Then, in the
+same run:
 
 * ``jieba_chars_per_s``: bare ``jieba.lcut`` on the same page text (up to 1M characters);
 * ``search_ms_p50/p95``: ``ArticleStore.search(q, limit=20)`` (ranked hits with snippets)
-  over 1-, 2-, 3- and 4-character queries cut from stored articles, queries in the other
-  script, two-term queries and strings that occur nowhere; ``search_ids_ms_p50``: the
-  whole id list for the same queries (what the article list filters with);
-* ``bruteforce_ms_p50``: a Python substring scan over the same normalised texts;
+  over user-like queries cut from stored articles by jieba: one-character words (not
+  function characters), two-character words, words of three or four, 2-4 characters
+  across a word boundary (情防 in 疫情防控), a word in the other script, two words
+  (both must occur) and two words run together that occur nowhere; ``search_ids_ms_p50``:
+  the whole id list for the same queries (what the article list filters with);
+  ``query_hits_p50``: how many articles the median query matches;
+* ``bruteforce_ms_p50``: a Python substring scan over the same normalised texts held in
+  memory, term by term (``[i for i in ids if term in texts[i]]``);
+  ``bruteforce_all_ms_p50``: the same scan written as one ``all(...)`` per text (slower:
+  a generator per text); ``search_speedup`` is against the first;
 * ``open_article_ms_p50``: ``ArticleStore.get`` + ``Library.view`` + ``mark_read``;
-* ``ids_ms``: ``ArticleStore.ids`` with filters and sorts;
+* ``list_ms``: what the article list asks the store, on a library made to look used
+  (30% read, starred, tagged and trashed articles, pages in sections and added over two
+  years): ``ids()`` with each filter and each sort, a search as the list's filter,
+  ``rows()`` for a block of 200, a row's tooltip hit; ``list_ms_max`` is the slowest;
+  ``overview_ms``: the sidebar's counts (fetched on a worker);
 * ``convert_chars_per_s``: s2t on article bodies; ``rss_mb``; ``db_mb``.
 
 Prints a table, or one JSON object with ``--json``.
@@ -24,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import random
 import re
@@ -33,6 +46,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -41,8 +55,18 @@ sys.path.insert(0, str(REPO))
 SEED = REPO / "seeds" / "000_6802137d44bebb66.txt"
 PAGES = REPO / "tests" / "data" / "pages"
 ARTICLES_PER_PAGE = 4
+# Traditional pages cycle through these conversions of the (mostly simplified) sentences.
+TRADITIONAL = ("s2t", "s2tw", "s2hk")
+SECTIONS = ("要闻", "经济", "社会", "文化", "体育", "国际", "评论", "副刊")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]")
+_CLAUSE = re.compile(r"[^，；,;]+[，；,;]?")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]+")
+# One-character words a user would not search for on their own.
+_FUNCTION_CHARS = set(
+    "的了在是和与及或也都就而又把被对从向为以于将等之其这那有不个上下中我你他她它们"
+)
+_QUERY_KINDS = ("1", "2", "34", "phrase", "other_script", "two", "none")
 
 
 def sentences() -> list[str]:
@@ -60,8 +84,17 @@ def sentences() -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def shuffled_clauses(rng: random.Random, sentence: str) -> str:
+    """The sentence with its clauses in another order (same words, a new sentence)."""
+    end = sentence[-1]
+    clauses = [c.rstrip("，；,;") for c in _CLAUSE.findall(sentence[:-1])]
+    rng.shuffle(clauses)
+    return "，".join(clauses) + end
+
+
 def make_page(rng: random.Random, pool: Sequence[str]) -> str:
-    """A page of a few articles: headline, blank line, 本报讯 paragraphs."""
+    """A page of a few articles: headline, blank line, 本报讯 paragraphs of real sentences
+    drawn from every page (a third of them with their clauses shuffled)."""
     parts = []
     for _ in range(ARTICLES_PER_PAGE):
         words = _HAN.findall(rng.choice(pool))
@@ -69,7 +102,8 @@ def make_page(rng: random.Random, pool: Sequence[str]) -> str:
         title = "".join(words[start : start + rng.randint(6, 12)])
         paragraphs = []
         for p in range(rng.randint(2, 5)):
-            body = "".join(rng.choice(pool) for _ in range(rng.randint(2, 4)))
+            chosen = [rng.choice(pool) for _ in range(rng.randint(2, 4))]
+            body = "".join(shuffled_clauses(rng, c) if rng.random() < 1 / 3 else c for c in chosen)
             paragraphs.append(("本报讯 " if p == 0 else "") + body)
         parts.append(title + "\n\n" + "\n\n".join(paragraphs))
     return "\n\n".join(parts) + "\n"
@@ -91,12 +125,14 @@ def build(lib, n: int, rng: random.Random) -> tuple[float, list[str]]:
     from reader.core import scripts
 
     simp = sentences()
-    trad = [scripts.convert(s, "s2t") for s in simp]
+    trad = {config: [scripts.convert(s, config) for s in simp] for config in TRADITIONAL}
     pages: list[str] = []
     spent = 0.0
     stored = 0
     while stored < n:
-        page = make_page(rng, trad if len(pages) % 2 else simp)
+        odd = len(pages) % 2
+        pool = trad[TRADITIONAL[len(pages) // 2 % len(TRADITIONAL)]] if odd else simp
+        page = make_page(rng, pool)
         data = page.encode("utf-8")
         started = time.perf_counter()
         report = lib.import_bytes(data, f"page{len(pages)}.txt", f"/bench/page{len(pages)}.txt")
@@ -107,8 +143,6 @@ def build(lib, n: int, rng: random.Random) -> tuple[float, list[str]]:
 
 
 def jieba_rate(pages: Sequence[str]) -> float:
-    import logging
-
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
@@ -126,28 +160,50 @@ def jieba_rate(pages: Sequence[str]) -> float:
 
 
 def make_queries(store, ids: Sequence[int], count: int, rng: random.Random) -> list[str]:
-    from reader.core import scripts
+    """User-like queries from the words (jieba) of random stored articles, kinds in turn."""
+    import jieba
 
+    from reader.core import scripts
+    from reader.store.articles import ArticleFilter
+
+    jieba.setLogLevel(logging.WARNING)
     queries: list[str] = []
-    kinds = ("1", "2", "3", "4", "cross", "two", "none")
     while len(queries) < count:
-        kind = kinds[len(queries) % len(kinds)]
+        kind = _QUERY_KINDS[len(queries) % len(_QUERY_KINDS)]
         record = store.get(rng.choice(ids))
-        han = "".join(_HAN.findall(record.body))
-        if len(han) < 8:
-            continue
-        start = rng.randrange(len(han) - 4)
-        if kind in "1234":
-            queries.append(han[start : start + int(kind)])
-        elif kind == "cross":
-            q = han[start : start + rng.randint(2, 4)]
-            other = scripts.convert(q, "t2s" if record.script == "traditional" else "s2t")
-            queries.append(other)
-        elif kind == "two":
-            queries.append(han[start : start + 2] + " " + han[start + 3 : start + 5])
-        else:
-            queries.append("鑫" + han[start : start + 2] + "龘")
+        words = [w for w in jieba.lcut(record.body) if _HAN_WORD.fullmatch(w)]
+        query = _query(kind, words, rng)
+        if kind == "other_script" and query:
+            query = scripts.convert(query, "t2s" if record.script == "traditional" else "s2t")
+        if kind == "none" and query and store.ids(ArticleFilter(query=query)):
+            query = None  # the two words do occur together somewhere: draw again
+        if query:
+            queries.append(query)
     return queries
+
+
+def _query(kind: str, words: list[str], rng: random.Random) -> str | None:
+    def word(low: int, high: int) -> str | None:
+        fit = [w for w in words if low <= len(w) <= high and not set(w) <= _FUNCTION_CHARS]
+        return rng.choice(fit) if fit else None
+
+    if kind == "1":
+        return word(1, 1)
+    if kind == "2":
+        return word(2, 2)
+    if kind in ("34", "other_script"):
+        return word(3, 4) if kind == "34" else word(2, 4)
+    if kind == "phrase":  # the end of one word and the start of the next
+        if len(words) < 2:
+            return None
+        i = rng.randrange(len(words) - 1)
+        left, right = words[i], words[i + 1]
+        tail = left[-rng.randint(1, min(2, len(left))) :]
+        return tail + right[: rng.randint(1, min(2, len(right)))]
+    first, second = word(2, 4), word(2, 4)
+    if not first or not second or first == second:
+        return None
+    return f"{first} {second}" if kind == "two" else first + second
 
 
 def search_figures(lib, queries: Sequence[str], scan_limit: int) -> dict[str, float]:
@@ -157,23 +213,39 @@ def search_figures(lib, queries: Sequence[str], scan_limit: int) -> dict[str, fl
     store = lib.articles
     store.search("预热")  # first use builds the token tables
     hits_ms = [timed_ms(lambda q=q: store.search(q, limit=20)) for q in queries]
-    ids_ms = [timed_ms(lambda q=q: store.ids(ArticleFilter(query=q))) for q in queries]
+    found: list[int] = []
+    ids_ms = [
+        timed_ms(lambda q=q: found.append(len(store.ids(ArticleFilter(query=q))))) for q in queries
+    ]
     texts = [
         search.normalise(r["title"]) + "\n" + search.normalise(r["body"])
-        for r in lib.db.execute("SELECT title, body FROM articles")
+        for r in lib.db.execute(
+            "SELECT title, body FROM articles"
+            " WHERE id NOT IN (SELECT article_id FROM article_trash)"
+        )
     ]
 
     def scan(q: str) -> list[int]:
+        ids: Sequence[int] = range(len(texts))
+        for term in search.query_terms(q):
+            ids = [i for i in ids if term in texts[i]]
+        return list(ids)
+
+    def scan_all(q: str) -> list[int]:
         terms = search.query_terms(q)
         return [i for i, t in enumerate(texts) if all(term in t for term in terms)]
 
-    scan_ms = [timed_ms(lambda q=q: scan(q)) for q in queries[:scan_limit]]
+    sample = queries[:scan_limit]
+    scan_ms = [timed_ms(lambda q=q: scan(q)) for q in sample]
+    scan_all_ms = [timed_ms(lambda q=q: scan_all(q)) for q in sample]
     return {
         "search_ms_p50": statistics.median(hits_ms),
         "search_ms_p95": percentile(hits_ms, 0.95),
         "search_ids_ms_p50": statistics.median(ids_ms),
         "search_ids_ms_p95": percentile(ids_ms, 0.95),
+        "query_hits_p50": statistics.median(found),
         "bruteforce_ms_p50": statistics.median(scan_ms),
+        "bruteforce_all_ms_p50": statistics.median(scan_all_ms),
     }
 
 
@@ -186,26 +258,79 @@ def open_figure(lib, ids: Sequence[int], rng: random.Random, runs: int = 50) -> 
     return statistics.median(timed_ms(lambda: open_one(rng.choice(ids))) for _ in range(runs))
 
 
-def list_figures(lib, ids: Sequence[int], rng: random.Random) -> dict[str, float]:
+def make_used(lib, ids: Sequence[int], rng: random.Random) -> None:
+    """Reading state as a library in use has it; pages in sections, added over two years.
+
+    Sections and dates are written directly: the importer stamps the time of import and
+    these synthetic pages have no section labels."""
+    store = lib.articles
+    shuffled = rng.sample(list(ids), len(ids))
+    n = len(ids)
+    store.mark_read(shuffled[: n * 3 // 10])
+    store.set_starred(shuffled[: max(1, n // 50)])
+    store.add_tag(shuffled[n // 100 : n // 100 * 2 + 1], "基准")
+    store.add_tag(shuffled[: n // 200 + 1], "待读")
+    store.trash(shuffled[-(n // 200 + 1) :])
+    start = datetime(2023, 1, 1, 8)
+    sources = [r[0] for r in lib.db.execute("SELECT id FROM sources ORDER BY id")]
+    per_day = max(1, len(sources) // 730)
+    with lib.db.transaction() as conn:
+        conn.executemany(
+            "UPDATE articles SET section = ?, added_at = ? WHERE source_id = ?",
+            [
+                (
+                    SECTIONS[rng.randrange(len(SECTIONS))],
+                    (start + timedelta(days=i // per_day, minutes=i % per_day)).isoformat(),
+                    source,
+                )
+                for i, source in enumerate(sources)
+            ],
+        )
+
+
+def list_figures(lib, ids: Sequence[int], queries: Sequence[str], rng: random.Random):
+    """Milliseconds (median of 5) of each call the article list makes, and the overview's."""
     from reader.store.articles import ArticleFilter
+    from reader.store.overview import overview
 
     store = lib.articles
-    sample = rng.sample(list(ids), min(len(ids), 500))
-    store.set_starred(sample[:200])
-    store.add_tag(sample[100:300], "基准")
-    store.trash(sample[300:400])
-    cases = {
-        "default": lambda: store.ids(),
+    make_used(lib, ids, rng)
+    source = lib.db.execute("SELECT path FROM sources ORDER BY id LIMIT 1 OFFSET ?", (7,))
+    path = source.fetchone()[0]
+    listed = store.ids()
+    block = listed[len(listed) // 2 : len(listed) // 2 + 200]
+    word = next(q for q in queries if len(q) == 2 and " " not in q)
+    cases: dict[str, Callable[[], object]] = {
         "unread": lambda: store.ids(ArticleFilter(unread_only=True)),
         "starred": lambda: store.ids(ArticleFilter(starred_only=True)),
         "tag": lambda: store.ids(ArticleFilter(tag="基准")),
+        "source": lambda: store.ids(ArticleFilter(source=path)),
+        "section": lambda: store.ids(ArticleFilter(section="经济")),
+        "date_range": lambda: store.ids(
+            ArticleFilter(date_from="2023-06-01", date_to="2023-08-31")
+        ),
         "trash": lambda: store.ids(ArticleFilter(trashed=True)),
-        "sort_title": lambda: store.ids(sort="title"),
-        "sort_source": lambda: store.ids(sort="source"),
-        "sort_date": lambda: store.ids(sort="date", descending=False),
-        "rows_200": lambda: store.rows(ids[:200]),
+        "watch_words": lambda: store.ids(ArticleFilter(mentions=(word, queries[2]))),
+        "search": lambda: store.ids(ArticleFilter(query=word)),
+        "search_relevance": lambda: store.ids(ArticleFilter(query=word), sort="relevance"),
+        "search_unread_title": lambda: store.ids(
+            ArticleFilter(query=word, unread_only=True), sort="title"
+        ),
+        "rows_200": lambda: store.rows(block),
+        "rows_200_random": lambda: store.rows(rng.sample(listed, 200)),
+        "tooltip_hit": lambda: store.hit(block[0], word),
     }
-    return {name: min(timed_ms(fn) for _ in range(3)) for name, fn in cases.items()}
+    for sort in ("added", "date", "title", "source"):
+        for descending in (True, False):
+            cases[f"sort_{sort}_{'desc' if descending else 'asc'}"] = lambda s=sort, d=descending: (
+                store.ids(sort=s, descending=d)
+            )
+    figures = {
+        name: statistics.median(timed_ms(fn) for _ in range(5)) for name, fn in cases.items()
+    }
+    words = [word, queries[2]]
+    over = statistics.median(timed_ms(lambda: overview(store, words)) for _ in range(5))
+    return figures, over
 
 
 def convert_rate(lib, ids: Sequence[int]) -> float:
@@ -233,15 +358,17 @@ def run(n: int, query_count: int, directory: Path) -> dict[str, object]:
     figures: dict[str, object] = {
         "articles": len(ids),
         "pages": len(pages),
+        "load_avg_1min": os.getloadavg()[0],
         "import_s": import_s,
         "import_chars_per_s": chars / import_s,
         "jieba_chars_per_s": jieba_rate(pages),
-        **search_figures(lib, queries, scan_limit=min(len(queries), 60)),
+        **search_figures(lib, queries, scan_limit=min(len(queries), 70)),
         "open_article_ms_p50": open_figure(lib, ids, rng),
-        "ids_ms": list_figures(lib, ids, rng),
         "convert_chars_per_s": convert_rate(lib, ids),
-        "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
+    figures["list_ms"], figures["overview_ms"] = list_figures(lib, ids, queries, rng)
+    figures["list_ms_max"] = max(figures["list_ms"].values())
+    figures["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     lib.close()
     figures["db_mb"] = sum(
         p.stat().st_size for p in directory.iterdir() if p.name.startswith("library")
@@ -266,7 +393,7 @@ def table(figures: dict[str, object]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=20_000)
-    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--queries", type=int, default=210)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--dir", type=Path, help="library folder (default: a temporary one)")
     args = parser.parse_args(argv)

@@ -356,7 +356,7 @@ def test_benchmark_runs_small_and_reports_every_figure() -> None:
     spec.loader.exec_module(bench)
     out = io.StringIO()
     with redirect_stdout(out):
-        bench.main(["--articles", "200", "--json", "--queries", "20"])
+        bench.main(["--articles", "200", "--json", "--queries", "21"])
     figures = json.loads(out.getvalue())
     for key in (
         "articles",
@@ -365,13 +365,23 @@ def test_benchmark_runs_small_and_reports_every_figure() -> None:
         "jieba_chars_per_s",
         "search_ms_p50",
         "search_ms_p95",
+        "search_ids_ms_p50",
+        "query_hits_p50",
         "bruteforce_ms_p50",
+        "bruteforce_all_ms_p50",
         "open_article_ms_p50",
         "convert_chars_per_s",
+        "list_ms_max",
+        "overview_ms",
         "rss_mb",
+        "search_speedup",
     ):
         assert figures[key] > 0, key
     assert figures["articles"] >= 200
+    assert figures["list_ms_max"] == max(figures["list_ms"].values())
+    assert {"unread", "tag", "section", "date_range", "search", "rows_200"} <= set(
+        figures["list_ms"]
+    )
 
 
 def test_case_table_covers_every_cased_code_point() -> None:
