@@ -27,7 +27,8 @@ same run:
   years): ``ids()`` with each filter and each sort, a search as the list's filter,
   ``rows()`` for a block of 200, a row's tooltip hit; ``list_ms_max`` is the slowest;
   ``overview_ms``: the sidebar's counts (fetched on a worker);
-* ``convert_chars_per_s``: s2t on article bodies; ``rss_mb``; ``db_mb``.
+* ``convert_chars_per_s``: s2t on article bodies; ``rss_mb``; ``db_mb``; ``load_avg_1min``
+  as the run starts (other work on the machine).
 
 Prints a table, or one JSON object with ``--json``.
 """
@@ -349,6 +350,7 @@ def run(n: int, query_count: int, directory: Path) -> dict[str, object]:
     os.environ["READER_NO_SEED"] = "1"
     from reader.library import Library
 
+    load = os.getloadavg()[0]  # before this run adds its own
     rng = random.Random(20200310)
     lib = Library.open(directory, seed=False)
     import_s, pages = build(lib, n, rng)
@@ -358,7 +360,7 @@ def run(n: int, query_count: int, directory: Path) -> dict[str, object]:
     figures: dict[str, object] = {
         "articles": len(ids),
         "pages": len(pages),
-        "load_avg_1min": os.getloadavg()[0],
+        "load_avg_1min": load,
         "import_s": import_s,
         "import_chars_per_s": chars / import_s,
         "jieba_chars_per_s": jieba_rate(pages),
