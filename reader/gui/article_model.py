@@ -85,18 +85,16 @@ class ArticleTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def next_unread(self, after: int) -> int | None:
-        """The first unread row after ``after``, wrapping round; read in blocks of rows."""
+        """The first unread row after ``after``, wrapping round (a query per 5,000 rows)."""
         n = len(self._ids)
         if self._store is None or n == 0:
             return None
-        order = [*range(after + 1, n), *range(0, after + 1)]
-        for start in range(0, n, BLOCK):
-            rows = order[start : start + BLOCK]
-            fresh = [self._ids[r] for r in rows if self._ids[r] not in self._rows]
-            self._rows.update(self._store.rows(fresh))
+        order = [*range(after + 1, n), *range(0, max(after, 0))]
+        for start in range(0, len(order), 5000):
+            rows = order[start : start + 5000]
+            unread = self._store.unread_among([self._ids[r] for r in rows])
             for r in rows:
-                cached = self._rows.get(self._ids[r])
-                if cached is not None and not cached.read and r != after:
+                if self._ids[r] in unread:
                     return r
         return None
 
