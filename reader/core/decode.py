@@ -261,11 +261,22 @@ def _looks_binary(text: str) -> bool:
     return ctrl > max(2, 0.1 * len(sample))
 
 
+def _decodes(payload: bytes, codec: str) -> bool:
+    try:
+        payload.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _pick_codec(data: bytes) -> tuple[str, bytes]:
     """(codec, payload) for data: BOM, strict UTF-8, NUL pattern, plausibility, detector."""
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return codec, data[len(bom) :]
+            payload = data[len(bom) :]
+            if codec.startswith("utf-32") and not _decodes(payload, codec):
+                continue  # FF FE 00 00 is also UTF-16 LE's BOM followed by a NUL character
+            return codec, payload
     try:
         data.decode("utf-8")
         return "utf-8", data

@@ -6,7 +6,7 @@ import codecs
 import time
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.decode import Decoded, UnreadableInput, decode_bytes, normalise
@@ -219,7 +219,15 @@ def test_any_bytes_decode_or_are_refused(data: bytes) -> None:
         assert "\r" not in d.text and "\x00" not in d.text
 
 
+def test_utf16_text_starting_with_nul_is_not_taken_for_utf32() -> None:
+    # FF FE 00 00: UTF-16 LE's BOM and a NUL, or UTF-32 LE's BOM.
+    d = decode_bytes(b"\xff\xfe" + "\x000𐀀 新闻".encode("utf-16-le"))
+    assert d.text == "0𐀀 新闻"
+    assert decode_bytes("新闻".encode("utf-32")).text == "新闻"
+
+
 @settings(max_examples=150, deadline=None)
+@example(text="\x000𐀀", codec="utf-16")
 @given(st.text(min_size=1, max_size=200), st.sampled_from(["utf-8", "utf-16", "utf-8-sig"]))
 def test_any_text_round_trips_through_unicode_codecs(text: str, codec: str) -> None:
     try:

@@ -2,7 +2,7 @@
 
 Not a test: prints a table and one JSON line.
 
-    /tmp/venv/bin/python tests/perf/bench_keywords.py [--rounds 5] [--repeat 20]
+    python tests/perf/bench_keywords.py [--rounds 5] [--repeat 20]
 
 Each start-up figure is measured in a fresh subprocess (the modes alternate within a round,
 so drift on a shared machine hits them alike) and reported as the median over rounds. The
