@@ -10,7 +10,6 @@ content, not interface, and is left out.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
 import subprocess
@@ -75,9 +74,7 @@ def _plain(text: str) -> str:
 
 
 def action_texts(action: QAction, where: str) -> Iterator[tuple[str, str]]:
-    # Submenus are QMenu children of their menu: walked as widgets, not through
-    # action.menu() (PySide6 6.12 on Python 3.11 drops a reference to None per None it
-    # returns, and enough of them abort the interpreter at exit).
+    # Submenus are QMenu children of their menu: they are walked as widgets.
     for kind in ("text", "toolTip", "statusTip", "whatsThis"):
         yield f"{where} action {kind}", getattr(action, kind)()
 
@@ -203,23 +200,6 @@ def open_modal(trigger: Callable[[], object], seen: Seen) -> QWidget:
 
 
 # -- the test -----------------------------------------------------------------------------
-
-
-@pytest.fixture(autouse=True)
-def none_kept_alive() -> Iterator[None]:
-    """Give None back the references PySide6 6.12 takes from it on Python 3.11.
-
-    Every None a Qt call returns there (QTextCursor.setPosition, QLabel.setText, ...) is one
-    reference short; opening an article loses about 80, and this module's walks thousands, so
-    the interpreter aborted at exit ("deallocating None"). From 3.12 None is immortal.
-    """
-    before = sys.getrefcount(None)
-    yield
-    if sys.version_info < (3, 12):
-        # What the test took, and a margin for what it took while objects still alive
-        # held references of their own (too many is harmless: None is never freed).
-        lost = max(0, before - sys.getrefcount(None)) + 50_000
-        ctypes.c_ssize_t.from_address(id(None)).value += lost  # ob_refcnt, the first field
 
 
 @pytest.fixture
