@@ -33,31 +33,49 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QSplitter,
     QStyle,
     QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from reader import __version__
 from reader.core import scripts
-from reader.gui import i18n, library_errors, themes
+from reader.gui import i18n, library_errors, themes, word_selection
 from reader.gui.annotating import Annotating
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.dialogs import ask_phrase_fix, edit_word_list
+from reader.gui.find_bar import FindBar
 from reader.gui.keyword_panel import KeywordPanel
+from reader.gui.library_watch import LibraryWatch
+from reader.gui.list_controller import ListController
+from reader.gui.organise import OrganiseActions
 from reader.gui.preferences import Preferences
 from reader.gui.reading_pane import Layer, ReadingPane
 from reader.gui.reading_progress import ReadingPositions, reading_chars, reading_minutes
 from reader.gui.script_selector import ScriptSelector
+from reader.gui.sidebar import LibrarySidebar, Scope
 from reader.gui.themes import Theme
 from reader.gui.workers import Operation
-from reader.library import IMPORTABLE_SUFFIXES, ImportReport, Library, write_atomically
+from reader.library import (
+    IMPORTABLE_SUFFIXES,
+    NOTHING_TO_IMPORT,
+    ImportReport,
+    Library,
+    write_atomically,
+)
 from reader.store.analysis import AnalysisStore
 from reader.store.db import LibraryError
+from reader.store.search import find_spans
+from reader.store.search import query_terms as search_terms
 from reader.views import find_words
 
 log = logging.getLogger(__name__)
@@ -97,6 +115,8 @@ def layer_formats(theme: Theme, prefs: Preferences) -> dict[str, QTextCharFormat
     formats = {
         "keywords": background(prefs.keyword_color or theme.keyword),
         "focus": background(theme.focus),
+        "search": background(theme.search),
+        "find": background(theme.find),
         "watch": foreground(prefs.watch_color or theme.watch, underline=True),
         "entity-person": foreground(theme.person),
         "entity-place": foreground(theme.place),
@@ -131,12 +151,22 @@ class MainWindow(QMainWindow):
 
         self.model = ArticleTableModel(parent=self)
         self.model.failed.connect(self._library_failed)
+        self.watch = LibraryWatch(library, self)  # imports by other processes show up
+        self.watch.changed.connect(self._changed_elsewhere)
         self.list_view = self._build_list()
         self.reading_pane = ReadingPane()
         self.positions = ReadingPositions(self.reading_pane, library.articles)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._show_when_listed: tuple[int, bool] | None = None  # (article, filter cleared)
+        self.find_bar = FindBar()
+        reading = QWidget()
+        column = QVBoxLayout(reading)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.reading_pane, 1)
+        column.addWidget(self.find_bar)
         self.splitter.addWidget(self.list_view)
-        self.splitter.addWidget(self.reading_pane)
+        self.splitter.addWidget(reading)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
@@ -156,6 +186,7 @@ class MainWindow(QMainWindow):
         self._fill_toolbar()
 
         self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._build_library_pane()
         self.annotating = Annotating(self)  # highlights, notes, 编辑 menu, 批注 dock
         self.prefs = Preferences.load(settings)
         self.apply_preferences(self.prefs)
@@ -314,6 +345,76 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def _build_library_pane(self) -> None:
+        """Sidebar, search box and the list's organising actions (the 文章 menu)."""
+        self.sidebar = LibrarySidebar()
+        self.library_dock = QDockWidget(self.tr("文库"), self)
+        self.library_dock.setObjectName("libraryDock")
+        self.library_dock.setWidget(self.sidebar)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.library_dock)
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("searchEdit")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setPlaceholderText(self.tr("搜索文库，简繁通用 (Ctrl+K)"))
+        self.search_edit.setMaximumWidth(320)
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.search_edit)
+        self.lists = ListController(
+            self.library.directory,
+            self.model,
+            self.sidebar,
+            self.search_edit,
+            self.analysis.watch_words,
+            self,
+        )
+        self.lists.listed.connect(self._listed)
+        self.lists.counted.connect(self._update_count)
+        self.organise = OrganiseActions(self.library.articles, self._selected_ids, self)
+        self.organise.changed.connect(self._organised)
+        self.sidebar.scope_changed.connect(self._scope_changed)
+        self.sidebar.rename_tag_requested.connect(self.rename_tag)
+        self.sidebar.delete_tag_requested.connect(self.delete_tag)
+        self.sidebar.empty_trash_requested.connect(self.organise.empty_trash)
+        self.sidebar.edit_watch_requested.connect(self.edit_watch_words)
+        # No column sorted until the reader clicks one (the list starts in import order);
+        # enabling sorting would otherwise sort by the indicator's column at once.
+        self.list_view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.list_view.setSortingEnabled(True)
+        self.list_view.horizontalHeader().setSortIndicatorShown(False)
+        self.list_view.horizontalHeader().sectionClicked.connect(
+            lambda _section: self.list_view.horizontalHeader().setSortIndicatorShown(True)
+        )
+        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list_view.customContextMenuRequested.connect(
+            lambda pos: self.organise.context_menu(self).exec(
+                self.list_view.viewport().mapToGlobal(pos)
+            )
+        )
+        self.find_bar.matches_changed.connect(self._found)
+        self.find_bar.current_changed.connect(
+            lambda start, end: self.reading_pane.select_span(start, end, original=False)
+        )
+
+        menu = QMenu(self.tr("文章(&A)"), self)
+        self.organise.fill_menu(menu)
+        menu.addSeparator()
+        self._action(menu, self.tr("下一篇未读(&N)"), self.next_unread, "N")
+        self._action(menu, self.tr("向下翻页"), self.page_down, "Space")
+        menu.addSeparator()
+        self._action(menu, self.tr("搜索文库(&K)"), self.focus_search, "Ctrl+K")
+        self._action(
+            menu,
+            self.tr("在本文中查找(&F)…"),
+            self.find_bar.open_bar,
+            QKeySequence.StandardKey.Find,
+        )
+        self.menuBar().insertMenu(self.menuBar().actions()[-1], menu)  # before 帮助
+
+    def _selected_ids(self) -> list[int]:
+        rows = self.list_view.selectionModel().selectedRows()
+        ids = [self.model.article_id(r.row()) for r in rows]
+        return [i for i in ids if i is not None]
+
     # -- state ----------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
@@ -325,6 +426,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        else:
+            self.resizeDocks([self.library_dock], [170], Qt.Orientation.Horizontal)
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
@@ -339,7 +442,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self._closing = True  # results still queued for this window start no new work
+        self.lists.closing = True
         self.positions.flush()
+        self.watch.stop()
         self._queued.clear()
         for op in (self._operation, self._analysis_op):
             if op is not None:
@@ -371,6 +476,8 @@ class MainWindow(QMainWindow):
 
     def _load(self) -> None:
         self.model.set_store(self.library.articles)
+        self.lists.refresh(ids=False)  # the sidebar's counts, off the GUI thread
+        word_selection.warm_up_in_background()  # double-click selects jieba words
         self._update_count()
         last = self.settings.value("reading/last_article")
         target = int(last) if last not in (None, "") else None
@@ -378,9 +485,98 @@ class MainWindow(QMainWindow):
             self.list_view.selectRow(0)
         if self.auto_analyse:
             self.start_analysis()
+        self.watch.start()
+
+    def _changed_elsewhere(self) -> None:
+        """Another process changed the list: fetch it again, the open article kept."""
+        if self._operation is None:  # this window's own import refreshes when it ends
+            self.lists.refresh()
 
     def _update_count(self) -> None:
-        self.count_label.setText(self.tr("%n 篇文章", "", self.model.rowCount()))
+        shown = self.model.rowCount()
+        total = self.sidebar.total()
+        if total is None or total == shown or self.sidebar.scope.kind == "trash":
+            self.count_label.setText(self.tr("%n 篇文章", "", shown))
+        else:
+            self.count_label.setText(self.tr("%n 篇，共 {total} 篇", "", shown).format(total=total))
+
+    # -- the list -------------------------------------------------------------------------
+
+    def _listed(self) -> None:
+        """New ids in the list: keep the open article selected if it is still listed."""
+        wanted, self._show_when_listed = self._show_when_listed, None
+        if wanted is not None and not self.select_article(wanted[0]) and not wanted[1]:
+            # The filter hides the imported article: show the whole library to show it.
+            self._show_when_listed = (wanted[0], True)
+            self.search_edit.blockSignals(True)
+            self.search_edit.clear()
+            self.search_edit.blockSignals(False)
+            self.sidebar.set_scope(Scope())  # fetches again
+            self.lists.refresh()
+            return
+        record = self.reading_pane.record
+        if wanted is None and (record is None or not self.select_article(record.id)):
+            self.list_view.scrollToTop()
+        self._update_count()
+        self._apply_search_layer()
+
+    def _scope_changed(self, scope: Scope) -> None:
+        self.organise.in_trash = scope.kind == "trash"
+
+    def _organised(self, ids: list[int], left: bool) -> None:
+        if left:  # trashed or restored: they leave this list
+            self.lists.refresh()
+        else:
+            self.model.refresh_rows(ids)
+            self.lists.refresh(ids=False)
+
+    def rename_tag(self, tag: str) -> None:
+        new, ok = QInputDialog.getText(self, self.tr("重命名标签"), self.tr("新名称："), text=tag)
+        if ok and new.strip() and new.strip() != tag:
+            self.library.articles.rename_tag(tag, new)
+            self.lists.show_scope(Scope("tag", new.strip()))
+            self.lists.refresh()
+
+    def delete_tag(self, tag: str) -> None:
+        self.library.articles.delete_tag(tag)
+        self.lists.refresh()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def next_unread(self) -> None:
+        """The next unread article below the selection (wrapping round once)."""
+        rows = self.list_view.selectionModel().selectedRows()
+        current = rows[0].row() if rows else -1
+        row = self.model.next_unread(current)
+        if row is None:
+            self.statusBar().showMessage(self.tr("没有未读文章了"), 3000)
+        else:
+            self.list_view.selectRow(row)
+
+    def page_down(self) -> None:
+        """Space: a page further, and at the end of an article on to the next unread."""
+        bar = self.reading_pane.verticalScrollBar()
+        if self.reading_pane.record is not None and bar.value() < bar.maximum():
+            bar.setValue(bar.value() + bar.pageStep() - bar.singleStep())
+        else:
+            self.next_unread()
+
+    def _apply_search_layer(self) -> None:
+        """The list's search terms, marked in the open article (in its own style)."""
+        view = self.reading_pane.view
+        terms = search_terms(self.lists.query) if view is not None else []
+        spans = find_spans(view.body.text, terms) if terms else []
+        self.reading_pane.set_layer(
+            "search",
+            Layer(tuple(spans), self.formats["search"], original=False) if spans else None,
+        )
+
+    def _found(self, spans: list[tuple[int, int]]) -> None:
+        self.reading_pane.set_layer(
+            "find", Layer(tuple(spans), self.formats["find"], original=False) if spans else None
+        )
 
     # -- reading --------------------------------------------------------------------------
 
@@ -395,6 +591,9 @@ class MainWindow(QMainWindow):
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         article_id = self.model.article_id(indexes[0].row()) if indexes else None
+        shown = self.reading_pane.record
+        if shown is not None and article_id == shown.id:
+            return  # the list was refreshed around the open article: leave it as it is
         try:
             record = self.library.get(article_id) if article_id is not None else None
         except LibraryError as e:  # the article's pages are where damage shows most
@@ -403,16 +602,23 @@ class MainWindow(QMainWindow):
         if record is None:
             self.reading_pane.show_placeholder()
             self.article_label.clear()
+            self.find_bar.set_text("")
             return
         self.reading_pane.show_article(self.library.view(record, self.scripts.config))
         self._refresh_ambiguities()
         self._apply_layers()
+        self._apply_search_layer()
+        self.find_bar.set_text(self.reading_pane.view.body.text)
         chars = reading_chars(record.body)
         self.article_label.setText(
             self.tr("{chars} 字　约 {minutes} 分钟").format(
                 chars=chars, minutes=reading_minutes(chars)
             )
         )
+        if not self.library.articles.read_at(record.id):
+            self.library.articles.mark_read(record.id)  # read once opened, as in mail
+            self.model.refresh_rows([record.id])
+            self.lists.refresh(ids=False)
 
     # -- keywords, entities, watch words --------------------------------------------------
 
@@ -486,6 +692,7 @@ class MainWindow(QMainWindow):
         if words is not None:
             self.analysis.set_watch_words(words)
             self._apply_layers()
+            self.lists.refresh(ids=self.sidebar.scope.kind == "watch")
 
     def edit_user_words(self) -> None:
         """The user dictionary: words that must segment as one (names, places, terms)."""
@@ -555,6 +762,8 @@ class MainWindow(QMainWindow):
             self.reading_pane.show_article(view, keep_position=True)
             self._refresh_ambiguities()
             self._apply_layers()
+            self._apply_search_layer()
+            self.find_bar.set_text(view.body.text)
 
     def _script_changed(self, config: str | None) -> None:
         self._save_preferences(replace(self.prefs, default_script=config or ""))
@@ -806,25 +1015,40 @@ class MainWindow(QMainWindow):
         QMessageBox.critical(self, self.tr("导入失败"), message)
 
     def _finish_import(self, report: ImportReport) -> None:
-        self.model.reload()
-        self._update_count()
         if report.articles and self.auto_analyse:
             self.start_analysis()
         first_new = report.articles[0].id if report.articles else None
         first = first_new or (report.duplicates[0][1] if report.duplicates else None)
-        if first is not None:
-            self.select_article(first)
+        if self.lists.query or self.sidebar.scope != Scope():
+            # A filtered or searched list can take long to fetch: on a worker, then show it.
+            self._show_when_listed = (first, False) if first is not None else None
+            self.lists.refresh()
+        else:
+            self.model.reload()  # the plain list walks an index: fast even at 100,000
+            self._update_count()
+            if first is not None:
+                self.select_article(first)
+            self.lists.refresh(ids=False)
         summary = self.tr("导入 %n 篇文章", "", len(report.articles))
         if report.duplicates:
             summary += self.tr("，%n 篇已在库中", "", len(report.duplicates))
         if report.cancelled:
             summary += self.tr("（已取消）")
         self.statusBar().showMessage(summary, 8000)
-        if report.errors:
-            line = self.tr("{file}：{error}")
-            lines = "\n".join(
-                line.format(file=Path(s).name, error=e) for s, e in report.errors[:20]
+        nothing = self.tr("没有可导入的文件")
+        errors = [(s, nothing if e == NOTHING_TO_IMPORT else e) for s, e in report.errors]
+        if errors and not report.articles and all(e == nothing for _, e in errors):
+            # Only folders without a text file: one line, no talk of failures.
+            folders = "、".join(Path(s).name or s for s, _ in errors)
+            QMessageBox.information(
+                self,
+                nothing,
+                self.tr("{folders}：{nothing}").format(folders=folders, nothing=nothing),
             )
+            return
+        if errors:
+            line = self.tr("{file}：{error}")
+            lines = "\n".join(line.format(file=Path(s).name, error=e) for s, e in errors[:20])
             more = len(report.errors) - 20
             if more > 0:
                 lines += "\n" + self.tr("……另有 %n 个", "", more)

@@ -19,7 +19,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
-from reader.core import segment
 from reader.gui.offsets import Utf16Index
 
 log = logging.getLogger(__name__)
@@ -39,6 +38,8 @@ def warm_up_in_background() -> None:
 
     def load() -> None:
         try:
+            from reader.core import segment  # imported off the GUI thread, after paint
+
             segment.segmenter().fast()
             _ready.set()
         except Exception:  # double-click keeps Qt's behaviour; nothing else depends on it
@@ -52,6 +53,8 @@ def warm_up_in_background() -> None:
 @lru_cache(maxsize=64)
 def word_bounds(text: str) -> tuple[int, ...]:
     """Code-point offsets where jieba words start in ``text``, and its end."""
+    from reader.core import segment
+
     return (*(t.start for t in segment.tokenize(text)), len(text))
 
 
@@ -75,7 +78,7 @@ class WordSelection(QObject):
         self.enabled = True
         view.viewport().installEventFilter(self)
         view.installEventFilter(self)
-        warm_up_in_background()
+        # The segmenter loads once the window has painted (MainWindow.load), not here.
 
     # -- events ---------------------------------------------------------------------------
 

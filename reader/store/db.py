@@ -275,6 +275,11 @@ class Database:
         cursor.path = self.path
         return cursor.execute(sql, params)
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another process, a worker)
+        has committed to the library since this one last looked; cheap to ask often."""
+        return self.execute("PRAGMA data_version").fetchone()[0]
+
     def close(self) -> None:
         self.conn.close()
 

@@ -1,0 +1,278 @@
+"""Finding and organising articles in the window: search box, sidebar filters with counts,
+star/read/tags/trash, watch-word filter, find in article, keyboard navigation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QAbstractItemModelTester
+
+from reader.gui.app import create_application
+from reader.gui.article_model import ArticleTableModel
+from reader.gui.mainwindow import MainWindow
+from reader.gui.sidebar import Scope
+from reader.library import Library
+from reader.store.search import normalise
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
+
+
+@pytest.fixture
+def win(qtbot, library: Library, settings: QSettings) -> Iterator[MainWindow]:
+    """The window on the seed plus the test pages (18 articles, 5 sources)."""
+    library.import_paths([PAGES])
+    create_application()
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.auto_analyse = False
+    window.load()
+    qtbot.waitUntil(lambda: window.sidebar.total() is not None)
+    yield window
+
+
+def listed_ids(win: MainWindow) -> list[int]:
+    return win.model.ids()
+
+
+def wait_listed(qtbot, win: MainWindow, action) -> None:
+    with qtbot.waitSignal(win.lists.listed, timeout=10_000):
+        action()
+
+
+def sidebar_count(win: MainWindow, scope: Scope) -> int:
+    item = win.sidebar._item(scope)
+    assert item is not None, scope
+    return int(item.text(1))
+
+
+def contains(library: Library, article_id: int, word: str) -> bool:
+    record = library.get(article_id)
+    assert record is not None
+    return normalise(word) in normalise(record.title + "\n" + record.body)
+
+
+def test_search_box_lists_exactly_the_articles_containing_the_query(qtbot, win, library):
+    everything = listed_ids(win)
+    wait_listed(qtbot, win, lambda: win.search_edit.setText("疫情"))
+    found = listed_ids(win)
+    expected = [i for i in everything if contains(library, i, "疫情")]
+    assert sorted(found) == sorted(expected) and 0 < len(found) < len(everything)
+    assert "篇，共" in win.count_label.text()
+
+    # The same query in traditional script finds the same articles.
+    wait_listed(qtbot, win, lambda: win.search_edit.setText("脱贫"))
+    simplified = set(listed_ids(win))
+    wait_listed(qtbot, win, lambda: win.search_edit.setText("脫貧"))
+    assert set(listed_ids(win)) == simplified
+    assert simplified == {i for i in everything if contains(library, i, "脱贫")}
+
+    # Clearing the box brings the whole list back.
+    wait_listed(qtbot, win, win.search_edit.clear)
+    assert sorted(listed_ids(win)) == sorted(everything)
+
+
+def test_search_terms_are_marked_in_the_open_article(qtbot, win):
+    wait_listed(qtbot, win, lambda: win.search_edit.setText("脱贫"))
+    win.list_view.selectRow(0)
+    pane = win.reading_pane
+    layer = pane.layers["search"]
+    words = {pane.view.body.text[s:e] for s, e in layer.spans}
+    assert words == {"脱贫"}
+    # Another script: the marks follow the words.
+    win.scripts.set_config("s2twp")
+    layer = pane.layers["search"]
+    assert {pane.view.body.text[s:e] for s, e in layer.spans} == {"脫貧"}
+
+
+def test_opening_marks_read_and_the_unread_filter_and_count_follow(qtbot, win):
+    unread_before = sidebar_count(win, Scope("unread"))
+    assert unread_before == 17  # a fresh library: only the article opened at start is read
+    target = listed_ids(win)[3]
+    win.select_article(target)
+    qtbot.waitUntil(lambda: sidebar_count(win, Scope("unread")) == unread_before - 1)
+    index = win.model.index(win.model.row_of(target), ArticleTableModel.TITLE)
+    assert index.data(Qt.ItemDataRole.FontRole) is None  # no longer bold
+    other = win.model.index(win.model.row_of(listed_ids(win)[5]), ArticleTableModel.TITLE)
+    assert other.data(Qt.ItemDataRole.FontRole).bold()
+
+    wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope("unread")))
+    assert target not in listed_ids(win) and len(listed_ids(win)) == unread_before - 1
+    # The open article stays open although the list no longer shows it.
+    assert win.reading_pane.record.id == target
+
+
+def test_star_tag_and_filter_by_them(qtbot, win, library, monkeypatch):
+    target = listed_ids(win)[2]
+    win.select_article(target)
+    win.organise.star.trigger()
+    assert library.articles.is_starred(target)
+    title = win.model.index(win.model.row_of(target), ArticleTableModel.TITLE).data()
+    assert title.startswith("★ ")
+
+    monkeypatch.setattr("reader.gui.organise.QInputDialog.getItem", lambda *a, **k: ("要闻", True))
+    win.organise.tag.trigger()
+    assert library.articles.tags(target) == ["要闻"]
+    qtbot.waitUntil(lambda: win.sidebar._item(Scope("tag", "要闻")) is not None)
+    assert sidebar_count(win, Scope("tag", "要闻")) == 1
+    assert sidebar_count(win, Scope("starred")) == 1
+
+    wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope("tag", "要闻")))
+    assert listed_ids(win) == [target]
+    assert win.list_view.selectionModel().selectedRows()[0].row() == 0  # kept its place
+    wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope("starred")))
+    assert listed_ids(win) == [target]
+
+    # Removing the tag from the article empties the tag: it leaves the sidebar.
+    win.organise.remove_tag("要闻")
+    qtbot.waitUntil(lambda: win.sidebar._item(Scope("tag", "要闻")) is None)
+
+
+def test_delete_moves_to_trash_and_restore_brings_it_back(qtbot, win, library):
+    target = listed_ids(win)[1]
+    win.select_article(target)
+    wait_listed(qtbot, win, lambda: qtbot.keyClick(win.list_view, Qt.Key.Key_Delete))
+    assert target not in listed_ids(win)
+    assert library.articles.is_trashed(target)
+    assert sidebar_count(win, Scope("trash")) == 1
+
+    wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope("trash")))
+    assert listed_ids(win) == [target]
+    win.list_view.selectRow(0)
+    wait_listed(qtbot, win, win.organise.restore.trigger)
+    assert listed_ids(win) == []
+    assert not library.articles.is_trashed(target)
+
+
+def test_sidebar_filters_by_source_section_and_date(qtbot, win, library):
+    sources = library.articles.sources_with_counts()
+    source_id, path, count = sources[0]
+    wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope("source", source_id)))
+    assert len(listed_ids(win)) == count
+    assert all(library.get(i).source == path for i in listed_ids(win))
+    today = library.get(listed_ids(win)[0]).added_at[:10]
+    wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope("date", today)))
+    assert len(listed_ids(win)) == 18
+    sections = library.articles.sections_with_counts()
+    if sections:
+        name, n = sections[0]
+        wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope("section", name)))
+        assert len(listed_ids(win)) == n
+
+
+def test_watch_word_filter_lists_articles_mentioning_them_with_counts(qtbot, win, library):
+    win.analysis.set_watch_words(["脱贫", "疫情"])
+    wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope("watch")))
+    everything = library.articles.ids()
+    expected = {
+        i for i in everything if contains(library, i, "脱贫") or contains(library, i, "疫情")
+    }
+    assert set(listed_ids(win)) == expected
+    assert sidebar_count(win, Scope("watch")) == len(expected)
+    assert sidebar_count(win, Scope("watch", "脱贫")) == sum(
+        contains(library, i, "脱贫") for i in everything
+    )
+    wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope("watch", "脱贫")))
+    assert all(contains(library, i, "脱贫") for i in listed_ids(win))
+
+
+def test_sorting_by_title_from_the_header(qtbot, win, library):
+    wait_listed(
+        qtbot,
+        win,
+        lambda: win.list_view.sortByColumn(ArticleTableModel.TITLE, Qt.SortOrder.AscendingOrder),
+    )
+    titles = [library.get(i).title for i in listed_ids(win)]
+    titled = [t for t in titles if t]
+    assert titled == sorted(titled)
+
+
+def test_find_in_article_marks_matches_in_any_script(qtbot, win):
+    win.select_article(next(i for i in listed_ids(win) if "决战" in win.library.get(i).title))
+    win.scripts.set_config("s2t")
+    win.find_bar.open_bar()
+    assert win.find_bar.isVisible()
+    win.find_bar.edit.setText("贫困")  # typed through an input method: text arrives whole
+    pane = win.reading_pane
+    spans = pane.layers["find"].spans
+    assert spans and {pane.view.body.text[s:e] for s, e in spans} == {"貧困"}
+    assert win.find_bar.count.text() == f"1/{len(spans)}"
+    qtbot.keyClick(win.find_bar.edit, Qt.Key.Key_Return)
+    assert win.find_bar.count.text() == f"2/{len(spans)}"
+    cursor = pane.textCursor()
+    assert cursor.selectedText() == "貧困"
+    qtbot.keyClick(win.find_bar.edit, Qt.Key.Key_Escape)
+    assert not win.find_bar.isVisible() and "find" not in pane.layers
+
+
+def test_next_unread_and_space_pages_down(qtbot, win, library):
+    first, second = listed_ids(win)[:2]
+    library.articles.mark_read(second)
+    win.model.refresh_rows([second])
+    win.select_article(first)
+    win.next_unread()
+    assert win.reading_pane.record.id == listed_ids(win)[2]  # skipped the read one
+
+    win.resize(800, 400)
+    bar = win.reading_pane.verticalScrollBar()
+    bar.setValue(0)
+    if bar.maximum() > 0:
+        win.page_down()
+        assert bar.value() > 0
+    bar.setValue(bar.maximum())
+    shown = win.reading_pane.record.id
+    win.page_down()  # at the end: on to the next unread
+    assert win.reading_pane.record.id != shown
+
+
+def test_the_model_passes_the_item_model_tester_while_filtering(qtbot, win):
+    QAbstractItemModelTester(win.model, QAbstractItemModelTester.FailureReportingMode.Fatal, win)
+    wait_listed(qtbot, win, lambda: win.search_edit.setText("的"))
+    wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope("unread")))
+    wait_listed(qtbot, win, win.search_edit.clear)
+    assert win.model.rowCount() > 0
+
+
+def test_while_searching_a_row_tooltip_shows_the_matching_passage(qtbot, win):
+    wait_listed(qtbot, win, lambda: win.search_edit.setText("攻坚"))
+    tip = win.model.index(0, ArticleTableModel.TITLE).data(Qt.ItemDataRole.ToolTipRole)
+    assert "【攻坚】" in tip
+    win.search_edit.setFocus()
+    wait_listed(qtbot, win, lambda: qtbot.keyClick(win.search_edit, Qt.Key.Key_Escape))
+    assert win.search_edit.text() == "" and win.model.rowCount() == 18
+
+
+def test_an_import_while_searching_shows_the_new_article(qtbot, win, tmp_path):
+    wait_listed(qtbot, win, lambda: win.search_edit.setText("脱贫"))
+    page = tmp_path / "晚报.txt"
+    text = "小区新设快递柜\n\n本报讯 昨日，东城小区新设十台快递柜，居民取件更方便。\n"
+    page.write_text(text, "utf-8")
+    win.import_paths([str(page)])
+    qtbot.waitUntil(
+        lambda: (
+            win.reading_pane.record is not None
+            and win.reading_pane.record.title == "小区新设快递柜"
+        ),
+        timeout=20_000,
+    )
+    assert win.search_edit.text() == ""  # the search hid it, so the whole library shows
+    assert win.model.row_of(win.reading_pane.record.id) is not None
+
+
+def test_next_unread_when_everything_is_read_says_so(qtbot, win, library):
+    library.articles.mark_read(library.articles.ids())
+    win.model.refresh_rows(win.model.ids())
+    shown = win.reading_pane.record.id
+    win.next_unread()
+    assert win.reading_pane.record.id == shown
+    assert "没有未读" in win.statusBar().currentMessage()
+
+
+def test_the_list_starts_in_import_order_until_a_header_is_clicked(qtbot, win, library):
+    qtbot.wait(300)  # nothing is fetched behind the reader's back
+    assert listed_ids(win) == library.articles.ids()
+    assert not win.lists.busy()
