@@ -669,12 +669,59 @@
         <source>关于阅报(&amp;A)</source>
         <translation>&amp;About 阅报 Reader</translation>
     </message>
+    <message>
+        <source>文库</source>
+        <translation>Library</translation>
+    </message>
+    <message>
+        <source>搜索文库，简繁通用 (Ctrl+K)</source>
+        <translation>Search the library, simplified or traditional (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>文章(&amp;A)</source>
+        <translation>&amp;Article</translation>
+    </message>
+    <message>
+        <source>下一篇未读(&amp;N)</source>
+        <translation>&amp;Next Unread</translation>
+    </message>
+    <message>
+        <source>向下翻页</source>
+        <translation>Page Down</translation>
+    </message>
+    <message>
+        <source>搜索文库(&amp;K)</source>
+        <translation>Search the Library (&amp;K)</translation>
+    </message>
+    <message>
+        <source>在本文中查找(&amp;F)…</source>
+        <translation>&amp;Find in Article…</translation>
+    </message>
     <message numerus="yes">
         <source>%n 篇文章</source>
         <translation>
             <numerusform>%n article</numerusform>
             <numerusform>%n articles</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 篇，共 {total} 篇</source>
+        <translation>
+            <numerusform>%n of {total} articles</numerusform>
+            <numerusform>%n of {total} articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>重命名标签</source>
+        <translation>Rename Tag</translation>
+    </message>
+    <message>
+        <source>新名称：</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>没有未读文章了</source>
+        <translation>No unread articles left</translation>
     </message>
     <message>
         <source>{chars} 字&#x3000;约 {minutes} 分钟</source>
@@ -814,6 +861,14 @@ Select the word and right-click “Fix Conversion…” to use your own form</tr
     <message>
         <source>（已取消）</source>
         <translation> (cancelled)</translation>
+    </message>
+    <message>
+        <source>没有可导入的文件</source>
+        <translation>No files to import</translation>
+    </message>
+    <message>
+        <source>{folders}：{nothing}</source>
+        <translation>{folders}: {nothing}</translation>
     </message>
     <message>
         <source>{file}：{error}</source>

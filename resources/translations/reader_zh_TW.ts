@@ -669,11 +669,57 @@
         <source>关于阅报(&amp;A)</source>
         <translation>關於閱報(&amp;A)</translation>
     </message>
+    <message>
+        <source>文库</source>
+        <translation>文庫</translation>
+    </message>
+    <message>
+        <source>搜索文库，简繁通用 (Ctrl+K)</source>
+        <translation>搜尋文庫，簡繁通用 (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>文章(&amp;A)</source>
+        <translation>文章(&amp;A)</translation>
+    </message>
+    <message>
+        <source>下一篇未读(&amp;N)</source>
+        <translation>下一篇未讀(&amp;N)</translation>
+    </message>
+    <message>
+        <source>向下翻页</source>
+        <translation>向下翻頁</translation>
+    </message>
+    <message>
+        <source>搜索文库(&amp;K)</source>
+        <translation>搜尋文庫(&amp;K)</translation>
+    </message>
+    <message>
+        <source>在本文中查找(&amp;F)…</source>
+        <translation>在本文中尋找(&amp;F)…</translation>
+    </message>
     <message numerus="yes">
         <source>%n 篇文章</source>
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 篇，共 {total} 篇</source>
+        <translation>
+            <numerusform>%n 篇，共 {total} 篇</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>重命名标签</source>
+        <translation>重新命名標籤</translation>
+    </message>
+    <message>
+        <source>新名称：</source>
+        <translation>新名稱：</translation>
+    </message>
+    <message>
+        <source>没有未读文章了</source>
+        <translation>沒有未讀文章了</translation>
     </message>
     <message>
         <source>{chars} 字&#x3000;约 {minutes} 分钟</source>
@@ -809,6 +855,14 @@
     <message>
         <source>（已取消）</source>
         <translation>（已取消）</translation>
+    </message>
+    <message>
+        <source>没有可导入的文件</source>
+        <translation>沒有可匯入的檔案</translation>
+    </message>
+    <message>
+        <source>{folders}：{nothing}</source>
+        <translation>{folders}：{nothing}</translation>
     </message>
     <message>
         <source>{file}：{error}</source>

@@ -279,6 +279,7 @@ def test_every_window_and_dialog_is_in_the_chosen_language(
     open_modal(window.print_article, seen)
 
     annotate(window, seen)
+    organise(qtbot, window, seen)
 
     # Pasting with an empty clipboard says so in the status bar.
     QApplication.clipboard().clear()
@@ -336,6 +337,34 @@ def annotate(window: MainWindow, seen: Seen) -> None:
     open_modal(notes.export_annotations, seen)
     open_modal(notes.import_annotations, seen)
     seen.widget(window)
+
+
+def organise(qtbot, window: MainWindow, seen: Seen) -> None:
+    """Tags, the list's menu, the trash, the sidebar's menus, finding in the article."""
+    articles = window.library.articles
+    article_id = window.reading_pane.record.id
+    articles.add_tag([article_id], "标签甲")
+    seen.content.add("标签甲")
+    seen.widget(window.organise.context_menu(window))
+    open_modal(window.organise.add_tag, seen)
+    open_modal(lambda: window.rename_tag("标签甲"), seen)
+    other = window.model.article_id(window.model.rowCount() - 1)
+    articles.trash([other])
+    window.lists.refresh()
+    open_modal(window.organise.empty_trash, seen)
+    sidebar = window.sidebar
+    for kind in ("watch", "trash", "tag"):
+        group = sidebar._groups[kind]
+        item = group.child(0) if kind == "tag" else group
+        if kind == "tag":
+            qtbot.waitUntil(lambda g=group: g.childCount() > 0, timeout=10_000)
+            item = group.child(0)
+        pos = sidebar.visualItemRect(item).center()
+        open_modal(lambda p=pos: sidebar._menu(p), seen)
+    window.find_bar.open_bar()
+    window.find_bar.edit.setText("找不到的字串")
+    seen.widget(window.find_bar)
+    window.find_bar.close_bar()
 
 
 def keyword_tooltip_template(window: MainWindow) -> str:
