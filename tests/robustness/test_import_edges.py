@@ -1,5 +1,5 @@
 """Import edges: copies at other paths, the same text in another format, untitled notes,
-folders with nothing to import."""
+folders with nothing to import (CLI and window)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 from robust_helpers import one_line_errors, page_text
 
 from reader.cli import main
@@ -185,3 +186,32 @@ def test_a_folder_with_text_files_deeper_down_is_imported(capsys, tmp_path: Path
     report = imported(capsys, tmp_path / "top")
     assert report["errors"] == [] and report["articles"]
 
+
+def test_the_window_says_there_is_nothing_to_import_in_one_dialog(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.gui.app import create_application, open_settings
+    from reader.gui.mainwindow import MainWindow
+
+    told: list[tuple[str, str, str]] = []
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(
+            QMessageBox, kind, lambda _p, title, text, kind=kind: told.append((kind, title, text))
+        )
+    create_application()
+    lib = Library.open()
+    window = MainWindow(lib, open_settings(lib))
+    qtbot.addWidget(window)
+    window.auto_analyse = False
+    window.show()
+    window.load()
+    empty = tmp_path / "空文件夹"
+    empty.mkdir()
+    window.import_paths([str(empty)])
+    try:
+        qtbot.waitUntil(lambda: bool(told), timeout=10_000)
+        assert told == [("information", "没有可导入的文件", "空文件夹：没有可导入的文件")]
+    finally:
+        window.close()
+        qtbot.waitUntil(lambda: not window.lists.busy(), timeout=10_000)
+        lib.close()
