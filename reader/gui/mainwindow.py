@@ -895,6 +895,9 @@ class MainWindow(QMainWindow):
         """Typography, theme and colours, applied live and saved."""
         self.theme = themes.resolve(prefs.theme)
         themes.apply(self.theme)
+        if not QIcon.hasThemeIcon("go-up"):
+            self.previous_action.setIcon(themes.arrow_icon(True, self.theme.text))
+            self.next_action.setIcon(themes.arrow_icon(False, self.theme.text))
         self.formats = layer_formats(self.theme, prefs)
         self.keyword_panel.set_entity_colors(
             {"person": self.theme.person, "place": self.theme.place, "org": self.theme.org}

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap, QPolygonF
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
@@ -99,3 +99,21 @@ def apply(theme: Theme) -> None:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         app.setPalette(palette(theme))
+
+
+def arrow_icon(up: bool, color: str, size: int = 32) -> QIcon:
+    """A plain triangle in the theme's text colour: the style's own arrows are black, which
+    vanishes on the dark toolbar when the desktop has no icon theme."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(color))
+    top, bottom, left, right = size * 0.28, size * 0.72, size * 0.2, size * 0.8
+    tip, base = (top, bottom) if up else (bottom, top)
+    painter.drawPolygon(
+        QPolygonF([QPointF(size / 2, tip), QPointF(right, base), QPointF(left, base)])
+    )
+    painter.end()
+    return QIcon(pixmap)
