@@ -146,14 +146,10 @@ def import_w3c(lib: Library, data: object) -> AnnotationImport:
             article_id, body, place = found
             anchor = note.anchor if place is None else make_anchor(body, place.start, place.end)
             stamp = now()
-            annotation = Annotation(
-                id=note.id,
-                article_id=article_id,
-                start=anchor.start,
-                end=anchor.end,
-                exact=anchor.exact,
-                prefix=anchor.prefix,
-                suffix=anchor.suffix,
+            annotation = Annotation.of(
+                note.id,
+                article_id,
+                anchor,
                 color=_colour_for(store, note),
                 note=note.note,
                 orphaned=place is None,

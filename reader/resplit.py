@@ -306,17 +306,7 @@ def _search(
 
 def _placed(n: Annotation, target: _Article, place: Resolved) -> Annotation:
     """``n`` re-anchored at ``place`` in ``target``, with fresh context."""
-    anchor = make_anchor(target.body, place.start, place.end)
-    return replace(
-        n,
-        article_id=target.id,
-        start=anchor.start,
-        end=anchor.end,
-        exact=anchor.exact,
-        prefix=anchor.prefix,
-        suffix=anchor.suffix,
-        orphaned=False,
-    )
+    return n.anchored_at(target.id, make_anchor(target.body, place.start, place.end))
 
 
 def _bigrams(text: str) -> set[str]:

@@ -85,6 +85,32 @@ class Annotation:
     def anchor(self) -> Anchor:
         return Anchor(self.start, self.end, self.exact, self.prefix, self.suffix)
 
+    @classmethod
+    def of(
+        cls,
+        id: str,
+        article_id: int,
+        anchor: Anchor,
+        *,
+        color: str,
+        note: str,
+        created: str,
+        modified: str,
+        orphaned: bool = False,
+    ) -> Annotation:
+        """An annotation at ``anchor`` (its position and quote selectors)."""
+        return cls(
+            id, article_id, anchor.start, anchor.end, anchor.exact, anchor.prefix,
+            anchor.suffix, color, note, orphaned, created, modified,
+        )  # fmt: skip
+
+    def anchored_at(self, article_id: int, anchor: Anchor) -> Annotation:
+        """This annotation moved to ``anchor`` of ``article_id`` (found again: not orphaned)."""
+        return Annotation.of(
+            self.id, article_id, anchor, color=self.color, note=self.note,
+            created=self.created, modified=self.modified,
+        )  # fmt: skip
+
 
 _COLUMNS = (
     'id, article_id, start, "end", exact, prefix, suffix, color, note, orphaned, created, modified'
@@ -134,17 +160,12 @@ class AnnotationStore:
         position in the body, AnnotationError for a missing article or a taken id."""
         self.check_colour(color)
         stamp = now()
-        annotation = Annotation(
-            id=normalise_id(id) if id else new_note_id(),
-            article_id=article_id,
-            start=anchor.start,
-            end=anchor.end,
-            exact=anchor.exact,
-            prefix=anchor.prefix,
-            suffix=anchor.suffix,
+        annotation = Annotation.of(
+            normalise_id(id) if id else new_note_id(),
+            article_id,
+            anchor,
             color=color,
             note=note,
-            orphaned=False,
             created=stamp,
             modified=stamp,
         )
