@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -50,7 +51,6 @@ from PySide6.QtWidgets import (
 from reader import __version__
 from reader.core import scripts
 from reader.gui import i18n, library_errors, themes, word_selection
-from reader.gui.annotating import Annotating
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.dialogs import ask_phrase_fix, edit_word_list
 from reader.gui.find_bar import FindBar
@@ -77,6 +77,9 @@ from reader.store.db import LibraryError
 from reader.store.search import find_spans
 from reader.store.search import query_terms as search_terms
 from reader.views import find_words
+
+if TYPE_CHECKING:
+    from reader.gui.annotating import Annotating
 
 log = logging.getLogger(__name__)
 
@@ -187,7 +190,9 @@ class MainWindow(QMainWindow):
 
         self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self._build_library_pane()
-        self.annotating = Annotating(self)  # highlights, notes, 编辑 menu, 批注 dock
+        # Highlights, notes, the 编辑 menu and the 批注 dock: built by load(), after the first
+        # paint (their modules and widgets cost ~0.05 s, and the dock starts behind 关键词).
+        self.annotating: Annotating | None = None
         self.prefs = Preferences.load(settings)
         self.apply_preferences(self.prefs)
         self.scripts.set_config(self.prefs.default_script or None)
@@ -460,8 +465,17 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         super().closeEvent(event)
 
+    def _build_annotating(self) -> None:
+        if self.annotating is not None:
+            return
+        from reader.gui.annotating import Annotating
+
+        self.annotating = Annotating(self)
+        self.restoreDockWidget(self.annotating.dock)  # where the reader left it last time
+
     def load(self) -> None:
         """Fill the list after the window has painted; reopen the last article."""
+        self._build_annotating()
         try:
             self._load()
         except LibraryError as e:
@@ -651,7 +665,8 @@ class MainWindow(QMainWindow):
         watch_spans = find_words(record.body, watch)
         layers["watch"] = Layer(tuple(watch_spans), self.formats["watch"]) if watch_spans else None
         self.reading_pane.set_layers(layers)
-        self.annotating.refresh()
+        if self.annotating is not None:
+            self.annotating.refresh()
         folded = [scripts.fold(record.body[s:e]) for s, e in watch_spans]
         self.keyword_panel.set_watch_counts([(w, folded.count(scripts.fold(w))) for w in watch])
 
@@ -806,7 +821,8 @@ class MainWindow(QMainWindow):
                 original = view.record.body[span[0] : span[1]]
                 if original in (view.user_phrases or {}):
                     menu.addAction(self.tr("恢复默认转换"), lambda: self.set_phrase(original, None))
-        self.annotating.fill_menu(menu, pos)
+        if self.annotating is not None:
+            self.annotating.fill_menu(menu, pos)
         menu.exec(pane.viewport().mapToGlobal(pos))
 
     def copy_span_as(self, span: tuple[int, int], config: str) -> None:
@@ -917,7 +933,8 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.prefs, self.analysis, self)
         dialog.changed.connect(self.apply_preferences)
         dialog.words_changed.connect(self._words_changed)
-        self.annotating.extend_settings(dialog)
+        if self.annotating is not None:
+            self.annotating.extend_settings(dialog)
         dialog.exec()
 
     def _words_changed(self) -> None:
