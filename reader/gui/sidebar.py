@@ -34,8 +34,7 @@ class Scope:
         elif kind == "starred":
             f.starred_only = True
         elif kind == "watch":
-            # No watch words: nothing mentions them (an empty mentions would mean "all").
-            f.mentions = (str(value),) if value is not None else (watch_words or ("\0",))
+            f.mentions = (str(value),) if value is not None else watch_words
         elif kind == "tag":
             f.tag = str(value)
         elif kind == "source":

@@ -135,7 +135,9 @@ class ArticleFilter:
     date_from: str | None = None  # "YYYY-MM-DD", inclusive, on the date added
     date_to: str | None = None  # "YYYY-MM-DD", inclusive
     trashed: bool = False  # True: the trash instead of the library
-    mentions: tuple[str, ...] = ()  # at least one of these words occurs (watch words)
+    # At least one of these words occurs (watch words); None: no such condition, and no
+    # words: no article.
+    mentions: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -241,6 +243,8 @@ class ArticleStore:
         """All stored articles (trash included), or those ``filter`` selects."""
         if filter is None:
             return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        if filter.mentions == ():
+            return 0
         match = self._match(filter)
         if match is None:  # hits to check one by one (punctuation): count the list
             return len(self.ids(filter))
@@ -258,7 +262,7 @@ class ArticleStore:
         """The FTS5 expression for ``f``'s query and mentions: "" when it has none, None
         when some term's hits need checking (the token map's stand-ins, see search)."""
         terms = search.query_terms(f.query)
-        words = [search.query_terms(w) for w in f.mentions]
+        words = [search.query_terms(w) for w in f.mentions or ()]
         if not all(words):  # a blank word is in every article
             words = []
         if search.needs_verification([*terms, *(t for w in words for t in w)]):
@@ -294,7 +298,7 @@ class ArticleStore:
         f = filter or ArticleFilter()
         if sort not in SORTS:
             raise ValueError(f"unknown sort {sort!r}; valid: {', '.join(SORTS)}")
-        if f.mentions:
+        if f.mentions is not None:
             return self._mentioning(f, "added" if sort == "relevance" else sort, descending)
         terms = search.query_terms(f.query)
         if not terms:
@@ -313,13 +317,16 @@ class ArticleStore:
         """Ids where any of ``f.mentions`` occurs (and every term of ``f.query``): one FTS5
         query ORing the words. Words whose hits need checking (punctuation) are searched
         one by one and the union put in list order."""
+        assert f.mentions is not None
+        if not f.mentions:
+            return []
         if not all(search.query_terms(w) for w in f.mentions):  # a blank word: everywhere
-            return self.ids(replace(f, mentions=()), sort, descending)
+            return self.ids(replace(f, mentions=None), sort, descending)
         match = self._match(f)
         if match is None:
             keep: set[int] = set()
             for word in f.mentions:
-                one = replace(f, mentions=(), query=f"{f.query} {word}")
+                one = replace(f, mentions=None, query=f"{f.query} {word}")
                 keep.update(self.ids(one, "added", descending))
             return self._listed_order(keep, f, sort, descending)
         self.index.ensure_current()
@@ -681,6 +688,14 @@ class ArticleStore:
         rows = self.db.execute(
             f"SELECT a.section, count(*) FROM articles a WHERE a.section != '' AND {_NOT_TRASHED}"
             " GROUP BY a.section ORDER BY a.section"
+        )
+        return [(r[0], r[1]) for r in rows]
+
+    def days_with_counts(self) -> list[tuple[str, int]]:
+        """("YYYY-MM-DD" added, articles outside the trash), newest day first."""
+        rows = self.db.execute(
+            f"SELECT substr(a.added_at, 1, 10) AS day, count(*) FROM articles a"
+            f" WHERE {_NOT_TRASHED} GROUP BY day ORDER BY day DESC"
         )
         return [(r[0], r[1]) for r in rows]
 

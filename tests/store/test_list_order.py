@@ -109,7 +109,7 @@ def reference(known: list[Known], f: ArticleFilter, sort: str, descending: bool)
         and (f.date_from is None or k.added_at[:10] >= f.date_from)
         and (f.date_to is None or k.added_at[:10] <= f.date_to)
         and has(k, f.query)
-        and (not f.mentions or any(has(k, w) for w in f.mentions))
+        and (f.mentions is None or any(has(k, w) for w in f.mentions))
     ]
 
     def added(ks: list[Known]) -> list[Known]:
@@ -152,6 +152,7 @@ FILTERS = [
     ArticleFilter(query="农资", tag="待读"),
     ArticleFilter(mentions=("台风", "社區")),
     ArticleFilter(query="春耕", mentions=("疫情", "农资")),
+    ArticleFilter(mentions=()),  # no watch words: nothing mentions them
     ArticleFilter(query="第", trashed=True),
 ]
 
