@@ -86,10 +86,9 @@ class FindBar(QWidget):
         self.current_changed.emit(*self._spans[self._index])
 
     def _find(self, query: str) -> None:
-        terms = search.query_terms(query.strip()) if query.strip() else []
         # The whole query is one phrase here (a find bar looks for what was typed).
         phrase = search.normalise(query.strip())
-        self._spans = search.find_spans(self._text, [phrase]) if terms else []
+        self._spans = search.find_spans(self._text, [phrase]) if phrase else []
         self._index = -1
         self.matches_changed.emit(list(self._spans))
         if self._spans:

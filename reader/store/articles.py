@@ -551,30 +551,24 @@ class ArticleStore:
 
     def mark_read(self, ids: int | Iterable[int], read: bool = True) -> None:
         """Mark articles read now (keeps the first read time), or unread again."""
-        wanted = _id_list(ids)
-        with self.db.transaction() as conn:
-            if read:
-                stamp = now()
-                conn.executemany(
-                    "INSERT OR IGNORE INTO article_reads (article_id, read_at)"
-                    " SELECT id, ? FROM articles WHERE id = ?",
-                    [(stamp, i) for i in wanted],
-                )
-            else:
-                _delete_ids(conn, "article_reads", wanted)
+        self._set_mark("article_reads", "read_at", ids, read)
 
     def set_starred(self, ids: int | Iterable[int], starred: bool = True) -> None:
+        self._set_mark("article_stars", "starred_at", ids, starred)
+
+    def _set_mark(self, table: str, stamp_column: str, ids: int | Iterable[int], on: bool) -> None:
+        """Add (stamped now; an existing mark keeps its time) or remove a per-article mark."""
         wanted = _id_list(ids)
         with self.db.transaction() as conn:
-            if starred:
+            if on:
                 stamp = now()
                 conn.executemany(
-                    "INSERT OR IGNORE INTO article_stars (article_id, starred_at)"
+                    f"INSERT OR IGNORE INTO {table} (article_id, {stamp_column})"
                     " SELECT id, ? FROM articles WHERE id = ?",
                     [(stamp, i) for i in wanted],
                 )
             else:
-                _delete_ids(conn, "article_stars", wanted)
+                _delete_ids(conn, table, wanted)
 
     def read_at(self, article_id: int) -> str | None:
         row = self.db.execute(
@@ -703,19 +697,10 @@ class ArticleStore:
 
     def trash(self, ids: int | Iterable[int]) -> None:
         """Move articles to the trash: hidden from ids() and search until restored."""
-        wanted = _id_list(ids)
-        with self.db.transaction() as conn:
-            stamp = now()
-            conn.executemany(
-                "INSERT OR IGNORE INTO article_trash (article_id, trashed_at)"
-                " SELECT id, ? FROM articles WHERE id = ?",
-                [(stamp, i) for i in wanted],
-            )
+        self._set_mark("article_trash", "trashed_at", ids, True)
 
     def restore(self, ids: int | Iterable[int]) -> None:
-        wanted = _id_list(ids)
-        with self.db.transaction() as conn:
-            _delete_ids(conn, "article_trash", wanted)
+        self._set_mark("article_trash", "trashed_at", ids, False)
 
     def trashed_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM article_trash").fetchone()[0]
