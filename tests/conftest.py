@@ -8,8 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis.configuration import set_hypothesis_home_dir
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Hypothesis keeps its example database beside the tests, not at the top of the repo.
+set_hypothesis_home_dir(Path(__file__).resolve().parent / ".hypothesis")
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "000_6802137d44bebb66.txt"
