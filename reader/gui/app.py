@@ -1,4 +1,8 @@
-"""Start the GUI: QApplication, the library, the main window; paint first, load after."""
+"""Start the GUI: QApplication, the library, the main window; paint first, load after.
+
+Whatever the first paint does not need (listening for later launches, the signal and
+damage handlers, their modules) is set up right after it.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_ID, APP_NAME, __version__, paths
-from reader.gui import i18n, library_errors, shutdown, single_instance
+from reader.gui import i18n, launch
 from reader.gui.preferences import Preferences
 from reader.library import Library
 from reader.store.db import LibraryError
@@ -66,6 +70,8 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
     try:
         library = Library.open(data_dir, seed=False)
     except LibraryError as e:
+        from reader.gui import library_errors
+
         # One dialog (a damaged file: with a copy offered); the file is never written.
         library_errors.report(None, e, paths.library_path(paths.data_dir(data_dir)))
         return None
@@ -74,10 +80,12 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
     window = MainWindow(library, open_settings(library))
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.destroyed.connect(library.close)
-    # Later launches on this library hand their files to this window (reader FILE...).
-    single_instance.attach(window, library.directory, window.import_paths)
 
     def after_first_paint() -> None:
+        from reader.gui import single_instance
+
+        # Later launches on this library hand their files to this window (reader FILE...).
+        single_instance.attach(window, library.directory, window.import_paths)
         window.load()
         if library.needs_seed():
             window.seed_library()
@@ -93,7 +101,7 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
 
 def run(data_dir: str | None, files: Sequence[str]) -> int:
     create_application()
-    if single_instance.hand_off(data_dir, files):
+    if launch.hand_off(data_dir, files):
         return 0  # the window already open on this library took the files
     window = start(data_dir, files)
     if window is None:
@@ -102,8 +110,14 @@ def run(data_dir: str | None, files: Sequence[str]) -> int:
     if os.environ.get("READER_EXIT_WHEN_SHOWN"):  # start-up benchmark hook
         window.first_painted.connect(lambda: _report_shown(app))
     library = window.library
-    shutdown.quit_on_signals(app)  # SIGTERM, SIGHUP, SIGINT: quit as from the menu
-    library_errors.install_excepthook(library.db.path)  # damage met later: a dialog
+
+    def after_first_paint() -> None:
+        from reader.gui import library_errors, shutdown
+
+        shutdown.quit_on_signals(app)  # SIGTERM, SIGHUP, SIGINT: quit as from the menu
+        library_errors.install_excepthook(library.db.path)  # damage met later: a dialog
+
+    window.first_painted.connect(lambda: QTimer.singleShot(0, after_first_paint))
     code = app.exec()
     library.close()  # the window may not have been deleted when the loop ended
     return code

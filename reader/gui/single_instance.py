@@ -1,26 +1,24 @@
 """One window per library: a second ``reader FILE...`` hands its files to the running one.
 
-The first instance listens on a local socket named for the user and the library folder.
-A later launch connects, sends one line of UTF-8 JSON ``{"files": [absolute paths]}``,
-waits for ``ok`` and exits; the running window gets the paths as ``files_received``.
+The first instance listens on a local socket named for the user and the library folder
+(``launch.server_name``). A later launch (``launch.hand_off``) connects, sends one line of
+UTF-8 JSON ``{"files": [absolute paths]}``, waits for ``ok`` and exits; the running window
+gets the paths as ``files_received``.
 A socket left by a crashed instance refuses connections, so it is removed and reused.
 """
 
 from __future__ import annotations
 
-import getpass
-import hashlib
 import json
 import logging
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEventLoop, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
-from reader import APP_ID, paths
+from reader.gui.launch import server_name
 
 log = logging.getLogger(__name__)
 
@@ -30,14 +28,6 @@ ACK = b"ok\n"
 MAX_MESSAGE = 1 << 20  # a long list of paths, far below anything that could hurt
 _BUFFER = "readerBuffer"  # dynamic properties on a server-side socket
 _DONE = "readerDone"
-
-
-def server_name(data_dir: str | os.PathLike[str] | None = None) -> str:
-    """The socket name for this user and library (resolved, so a symlinked folder agrees)."""
-    folder = paths.data_dir(data_dir).expanduser().resolve()
-    digest = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
-    user = str(os.getuid()) if hasattr(os, "getuid") else getpass.getuser()
-    return f"{APP_ID}-{user}-{digest}"
 
 
 def send_files(name: str, files: Sequence[str], timeout_ms: int = ACK_TIMEOUT_MS) -> bool:
@@ -75,13 +65,6 @@ def send_files(name: str, files: Sequence[str], timeout_ms: int = ACK_TIMEOUT_MS
         log.warning("the running instance did not acknowledge: %s", socket.errorString())
     socket.abort()
     return ok
-
-
-def hand_off(data_dir: str | os.PathLike[str] | None, files: Sequence[str]) -> bool:
-    """Pass ``files`` (made absolute here: the other process has its own cwd) to a running
-    window on the same library. False when there is none."""
-    absolute = [str(Path(f).expanduser().absolute()) for f in files]
-    return send_files(server_name(data_dir), absolute)
 
 
 class InstanceServer(QObject):

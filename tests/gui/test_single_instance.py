@@ -17,8 +17,9 @@ import pytest
 from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-from reader.gui import app, single_instance
-from reader.gui.single_instance import InstanceServer, hand_off, send_files, server_name
+from reader.gui import app, launch
+from reader.gui.launch import hand_off, server_name
+from reader.gui.single_instance import InstanceServer, send_files
 
 PAGE = "菜篮子价格平稳\n\n本报讯 本周全市主要蔬菜价格保持平稳,供应充足。\n"
 
@@ -115,7 +116,9 @@ def test_the_open_window_imports_and_shows_what_a_later_launch_sends(qtbot, tmp_
     page = tmp_path / "晚报.txt"
     page.write_text(PAGE, encoding="utf-8")
     window.showMinimized()
-    assert single_instance.hand_off(str(library), [str(page)])
+    # The window listens from just after its first paint.
+    qtbot.waitUntil(lambda: window.findChild(InstanceServer) is not None, timeout=10_000)
+    assert launch.hand_off(str(library), [str(page)])
     qtbot.waitUntil(
         lambda: (
             window.reading_pane.record is not None

@@ -1,0 +1,49 @@
+"""The launching side of one window per library: is a window open on it? Then hand over.
+
+Runs before this process builds a window, so the common case (no window open) is
+answered without QtNetwork: where Qt's local sockets are files, no file means nobody
+listens. Only when there is one does Qt's client (``single_instance.send_files``) talk
+to the window, with the protocol described in ``single_instance``.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import logging
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QDir
+
+from reader import APP_ID, paths
+
+log = logging.getLogger(__name__)
+
+
+def server_name(data_dir: str | os.PathLike[str] | None = None) -> str:
+    """The socket name for this user and library (resolved, so a symlinked folder agrees)."""
+    folder = paths.data_dir(data_dir).expanduser().resolve()
+    digest = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
+    user = str(os.getuid()) if hasattr(os, "getuid") else getpass.getuser()
+    return f"{APP_ID}-{user}-{digest}"
+
+
+def nobody_listens(name: str) -> bool:
+    """True when no socket file exists for ``name`` (Unix: QLocalServer's file in the
+    temporary folder). A file may be stale, so False only means "ask"."""
+    return os.name == "posix" and not os.path.exists(os.path.join(QDir.tempPath(), name))
+
+
+def hand_off(data_dir: str | os.PathLike[str] | None, files: Sequence[str]) -> bool:
+    """Pass ``files`` (made absolute here: the other process has its own cwd) to a running
+    window on the same library. False when there is none."""
+    name = server_name(data_dir)
+    if nobody_listens(name):
+        log.debug("no running instance on %s", name)
+        return False
+    from reader.gui.single_instance import send_files  # QtNetwork: only when asked
+
+    absolute = [str(Path(f).expanduser().absolute()) for f in files]
+    return send_files(name, absolute)
