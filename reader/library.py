@@ -2,6 +2,10 @@
 
 No Qt here. Long operations take a progress callback and a cancel check so the GUI
 can run them on a worker thread and the CLI can draw a progress bar.
+
+Opening a library imports only the database layer: the article and annotation stores
+(and their search and script modules) are imported when first used, so the window can
+paint before it pays for them.
 """
 
 from __future__ import annotations
@@ -11,18 +15,18 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import paths
-from reader.store import phrases
-from reader.store.annotations import DEFAULT_COLOUR, Annotation, AnnotationError, AnnotationStore
-from reader.store.articles import ArticleRecord, ArticleStore, NewArticle
 from reader.store.db import Database, LibraryUnavailableError
 
 if TYPE_CHECKING:
     from reader.core.pages import Article
     from reader.resplit import ResplitReport
+    from reader.store.annotations import Annotation, AnnotationStore
+    from reader.store.articles import ArticleRecord, ArticleStore, NewArticle
     from reader.views import ArticleView
 
 log = logging.getLogger(__name__)
@@ -75,8 +79,18 @@ class Library:
                 f"cannot create library folder {directory}: {e.strerror or e}"
             ) from e
         self.db = Database(paths.library_path(directory))
-        self.articles = ArticleStore(self.db)
-        self.annotations = AnnotationStore(self.db)
+
+    @cached_property
+    def articles(self) -> ArticleStore:
+        from reader.store.articles import ArticleStore
+
+        return ArticleStore(self.db)
+
+    @cached_property
+    def annotations(self) -> AnnotationStore:
+        from reader.store.annotations import AnnotationStore
+
+        return AnnotationStore(self.db)
 
     @classmethod
     def open(cls, directory: str | os.PathLike[str] | None = None, *, seed: bool = True) -> Library:
@@ -236,9 +250,13 @@ class Library:
         return article_view(record, config, self.user_phrases(effective))
 
     def user_phrases(self, config: str | None) -> dict[str, str]:
+        from reader.store import phrases
+
         return phrases.user_phrases(self.articles, config)
 
     def set_user_phrase(self, config: str, source: str, target: str | None) -> None:
+        from reader.store import phrases
+
         phrases.set_user_phrase(self.articles, config, source, target)
 
     # -- annotations (reader.store.annotations; offsets here are view offsets) -----------
@@ -249,17 +267,21 @@ class Library:
         config: str | None,
         view_start: int,
         view_end: int,
-        color: str = DEFAULT_COLOUR,
+        color: str | None = None,
         note: str = "",
     ) -> Annotation:
         """Highlight ``view_start..view_end`` (code points of the body in the ``config``
-        view); stored against the original body. ValueError for an empty or bad span."""
+        view); stored against the original body, in ``color`` (None: the store's default).
+        ValueError for an empty or bad span."""
         from reader.core.anchors import to_original_anchor
+        from reader.store.annotations import DEFAULT_COLOUR
 
         record = self._annotatable(article_id)
         view = self.view(record, config)
         anchor = to_original_anchor(record.body, view.body, view_start, view_end)
-        return self.annotations.add(article_id, anchor, color, note)
+        return self.annotations.add(
+            article_id, anchor, DEFAULT_COLOUR if color is None else color, note
+        )
 
     def annotate_quote(
         self,
@@ -267,7 +289,7 @@ class Library:
         config: str | None,
         quote: str,
         occurrence: int = 1,
-        color: str = DEFAULT_COLOUR,
+        color: str | None = None,
         note: str = "",
     ) -> Annotation:
         """Highlight the ``occurrence``-th (1-based) ``quote`` as written in the ``config``
@@ -291,6 +313,8 @@ class Library:
         return placed_in_view(self.annotations.for_article(article_id), self.view(record, config))
 
     def _annotatable(self, article_id: int) -> ArticleRecord:
+        from reader.store.annotations import AnnotationError
+
         record = self.get(article_id)
         if record is None:
             raise AnnotationError(f"no article with id {article_id}")
@@ -299,6 +323,7 @@ class Library:
 
 def to_new_article(a: Article) -> NewArticle:
     from reader.core import scripts
+    from reader.store.articles import NewArticle
 
     return NewArticle(
         title=a.title,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -20,8 +21,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from reader.store.articles import ArticleFilter, ArticleRow, ArticleStore
 from reader.store.db import LibraryError
+
+if TYPE_CHECKING:
+    from reader.store.articles import ArticleFilter, ArticleRow, ArticleStore
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +52,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._store = store
         self._ids: list[int] = []
         self._rows: dict[int, ArticleRow] = {}
-        self.filter = ArticleFilter()
+        self.filter: ArticleFilter | None = None  # None: the store's default list
         self.sort_key = "added"
         self.descending = True
         self._bold = QFont()
@@ -183,7 +186,7 @@ class ArticleTableModel(QAbstractTableModel):
         if row.tags:
             separator = self.tr("、", "between tags")
             lines.append(self.tr("标签：{tags}").format(tags=separator.join(row.tags)))
-        if self.filter.query and self._store is not None:
+        if self.filter is not None and self.filter.query and self._store is not None:
             hit = self._store.hit(row.id, self.filter.query)
             if hit is not None and hit.snippet.text:
                 lines.append(hit.snippet.marked("【", "】"))

@@ -12,8 +12,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from reader.store import search
-
 log = logging.getLogger(__name__)
 
 
@@ -87,6 +85,8 @@ class FindBar(QWidget):
 
     def _find(self, query: str) -> None:
         # The whole query is one phrase here (a find bar looks for what was typed).
+        from reader.store import search  # not before the window paints
+
         phrase = search.normalise(query.strip())
         self._spans = search.find_spans(self._text, [phrase]) if phrase else []
         self._index = -1

@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
-from reader.library import Library
 from reader.store.db import LibraryError
+
+if TYPE_CHECKING:
+    from reader.library import Library
 
 log = logging.getLogger(__name__)
 

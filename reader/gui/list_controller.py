@@ -8,6 +8,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -16,8 +17,10 @@ from PySide6.QtWidgets import QLineEdit
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.sidebar import LibrarySidebar, Scope
 from reader.gui.workers import Operation
-from reader.store.articles import ArticleFilter
-from reader.store.overview import Overview, overview
+
+if TYPE_CHECKING:
+    from reader.store.articles import ArticleFilter
+    from reader.store.overview import Overview
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +109,7 @@ class ListController(QObject):
 
         def work(_progress, _cancelled) -> Listing:
             from reader.library import Library
+            from reader.store.overview import overview
 
             lib = Library(directory)
             try:

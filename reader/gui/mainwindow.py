@@ -50,7 +50,7 @@ from PySide6.QtWidgets import (
 
 from reader import __version__
 from reader.core import scripts
-from reader.gui import i18n, library_errors, themes, word_selection
+from reader.gui import i18n, themes
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.dialogs import ask_phrase_fix, edit_word_list
 from reader.gui.find_bar import FindBar
@@ -74,9 +74,6 @@ from reader.library import (
 )
 from reader.store.analysis import AnalysisStore
 from reader.store.db import LibraryError
-from reader.store.search import find_spans
-from reader.store.search import query_terms as search_terms
-from reader.views import find_words
 
 if TYPE_CHECKING:
     from reader.gui.annotating import Annotating
@@ -158,7 +155,7 @@ class MainWindow(QMainWindow):
         self.watch.changed.connect(self._changed_elsewhere)
         self.list_view = self._build_list()
         self.reading_pane = ReadingPane()
-        self.positions = ReadingPositions(self.reading_pane, library.articles)
+        self.positions = ReadingPositions(self.reading_pane, library)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._show_when_listed: tuple[int, bool] | None = None  # (article, filter cleared)
         self.find_bar = FindBar()
@@ -374,7 +371,7 @@ class MainWindow(QMainWindow):
         )
         self.lists.listed.connect(self._listed)
         self.lists.counted.connect(self._update_count)
-        self.organise = OrganiseActions(self.library.articles, self._selected_ids, self)
+        self.organise = OrganiseActions(self.library, self._selected_ids, self)
         self.organise.changed.connect(self._organised)
         self.sidebar.scope_changed.connect(self._scope_changed)
         self.sidebar.rename_tag_requested.connect(self.rename_tag)
@@ -484,11 +481,15 @@ class MainWindow(QMainWindow):
     def _library_failed(self, error: LibraryError) -> None:
         """Damage in a page no check at open read: one dialog, then close (nothing written)."""
         if not self._closing:
+            from reader.gui import library_errors  # rarely needed: not at start-up
+
             self._closing = True
             library_errors.report(self, error, self.library.db.path)
             self.close()
 
     def _load(self) -> None:
+        from reader.gui import word_selection
+
         self.model.set_store(self.library.articles)
         self.lists.refresh(ids=False)  # the sidebar's counts, off the GUI thread
         word_selection.warm_up_in_background()  # double-click selects jieba words
@@ -579,8 +580,10 @@ class MainWindow(QMainWindow):
 
     def _apply_search_layer(self) -> None:
         """The list's search terms, marked in the open article (in its own style)."""
+        from reader.store.search import find_spans, query_terms
+
         view = self.reading_pane.view
-        terms = search_terms(self.lists.query) if view is not None else []
+        terms = query_terms(self.lists.query) if view is not None else []
         spans = find_spans(view.body.text, terms) if terms else []
         self.reading_pane.set_layer(
             "search",
@@ -641,6 +644,8 @@ class MainWindow(QMainWindow):
         record = self.reading_pane.record
         if record is None:
             return
+        from reader import views  # once an article is open: after the first paint
+
         keywords = self.analysis.keywords(record.id)[:PANEL_KEYWORDS]
         self.keyword_panel.set_keywords(keywords)
         self._focus = None
@@ -662,7 +667,7 @@ class MainWindow(QMainWindow):
                 Layer(spans, self.formats[f"entity-{kind}"]) if kind in enabled and spans else None
             )
         watch = self.analysis.watch_words()
-        watch_spans = find_words(record.body, watch)
+        watch_spans = views.find_words(record.body, watch)
         layers["watch"] = Layer(tuple(watch_spans), self.formats["watch"]) if watch_spans else None
         self.reading_pane.set_layers(layers)
         if self.annotating is not None:

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
 
-from reader.store.articles import ArticleStore
+if TYPE_CHECKING:
+    from reader.library import Library
+    from reader.store.articles import ArticleStore
 
 log = logging.getLogger(__name__)
 
@@ -22,12 +25,12 @@ class OrganiseActions(QObject):
 
     def __init__(
         self,
-        store: ArticleStore,
+        library: Library,
         selected: Callable[[], list[int]],
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.library = library
         self.selected = selected
         self.window = parent
         self.in_trash = False  # the list shows the trash: Delete restores
@@ -45,6 +48,11 @@ class OrganiseActions(QObject):
         self.trash = action(self.tr("移到回收站"), self.trash_selected, "Delete")
         self.restore = action(self.tr("从回收站恢复"), self.restore_selected)
         self.empty = action(self.tr("清空回收站…"), self.empty_trash)
+
+    @property
+    def store(self) -> ArticleStore:
+        # Not taken at construction: the store's modules load after the first paint.
+        return self.library.articles
 
     def fill_menu(self, menu: QMenu) -> None:
         for a in (self.star, self.read, self.tag):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import (
@@ -31,7 +32,9 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 from reader.gui.offsets import Utf16Index
 from reader.gui.preferences import Preferences
 from reader.gui.themes import LIGHT, Theme
-from reader.views import ArticleView
+
+if TYPE_CHECKING:
+    from reader.views import ArticleView
 
 log = logging.getLogger(__name__)
 

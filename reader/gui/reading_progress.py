@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
 from reader.gui.reading_pane import ReadingPane
 from reader.store.db import LibraryError
+
+if TYPE_CHECKING:
+    from reader.library import Library
+    from reader.store.articles import ArticleStore
 
 log = logging.getLogger(__name__)
 
@@ -37,19 +41,13 @@ def reading_minutes(chars: int) -> int:
     return max(1, round(chars / CHARS_PER_MINUTE))
 
 
-class PositionStore(Protocol):
-    def reading_position(self, article_id: int) -> float | None: ...
-
-    def set_reading_position(self, article_id: int, fraction: float) -> None: ...
-
-
 class ReadingPositions(QObject):
-    """Keeps the pane's scroll position per article in ``store``."""
+    """Keeps the pane's scroll position per article in ``library``."""
 
-    def __init__(self, pane: ReadingPane, store: PositionStore) -> None:
+    def __init__(self, pane: ReadingPane, library: Library) -> None:
         super().__init__(pane)
         self.pane = pane
-        self.store = store
+        self.library = library
         self._current: int | None = None  # the article whose scrolling is being followed
         self._saved: dict[int, float] = {}  # last value read or written, per article
         self._pending: float | None = None  # a position being restored during layout
@@ -60,6 +58,11 @@ class ReadingPositions(QObject):
         bar.rangeChanged.connect(self._range_changed)
         pane.article_leaving.connect(self._leaving)
         pane.article_shown.connect(self._shown)
+
+    @property
+    def store(self) -> ArticleStore:
+        # Not taken at construction: the store's modules load after the first paint.
+        return self.library.articles
 
     def flush(self) -> None:
         """Write the open article's position now (on close, and after scrolling stops)."""

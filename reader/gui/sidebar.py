@@ -6,12 +6,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import PurePath
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
-from reader.store.articles import ArticleFilter
-from reader.store.overview import Overview
+if TYPE_CHECKING:
+    from reader.store.articles import ArticleFilter
+    from reader.store.overview import Overview
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +29,8 @@ class Scope:
     value: str | int | None = None
 
     def filter(self, query: str = "", watch_words: tuple[str, ...] = ()) -> ArticleFilter:
+        from reader.store.articles import ArticleFilter  # not before the window paints
+
         f = ArticleFilter(query=query)
         kind, value = self.kind, self.value
         if kind == "unread":

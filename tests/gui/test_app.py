@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,3 +51,40 @@ def test_damaged_library_is_reported_in_a_dialog_and_kept(
     assert app.start(str(folder), []) is None
     assert len(shown) == 1 and "not a Reader library" in shown[0]
     assert (folder / "library.sqlite3").read_bytes() == b"\x00garbage" * 100
+
+
+# Run as `reader --data-dir DIR` is, but print the loaded modules at the first paint.
+MODULES_AT_FIRST_PAINT = """
+import sys
+from PySide6.QtCore import QTimer
+from reader.gui import app
+
+def shown(qapp):
+    print(" ".join(sorted(sys.modules)), flush=True)
+    QTimer.singleShot(0, qapp.quit)
+
+app._report_shown = shown
+sys.exit(app.run(sys.argv[1], []))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("library", ["new", "existing"])
+def test_nothing_slow_is_loaded_before_the_window_paints(tmp_path: Path, library: str) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "READER_EXIT_WHEN_SHOWN": "1"}
+    argv = [sys.executable, "-c", MODULES_AT_FIRST_PAINT, str(tmp_path / "lib")]
+    if library == "existing":
+        subprocess.run(argv, env=env, capture_output=True, timeout=60, check=True)
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60, check=True)
+    loaded = set(done.stdout.split())
+    assert "reader.gui.mainwindow" in loaded  # the hook ran at the first paint
+    slow = {
+        "jieba",  # the segmenter and its dictionary
+        "opencc",  # conversion
+        "reader.store.articles",  # the article store, its search index and queries
+        "reader.store.annotations",
+        "reader.views",
+        "reader.gui.annotating",
+        "PySide6.QtNetwork",  # listening for later launches
+    }
+    assert loaded.isdisjoint(slow), sorted(loaded & slow)
