@@ -30,7 +30,7 @@ TYPING_PAUSE_MS = 250  # search once the reader pauses typing
 @dataclass(frozen=True)
 class Listing:
     ids: list[int] | None  # None: only the counts were asked for
-    overview: Overview
+    overview: Overview | None  # None: only the list was asked for
 
 
 class ListController(QObject):
@@ -62,13 +62,14 @@ class ListController(QObject):
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
-        self._typing.timeout.connect(self.refresh)
+        self._typing.timeout.connect(self._search)
         search_edit.textChanged.connect(lambda _text: self._typing.start())
-        search_edit.returnPressed.connect(self.refresh)
+        search_edit.returnPressed.connect(self._search)
         clear = QShortcut(QKeySequence(Qt.Key.Key_Escape), search_edit)
         clear.setContext(Qt.ShortcutContext.WidgetShortcut)
         clear.activated.connect(search_edit.clear)
-        sidebar.scope_changed.connect(lambda _scope: self.refresh())
+        # The sidebar's counts depend on neither the search, the choice nor the sort.
+        sidebar.scope_changed.connect(lambda _scope: self.refresh(counts=False))
         model.sort_requested.connect(self._sort)
 
     @property
@@ -85,7 +86,10 @@ class ListController(QObject):
 
     def _sort(self, key: str, descending: bool) -> None:
         self.sort_key, self.descending, self._user_sort = key, descending, True
-        self.refresh()
+        self.refresh(counts=False)
+
+    def _search(self) -> None:
+        self.refresh(counts=False)
 
     def show_scope(self, scope: Scope) -> None:
         self.sidebar.set_scope(scope)
@@ -117,7 +121,7 @@ class ListController(QObject):
                 # thread (a no-op check otherwise).
                 lib.articles.index.ensure_current()
                 found = lib.articles.ids(f, sort, descending) if f is not None else None
-                return Listing(found, overview(lib.articles, words))
+                return Listing(found, overview(lib.articles, words) if counts else None)
             finally:
                 lib.close()
 
@@ -136,8 +140,9 @@ class ListController(QObject):
             self.model.sort_key, self.model.descending = sort
             self.model.set_ids(listing.ids)
             self.listed.emit()
-        self.sidebar.set_overview(listing.overview)
-        self.counted.emit()
+        if listing.overview is not None:
+            self.sidebar.set_overview(listing.overview)
+            self.counted.emit()
 
     def _finished(self) -> None:
         self._running = None

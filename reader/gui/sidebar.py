@@ -4,11 +4,11 @@ sources, sections, dates, trash), each with its count."""
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 if TYPE_CHECKING:
@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ScopeRole = Qt.ItemDataRole.UserRole + 1
+# New children made per turn of the event loop: a library of 100,000 articles has ~23,000
+# source pages, ~0.3 s of items at once; in steps the window stays responsive meanwhile.
+FILL_STEP = 500
+
+Row = tuple[str | int, str, int, str]  # (scope value, label, count, tooltip)
 
 
 @dataclass(frozen=True)
@@ -68,12 +73,20 @@ class LibrarySidebar(QTreeWidget):
         self.setUniformRowHeights(True)
         self.header().setStretchLastSection(False)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the largest count, not ResizeToContents (which measures every row).
+        self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self._scope = Scope()
         self._filling = False
         self._groups: dict[str, QTreeWidgetItem] = {}
+        # Per group: its latest rows, its children in order, and each child by scope value.
+        self._rows: dict[str, list[Row]] = {}
+        self._shown: dict[str, list[QTreeWidgetItem]] = {}
+        self._items: dict[str, dict[str | int, QTreeWidgetItem]] = {}
+        self._counts: dict[str, dict[str | int, int]] = {}
+        self._filling_later = QTimer(self, singleShot=True, interval=0)
+        self._filling_later.timeout.connect(self._fill_pending)
         for kind, label in (
             ("all", self.tr("全部文章")),
             ("unread", self.tr("未读")),
@@ -124,43 +137,98 @@ class LibrarySidebar(QTreeWidget):
                 ("trash", ov.trashed),
             ):
                 groups[kind].setText(1, str(count))
-            self._children("watch", [(w, w, n, "") for w, n in ov.watch])
-            self._children("tag", [(t, t, n, "") for t, n in ov.tags])
-            self._children("source", [(i, PurePath(p).name or p, n, p) for i, p, n in ov.sources])
-            self._children("section", [(s, s, n, "") for s, n in ov.sections])
-            self._children("date", [(d, d, n, "") for d, n in ov.dates])
-            item = self._item(self._scope)
+            self._rows = {
+                "watch": [(w, w, n, "") for w, n in ov.watch],
+                "tag": [(t, t, n, "") for t, n in ov.tags],
+                "source": [(i, os.path.basename(p) or p, n, p) for i, p, n in ov.sources],
+                "section": [(s, s, n, "") for s, n in ov.sections],
+                "date": [(d, d, n, "") for d, n in ov.dates],
+            }
+            for kind in self._rows:
+                self._sync(kind)
         finally:
             self._filling = False
+        rows = self._rows.values()
+        widest = max(ov.total, ov.trashed, *(row[2] for group in rows for row in group))
+        self.header().resizeSection(1, self.fontMetrics().horizontalAdvance(str(widest)) + 14)
+        self._keep_current()
+
+    def _keep_current(self) -> None:
+        """Select the current scope's item again (rebuilding a group can move the
+        selection); fall back to all when its tag, source... is gone from the library."""
+        scope = self._scope
+        item = self._item(scope)
         if item is None:
-            self.setCurrentItem(self._groups["all"])  # the tag/source/... is gone
+            if any(row[0] == scope.value for row in self._rows.get(scope.kind, ())):
+                return  # its item is still to be made
+            self.setCurrentItem(self._groups["all"])  # lists everything again
         elif self.currentItem() is not item:
             self._filling = True
             self.setCurrentItem(item)
             self._filling = False
 
-    def _children(self, kind: str, rows: list[tuple[str | int, str, int, str]]) -> None:
-        group = self._groups[kind]
-        group.takeChildren()
+    def _sync(self, kind: str) -> bool:
+        """Make a group's children match its rows, reusing the items of values still there
+        (only changed counts are set). Makes at most FILL_STEP new items and says whether
+        it made them all; the rest follow on later turns of the event loop."""
+        rows, group = self._rows[kind], self._groups[kind]
+        items = self._items.setdefault(kind, {})
+        counts = self._counts.setdefault(kind, {})
+        shown = self._shown.get(kind, [])
+        wanted: list[QTreeWidgetItem] = []
+        made = 0
         for value, label, count, tip in rows:
-            child = QTreeWidgetItem([label, str(count)])
-            child.setData(0, ScopeRole, Scope(kind, value))
-            child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if tip:
-                child.setToolTip(0, tip)
-            group.addChild(child)
+            item = items.get(value)
+            if item is None:
+                if made == FILL_STEP:
+                    continue
+                made += 1
+                item = items[value] = self._child(Scope(kind, value), label, tip)
+            if counts.get(value) != count:
+                counts[value] = count
+                item.setText(1, str(count))
+            wanted.append(item)
+        if wanted != shown:
+            if len(wanted) > len(shown) and wanted[: len(shown)] == shown:
+                group.addChildren(wanted[len(shown) :])  # only new ones, at the end
+            else:
+                group.takeChildren()
+                group.addChildren(wanted)
+            self._shown[kind] = wanted
+            if len(items) > len(wanted):  # values gone from the library
+                keep = {id(i) for i in wanted}
+                for value in [v for v, i in items.items() if id(i) not in keep]:
+                    del items[value]
+                    counts.pop(value, None)
+        done = len(wanted) == len(rows)
+        if not done:
+            self._filling_later.start()
+        return done
+
+    def _fill_pending(self) -> None:
+        self._filling = True
+        try:
+            for kind in self._rows:
+                if not self._sync(kind):
+                    break  # one step per turn
+        finally:
+            self._filling = False
+        self._keep_current()
+
+    @staticmethod
+    def _child(scope: Scope, label: str, tip: str) -> QTreeWidgetItem:
+        child = QTreeWidgetItem([label, ""])
+        child.setData(0, ScopeRole, scope)
+        child.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if tip:
+            child.setToolTip(0, tip)
+        return child
 
     def _item(self, scope: Scope) -> QTreeWidgetItem | None:
         group = self._groups.get(scope.kind)
-        if group is None:
-            return None
-        if scope.value is None:
+        if group is None or scope.value is None:
             return group
-        for i in range(group.childCount()):
-            child = group.child(i)
-            if child.data(0, ScopeRole) == scope:
-                return child
-        return None
+        return self._items.get(scope.kind, {}).get(scope.value)
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
         if current is None or self._filling:

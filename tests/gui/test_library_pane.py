@@ -166,6 +166,8 @@ def test_sidebar_filters_by_source_section_and_date(qtbot, win, library):
 
 def test_watch_word_filter_lists_articles_mentioning_them_with_counts(qtbot, win, library):
     win.analysis.set_watch_words(["脱贫", "疫情"])
+    with qtbot.waitSignal(win.lists.counted):  # as the 关注词 dialog does on OK
+        win.lists.refresh(ids=False)
     wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope("watch")))
     everything = library.articles.ids()
     expected = {
