@@ -98,7 +98,10 @@ class ListController(QObject):
 
     def refresh(self, *, ids: bool = True, counts: bool = True) -> None:
         """Fetch the list (and/or the sidebar's counts) on a worker; the newest ask wins."""
-        self._typing.stop()
+        if ids:
+            # This fetch lists the current search text. A recount alone must leave the
+            # pending search be, or what the reader typed would never be listed.
+            self._typing.stop()
         if self.closing:
             return
         if self._running is not None:

@@ -76,6 +76,17 @@ def test_search_box_lists_exactly_the_articles_containing_the_query(qtbot, win, 
     assert sorted(listed_ids(win)) == sorted(everything)
 
 
+def test_a_search_typed_while_the_counts_are_fetched_is_still_listed(qtbot, win, library):
+    # Opening an unread article recounts the sidebar on a worker; typing meanwhile must
+    # still filter the list once the reader pauses (a recount used to cancel the search).
+    everything = listed_ids(win)
+    with qtbot.waitSignal(win.lists.listed, timeout=10_000):
+        win.search_edit.setText("疫情")
+        win.lists.refresh(ids=False)  # what reading an unread article asks for
+    expected = [i for i in everything if contains(library, i, "疫情")]
+    assert sorted(listed_ids(win)) == sorted(expected) and len(expected) < len(everything)
+
+
 def test_search_terms_are_marked_in_the_open_article(qtbot, win):
     wait_listed(qtbot, win, lambda: win.search_edit.setText("脱贫"))
     win.list_view.selectRow(0)
