@@ -11,8 +11,6 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import platformdirs
-
 APP_DIR_NAME = "yuebao-reader"
 LIBRARY_FILE = "library.sqlite3"
 SETTINGS_FILE = "settings.ini"
@@ -25,6 +23,8 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get("READER_DATA_DIR")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only when no folder was given
+
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
 
 
@@ -33,6 +33,8 @@ def cache_dir() -> Path:
     env = os.environ.get("READER_CACHE_DIR")
     if env:
         return Path(env).expanduser()
+    import platformdirs  # only when no folder was given
+
     return Path(platformdirs.user_cache_dir(APP_DIR_NAME, appauthor=False))
 
 

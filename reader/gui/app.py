@@ -37,14 +37,18 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon())
+    app.setWindowIcon(app_icon(scalable=False))  # the SVG follows after the first paint
     return app
 
 
-def app_icon() -> QIcon:
-    """The app icon from resources/icons: the grid-tuned PNGs, the SVG for other sizes."""
+def app_icon(*, scalable: bool = True) -> QIcon:
+    """The app icon from resources/icons: the grid-tuned PNGs, the SVG for other sizes.
+
+    The SVG loads Qt's SVG icon engine (~4 ms); the PNGs alone cover the window's icon
+    sizes, so the window is shown with those and given the SVG right after.
+    """
     icons = paths.resource("icons")
-    icon = QIcon(str(icons.joinpath("reader.svg")))
+    icon = QIcon(str(icons.joinpath("reader.svg"))) if scalable else QIcon()
     for size in (16, 32, 48, 64, 128, 256):
         icon.addFile(str(icons.joinpath("hicolor", f"{size}x{size}", "apps", f"{APP_ID}.png")))
     return icon
@@ -84,6 +88,7 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
     def after_first_paint() -> None:
         from reader.gui import single_instance
 
+        QApplication.setWindowIcon(app_icon())
         # Later launches on this library hand their files to this window (reader FILE...).
         single_instance.attach(window, library.directory, window.import_paths)
         window.load()

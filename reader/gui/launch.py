@@ -1,9 +1,10 @@
 """The launching side of one window per library: is a window open on it? Then hand over.
 
 Runs before this process builds a window, so the common case (no window open) is
-answered without QtNetwork: where Qt's local sockets are files, no file means nobody
-listens. Only when there is one does Qt's client (``single_instance.send_files``) talk
-to the window, with the protocol described in ``single_instance``.
+answered without QtNetwork: where Qt's local sockets are files (in the temporary folder,
+``$TMPDIR`` or /tmp, as QDir.tempPath() says), no file means nobody listens. Only when
+there is one does Qt's client (``single_instance.send_files``) talk to the window, with
+the protocol described in ``single_instance``.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ import logging
 import os
 from collections.abc import Sequence
 from pathlib import Path
-
-from PySide6.QtCore import QDir
 
 from reader import APP_ID, paths
 
@@ -33,7 +32,9 @@ def server_name(data_dir: str | os.PathLike[str] | None = None) -> str:
 def nobody_listens(name: str) -> bool:
     """True when no socket file exists for ``name`` (Unix: QLocalServer's file in the
     temporary folder). A file may be stale, so False only means "ask"."""
-    return os.name == "posix" and not os.path.exists(os.path.join(QDir.tempPath(), name))
+    if os.name != "posix":
+        return False  # named pipes on Windows: Qt's client finds out
+    return not os.path.exists(os.path.join(os.environ.get("TMPDIR") or "/tmp", name))
 
 
 def hand_off(data_dir: str | os.PathLike[str] | None, files: Sequence[str]) -> bool:
