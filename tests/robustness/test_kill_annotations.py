@@ -104,21 +104,24 @@ def test_kill_right_after_saving_annotations_loses_nothing(
             stderr=subprocess.PIPE,
             text=True,
         )
+        assert proc.stdout is not None and proc.stderr is not None
         ops: list[dict] = []
-        try:
-            assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
-            saved = 0
-            while saved < kill_after:
-                line = proc.stdout.readline()
-                assert line, f"driver stopped: {proc.stderr.read() if proc.stderr else ''}"
-                ops.append(json.loads(line))
-                saved += "done" in ops[-1]
-            proc.kill()  # SIGKILL right after a write was reported saved
-            out, err = proc.communicate(timeout=30)
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.communicate(timeout=30)
+        with proc, proc.stdout, proc.stderr:  # closes the pipes and reaps the child
+            try:
+                assert proc.stdout.readline() == "ready\n"
+                saved = 0
+                while saved < kill_after:
+                    line = proc.stdout.readline()
+                    assert line, f"driver stopped: {proc.stderr.read()}"
+                    ops.append(json.loads(line))
+                    saved += "done" in ops[-1]
+                proc.kill()  # SIGKILL right after a write was reported saved
+                # Read the rest through the same buffered reader: communicate() would read the
+                # pipe underneath it and miss the lines readline() had already buffered.
+                out = proc.stdout.read()
+                err = proc.stderr.read()
+            finally:
+                proc.kill()  # also when an assertion failed: the driver never stops itself
         assert proc.returncode == -9, err
         ops += [json.loads(line) for line in out.splitlines() if line.startswith("{")]
         for op in ops:
