@@ -39,6 +39,15 @@ class ArticleView:
         return self.body.text.split("\n")
 
 
+def prepare() -> None:
+    """Load what showing the first article needs: the splitter's patterns (subheads), the
+    keyword matcher and the fold table, ~0.3 s once per process. Run it on a worker
+    before the first article opens, so the window does not stop for it."""
+    from reader.core import keywords, pages  # noqa: F401 - imported for their set-up
+
+    scripts.fold("")
+
+
 def find_words(body: str, words: list[str]) -> list[tuple[int, int]]:
     """Spans of ``words`` in ``body`` in either script (fold keeps offsets), longest first."""
     from reader.core.keywords import find_occurrences

@@ -60,9 +60,12 @@ class ArticleTableModel(QAbstractTableModel):
 
     # -- loading ------------------------------------------------------------------------
 
-    def set_store(self, store: ArticleStore) -> None:
+    def set_store(self, store: ArticleStore, fetch: bool = True) -> None:
+        """Read rows from ``store``; ``fetch``: list its ids now (else a worker's
+        :meth:`set_ids` will)."""
         self._store = store
-        self.reload()
+        if fetch:
+            self.reload()
 
     def reload(self) -> None:
         """Re-read the ids (after an import or a change by another process)."""

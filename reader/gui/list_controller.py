@@ -38,6 +38,7 @@ class ListController(QObject):
 
     listed = Signal()  # new ids are in the model
     counted = Signal()  # new counts are in the sidebar
+    damaged = Signal(object)  # LibraryError: a fetch met a damaged library file
 
     def __init__(
         self,
@@ -130,8 +131,9 @@ class ListController(QObject):
 
         op = Operation(work, self)
         op.succeeded.connect(lambda listing, f=f, s=(sort, descending): self._done(listing, f, s))
-        op.failed.connect(lambda message: log.warning("listing failed: %s", message))
+        op.failed.connect(lambda message, op=op: self._failed(op, message))
         op.finished.connect(self._finished)
+        op.finished.connect(op.deleteLater)  # one per fetch: not kept for the session
         self._running = op
         op.start()
 
@@ -146,6 +148,13 @@ class ListController(QObject):
         if listing.overview is not None:
             self.sidebar.set_overview(listing.overview)
             self.counted.emit()
+
+    def _failed(self, op: Operation, message: str) -> None:
+        from reader.store.db import LibraryError
+
+        log.warning("listing failed: %s", message)
+        if isinstance(op.error, LibraryError):
+            self.damaged.emit(op.error)
 
     def _finished(self) -> None:
         self._running = None

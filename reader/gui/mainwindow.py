@@ -131,6 +131,7 @@ def layer_formats(theme: Theme, prefs: Preferences) -> dict[str, QTextCharFormat
 
 class MainWindow(QMainWindow):
     first_painted = Signal()  # once, when the window has been drawn for the first time
+    loaded = Signal()  # once after load(): the list is in and the last article open again
 
     def __init__(self, library: Library, settings: QSettings) -> None:
         super().__init__()
@@ -158,6 +159,9 @@ class MainWindow(QMainWindow):
         self.positions = ReadingPositions(self.reading_pane, library)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._show_when_listed: tuple[int, bool] | None = None  # (article, filter cleared)
+        # load(): what is still awaited before the last article opens again.
+        self._loading: set[str] = set()
+        self._reopen: int | None = None
         self.find_bar = FindBar()
         reading = QWidget()
         column = QVBoxLayout(reading)
@@ -191,7 +195,7 @@ class MainWindow(QMainWindow):
         # paint (their modules and widgets cost ~0.05 s, and the dock starts behind 关键词).
         self.annotating: Annotating | None = None
         self.prefs = Preferences.load(settings)
-        self.apply_preferences(self.prefs)
+        self._apply_look()  # as stored: nothing to save (no settings write before the paint)
         self.scripts.set_config(self.prefs.default_script or None)
         self.scripts.changed.connect(self._script_changed)
         self.reading_pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -379,6 +383,7 @@ class MainWindow(QMainWindow):
             self,
         )
         self.lists.listed.connect(self._listed)
+        self.lists.damaged.connect(self._library_failed)
         self.lists.counted.connect(self._update_count)
         self.organise = OrganiseActions(self.library, self._selected_ids, self)
         self.organise.changed.connect(self._organised)
@@ -497,19 +502,37 @@ class MainWindow(QMainWindow):
             self.close()
 
     def _load(self) -> None:
+        from reader import views
         from reader.gui import word_selection
 
-        self.model.set_store(self.library.articles)
-        self.lists.refresh(ids=False)  # the sidebar's counts, off the GUI thread
-        word_selection.warm_up_in_background()  # double-click selects jieba words
-        self._update_count()
+        # Nothing here may hold the window: the list (~0.1 s at 100,000 articles) and the
+        # counts are fetched on a worker, and what showing an article first needs (~0.3 s
+        # of tables and patterns) is prepared on another; the last article opens when
+        # both are done (_loaded_part).
         last = self.settings.value("reading/last_article")
-        target = int(last) if last not in (None, "") else None
-        if not self.select_article(target) and self.model.rowCount() > 0:
-            self.list_view.selectRow(0)
+        self._reopen = int(last) if last not in (None, "") else None
+        self._loading = {"listed", "prepared"}
+        self.model.set_store(self.library.articles, fetch=False)
+        prepare = Operation(lambda _progress, _cancelled: views.prepare(), self)
+        prepare.finished.connect(lambda: self._loaded_part("prepared"))
+        prepare.finished.connect(prepare.deleteLater)
+        prepare.start()
+        self.lists.refresh()
+        word_selection.warm_up_in_background()  # double-click selects jieba words
         if self.auto_analyse:
             self.start_analysis()
         self.watch.start()
+
+    def _loaded_part(self, part: str) -> None:
+        if part not in self._loading:
+            return
+        self._loading.discard(part)
+        if self._loading:
+            return
+        opened = self.reading_pane.record is not None  # the reader chose one meanwhile
+        if not opened and not self.select_article(self._reopen) and self.model.rowCount() > 0:
+            self.list_view.selectRow(0)
+        self.loaded.emit()
 
     def _changed_elsewhere(self) -> None:
         """Another process changed the list: fetch it again, the open article kept."""
@@ -543,6 +566,7 @@ class MainWindow(QMainWindow):
             self.list_view.scrollToTop()
         self._update_count()
         self._apply_search_layer()
+        self._loaded_part("listed")
 
     def _scope_changed(self, scope: Scope) -> None:
         self.organise.in_trash = scope.kind == "trash"
@@ -923,6 +947,12 @@ class MainWindow(QMainWindow):
 
     def apply_preferences(self, prefs: Preferences) -> None:
         """Typography, theme and colours, applied live and saved."""
+        self._save_preferences(prefs)
+        self._apply_look()
+
+    def _apply_look(self) -> None:
+        """Draw the window and the open article as :attr:`prefs` says."""
+        prefs = self.prefs
         self.theme = themes.resolve(prefs.theme)
         themes.apply(self.theme)
         if not QIcon.hasThemeIcon("go-up"):
@@ -932,7 +962,6 @@ class MainWindow(QMainWindow):
         self.keyword_panel.set_entity_colors(
             {"person": self.theme.person, "place": self.theme.place, "org": self.theme.org}
         )
-        self._save_preferences(prefs)
         self.reading_pane.apply(prefs, self.theme)
         self._apply_layers()
         self._refresh_ambiguities()

@@ -32,6 +32,7 @@ class Operation(QObject):
         super().__init__(parent)
         self._work = work
         self._cancel = threading.Event()
+        self.error: Exception | None = None  # what the work raised, once failed
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -47,6 +48,7 @@ class Operation(QObject):
             result = self._work(self.progressed.emit, self._cancel.is_set)
         except Exception as e:  # reported to the user; the worker thread must not die silently
             log.error("background operation failed:\n%s", traceback.format_exc())
+            self.error = e
             self.failed.emit(str(e) or e.__class__.__name__)
         else:
             self.succeeded.emit(result)

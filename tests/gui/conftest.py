@@ -30,5 +30,6 @@ def window(qtbot, library: Library, settings: QSettings) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     win.auto_analyse = False  # tests that want analysis start it themselves
-    win.load()
+    with qtbot.waitSignal(win.loaded):
+        win.load()  # the list is fetched on a worker
     return win

@@ -228,7 +228,8 @@ def test_every_window_and_dialog_is_in_the_chosen_language(
     qtbot.waitExposed(window)
     seen.add("reading pane placeholder", window.reading_pane.toPlainText())
     window.auto_analyse = False
-    window.load()
+    with qtbot.waitSignal(window.loaded):
+        window.load()
     assert window.model.rowCount() >= 5
     for config in (None, "s2t"):  # titles appear in menus and lists, in the view's script
         for article_id in seed_library.articles.ids():

@@ -30,8 +30,10 @@ def win(qtbot, library: Library, settings: QSettings) -> Iterator[MainWindow]:
     window.show()
     qtbot.waitExposed(window)
     window.auto_analyse = False
-    window.load()
-    qtbot.waitUntil(lambda: window.sidebar.total() is not None)
+    with qtbot.waitSignal(window.loaded):
+        window.load()
+    # Opening the last article marked it read: the recount follows on a worker.
+    qtbot.waitUntil(lambda: window.sidebar.total() is not None and not window.lists.busy())
     yield window
 
 

@@ -57,7 +57,8 @@ def test_size_splitter_and_last_article_are_remembered(qtbot, library: Library) 
     first = MainWindow(library, open_settings(library))
     qtbot.addWidget(first)
     first.show()
-    first.load()
+    with qtbot.waitSignal(first.loaded):
+        first.load()
     first.resize(720, 540)  # the offscreen screen is 800×600
     first.splitter.setSizes([280, 440])
     first.list_view.selectRow(2)
@@ -68,7 +69,8 @@ def test_size_splitter_and_last_article_are_remembered(qtbot, library: Library) 
     second = MainWindow(library, open_settings(library))
     qtbot.addWidget(second)
     second.show()
-    second.load()
+    with qtbot.waitSignal(second.loaded):
+        second.load()
     assert (second.width(), second.height()) == (720, 540)
     assert second.splitter.sizes() == sizes
     assert second.reading_pane.record.id == chosen

@@ -75,7 +75,8 @@ def test_a_new_window_reopens_the_article_where_it_was_left(
     qtbot.addWidget(first)
     first.auto_analyse = False
     first.show()
-    first.load()
+    with qtbot.waitSignal(first.loaded):
+        first.load()
     long_id = longest(first)
     first.select_article(long_id)
     scroll_to(first, 0.75)
@@ -85,7 +86,8 @@ def test_a_new_window_reopens_the_article_where_it_was_left(
     qtbot.addWidget(second)
     second.auto_analyse = False
     second.show()
-    second.load()  # reopens the last article, laid out, then scrolled
+    with qtbot.waitSignal(second.loaded):
+        second.load()  # reopens the last article, laid out, then scrolled
     assert second.reading_pane.record.id == long_id
     assert close_to(second.reading_pane.scroll_fraction(), 0.75)
 

@@ -44,7 +44,12 @@ def main() -> None:
         window = MainWindow(lib, open_settings(lib))
         window.auto_analyse = False
         window.show()
+        from PySide6.QtCore import QEventLoop
+
+        loop = QEventLoop()  # the list is fetched on a worker: wait for it
+        window.loaded.connect(loop.quit)
         window.load()
+        loop.exec()
         window.scripts.set_config(args.script)
         window.analysis.set_watch_words(["疫情", "脱贫", "防控", "社区"])
         window.keyword_panel.set_entity_kinds({"person", "place", "org"})

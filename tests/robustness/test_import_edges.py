@@ -204,7 +204,8 @@ def test_the_window_says_there_is_nothing_to_import_in_one_dialog(
     qtbot.addWidget(window)
     window.auto_analyse = False
     window.show()
-    window.load()
+    with qtbot.waitSignal(window.loaded):
+        window.load()
     empty = tmp_path / "空文件夹"
     empty.mkdir()
     window.import_paths([str(empty)])

@@ -72,7 +72,8 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[M
     win.show()
     qtbot.waitExposed(win)
     win.auto_analyse = False
-    win.load()
+    with qtbot.waitSignal(win.loaded):
+        win.load()
     yield win
     lib.close()
 

@@ -1,0 +1,238 @@
+"""GUI responsiveness benchmark: how long the window stops responding while a reader works
+through a large library (not a test).
+
+    python tests/perf/bench_gui.py [--articles 100000] [--dir DIR] [--json]
+
+Opens the real main window (offscreen) on a library of N articles (built and made to look
+used as ``bench.py`` does; ``--dir`` keeps or reuses it) and plays a reader's session:
+filling the window once it has painted, scrolling the list to the end and back, J/K
+through articles, typing a search, sorting by each column, every sidebar choice,
+star/read/trash, next unread.
+A 1 ms timer ticks on the GUI thread throughout; the longest gap between two ticks in a
+step is how long the window could not answer the reader then (the issue's bound: 50 ms).
+
+Baseline, same run: the same heartbeat while the window sits idle as long as the session
+took (the machine's own scheduling noise). Prints a table, or one JSON object with
+``--json``: ``block_ms`` per step, ``block_ms_max``, ``idle_block_ms``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench  # the library builder, beside this file
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["READER_NO_SEED"] = "1"
+
+TICK_MS = 1
+PAUSE_MS = 30  # between a reader's key presses or clicks
+
+
+class Heartbeat:
+    """The longest gap between ticks of a GUI-thread timer, per named step."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.steps: dict[str, float] = {}
+        self._step = ""
+        self._last = time.perf_counter()
+        self._timer = QTimer()
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(TICK_MS)
+        self._timer.timeout.connect(self._tick)
+        self._timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        gap = (now - self._last) * 1000 - TICK_MS
+        self._last = now
+        if self._step:
+            self.steps[self._step] = max(self.steps.get(self._step, 0.0), gap)
+
+    def step(self, name: str) -> None:
+        self._tick()  # the gap before this step belongs to the one before
+        self._step = name
+        self.steps.setdefault(name, 0.0)
+
+
+def run_for(ms: int) -> None:
+    """Let the event loop run (timers, workers' results) for ``ms``."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait(signal, action: Callable[[], object], timeout_ms: int = 30_000) -> None:
+    """Do ``action`` and run the event loop until ``signal`` fires (a worker's result);
+    RuntimeError if it does not within ``timeout_ms``."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    signal.connect(loop.quit)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(timeout_ms)
+    action()
+    loop.exec()
+    signal.disconnect(loop.quit)
+    if not timer.isActive():
+        raise RuntimeError(f"timed out after {timeout_ms} ms")
+
+
+def prepare(directory: Path, n: int) -> None:
+    """A used-looking library of ``n`` articles in ``directory`` (kept if there already)."""
+    from reader.library import Library
+
+    lib = Library.open(directory, seed=False)
+    try:
+        if lib.articles.count() < n:
+            rng = random.Random(20200310)
+            bench.build(lib, n - lib.articles.count(), rng)
+            bench.make_used(lib, lib.articles.ids(), rng)
+    finally:
+        lib.close()
+
+
+def session(directory: Path) -> dict[str, object]:
+    from PySide6.QtCore import Qt
+
+    from reader.gui.app import create_application, open_settings
+    from reader.gui.mainwindow import MainWindow
+    from reader.gui.sidebar import Scope
+    from reader.library import Library
+
+    create_application()
+    heart = Heartbeat()
+    library = Library.open(directory, seed=False)
+    started = time.perf_counter()
+
+    # Building and showing the window is start-up (bench_startup.py); from here it is on
+    # screen, so every block counts.
+    window = MainWindow(library, open_settings(library))
+    window.auto_analyse = False  # keywords of 100,000 articles: a separate, long job
+    window.resize(1180, 760)
+    wait(window.first_painted, window.show)
+    heart.step("fill the window: list, counts, last article")
+    wait(window.lists.counted, window.load)
+    run_for(200)
+    view = window.list_view
+    rows = window.model.rowCount()
+
+    heart.step("scroll the list to the end and back")
+    bar = view.verticalScrollBar()
+    for i in range(20):
+        bar.setValue(bar.maximum() * i // 19)
+        run_for(PAUSE_MS)
+    view.scrollToBottom()
+    run_for(PAUSE_MS)
+    view.scrollToTop()
+    run_for(PAUSE_MS)
+
+    heart.step("J/K through 30 articles")
+    for i in range(30):
+        window.step(1 if i < 20 else -1)
+        run_for(PAUSE_MS)
+
+    heart.step("type a search (疫情), list filtered")
+    word = "疫情"
+    for end in range(1, len(word)):
+        window.search_edit.setText(word[:end])
+        run_for(PAUSE_MS)
+    wait(window.lists.listed, lambda: window.search_edit.setText(word))
+    run_for(PAUSE_MS)
+
+    heart.step("J/K through search hits")
+    for _ in range(10):
+        window.step(1)
+        run_for(PAUSE_MS)
+
+    heart.step("clear the search")
+    wait(window.lists.listed, window.search_edit.clear)
+
+    for column, name in ((0, "title"), (1, "source"), (2, "date")):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            direction = "up" if order == Qt.SortOrder.AscendingOrder else "down"
+            heart.step(f"sort by {name} {direction}")
+            wait(window.lists.listed, lambda c=column, o=order: view.sortByColumn(c, o))
+            run_for(PAUSE_MS)
+
+    scopes = [Scope("unread"), Scope("starred"), Scope("tag", "基准"), Scope("trash")]
+    source = library.db.execute("SELECT id FROM sources ORDER BY id LIMIT 1").fetchone()[0]
+    scopes += [Scope("source", source), Scope("section", bench.SECTIONS[0]), Scope()]
+    for scope in scopes:
+        heart.step(f"sidebar: {scope.kind}")
+        wait(window.lists.listed, lambda s=scope: window.sidebar.set_scope(s))
+        run_for(PAUSE_MS)
+
+    heart.step("star, read, trash, restore")
+    view.selectRow(3)
+    run_for(PAUSE_MS)
+    for act in (window.organise.toggle_star, window.organise.toggle_read):
+        act()
+        run_for(PAUSE_MS)
+    wait(window.lists.listed, window.organise.trash_selected)
+    run_for(PAUSE_MS)
+
+    heart.step("next unread ×10")
+    for _ in range(10):
+        window.next_unread()
+        run_for(PAUSE_MS)
+
+    heart.step("")
+    took = time.perf_counter() - started
+    heart.step("idle, as long as the session")
+    run_for(int(took * 1000))
+    heart.step("")
+
+    idle = heart.steps.pop("idle, as long as the session")
+    window.close()
+    library.close()
+    return {
+        "articles": rows,
+        "block_ms": heart.steps,
+        "block_ms_max": max(heart.steps.values()),
+        "idle_block_ms": idle,
+        "session_s": took,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--dir", type=Path, help="library folder (kept; reused if it exists)")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="reader-bench-gui-") as tmp:
+        directory = args.dir or Path(tmp)
+        os.environ["READER_CACHE_DIR"] = str(Path(tmp, "cache"))
+        prepare(directory, args.articles)
+        figures = session(directory)
+    if args.json:
+        print(json.dumps(bench._rounded(figures), ensure_ascii=False))
+        return 0
+    print(f"articles listed {figures['articles']}, session {figures['session_s']:.1f} s")
+    print("longest GUI-thread block per step (ms):")
+    for name, ms in figures["block_ms"].items():
+        print(f"  {name:<40} {ms:8.1f}")
+    print(f"  {'max':<40} {figures['block_ms_max']:8.1f}")
+    print(f"  {'idle window (baseline)':<40} {figures['idle_block_ms']:8.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
