@@ -91,17 +91,20 @@ class ArticleTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def next_unread(self, after: int) -> int | None:
-        """The first unread row after ``after``, wrapping round (a query per 5,000 rows)."""
+        """The first unread row after ``after``, wrapping round. Asked in growing chunks
+        (the next unread is usually near; the whole list of 100,000 is not looked up)."""
         n = len(self._ids)
         if self._store is None or n == 0:
             return None
-        order = [*range(after + 1, n), *range(0, max(after, 0))]
-        for start in range(0, len(order), 5000):
-            rows = order[start : start + 5000]
+        left = n if after < 0 else n - 1  # every other row once
+        start, size = after + 1, 64
+        while left > 0:
+            rows = [(start + k) % n for k in range(min(size, left))]
             unread = self._store.unread_among([self._ids[r] for r in rows])
             for r in rows:
                 if self._ids[r] in unread:
                     return r
+            start, left, size = start + len(rows), left - len(rows), size * 4
         return None
 
     def article_id(self, row: int) -> int | None:

@@ -140,7 +140,8 @@ class LibrarySidebar(QTreeWidget):
             self._rows = {
                 "watch": [(w, w, n, "") for w, n in ov.watch],
                 "tag": [(t, t, n, "") for t, n in ov.tags],
-                "source": [(i, os.path.basename(p) or p, n, p) for i, p, n in ov.sources],
+                # Labelled by file name when their item is made (23,000 names: ~25 ms).
+                "source": [(i, p, n, p) for i, p, n in ov.sources],
                 "section": [(s, s, n, "") for s, n in ov.sections],
                 "date": [(d, d, n, "") for d, n in ov.dates],
             }
@@ -183,6 +184,8 @@ class LibrarySidebar(QTreeWidget):
                 if made == FILL_STEP:
                     continue
                 made += 1
+                if kind == "source":
+                    label = os.path.basename(label) or label
                 item = items[value] = self._child(Scope(kind, value), label, tip)
             if counts.get(value) != count:
                 counts[value] = count

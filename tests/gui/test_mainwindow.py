@@ -11,6 +11,7 @@ from reader.gui.app import open_settings
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.mainwindow import MainWindow
 from reader.library import Library
+from reader.store.articles import NewArticle
 
 
 def titles(win: MainWindow) -> list[str]:
@@ -51,6 +52,22 @@ def test_model_passes_the_item_model_tester(qtbot, library: Library) -> None:
             model.data(model.index(row, column))
     model.reload()
     del tester
+
+
+def test_next_unread_looks_past_the_nearest_rows_and_wraps_round(qtbot, library: Library) -> None:
+    page = [NewArticle(title=f"第{i}篇", body="正文。", script="simplified") for i in range(300)]
+    library.articles.add_source("/papers/many.txt", "utf-8", "page", 1, page)
+    model = ArticleTableModel()
+    model.set_store(library.articles)
+    rows = model.ids()
+    library.articles.mark_read(rows)
+    far, before = rows[250], rows[3]
+    library.articles.mark_read([far, before], read=False)
+    assert model.next_unread(10) == 250  # past the first chunk looked at
+    assert model.next_unread(250) == 3  # wraps round to the top
+    assert model.next_unread(-1) == 3  # nothing selected: from the top
+    library.articles.mark_read([far, before])
+    assert model.next_unread(3) is None
 
 
 def test_size_splitter_and_last_article_are_remembered(qtbot, library: Library) -> None:

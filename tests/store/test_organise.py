@@ -68,6 +68,9 @@ def test_read_and_unread(store, two_pages) -> None:
     assert store.ids(ArticleFilter(unread_only=True)) == [d, b]
     rows = store.rows([a, d])
     assert rows[a].read and not rows[d].read
+    # What "next unread" asks about a stretch of the list (ids not stored: not unread).
+    assert store.unread_among([a, b, c, d, 999]) == {b, d}
+    assert store.unread_among([]) == set()
 
 
 def test_starred(store, two_pages) -> None:
