@@ -37,10 +37,12 @@ class LibraryWatch(QObject):
         self._signature: tuple[int, ...] | None = None
         self._timer = QTimer(self, interval=interval_ms)
         self._timer.timeout.connect(self.check)
-        parent.installEventFilter(self)  # a window brought to the front looks at once
+        self._window = parent
 
     def start(self) -> None:
         """Take the library as it is now as the known state, then watch it."""
+        # From now on, not while the window is first shown: the filter sees every event.
+        self._window.installEventFilter(self)  # a window brought to the front looks at once
         try:
             self._version = self.library.db.data_version()
             self._signature = self.library.articles.list_signature()

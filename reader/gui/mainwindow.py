@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QThreadPool,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import (
@@ -486,7 +487,6 @@ class MainWindow(QMainWindow):
 
     def load(self) -> None:
         """Fill the list after the window has painted; reopen the last article."""
-        self._build_annotating()
         try:
             self._load()
         except LibraryError as e:
@@ -529,6 +529,12 @@ class MainWindow(QMainWindow):
         self._loading.discard(part)
         if self._loading:
             return
+        # Highlights and notes (their modules were imported by the worker), then the
+        # article in a turn of the event loop of its own.
+        self._build_annotating()
+        QTimer.singleShot(0, self._reopen_last)
+
+    def _reopen_last(self) -> None:
         opened = self.reading_pane.record is not None  # the reader chose one meanwhile
         if not opened and not self.select_article(self._reopen) and self.model.rowCount() > 0:
             self.list_view.selectRow(0)
