@@ -41,9 +41,11 @@ class ArticleView:
 
 def prepare() -> None:
     """Load what showing the first article needs: the splitter's patterns (subheads), the
-    keyword matcher and the fold table, ~0.3 s once per process. Run it on a worker
-    before the first article opens, so the window does not stop for it."""
-    from reader.core import keywords, pages  # noqa: F401 - imported for their set-up
+    keyword matcher, the fold table and the placing of highlights, ~0.3 s once per
+    process. Run it on a worker before the first article opens, so the window does not
+    stop for it."""
+    from reader import annotation_io  # noqa: F401 - imported for their set-up
+    from reader.core import keywords, pages  # noqa: F401
 
     scripts.fold("")
 

@@ -503,7 +503,6 @@ class MainWindow(QMainWindow):
 
     def _load(self) -> None:
         from reader import views
-        from reader.gui import word_selection
 
         # Nothing here may hold the window: the list (~0.1 s at 100,000 articles) and the
         # counts are fetched on a worker, and what showing an article first needs (~0.3 s
@@ -518,7 +517,6 @@ class MainWindow(QMainWindow):
         prepare.finished.connect(prepare.deleteLater)
         prepare.start()
         self.lists.refresh()
-        word_selection.warm_up_in_background()  # double-click selects jieba words
         if self.auto_analyse:
             self.start_analysis()
         self.watch.start()
@@ -535,9 +533,15 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._reopen_last)
 
     def _reopen_last(self) -> None:
+        from reader.gui import word_selection
+
         opened = self.reading_pane.record is not None  # the reader chose one meanwhile
         if not opened and not self.select_article(self._reopen) and self.model.rowCount() > 0:
             self.list_view.selectRow(0)
+        # Double-click selects jieba words once the segmenter is loaded. Loading it holds
+        # Python's lock for ~0.2 s (rjieba builds its dictionary): after the list and
+        # the first article, not while they are fetched.
+        word_selection.warm_up_in_background()
         self.loaded.emit()
 
     def _changed_elsewhere(self) -> None:

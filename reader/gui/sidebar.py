@@ -85,6 +85,7 @@ class LibrarySidebar(QTreeWidget):
         self._shown: dict[str, list[QTreeWidgetItem]] = {}
         self._items: dict[str, dict[str | int, QTreeWidgetItem]] = {}
         self._counts: dict[str, dict[str | int, int]] = {}
+        self._made_up_to: dict[str, int] = {}  # rows before this index have their items
         self._filling_later = QTimer(self, singleShot=True, interval=0)
         self._filling_later.timeout.connect(self._fill_pending)
         for kind, label in (
@@ -168,21 +169,38 @@ class LibrarySidebar(QTreeWidget):
             self.setCurrentItem(item)
             self._filling = False
 
-    def _sync(self, kind: str) -> bool:
-        """Make a group's children match its rows, reusing the items of values still there
-        (only changed counts are set). Makes at most FILL_STEP new items and says whether
-        it made them all; the rest follow on later turns of the event loop."""
+    def _sync(self, kind: str) -> None:
+        """Make a group's children match its new rows: items of values still there are
+        reused (only changed counts set), items of values gone are dropped, new ones are
+        made FILL_STEP at a time, the rest on later turns of the event loop."""
         rows, group = self._rows[kind], self._groups[kind]
         items = self._items.setdefault(kind, {})
         counts = self._counts.setdefault(kind, {})
-        shown = self._shown.get(kind, [])
-        wanted: list[QTreeWidgetItem] = []
+        if items:
+            present = {row[0] for row in rows}
+            for value in [v for v in items if v not in present]:  # gone from the library
+                del items[value]
+                counts.pop(value, None)
+        wanted, self._made_up_to[kind] = self._items_for(kind, 0)
+        if wanted != self._shown.get(kind):
+            group.takeChildren()
+            group.addChildren(wanted)
+            self._shown[kind] = wanted
+        if self._made_up_to[kind] < len(rows):
+            self._filling_later.start()
+
+    def _items_for(self, kind: str, start: int) -> tuple[list[QTreeWidgetItem], int]:
+        """The items of rows[start:] in order, making at most FILL_STEP new ones; and the
+        index of the row it stopped at (len(rows) when it got to the end)."""
+        rows, items, counts = self._rows[kind], self._items[kind], self._counts[kind]
+        found: list[QTreeWidgetItem] = []
         made = 0
-        for value, label, count, tip in rows:
+        for index in range(start, len(rows)):
+            value, label, count, tip = rows[index]
             item = items.get(value)
             if item is None:
                 if made == FILL_STEP:
-                    continue
+                    return found, index
                 made += 1
                 if kind == "source":
                     label = os.path.basename(label) or label
@@ -190,30 +208,20 @@ class LibrarySidebar(QTreeWidget):
             if counts.get(value) != count:
                 counts[value] = count
                 item.setText(1, str(count))
-            wanted.append(item)
-        if wanted != shown:
-            if len(wanted) > len(shown) and wanted[: len(shown)] == shown:
-                group.addChildren(wanted[len(shown) :])  # only new ones, at the end
-            else:
-                group.takeChildren()
-                group.addChildren(wanted)
-            self._shown[kind] = wanted
-            if len(items) > len(wanted):  # values gone from the library
-                keep = {id(i) for i in wanted}
-                for value in [v for v, i in items.items() if id(i) not in keep]:
-                    del items[value]
-                    counts.pop(value, None)
-        done = len(wanted) == len(rows)
-        if not done:
-            self._filling_later.start()
-        return done
+            found.append(item)
+        return found, len(rows)
 
     def _fill_pending(self) -> None:
+        """One more step of a group's new items, added after the ones already there."""
         self._filling = True
         try:
-            for kind in self._rows:
-                if not self._sync(kind):
-                    break  # one step per turn
+            for kind, start in self._made_up_to.items():
+                if start < len(self._rows[kind]):
+                    more, self._made_up_to[kind] = self._items_for(kind, start)
+                    self._groups[kind].addChildren(more)
+                    self._shown[kind] += more
+                    self._filling_later.start()  # until a step finds nothing left to make
+                    break
         finally:
             self._filling = False
         self._keep_current()
