@@ -519,7 +519,6 @@ class MainWindow(QMainWindow):
         self.lists.refresh()
         if self.auto_analyse:
             self.start_analysis()
-        self.watch.start()
 
     def _loaded_part(self, part: str) -> None:
         if part not in self._loading:
@@ -542,6 +541,9 @@ class MainWindow(QMainWindow):
         # Python's lock for ~0.2 s (rjieba builds its dictionary): after the list and
         # the first article, not while they are fetched.
         word_selection.warm_up_in_background()
+        # Other processes' imports from now on (counting 100,000 articles from a cold
+        # cache takes a while: not beside the first fetch).
+        self.watch.start()
         self.loaded.emit()
 
     def _changed_elsewhere(self) -> None:
