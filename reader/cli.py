@@ -7,7 +7,6 @@ run without a display. Every known failure is one line on stderr and exit status
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -196,6 +195,8 @@ def open_library(args: argparse.Namespace):  # -> Library, imported lazily for s
 
 
 def print_json(value: object) -> None:
+    import json  # not at the top: the window does not need it
+
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 
@@ -363,6 +364,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         from reader.annotation_io import ANNOTATION_WRITERS
 
         if args.format == "json":
+            import json
+
             text = json.dumps(lib.export_annotations(ids), ensure_ascii=False, indent=2) + "\n"
         else:
             text = ANNOTATION_WRITERS[args.format](lib, views)

@@ -39,9 +39,13 @@ from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
-from reader.core import opencc_engine
-from reader.core.opencc_engine import Converter, load_dict
+if TYPE_CHECKING:
+    from reader.core.opencc_engine import Converter
+
+# reader.core.opencc_engine is imported where it is used: the GUI lists the views (VIEWS)
+# before its window paints, and only converts after.
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +97,8 @@ def check_config(config: str) -> str:
 
 def _first_values(name: str) -> dict[str, str]:
     """Single character -> its first single-character value in an OpenCC dictionary."""
+    from reader.core.opencc_engine import load_dict
+
     return {
         key: values[0]
         for key, values in load_dict(name).items()
@@ -161,6 +167,8 @@ def _script_tables() -> tuple[list[int | None], list[int | None]]:
     A character is simplified-only if STCharacters converts it and never to itself (发), and
     traditional-only if TSCharacters does (發). Characters in both tables are ambiguous.
     """
+    from reader.core.opencc_engine import load_dict
+
     st = load_dict("STCharacters.txt")
     ts = load_dict("TSCharacters.txt")
     simp = {k for k, v in st.items() if len(k) == 1 and k not in v}
@@ -273,6 +281,8 @@ def _user_key(user_phrases: UserPhrases) -> _UserKey:
 
 @functools.lru_cache(maxsize=16)
 def _converter_with_phrases(config: str, phrases: frozenset[tuple[str, str]]) -> Converter:
+    from reader.core.opencc_engine import Converter
+
     return Converter(config, dict(phrases))
 
 
@@ -283,6 +293,8 @@ def get_converter(config: str, user_phrases: UserPhrases = None) -> Converter:
     simplified-to-traditional ones, which share STPhrases); call it from a worker thread
     to warm up.
     """
+    from reader.core import opencc_engine
+
     check_config(config)
     key = _user_key(user_phrases)
     if key is None:

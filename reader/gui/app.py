@@ -37,7 +37,8 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
-    app.setWindowIcon(app_icon(scalable=False))  # the SVG follows after the first paint
+    if app.windowIcon().isNull():  # once (run() and start() both ask for the application)
+        app.setWindowIcon(app_icon(scalable=False))  # the SVG follows after the first paint
     return app
 
 

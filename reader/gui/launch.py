@@ -9,7 +9,6 @@ the protocol described in ``single_instance``.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import logging
 import os
@@ -25,7 +24,12 @@ def server_name(data_dir: str | os.PathLike[str] | None = None) -> str:
     """The socket name for this user and library (resolved, so a symlinked folder agrees)."""
     folder = paths.data_dir(data_dir).expanduser().resolve()
     digest = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
-    user = str(os.getuid()) if hasattr(os, "getuid") else getpass.getuser()
+    if hasattr(os, "getuid"):
+        user = str(os.getuid())
+    else:
+        import getpass
+
+        user = getpass.getuser()
     return f"{APP_ID}-{user}-{digest}"
 
 
