@@ -125,6 +125,12 @@ class LibrarySidebar(QTreeWidget):
         item = self._item(scope) or self._groups["all"]
         self.setCurrentItem(item)
 
+    def count_read(self, n: int) -> None:
+        """``n`` unread articles were just read: the one count that changes."""
+        item = self._groups["unread"]
+        if item.text(1):
+            item.setText(1, str(max(0, int(item.text(1)) - n)))
+
     def set_overview(self, ov: Overview) -> None:
         """New counts; keeps the current choice (or falls back to all when it is gone)."""
         self._filling = True

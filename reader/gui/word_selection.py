@@ -15,7 +15,7 @@ import logging
 import threading
 from functools import lru_cache
 
-from PySide6.QtCore import QEvent, QObject, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -48,6 +48,48 @@ def warm_up_in_background() -> None:
             _loading.release()
 
     QThreadPool.globalInstance().start(load)
+
+
+# Input events that mean the reader is busy with the window (a key bound to an action,
+# J or N, arrives as ShortcutOverride, not KeyPress).
+_BUSY_EVENTS = (
+    QEvent.Type.KeyPress,
+    QEvent.Type.ShortcutOverride,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.Wheel,
+)
+
+
+class _WhenIdle(QObject):
+    """Loads the segmenter once the reader has left the window alone for ``idle_ms``.
+
+    Loading it holds Python's lock ~0.2 s (rjieba builds its dictionary in one call), so
+    the window cannot repaint meanwhile: better while the reader reads than while they
+    scroll or type. Every key press, click or wheel turn puts it off again."""
+
+    def __init__(self, idle_ms: int) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._timer = QTimer(self, singleShot=True, interval=idle_ms)
+        self._timer.timeout.connect(self._load)
+        QCoreApplication.instance().installEventFilter(self)
+        self._timer.start()
+
+    def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _BUSY_EVENTS:
+            self._timer.start()
+        return False
+
+    def _load(self) -> None:
+        QCoreApplication.instance().removeEventFilter(self)
+        warm_up_in_background()
+        self.deleteLater()
+
+
+def warm_up_when_idle(idle_ms: int = 1500) -> None:
+    """Load the segmenter on the thread pool once the reader pauses (see _WhenIdle)."""
+    if not _ready.is_set():
+        _WhenIdle(idle_ms)
 
 
 @lru_cache(maxsize=64)

@@ -4,14 +4,15 @@ list, orphans, the library-wide browser, colour meanings."""
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCharFormat
-from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTabWidget
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtTest import QAbstractItemModelTester, QTest
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTabWidget, QWidget
 
 from reader.core.anchors import anchor_by_quote
 from reader.gui import note_dialog, word_selection
@@ -227,6 +228,28 @@ def test_double_click_on_an_astral_character_in_a_traditional_view(
     assert pane.textCursor().selectedText() == "𠮷"  # a whole astral character, both halves
     qtbot.keyClick(pane, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert pane.textCursor().selectedText().startswith("𠮷字")
+
+
+def test_the_segmenter_loads_once_the_reader_pauses(qtbot, monkeypatch) -> None:
+    # Loading it stops the window ~0.2 s: not while the reader presses keys.
+    started: list[bool] = []
+    monkeypatch.setattr(word_selection, "_ready", threading.Event())  # not loaded yet
+    monkeypatch.setattr(word_selection, "warm_up_in_background", lambda: started.append(True))
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    word_selection.warm_up_when_idle(idle_ms=300)
+    shortcut = QShortcut(QKeySequence("J"), widget)  # J as the window binds it
+    pressed: list[bool] = []
+    shortcut.activated.connect(lambda: pressed.append(True))
+    widget.activateWindow()
+    qtbot.waitActive(widget)
+    for _ in range(6):
+        qtbot.wait(120)
+        QTest.keyClick(widget, Qt.Key.Key_J)
+    assert len(pressed) == 6  # the keys went to the shortcut, not as key presses
+    assert started == []  # 0.7 s of keys, never a 0.3 s pause
+    qtbot.waitUntil(lambda: started == [True], timeout=3000)
 
 
 def test_before_the_segmenter_is_loaded_double_click_is_qts_own(
