@@ -8,7 +8,7 @@ so a library of 100,000 articles costs one id query, not 100,000 row reads.
 from __future__ import annotations
 
 import logging
-from pathlib import PurePath
+import os
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -181,7 +181,7 @@ class ArticleTableModel(QAbstractTableModel):
         if column == self.SOURCE:
             if role == Qt.ItemDataRole.ToolTipRole:
                 return row.source
-            return PurePath(row.source).name if row.source else ""
+            return os.path.basename(row.source)  # asked at every paint: not PurePath
         if column == self.DATE:
             return row.date
         return None
