@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -75,6 +75,7 @@ class ReadingPane(QTextBrowser):
         self.layers: dict[str, Layer] = {}
         self._body_start = 0
         self._body_index = Utf16Index("")
+        self._tooltips: TooltipFilter | None = None  # from the first article on
         self.document().setDocumentMargin(24)
         self.show_placeholder()
 
@@ -107,6 +108,8 @@ class ReadingPane(QTextBrowser):
             self._leave()
             self.layers.clear()  # highlights belong to one article; a new view keeps them
         self.view = view
+        if self._tooltips is None:
+            self._tooltips = TooltipFilter(self)
         self._build(view)
         self._refresh_layers()
         bar = self.verticalScrollBar()
@@ -295,18 +298,16 @@ class ReadingPane(QTextBrowser):
                     return tip
         return None
 
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            viewport_pos = self.viewport().mapFrom(self, event.pos())
-            offset = self.view_offset(self.cursorForPosition(viewport_pos).position())
-            tip = self.tooltip_at(offset) if offset is not None else None
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
+    def show_tooltip(self, event: QHelpEvent) -> None:
+        """The tooltip of the layer under the mouse, if any (see :class:`TooltipFilter`)."""
+        viewport_pos = self.viewport().mapFrom(self, event.pos())
+        offset = self.view_offset(self.cursorForPosition(viewport_pos).position())
+        tip = self.tooltip_at(offset) if offset is not None else None
+        if tip:
+            QToolTip.showText(event.globalPos(), tip, self)
+        else:
+            QToolTip.hideText()
+            event.ignore()
 
     # -- safety and layout ----------------------------------------------------------------
 
@@ -322,3 +323,20 @@ class ReadingPane(QTextBrowser):
         column = self.prefs.font_px * self.prefs.column_chars + 48
         side = max(0, (self.width() - column) // 2)
         self.setViewportMargins(side, 0, side, 0)
+
+
+class TooltipFilter(QObject):
+    """Shows the pane's layer tooltips. An event filter installed with the first article
+    rather than an event() override: the first event a Python handler sees makes PySide
+    create every event class (~3 ms), which the first paint need not wait for."""
+
+    def __init__(self, pane: ReadingPane) -> None:
+        super().__init__(pane)
+        self.pane = pane
+        pane.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self.pane.show_tooltip(event)
+            return True
+        return False

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint
+from PySide6.QtGui import QHelpEvent, QTextCharFormat
+from PySide6.QtWidgets import QToolTip
 
 from reader.core import scripts
 from reader.gui.mainwindow import MainWindow
@@ -108,3 +110,14 @@ def test_copy_as_simplified_and_traditional(window: MainWindow, qapp) -> None:
     window.copy_span_as(span, "t2s")
     assert qapp.clipboard().text() == "头发"
     assert scripts.detect_script(qapp.clipboard().text()) == "simplified"
+
+
+def test_a_marked_character_shows_its_tooltip_on_hover(window: MainWindow, monkeypatch) -> None:
+    pane = window.reading_pane
+    assert pane.record is not None  # the first article is open
+    monkeypatch.setattr(pane, "view_offset", lambda position: 0)  # over a marked character
+    monkeypatch.setattr(pane, "tooltip_at", lambda offset: "發：也可作 髮")
+    pos = QPoint(40, 40)
+    QCoreApplication.sendEvent(pane, QHelpEvent(QEvent.Type.ToolTip, pos, pane.mapToGlobal(pos)))
+    assert QToolTip.text() == "發：也可作 髮"
+    QToolTip.hideText()
