@@ -509,7 +509,7 @@ class MainWindow(QMainWindow):
         prepare.finished.connect(lambda: self._loaded_part("prepared"))
         prepare.finished.connect(prepare.deleteLater)
         prepare.start()
-        self.lists.refresh()
+        self.lists.refresh(counts=False)  # the sidebar's counts once the article is open
         if self.auto_analyse:
             self.start_analysis()
 
@@ -533,6 +533,7 @@ class MainWindow(QMainWindow):
         # Double-click selects jieba words once the segmenter is loaded: loaded when the
         # reader first pauses (it holds Python's lock ~0.2 s, the window cannot repaint).
         word_selection.warm_up_when_idle()
+        self.lists.refresh(ids=False)
         # Other processes' imports from now on (counting 100,000 articles from a cold
         # cache takes a while: not beside the first fetch).
         self.watch.start()
