@@ -33,9 +33,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench  # the library builder, beside this file
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ["READER_NO_SEED"] = "1"
-
 TICK_MS = 1
 PAUSE_MS = 30  # between a reader's key presses or clicks
 
@@ -83,15 +80,22 @@ def wait(signal, action: Callable[[], object], timeout_ms: int = 30_000) -> None
     from PySide6.QtCore import QEventLoop, QTimer
 
     loop = QEventLoop()
-    signal.connect(loop.quit)
+    fired: list[bool] = []
+
+    def done(*_args: object) -> None:
+        fired.append(True)
+        loop.quit()
+
+    signal.connect(done)
     timer = QTimer()
     timer.setSingleShot(True)
     timer.timeout.connect(loop.quit)
     timer.start(timeout_ms)
     action()
-    loop.exec()
-    signal.disconnect(loop.quit)
-    if not timer.isActive():
+    if not fired:  # the action may run the event loop itself (a key press and its pause)
+        loop.exec()
+    signal.disconnect(done)
+    if not fired:
         raise RuntimeError(f"timed out after {timeout_ms} ms")
 
 
@@ -242,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, help="library folder (kept; reused if it exists)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["READER_NO_SEED"] = "1"
     import compileall
 
     import reader
