@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+# QtWidgets.QInputDialog: PySide makes a class's Python type (its enums) when it is first
+# taken from the module, so it is made when first shown, not before the first paint.
+from PySide6 import QtWidgets
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 
 def ask_phrase_fix(parent: QWidget, original: str, shown: str) -> str | None:
     """Ask how ``original`` should read in this view; None if cancelled or unchanged."""
-    text, ok = QInputDialog.getText(
+    text, ok = QtWidgets.QInputDialog.getText(
         parent,
         QCoreApplication.translate("dialogs", "修正转换"),
         QCoreApplication.translate(
@@ -24,7 +27,7 @@ def ask_phrase_fix(parent: QWidget, original: str, shown: str) -> str | None:
 
 def edit_word_list(parent: QWidget, title: str, prompt: str, words: list[str]) -> list[str] | None:
     """A list of words, one per line; None if cancelled."""
-    text, ok = QInputDialog.getMultiLineText(parent, title, prompt, "\n".join(words))
+    text, ok = QtWidgets.QInputDialog.getMultiLineText(parent, title, prompt, "\n".join(words))
     if not ok:
         return None
     return [w.strip() for w in dict.fromkeys(text.splitlines()) if w.strip()]

@@ -7,9 +7,12 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+# Dialogs as QtWidgets.X: PySide makes a class's Python type (its enums) when it is first
+# taken from the module, so these are made when first shown, not before the first paint.
+from PySide6 import QtWidgets
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -100,7 +103,7 @@ class OrganiseActions(QObject):
         if not ids:
             return
         known = [t for t, _ in self.store.tags_with_counts()]
-        tag, ok = QInputDialog.getItem(
+        tag, ok = QtWidgets.QInputDialog.getItem(
             self.window, self.tr("添加标签"), self.tr("标签名："), known, 0, True
         )
         if ok and tag.strip():
@@ -132,7 +135,7 @@ class OrganiseActions(QObject):
         count = self.store.trashed_count()
         if not count:
             return
-        answer = QMessageBox.question(
+        answer = QtWidgets.QMessageBox.question(
             self.window,
             self.tr("清空回收站"),
             self.tr(
@@ -141,6 +144,6 @@ class OrganiseActions(QObject):
                 count,
             ),
         )
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer == QtWidgets.QMessageBox.StandardButton.Yes:
             self.store.empty_trash()
             self.changed.emit([], True)

@@ -294,7 +294,7 @@ def test_every_window_and_dialog_is_in_the_chosen_language(
     seen.content.update((bad.name, good.name))
     warnings: list[tuple[str, str]] = []
     monkeypatch.setattr(
-        "reader.gui.mainwindow.QMessageBox.warning",
+        "PySide6.QtWidgets.QMessageBox.warning",
         lambda _parent, title, text: warnings.append((title, text)),
     )
     window.import_paths([str(good), str(bad)])

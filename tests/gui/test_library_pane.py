@@ -127,7 +127,7 @@ def test_star_tag_and_filter_by_them(qtbot, win, library, monkeypatch):
     title = win.model.index(win.model.row_of(target), ArticleTableModel.TITLE).data()
     assert title.startswith("★ ")
 
-    monkeypatch.setattr("reader.gui.organise.QInputDialog.getItem", lambda *a, **k: ("要闻", True))
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getItem", lambda *a, **k: ("要闻", True))
     win.organise.tag.trigger()
     assert library.articles.tags(target) == ["要闻"]
     qtbot.waitUntil(lambda: win.sidebar._item(Scope("tag", "要闻")) is not None)
