@@ -7,6 +7,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+# Dialogs as QtWidgets.X: PySide makes a class's Python type (its enums) when it is first
+# taken from the module, so these are made when first shown, not before the first paint.
+from PySide6 import QtWidgets
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QByteArray,
@@ -23,15 +26,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDockWidget,
-    QFileDialog,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QProgressDialog,
     QSplitter,
     QStyle,
     QTableView,
@@ -519,14 +518,17 @@ class MainWindow(QMainWindow):
         self._loading.discard(part)
         if self._loading:
             return
-        # Highlights and notes (their modules were imported by the worker), then the
-        # article in a turn of the event loop of its own.
-        self._build_annotating()
+        # Each in a turn of the event loop of its own (the window repaints between them):
+        # highlights and notes (their modules were imported by the worker), then the article.
         QTimer.singleShot(0, self._reopen_last)
 
     def _reopen_last(self) -> None:
         from reader.gui import word_selection
 
+        if self.annotating is None:
+            self._build_annotating()
+            QTimer.singleShot(0, self._reopen_last)
+            return
         opened = self.reading_pane.record is not None  # the reader chose one meanwhile
         if not opened and not self.select_article(self._reopen) and self.model.rowCount() > 0:
             self.list_view.selectRow(0)
@@ -584,7 +586,9 @@ class MainWindow(QMainWindow):
             self.lists.refresh(ids=False)
 
     def rename_tag(self, tag: str) -> None:
-        new, ok = QInputDialog.getText(self, self.tr("重命名标签"), self.tr("新名称："), text=tag)
+        new, ok = QtWidgets.QInputDialog.getText(
+            self, self.tr("重命名标签"), self.tr("新名称："), text=tag
+        )
         if ok and new.strip() and new.strip() != tag:
             self.library.articles.rename_tag(tag, new)
             self.lists.show_scope(Scope("tag", new.strip()))
@@ -909,7 +913,7 @@ class MainWindow(QMainWindow):
             return
         name = view.display_title.replace("/", "／")[:40] or "article"
         suffixes = export_suffixes()
-        path, chosen = QFileDialog.getSaveFileName(
+        path, chosen = QtWidgets.QFileDialog.getSaveFileName(
             self, self.tr("导出文章"), str(Path.home() / f"{name}.md"), ";;".join(suffixes)
         )
         if not path:
@@ -930,7 +934,7 @@ class MainWindow(QMainWindow):
                 )
                 write_atomically(target, export([view], fmt))
         except OSError as e:
-            QMessageBox.critical(
+            QtWidgets.QMessageBox.critical(
                 self,
                 self.tr("导出失败"),
                 self.tr("{path}：{error}").format(path=target, error=e.strerror or e),
@@ -997,14 +1001,16 @@ class MainWindow(QMainWindow):
         patterns = " ".join(f"*{s}" for s in IMPORTABLE_SUFFIXES)
         filters = self.tr("报纸文本 ({patterns})").format(patterns=patterns)
         filters += ";;" + self.tr("所有文件 (*)")
-        files, _ = QFileDialog.getOpenFileNames(
+        files, _ = QtWidgets.QFileDialog.getOpenFileNames(
             self, self.tr("导入文件"), str(Path.home()), filters
         )
         if files:
             self.import_paths(files)
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("导入文件夹"), str(Path.home()))
+        folder = QtWidgets.QFileDialog.getExistingDirectory(
+            self, self.tr("导入文件夹"), str(Path.home())
+        )
         if folder:
             self.import_paths([folder])
 
@@ -1054,7 +1060,7 @@ class MainWindow(QMainWindow):
                 lib.close()
 
         op = Operation(work, self)
-        dialog = QProgressDialog(self.tr("正在导入…"), self.tr("取消"), 0, 0, self)
+        dialog = QtWidgets.QProgressDialog(self.tr("正在导入…"), self.tr("取消"), 0, 0, self)
         dialog.setWindowTitle(self.tr("导入"))
         dialog.setMinimumDuration(400)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -1082,7 +1088,7 @@ class MainWindow(QMainWindow):
             self._run_import(self._queued.pop(0))
 
     def _import_failed(self, message: str) -> None:
-        QMessageBox.critical(self, self.tr("导入失败"), message)
+        QtWidgets.QMessageBox.critical(self, self.tr("导入失败"), message)
 
     def _finish_import(self, report: ImportReport) -> None:
         if report.articles and self.auto_analyse:
@@ -1110,7 +1116,7 @@ class MainWindow(QMainWindow):
         if errors and not report.articles and all(e == nothing for _, e in errors):
             # Only folders without a text file: one line, no talk of failures.
             folders = "、".join(Path(s).name or s for s, _ in errors)
-            QMessageBox.information(
+            QtWidgets.QMessageBox.information(
                 self,
                 nothing,
                 self.tr("{folders}：{nothing}").format(folders=folders, nothing=nothing),
@@ -1122,14 +1128,14 @@ class MainWindow(QMainWindow):
             more = len(report.errors) - 20
             if more > 0:
                 lines += "\n" + self.tr("……另有 %n 个", "", more)
-            QMessageBox.warning(
+            QtWidgets.QMessageBox.warning(
                 self,
                 self.tr("部分文件未能导入"),
                 self.tr("{summary}。\n\n{errors}").format(summary=summary, errors=lines),
             )
 
     def about(self) -> None:
-        QMessageBox.about(
+        QtWidgets.QMessageBox.about(
             self,
             self.tr("关于阅报"),
             f"<h3>{i18n.app_name()} {__version__}</h3><p>"
