@@ -7,9 +7,12 @@ Order: --data-dir, then READER_DATA_DIR, then the platform's user data dir.
 from __future__ import annotations
 
 import os
-from importlib import resources
-from importlib.resources.abc import Traversable
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 APP_DIR_NAME = "yuebao-reader"
 LIBRARY_FILE = "library.sqlite3"
@@ -46,12 +49,25 @@ def settings_path(directory: Path) -> Path:
     return directory / SETTINGS_FILE
 
 
-def resource(name: str) -> Traversable:
+def resource(name: str) -> Path:
     """A file shipped in resources/ (installed as reader.resources)."""
-    return resources.files("reader.resources").joinpath(name)
+    return _resources_dir() / name
+
+
+@cache
+def _resources_dir() -> Path:
+    # The package's own folder, wherever the import system found it (installed, or the
+    # repository's resources/ in a development install). Not importlib.resources: the
+    # window reads its icons and translations before the first paint, and that package
+    # costs a few ms to import.
+    import reader.resources
+
+    return Path(reader.resources.__file__).parent
 
 
 def seed_files() -> list[Traversable]:
     """The sample pages a new library starts with, in name order."""
+    from importlib import resources
+
     folder = resources.files("reader.seeds")
     return sorted((f for f in folder.iterdir() if f.name.endswith(".txt")), key=lambda f: f.name)
