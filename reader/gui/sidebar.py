@@ -75,6 +75,7 @@ class LibrarySidebar(QTreeWidget):
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # Sized from the largest count, not ResizeToContents (which measures every row).
         self.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self._fit_counts(999)  # until the counts come
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self._scope = Scope()
@@ -157,9 +158,11 @@ class LibrarySidebar(QTreeWidget):
         finally:
             self._filling = False
         rows = self._rows.values()
-        widest = max(ov.total, ov.trashed, *(row[2] for group in rows for row in group))
-        self.header().resizeSection(1, self.fontMetrics().horizontalAdvance(str(widest)) + 14)
+        self._fit_counts(max(ov.total, ov.trashed, *(row[2] for group in rows for row in group)))
         self._keep_current()
+
+    def _fit_counts(self, widest: int) -> None:
+        self.header().resizeSection(1, self.fontMetrics().horizontalAdvance(str(widest)) + 14)
 
     def _keep_current(self) -> None:
         """Select the current scope's item again (rebuilding a group can move the
