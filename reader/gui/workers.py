@@ -62,4 +62,9 @@ class _Runner(QRunnable):
         self.op = op
 
     def run(self) -> None:
-        self.op._run()
+        try:
+            self.op._run()
+        except RuntimeError:  # the work's own errors are caught in _run: this is an emit
+            # The operation was deleted while it ran (its window closed): nobody is left to
+            # tell, and Qt would print a traceback for it.
+            log.debug("a background operation outlived its window")
