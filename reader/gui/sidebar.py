@@ -57,6 +57,14 @@ class Scope:
         return f
 
 
+def _rows(kind: str, counted: tuple) -> list[Row]:
+    """A group's rows from the overview's (value, count) pairs ((id, path, count) for
+    sources: labelled by file name only when their item is made, 23,000 names ~25 ms)."""
+    if kind == "source":
+        return [(i, p, n, p) for i, p, n in counted]
+    return [(value, value, n, "") for value, n in counted]
+
+
 class LibrarySidebar(QTreeWidget):
     scope_changed = Signal(object)  # Scope
     rename_tag_requested = Signal(str)
@@ -87,6 +95,7 @@ class LibrarySidebar(QTreeWidget):
         self._items: dict[str, dict[str | int, QTreeWidgetItem]] = {}
         self._counts: dict[str, dict[str | int, int]] = {}
         self._made_up_to: dict[str, int] = {}  # rows before this index have their items
+        self._counted: dict[str, tuple] = {}  # each group's counts as the overview gave them
         self._filling_later = QTimer(self, singleShot=True, interval=0)
         self._filling_later.timeout.connect(self._fill_pending)
         for kind, label in (
@@ -145,16 +154,19 @@ class LibrarySidebar(QTreeWidget):
                 ("trash", ov.trashed),
             ):
                 groups[kind].setText(1, str(count))
-            self._rows = {
-                "watch": [(w, w, n, "") for w, n in ov.watch],
-                "tag": [(t, t, n, "") for t, n in ov.tags],
-                # Labelled by file name when their item is made (23,000 names: ~25 ms).
-                "source": [(i, p, n, p) for i, p, n in ov.sources],
-                "section": [(s, s, n, "") for s, n in ov.sections],
-                "date": [(d, d, n, "") for d, n in ov.dates],
-            }
-            for kind in self._rows:
-                self._sync(kind)
+            for kind, counted in (
+                ("watch", ov.watch),
+                ("tag", ov.tags),
+                ("source", ov.sources),
+                ("section", ov.sections),
+                ("date", ov.dates),
+            ):
+                # Most recounts (a star, a read) leave these as they were: one comparison
+                # instead of walking 23,000 sources at 100,000 articles.
+                if self._counted.get(kind) != counted:
+                    self._counted[kind] = counted
+                    self._rows[kind] = _rows(kind, counted)
+                    self._sync(kind)
         finally:
             self._filling = False
         rows = self._rows.values()
