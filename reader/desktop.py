@@ -63,7 +63,7 @@ def exec_arg(arg: str) -> str:
 def desktop_entry(command: Sequence[str]) -> str:
     """The bundled entry with Exec and TryExec pointing at ``command``."""
     text = paths.resource(DESKTOP_FILE).read_text(encoding="utf-8")
-    exec_line = "Exec=" + " ".join(exec_arg(a) for a in command) + " %F"
+    exec_line = "Exec=" + " ".join(exec_arg(a) for a in command) + " %U"
     try_exec = "TryExec=" + command[0].replace("\\", "\\\\")
     text = re.sub(r"(?m)^Exec=.*$", lambda _m: exec_line, text, count=1)
     return re.sub(r"(?m)^TryExec=.*$", lambda _m: try_exec, text, count=1)

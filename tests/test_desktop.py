@@ -60,7 +60,7 @@ def exec_argv(entry: dict[str, str]) -> list[str]:
             current = [*(current or []), c]
     if current is not None:
         args.append("".join(current))
-    return [a.replace("%%", "%") for a in args if a != "%F"]
+    return [a.replace("%%", "%") for a in args if a != "%U"]
 
 
 def expected_files(home: Path) -> set[Path]:
@@ -97,9 +97,11 @@ def test_entry_names_the_app_in_three_scripts_and_opens_text_and_html() -> None:
     assert entry["Name[zh_CN]"] == "阅报"
     assert entry["Name[zh_TW]"] == "閱報"
     assert {"Comment", "Comment[zh_CN]", "Comment[zh_TW]", "Keywords"} <= entry.keys()
-    assert entry["Exec"] == "reader %F"
+    # %U: files (as paths or file:// URLs) and reader:// links to a passage.
+    assert entry["Exec"] == "reader %U"
     assert entry["Icon"] == APP_ID
-    assert {"text/plain", "text/html"} <= set(entry["MimeType"].strip(";").split(";"))
+    types = set(entry["MimeType"].strip(";").split(";"))
+    assert {"text/plain", "text/html", "x-scheme-handler/reader"} <= types
 
 
 def test_icons_are_shipped_at_every_size() -> None:

@@ -90,14 +90,14 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
         from reader.gui import single_instance
 
         QApplication.setWindowIcon(app_icon())
-        # Later launches on this library hand their files to this window (reader FILE...).
-        single_instance.attach(window, library.directory, window.import_paths)
+        # Later launches on this library hand their files and links to this window.
+        single_instance.attach(window, library.directory, window.open_targets)
         window.load()
         if library.needs_seed():
             window.seed_library()
         if files:
-            # Stored as absolute paths, as files handed over by a later launch are.
-            window.import_paths([os.path.abspath(os.path.expanduser(f)) for f in files])
+            # As a later launch hands them over: files as absolute paths, links as given.
+            window.open_targets(launch.launch_targets(files))
 
     # The list is filled after the window has painted, so the window appears at once.
     window.first_painted.connect(lambda: QTimer.singleShot(0, after_first_paint))

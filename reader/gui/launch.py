@@ -41,14 +41,32 @@ def nobody_listens(name: str) -> bool:
     return not os.path.exists(os.path.join(os.environ.get("TMPDIR") or "/tmp", name))
 
 
-def hand_off(data_dir: str | os.PathLike[str] | None, files: Sequence[str]) -> bool:
-    """Pass ``files`` (made absolute here: the other process has its own cwd) to a running
-    window on the same library. False when there is none."""
+def launch_targets(args: Sequence[str]) -> list[str]:
+    """What a launch was given, as the window takes it: ``reader://`` article links as they
+    are; paths, and the ``file://`` URLs file managers and browsers pass, as absolute paths
+    (the window may be another process, with its own working folder)."""
+    from urllib.parse import unquote, urlsplit
+
+    from reader.core.links import is_article_link
+
+    targets = []
+    for arg in args:
+        if is_article_link(arg):
+            targets.append(arg.strip())
+            continue
+        if arg[:7].lower() == "file://":
+            arg = unquote(urlsplit(arg).path)
+        targets.append(str(Path(arg).expanduser().absolute()))
+    return targets
+
+
+def hand_off(data_dir: str | os.PathLike[str] | None, args: Sequence[str]) -> bool:
+    """Pass the files and links a launch was given to a running window on the same
+    library. False when there is none."""
     name = server_name(data_dir)
     if nobody_listens(name):
         log.debug("no running instance on %s", name)
         return False
     from reader.gui.single_instance import send_files  # QtNetwork: only when asked
 
-    absolute = [str(Path(f).expanduser().absolute()) for f in files]
-    return send_files(name, absolute)
+    return send_files(name, launch_targets(args))

@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         # load(): what is still awaited before the last article opens again.
         self._loading: set[str] = set()
         self._reopen: int | None = None
+        self._link: str | None = None  # a reader:// link to open once loaded
         self.find_bar = FindBar()
         reading = QWidget()
         column = QVBoxLayout(reading)
@@ -539,6 +540,7 @@ class MainWindow(QMainWindow):
         # Other processes' imports from now on (counting 100,000 articles from a cold
         # cache takes a while: not beside the first fetch).
         self.watch.start()
+        self._open_link()
         self.loaded.emit()
 
     def _changed_elsewhere(self) -> None:
@@ -1030,6 +1032,26 @@ class MainWindow(QMainWindow):
         if files:
             event.acceptProposedAction()
             self.import_paths(files)
+
+    def open_targets(self, targets: list[str]) -> None:
+        """What a launch was given (the command line, the file manager, a browser, a later
+        launch): files are imported, a ``reader://`` link opens its article at the
+        passage (the last link, if several; once the window has loaded)."""
+        from reader.core.links import is_article_link
+
+        links = [t for t in targets if is_article_link(t)]
+        files = [t for t in targets if not is_article_link(t)]
+        if files:
+            self.import_paths(files)
+        if links:
+            self._link = links[-1]
+            if not self._loading and self.annotating is not None:
+                self._open_link()
+
+    def _open_link(self) -> None:
+        link, self._link = self._link, None
+        if link is not None and self.annotating is not None:
+            self.annotating.open_link(link)
 
     def import_paths(self, paths: list[str]) -> None:
         """Import on a worker thread with a cancellable progress dialog."""

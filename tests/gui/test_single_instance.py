@@ -20,6 +20,7 @@ from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from reader.gui import app, launch
 from reader.gui.launch import hand_off, server_name
 from reader.gui.single_instance import InstanceServer, send_files
+from reader.library import Library
 
 PAGE = "菜篮子价格平稳\n\n本报讯 本周全市主要蔬菜价格保持平稳,供应充足。\n"
 
@@ -127,6 +128,55 @@ def test_the_open_window_imports_and_shows_what_a_later_launch_sends(qtbot, tmp_
         timeout=10_000,
     )
     assert not window.isMinimized()  # brought back to the front
+
+
+def test_launch_targets_keep_links_and_make_paths_absolute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    given = [
+        "晚报.txt",
+        "file:///home/%E8%AF%BB%E8%80%85/%E6%99%9A%E6%8A%A5%201.txt",  # from a file manager
+        " reader://article/12?script=s2twp#3-5",
+        "~/第1版.txt",
+    ]
+    assert launch.launch_targets(given) == [
+        str(tmp_path / "晚报.txt"),
+        "/home/读者/晚报 1.txt",
+        "reader://article/12?script=s2twp#3-5",
+        str(Path.home() / "第1版.txt"),
+    ]
+
+
+def test_a_reader_link_opens_its_passage_at_start_and_from_a_later_launch(
+    qtbot, tmp_path: Path
+) -> None:
+    # Clicking a link in exported notes runs `reader reader://article/ID#START-END`.
+    os.environ["READER_NO_SEED"] = "1"  # conftest restores the environment
+    library = tmp_path / "lib"
+    lib = Library.open(library, seed=False)
+    article = lib.import_text(PAGE).articles[0].id
+    other = lib.import_text(PAGE.replace("菜篮子", "米袋子") + "米价平稳。\n").articles[0].id
+    body, other_body = lib.get(article).body, lib.get(other).body
+    lib.close()
+    start, other_start = body.index("供应充足"), other_body.index("米价")
+    window = app.start(str(library), [f"reader://article/{article}#{start}-{start + 4}"])
+    assert window is not None
+    qtbot.addWidget(window)
+
+    def shows(article_id: int, passage: str) -> bool:
+        record = window.reading_pane.record
+        return (
+            record is not None
+            and record.id == article_id
+            and window.reading_pane.textCursor().selectedText() == passage
+        )
+
+    qtbot.waitUntil(lambda: shows(article, "供应充足"), timeout=10_000)
+    qtbot.waitUntil(lambda: window.findChild(InstanceServer) is not None, timeout=10_000)
+    link = f"reader://article/{other}#{other_start}-{other_start + 2}"
+    assert launch.hand_off(str(library), [link])
+    qtbot.waitUntil(lambda: shows(other, "米价"), timeout=10_000)
 
 
 @pytest.mark.slow
