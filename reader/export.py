@@ -26,7 +26,7 @@ def _paragraphs(view: ArticleView) -> list[str]:
 def _meta(view: ArticleView) -> list[str]:
     meta = [m for m in (view.section, view.byline) if m]
     if view.record.continued_from:
-        meta.append(f"上接{view.record.continued_from}")
+        meta.append(view.converted(f"上接{view.record.continued_from}"))
     return meta
 
 
@@ -40,7 +40,7 @@ def to_markdown(views: Sequence[ArticleView]) -> str:
             lines += [f"*{'　'.join(meta)}*", ""]
         for p in _paragraphs(v):
             lines += [p, ""]
-        lines += [f"> 图：{c}\n" for c in v.captions]
+        lines += [f"> {v.converted('图')}：{c}\n" for c in v.captions]
         parts.append("\n".join(lines).rstrip() + "\n")
     return "\n---\n\n".join(parts)
 
@@ -51,7 +51,7 @@ def to_text(views: Sequence[ArticleView]) -> str:
         head = [v.display_title, v.subtitle, "　".join(_meta(v))]
         lines = [h for h in head if h] + [""]
         lines += ["　　" + p for p in _paragraphs(v)]
-        lines += [f"[图] {c}" for c in v.captions]
+        lines += [f"[{v.converted('图')}] {c}" for c in v.captions]
         parts.append("\n".join(lines) + "\n")
     return ("\n" + "=" * 20 + "\n\n").join(parts)
 

@@ -38,6 +38,12 @@ class ArticleView:
     def paragraphs(self) -> list[str]:
         return self.body.text.split("\n")
 
+    def converted(self, text: str) -> str:
+        """Words written around the article (上接, 下转, 图) in this view's script."""
+        if self.effective is None or not text:
+            return text
+        return scripts.convert(text, self.effective, self.user_phrases)
+
 
 def prepare() -> None:
     """Load what showing the first article needs: the splitter's patterns (subheads), the

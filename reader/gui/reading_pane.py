@@ -179,7 +179,7 @@ class ReadingPane(QTextBrowser):
             block(view.subtitle, heading, char_format(round(t.font_px * 1.05), color=muted))
         meta = [m for m in (view.section, view.byline) if m]
         if view.record.continued_from:
-            meta.append(f"上接{view.record.continued_from}")
+            meta.append(view.converted(f"上接{view.record.continued_from}"))
         meta_fmt = QTextBlockFormat()
         meta_fmt.setBottomMargin(18)
         if meta:
@@ -207,7 +207,7 @@ class ReadingPane(QTextBrowser):
 
         if view.record.continues_to:
             block(
-                f"下转{view.record.continues_to}",
+                view.converted(f"下转{view.record.continues_to}"),
                 meta_fmt,
                 char_format(round(t.font_px * 0.8), color=muted),
             )
@@ -215,7 +215,7 @@ class ReadingPane(QTextBrowser):
         caption_fmt.setTopMargin(10)
         for caption in view.captions:
             block(
-                f"【图】{caption}",
+                view.converted("【图】") + caption,
                 caption_fmt,
                 char_format(round(t.font_px * 0.85), color=muted),
             )

@@ -24,8 +24,10 @@ def export(capsys, *argv: str) -> str:
 def test_markdown_in_taiwan_script(capsys, ids) -> None:
     out = export(capsys, str(ids["决战决胜看今朝"]), "--format", "md", "--script", "s2tw")
     assert out.startswith("# 決戰決勝看今朝\n\n## 我市決戰決勝脫貧攻堅綜述\n")
-    assert "> 圖：" in out or "> 图：" in out
+    assert "> 圖：" in out and "> 图：" not in out  # the caption label too
     assert "脱贫" not in out
+    txt = export(capsys, str(ids["决战决胜看今朝"]), "--format", "txt", "--script", "s2hk")
+    assert "[圖] " in txt and "[图]" not in txt
 
 
 def test_json_is_the_article_contract(capsys, ids) -> None:

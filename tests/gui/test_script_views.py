@@ -43,6 +43,18 @@ def test_switching_script_shows_the_view_and_is_remembered(window: MainWindow) -
     assert "内存条和U盘放在窗口旁边" in window.reading_pane.toPlainText()
 
 
+def test_labels_around_the_article_follow_the_view(window: MainWindow) -> None:
+    page = "春耕备耕\n\n本报讯 各地农资供应充足。（下转第四版）\n\n图为农民在田间劳作。\n"
+    open_article(window, page)
+    record = window.reading_pane.record
+    assert record.continues_to and record.captions  # the splitter found both
+    assert "下转" in window.reading_pane.toPlainText()
+    window.scripts.set_config("s2t")
+    text = window.reading_pane.toPlainText()
+    assert "下轉" in text and "【圖】" in text
+    assert "下转" not in text and "【图】" not in text
+
+
 def test_highlights_stay_on_the_same_words_in_every_view(window: MainWindow) -> None:
     open_article(window)
     body = window.reading_pane.record.body
