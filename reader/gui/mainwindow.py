@@ -497,10 +497,10 @@ class MainWindow(QMainWindow):
     def _load(self) -> None:
         from reader import views
 
-        # Nothing here may hold the window: the list (~0.1 s at 100,000 articles) and the
-        # counts are fetched on a worker, and what showing an article first needs (~0.3 s
-        # of tables and patterns) is prepared on another; the last article opens when
-        # both are done (_loaded_part).
+        # Nothing here may hold the window: the list (~0.1 s at 100,000 articles) is
+        # fetched on a worker, and what showing an article first needs (~0.3 s of tables
+        # and patterns) is prepared on another; when both are in (_loaded_part) the last
+        # article opens, then the sidebar is counted (_reopen_last).
         last = self.settings.value("reading/last_article")
         self._reopen = int(last) if last not in (None, "") else None
         self._loading = {"listed", "prepared"}
@@ -524,6 +524,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self._reopen_last)
 
     def _reopen_last(self) -> None:
+        """The rest of load(), once the list and the reading stack are in."""
         from reader.gui import word_selection
 
         if self.annotating is None:
