@@ -4,8 +4,9 @@ Qt's own double-click picks one ideograph or a whole run of them; here a double-
 selects the jieba word under the mouse, and Shift+←/→ grow the selection by one word at
 its start or end (Shift+↑/↓ by a line). The paragraph under the mouse is cut on the GUI
 thread (one paragraph takes well under a millisecond), but only once the segmenter is
-loaded: until then, Qt's default double-click is left alone and the segmenter loads on
-the thread pool, so the window never waits for jieba's dictionary.
+loaded: until then, Qt's default double-click is left alone. The segmenter loads on the
+thread pool once the reader first pauses (warm_up_when_idle), so the window never waits
+for jieba's dictionary.
 """
 
 from __future__ import annotations
