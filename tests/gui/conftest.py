@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
@@ -8,6 +9,14 @@ from PySide6.QtCore import QSettings
 from reader.gui.app import create_application, open_settings
 from reader.gui.mainwindow import MainWindow
 from reader.library import Library
+
+
+@pytest.fixture(autouse=True)
+def collect_as_usual() -> Iterator[None]:
+    """app.start freezes what exists once its window is loaded (gc.freeze): not for the
+    rest of the test run."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -21,6 +22,16 @@ def test_first_launch_seeds_the_library_in_the_background(qtbot, tmp_path: Path)
     qtbot.waitUntil(lambda: window.model.rowCount() == 5, timeout=10_000)
     assert window.reading_pane.record is not None
     assert not window.library.needs_seed()
+
+
+def test_start_up_objects_leave_the_collectors_full_passes(qtbot, tmp_path: Path) -> None:
+    assert gc.get_freeze_count() == 0
+    window = app.start(str(tmp_path / "fresh"), [])
+    assert window is not None
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loaded, timeout=10_000):
+        pass
+    assert gc.get_freeze_count() > 10_000  # the window's modules, classes and widgets
 
 
 def test_files_on_the_command_line_are_imported_and_shown(qtbot, tmp_path: Path) -> None:
