@@ -471,8 +471,6 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _build_annotating(self) -> None:
-        if self.annotating is not None:
-            return
         from reader.gui.annotating import Annotating
 
         self.annotating = Annotating(self)

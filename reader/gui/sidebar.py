@@ -169,8 +169,8 @@ class LibrarySidebar(QTreeWidget):
                     self._sync(kind)
         finally:
             self._filling = False
-        rows = self._rows.values()
-        self._fit_counts(max(ov.total, ov.trashed, *(row[2] for group in rows for row in group)))
+        # Every group counts articles outside the trash, so none is larger than the total.
+        self._fit_counts(max(ov.total, ov.trashed))
         self._keep_current()
 
     def _fit_counts(self, widest: int) -> None:
