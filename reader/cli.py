@@ -144,6 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_gui_parser().parse_args(argv)
         if args.install_desktop or args.uninstall_desktop:
             return desktop_integration(args)
+        from reader.gui import pyside_imports
+
+        pyside_imports.install()  # before the GUI's own imports, which it makes cheaper
         from reader.gui.app import run  # the only place the GUI is imported
 
         return run(args.data_dir, args.files)
