@@ -28,6 +28,10 @@ _ROW_COLUMNS = """a.id, a.title, a.subtitle, a.section, a.kind, a.continued_from
     (SELECT json_group_array(t.name) FROM article_tags g JOIN tags t ON t.id = g.tag_id
      WHERE g.article_id = a.id) AS tags"""
 
+# What a search hit needs (SearchIndex.hits): texts for the snippet and the display title.
+_HIT_COLUMNS = "a.id, a.title, a.section, a.continued_from, a.body, x.text"
+_HIT_EXTRA = "LEFT JOIN search_extra x ON x.article_id = a.id"
+
 # Orders of ids(): "added" = import order (newest source first when descending, page
 # order within a source either way), "date" = time added, "title" (untitled last),
 # "source" = source path, "relevance" = best search hits first (needs a query).
@@ -409,20 +413,20 @@ class ArticleStore:
         return self._listed(bare, sort, descending, among, len(keep) > largest // 6)
 
     def _ranked(
-        self, match: str, f: ArticleFilter, limit: int, descending: bool = True, offset: int = 0
-    ) -> list[tuple[int, float]]:
-        """(id, score) matching ``match``, best first, filtered before the limit (-1: all).
-
-        The score is -bm25: higher is better."""
+        self, match: str, f: ArticleFilter, limit: int, offset: int = 0
+    ) -> list[tuple[tuple, float]]:
+        """(hit row, score) matching ``match``, best first, filtered before the limit: the
+        ranking and the page's texts in one query. The score is -bm25: higher is better."""
         where, params = _where(f, "search_index.rowid")
-        order = "DESC" if descending else "ASC"
         sql = (
-            f"SELECT rowid, -{search.RANK_SQL} AS score FROM search_index"
-            f" WHERE search_index MATCH ? AND {where} ORDER BY score {order}, rowid"
+            f"SELECT {_HIT_COLUMNS}, r.score FROM ("
+            f" SELECT rowid, -{search.RANK_SQL} AS score FROM search_index"
+            f" WHERE search_index MATCH ? AND {where} ORDER BY score DESC, rowid"
             " LIMIT ? OFFSET ?"
+            f") r JOIN articles a ON a.id = r.rowid {_HIT_EXTRA} ORDER BY r.score DESC, r.rowid"
         )
         rows = self.db.execute(sql, [match, *params, limit, offset]).fetchall()
-        return [(r[0], r[1]) for r in rows]
+        return [(tuple(r)[:-1], r[-1]) for r in rows]
 
     def _ranked_ids(self, match: str, f: ArticleFilter, descending: bool = True) -> list[int]:
         """Every id matching ``match``, best first (worst first unless ``descending``)."""
@@ -437,6 +441,7 @@ class ArticleStore:
     def _verified(self, ids: list[int], terms: list[str]) -> list[int]:
         """Keep the ids whose texts really hold every term (lossy token map, see search)."""
         keep: set[int] = set()
+        finder = search.TermFinder(terms)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
@@ -445,7 +450,7 @@ class ArticleStore:
                 f" ON x.article_id = a.id WHERE a.id IN ({marks})",
                 chunk,
             ):
-                if search.contains_all(terms, r[1], r[2], r[3] or ""):
+                if finder.holds_all(r[1], r[2], r[3] or ""):
                     keep.add(r[0])
         return [i for i in ids if i in keep]
 
@@ -482,44 +487,30 @@ class ArticleStore:
         match = search.match_expression(terms)
         if not search.needs_verification(terms):
             # Bigram phrases match exactly: rank in SQL, read the texts of the page only.
-            return self._hits(self._ranked(match, f, limit, offset=offset), terms)
+            return self.index.hits(self._ranked(match, f, limit, offset), terms)
         # Candidates may be false (the token map's stand-ins): check them in rank order,
         # a growing batch at a time, only until the page is full.
         found: list[SearchHit] = []
         start, batch = 0, max(offset + limit, 50)
         while len(found) < offset + limit:
-            ranked = self._ranked(match, f, batch, offset=start)
-            found += self._hits(ranked, terms, expect_false=True)
+            ranked = self._ranked(match, f, batch, start)
+            found += self.index.hits(ranked, terms, expect_false=True)
             if len(ranked) < batch:
                 break
             start += batch
             batch *= 2
         return found[offset : offset + limit]
 
-    def _hits(
-        self, ranked: list[tuple[int, float]], terms: list[str], expect_false: bool = False
-    ) -> list[SearchHit]:
-        """SearchHits (snippets) for ranked ids: their texts read in one query."""
-        ids = [i for i, _ in ranked]
-        rows: dict[int, tuple] = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            cursor = self.db.execute(
-                "SELECT a.id, a.title, a.section, a.continued_from, a.body, x.text"
-                " FROM articles a LEFT JOIN search_extra x ON x.article_id = a.id"
-                f" WHERE a.id IN ({marks})",
-                chunk,
-            )
-            rows.update((r[0], tuple(r)) for r in cursor.fetchall())
-        pairs = [(rows[i], score) for i, score in ranked if i in rows]
-        return self.index.hits(pairs, terms, expect_false)
-
     def hit(self, article_id: int, query: str) -> SearchHit | None:
         """Snippet and title hits of one article for a query (e.g. for a list row);
         None when the article does not match. Its score is 0."""
         terms = search.query_terms(query)
-        found = self._hits([(article_id, 0.0)], terms, expect_false=True) if terms else []
+        row = self.db.execute(
+            f"SELECT {_HIT_COLUMNS} FROM articles a {_HIT_EXTRA} WHERE a.id = ?", (article_id,)
+        ).fetchone()
+        if not terms or row is None:
+            return None
+        found = self.index.hits([(tuple(row), 0.0)], terms, expect_false=True)
         return found[0] if found else None
 
     def set_extra_text(self, article_id: int, text: str) -> bool:

@@ -202,6 +202,35 @@ def test_overlapping_terms_merge_into_one_span() -> None:
     assert search.make_snippet("做好疫情防控工作", ["疫情", "情防控"]).spans == ((2, 6),)
 
 
+@settings(max_examples=200, deadline=None)
+@given(text=texts, terms=st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=4), max_size=3))
+def test_hits_are_found_in_the_original_text_where_the_normalised_text_has_them(
+    text: str, terms: list[str]
+) -> None:
+    # The finder matches the original text; the reference normalises it and looks.
+    normal, wanted = reference(text), [reference(t) for t in terms]
+    expected = sorted(
+        {(i, i + len(t)) for t in wanted for i in range(len(normal)) if normal.startswith(t, i)}
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in expected:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    finder = search.TermFinder(wanted)
+    assert finder.spans(text) == merged
+    assert finder.holds_all(text) == all(t in normal for t in wanted)
+
+
+def test_every_variant_of_a_character_is_found() -> None:
+    # 里 stands for 裏, 裡 and 里 alike; Ａ (full width) and a are the same letter.
+    assert search.find_spans("這裡、那裏和这里", ["里"]) == [(1, 2), (4, 5), (7, 8)]
+    assert search.find_spans("ＣＰＩ and cpi", ["cpi"]) == [(0, 3), (8, 11)]
+    # The index's private-use stand-in for "-" is not a hyphen in the text.
+    assert search.find_spans("a-b a\ue02db", ["a-b"]) == [(0, 3)]
+
+
 def test_untitled_articles_get_a_display_title(store) -> None:
     add(store, ("", "抗击疫情有两个阵地，一个是医院，一个是社区。"))
     [hit] = store.search("社区")
