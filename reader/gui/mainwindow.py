@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -241,20 +240,19 @@ class MainWindow(QMainWindow):
 
     def _fill_toolbar(self) -> None:
         bar = self.toolbar
-        style = self.style()
+        # The theme's icon, else the style's: (its picture in Qt's images, QStyle's name).
         icons = {
-            self.import_action: ("document-open", QStyle.StandardPixmap.SP_DialogOpenButton),
-            self.previous_action: ("go-up", QStyle.StandardPixmap.SP_ArrowUp),
-            self.next_action: ("go-down", QStyle.StandardPixmap.SP_ArrowDown),
-            self.export_action: ("document-save-as", QStyle.StandardPixmap.SP_DialogSaveButton),
-            self.print_action: ("document-print", QStyle.StandardPixmap.SP_FileDialogDetailedView),
-            self.settings_action: (
-                "preferences-system",
-                QStyle.StandardPixmap.SP_FileDialogInfoView,
-            ),
+            self.import_action: ("document-open", "standardbutton-open", "SP_DialogOpenButton"),
+            self.export_action: ("document-save-as", "standardbutton-save", "SP_DialogSaveButton"),
+            self.print_action: ("document-print", "viewdetailed", "SP_FileDialogDetailedView"),
+            self.settings_action: ("preferences-system", "fileinfo", "SP_FileDialogInfoView"),
         }
-        for action, (name, fallback) in icons.items():
-            action.setIcon(QIcon.fromTheme(name, style.standardIcon(fallback)))
+        if QIcon.hasThemeIcon("go-up"):  # else _apply_look draws both arrows
+            icons[self.previous_action] = ("go-up", "", "SP_ArrowUp")
+            icons[self.next_action] = ("go-down", "", "SP_ArrowDown")
+        for action, (name, image, pixmap) in icons.items():
+            icon = QIcon.fromTheme(name)
+            action.setIcon(themes.standard_icon(image, pixmap) if icon.isNull() else icon)
         bar.addAction(self.import_action)
         bar.addSeparator()
         bar.addAction(self.previous_action)

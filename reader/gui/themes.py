@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, Qt
@@ -117,3 +118,25 @@ def arrow_icon(up: bool, color: str, size: int = 32) -> QIcon:
     )
     painter.end()
     return QIcon(pixmap)
+
+
+# Qt's own images, which its styles (QCommonStyle, so Fusion) show for these standard icons
+# where the icon theme has none. Read as files, the first paint does not take QStyle, which
+# makes PySide build its Python type and enums (~12 ms).
+_QT_IMAGES = ":/qt-project.org/styles/commonstyle/images/{}-{}.png"
+_QT_IMAGE_SIZES = (16, 32, 128)
+
+
+def standard_icon(image: str, pixmap: str) -> QIcon:
+    """The style's icon ``QStyle.StandardPixmap.<pixmap>``, read from Qt's images where
+    its picture is ``<image>-<size>.png``. Otherwise (no image named, Windows and macOS,
+    whose styles show the system's icons, or images missing) the style is asked."""
+    if image and sys.platform not in ("win32", "darwin"):
+        icon = QIcon()
+        for size in _QT_IMAGE_SIZES:
+            icon.addFile(_QT_IMAGES.format(image, size))
+        if not icon.isNull():
+            return icon
+    from PySide6.QtWidgets import QStyle
+
+    return QApplication.style().standardIcon(getattr(QStyle.StandardPixmap, pixmap))

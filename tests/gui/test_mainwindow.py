@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QStyle
 
 from reader.gui.app import open_settings
 from reader.gui.article_model import ArticleTableModel
@@ -129,3 +132,21 @@ def test_keyboard_moves_between_articles(qtbot, window: MainWindow) -> None:
     assert second == window.model.article_id(1)
     qtbot.keyClick(window.list_view, Qt.Key.Key_K)
     assert window.reading_pane.record.id == first
+
+
+def test_toolbar_icons_without_an_icon_theme_are_the_styles(window: MainWindow) -> None:
+    """Read from Qt's images, they are the pictures the style itself would give."""
+    if QIcon.hasThemeIcon("document-open"):
+        pytest.skip("an icon theme provides the toolbar's icons")
+    style = window.style()
+    for action, pixmap in (
+        (window.import_action, QStyle.StandardPixmap.SP_DialogOpenButton),
+        (window.export_action, QStyle.StandardPixmap.SP_DialogSaveButton),
+        (window.print_action, QStyle.StandardPixmap.SP_FileDialogDetailedView),
+        (window.settings_action, QStyle.StandardPixmap.SP_FileDialogInfoView),
+    ):
+        expected = style.standardIcon(pixmap)
+        for size in (16, 22, 24, 32, 48):
+            for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Active):
+                got = action.icon().pixmap(size, mode).toImage()
+                assert got == expected.pixmap(size, mode).toImage(), (pixmap, size, mode)
