@@ -1,14 +1,20 @@
 """Background analysis: keywords, entities and terms for every article, then stored.
 
-Runs on a worker thread in the GUI (after the window paints and after every import)
-and on demand from the CLI. Each article is its own transaction, so a kill loses at
+The window runs it as a process of its own (``python -m reader.analysis DIRECTORY``,
+after the window paints and after every import): loading the segmenter and tagging
+are seconds of Python that would otherwise take Python's lock from the window's thread.
+The CLI runs it on demand. Each article is its own transaction, so a kill loses at
 most the article being analysed, and the next run simply picks up what is pending.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import logging
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from reader.library import Library
 from reader.store.analysis import AnalysisStore
@@ -98,3 +104,27 @@ def analyse_pending(
         progress(len(pending), len(pending), "")
     log.info("analysed %d articles, refreshed keywords of %d", done, len(stale))
     return done
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Analyse what is pending in the library in DIRECTORY, reporting as JSON lines:
+    ``{"progress": [done, total, title]}`` per article, then ``{"analysed": count}``."""
+    parser = argparse.ArgumentParser(prog="python -m reader.analysis")
+    parser.add_argument("directory", type=Path)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+    def report(done: int, total: int, title: str) -> None:
+        print(json.dumps({"progress": [done, total, title]}), flush=True)
+
+    lib = Library(args.directory)
+    try:
+        count = analyse_pending(lib, report)
+    finally:
+        lib.close()
+    print(json.dumps({"analysed": count}), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

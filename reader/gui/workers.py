@@ -3,17 +3,32 @@
 The function gets a ``progress(done, total, label)`` callback and a ``cancelled()``
 check; the operation's signals carry progress and the result back through Qt's queued
 connections, so no widget is ever touched from the worker.
+
+Work that is long stretches of Python (segmenting and tagging thousands of articles)
+would hold Python's lock against the window's thread even on a worker: a
+:class:`ProcessOperation` runs it as a Python process of its own, with the same signals.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import sys
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import (
+    QObject,
+    QProcess,
+    QProcessEnvironment,
+    QRunnable,
+    QThreadPool,
+    Signal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,3 +83,79 @@ class _Runner(QRunnable):
             # The operation was deleted while it ran (its window closed): nobody is left to
             # tell, and Qt would print a traceback for it.
             log.debug("a background operation outlived its window")
+
+
+class ProcessOperation(QObject):
+    """``python -m MODULE ARGS`` as an operation (same signals as :class:`Operation`).
+
+    The process reports on stdout, one JSON object a line: ``{"progress": [done, total,
+    label]}`` any number of times, then its result as the only other line (whatever
+    object it prints). A non-zero exit fails with the last line it wrote to stderr.
+    :meth:`cancel` kills it: such work must leave nothing half done when killed."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    finished = Signal()
+
+    def __init__(self, module: str, args: Sequence[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._cancelled = False
+        self._result: Any = None
+        self._pending = b""
+        self._process = QProcess(self)
+        self._process.setProgram(sys.executable)
+        self._process.setArguments(["-m", module, *args])
+        # The package importable however this one was found (installed or a checkout).
+        env = QProcessEnvironment.systemEnvironment()
+        root = str(Path(__file__).resolve().parents[2])
+        env.insert("PYTHONPATH", os.pathsep.join(p for p in (root, env.value("PYTHONPATH")) if p))
+        self._process.setProcessEnvironment(env)
+        self._process.readyReadStandardOutput.connect(self._read)
+        self._process.finished.connect(self._ended)
+        self._process.errorOccurred.connect(self._error)
+
+    def start(self) -> None:
+        self._process.start()
+
+    def cancel(self) -> None:
+        self._cancelled = True
+        if self._process.state() != QProcess.ProcessState.NotRunning:
+            self._process.kill()
+            self._process.waitForFinished(2000)  # reaped before its window goes
+
+    def is_cancelled(self) -> bool:
+        return self._cancelled
+
+    def _read(self) -> None:
+        *lines, self._pending = (
+            self._pending + self._process.readAllStandardOutput().data()
+        ).split(b"\n")
+        for line in lines:
+            try:
+                message = json.loads(line)
+            except ValueError:
+                log.warning("unexpected output from %s: %r", self._process.arguments(), line)
+                continue
+            if isinstance(message, dict) and "progress" in message:
+                done, total, label = message["progress"]
+                self.progressed.emit(done, total, label)
+            else:
+                self._result = message
+
+    def _ended(self, code: int, status: QProcess.ExitStatus) -> None:
+        self._read()
+        if not self._cancelled:
+            if status == QProcess.ExitStatus.NormalExit and code == 0:
+                self.succeeded.emit(self._result)
+            else:
+                errors = self._process.readAllStandardError().data().decode(errors="replace")
+                log.error("%s failed:\n%s", self._process.arguments(), errors)
+                lines = errors.strip().splitlines()
+                self.failed.emit(lines[-1] if lines else f"exit status {code}")
+        self.finished.emit()
+
+    def _error(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart:  # no finished() follows
+            self.failed.emit(self._process.errorString())
+            self.finished.emit()

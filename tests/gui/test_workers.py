@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from PySide6.QtCore import QObject, QThreadPool
 
-from reader.gui.workers import Operation
+from reader.gui.workers import Operation, ProcessOperation
 
 
 def test_result_and_finished_arrive_on_the_gui_thread(qtbot) -> None:
@@ -36,3 +37,47 @@ def _alive(op: Operation) -> bool:
     from shiboken6 import isValid
 
     return isValid(op)
+
+
+# --- work in a process of its own ----------------------------------------------------
+
+
+def test_analysis_runs_as_a_process_and_reports_on_the_gui_thread(qtbot, library) -> None:
+    from reader.store.analysis import AnalysisStore
+
+    assert AnalysisStore(library.db).pending(limit=100)  # the seed is not analysed yet
+    op = ProcessOperation("reader.analysis", [str(library.directory)])
+    progress: list[tuple[int, int, str]] = []
+    results: list[object] = []
+    op.progressed.connect(lambda *args: progress.append(args))
+    op.succeeded.connect(results.append)
+    with qtbot.waitSignal(op.finished, timeout=60_000):
+        op.start()
+    assert results == [{"analysed": len(progress) - 1}]
+    assert progress[-1][0] == progress[-1][1] == len(progress) - 1
+    assert any(title for _done, _total, title in progress)  # article titles, for the status bar
+    assert not AnalysisStore(library.db).pending(limit=100)
+
+
+def test_a_process_that_fails_reports_its_last_error_line(qtbot, tmp_path) -> None:
+    not_a_library = tmp_path / "library.sqlite3"
+    not_a_library.write_text("not a database")
+    op = ProcessOperation("reader.analysis", [str(tmp_path)])
+    failures: list[str] = []
+    op.failed.connect(failures.append)
+    op.succeeded.connect(lambda _result: pytest.fail("a damaged library analysed"))
+    with qtbot.waitSignal(op.finished, timeout=60_000):
+        op.start()
+    assert len(failures) == 1 and "library" in failures[0].lower()
+    assert not_a_library.read_text() == "not a database"  # never overwritten
+
+
+def test_a_cancelled_process_is_killed_and_reports_nothing(qtbot, library) -> None:
+    op = ProcessOperation("reader.analysis", [str(library.directory)])
+    reported: list[object] = []
+    op.succeeded.connect(reported.append)
+    op.failed.connect(reported.append)
+    op.start()
+    with qtbot.waitSignal(op.finished, timeout=10_000):
+        op.cancel()
+    assert reported == [] and op.is_cancelled()
