@@ -9,7 +9,6 @@ the protocol described in ``single_instance``.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 from collections.abc import Sequence
@@ -17,13 +16,23 @@ from pathlib import Path
 
 from reader import APP_ID, paths
 
+# Python's own SHA-256, the same digest as hashlib's: hashlib loads OpenSSL's library for
+# it, ~3 ms before the window paints.
+try:
+    from _sha256 import sha256  # Python 3.11
+except ImportError:
+    try:
+        from _sha2 import sha256  # Python 3.12 and later
+    except ImportError:
+        from hashlib import sha256
+
 log = logging.getLogger(__name__)
 
 
 def server_name(data_dir: str | os.PathLike[str] | None = None) -> str:
     """The socket name for this user and library (resolved, so a symlinked folder agrees)."""
     folder = paths.data_dir(data_dir).expanduser().resolve()
-    digest = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
+    digest = sha256(os.fsencode(folder)).hexdigest()[:16]
     if hasattr(os, "getuid"):
         user = str(os.getuid())
     else:

@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import QDir
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from reader import APP_ID
 from reader.gui import app, launch
 from reader.gui.launch import hand_off, server_name
 from reader.gui.single_instance import InstanceServer, send_files
@@ -61,6 +62,13 @@ def test_each_library_and_user_has_its_own_name(tmp_path: Path) -> None:
     assert server_name(a) == server_name(tmp_path / "b" / ".." / "a")
     (tmp_path / "link").symlink_to(a, target_is_directory=True)
     assert server_name(tmp_path / "link") == server_name(a)
+
+
+def test_the_name_is_the_one_earlier_versions_listen_on(tmp_path: Path) -> None:
+    import hashlib
+
+    digest = hashlib.sha256(os.fsencode(tmp_path.resolve())).hexdigest()[:16]
+    assert server_name(tmp_path) == f"{APP_ID}-{os.getuid()}-{digest}"
 
 
 def test_without_a_running_instance_the_hand_off_fails_at_once(qapp, tmp_path: Path) -> None:
