@@ -41,7 +41,7 @@ def warm_up_in_background() -> None:
         try:
             from reader.core import segment  # imported off the GUI thread, after paint
 
-            segment.segmenter().fast()
+            segment.segmenter().jieba()
             _ready.set()
         except Exception:  # double-click keeps Qt's behaviour; nothing else depends on it
             log.warning("could not load the segmenter for word selection", exc_info=True)
@@ -65,9 +65,9 @@ _BUSY_EVENTS = (
 class _WhenIdle(QObject):
     """Loads the segmenter once the reader has left the window alone for ``idle_ms``.
 
-    Loading it holds Python's lock ~0.2 s (rjieba builds its dictionary in one call), so
-    the window cannot repaint meanwhile: better while the reader reads than while they
-    scroll or type. Every key press, click or wheel turn puts it off again."""
+    Loading is ~0.5 s of a worker's Python (jieba's dictionary, a chunk of a few ms at a
+    time), which shares Python's lock with the window: better while the reader reads than
+    while they scroll or type. Every key press, click or wheel turn puts it off again."""
 
     def __init__(self, idle_ms: int) -> None:
         super().__init__(QCoreApplication.instance())
@@ -98,7 +98,7 @@ def word_bounds(text: str) -> tuple[int, ...]:
     """Code-point offsets where jieba words start in ``text``, and its end."""
     from reader.core import segment
 
-    return (*(t.start for t in segment.tokenize(text)), len(text))
+    return (*(t.start for t in segment.tokenize_by_jieba(text)), len(text))
 
 
 def word_at(text: str, offset: int) -> tuple[int, int]:

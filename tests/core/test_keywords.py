@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import pickle
 import subprocess
 import sys
 import threading
@@ -226,6 +225,12 @@ def test_fast_engine_cuts_the_seed_exactly_like_jieba() -> None:
     assert segment.cut(text) == _jieba_reference(text)
 
 
+def test_jieba_tokens_for_the_window_are_the_fast_engines_tokens() -> None:
+    # Word selection cuts with jieba itself (it loads without long holds of Python's lock).
+    text = SEED.read_text(encoding="utf-8")
+    assert segment.tokenize_by_jieba(text) == segment.tokenize(text)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -373,25 +378,28 @@ def test_pickle_cache_builds_once_then_loads(tmp_path: Path) -> None:
     source = tmp_path / "source.txt"
     source.write_text("one", encoding="utf-8")
     calls: list[int] = []
+    table = {f"w{i}": i for i in range(segment._CHUNK * 2 + 5)}  # three chunks
 
-    def build() -> dict[str, int]:
+    def build() -> tuple[dict[str, int], int]:
         calls.append(1)
-        return {"a": 1}
+        return table, 7
 
-    assert segment.cached_pickle("thing", source, build) == {"a": 1}
-    assert segment.cached_pickle("thing", source, build) == {"a": 1}
+    assert segment.cached_pickle("thing", source, build) == (table, 7)
+    assert segment.cached_pickle("thing", source, build) == (table, 7)
     assert len(calls) == 1
     cached = list(paths.cache_dir().glob("thing-*.pickle"))
     assert len(cached) == 1
 
-    cached[0].write_bytes(b"not a pickle")  # a damaged cache is rebuilt
-    assert segment.cached_pickle("thing", source, build) == {"a": 1}
-    assert len(calls) == 2
-    assert pickle.loads(cached[0].read_bytes()) == {"a": 1}
+    whole = cached[0].read_bytes()
+    for damaged in (b"not a pickle", whole[: len(whole) // 2], whole[:-1]):
+        cached[0].write_bytes(damaged)  # a damaged or cut-short cache is rebuilt
+        assert segment.cached_pickle("thing", source, build) == (table, 7)
+    assert len(calls) == 4
+    assert cached[0].read_bytes() == whole
 
     source.write_text("two", encoding="utf-8")  # a changed source gets a new key
-    assert segment.cached_pickle("thing", source, build) == {"a": 1}
-    assert len(calls) == 3
+    assert segment.cached_pickle("thing", source, build) == (table, 7)
+    assert len(calls) == 5
     assert len(list(paths.cache_dir().glob("thing-*.pickle"))) == 1
 
 
