@@ -53,7 +53,7 @@ from reader.gui.reading_progress import ReadingPositions, reading_chars, reading
 from reader.gui.script_selector import ScriptSelector
 from reader.gui.sidebar import LibrarySidebar, Scope
 from reader.gui.themes import Theme
-from reader.gui.workers import Operation
+from reader.gui.workers import Operation, ProcessOperation
 from reader.library import (
     IMPORTABLE_SUFFIXES,
     NOTHING_TO_IMPORT,
@@ -121,6 +121,15 @@ def layer_formats(theme: Theme, prefs: Preferences) -> dict[str, QTextCharFormat
     return formats
 
 
+def _prepare_reading() -> None:
+    """On a worker before the first article opens: the reading stack's tables, and the
+    highlight and note modules imported (building ~70 Qt enum types, ~40 ms)."""
+    from reader import views
+    from reader.gui import annotating  # noqa: F401
+
+    views.prepare()
+
+
 class MainWindow(QMainWindow):
     first_painted = Signal()  # once, when the window has been drawn for the first time
     loaded = Signal()  # once after load(): the list is in and the last article open again
@@ -131,7 +140,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._operation: Operation | None = None
         self._queued: list = []  # imports asked for while one runs
-        self._analysis_op: Operation | None = None
+        self._analysis_op: ProcessOperation | None = None
         self._analyse_again = False
         self.auto_analyse = True  # analyse new articles in the background
         self._closing = False
@@ -491,8 +500,6 @@ class MainWindow(QMainWindow):
             self.close()
 
     def _load(self) -> None:
-        from reader import views
-
         # Nothing here may hold the window: the list (~0.1 s at 100,000 articles) is
         # fetched on a worker, and what showing an article first needs (~0.3 s of tables
         # and patterns) is prepared on another; when both are in (_loaded_part) the last
@@ -501,7 +508,7 @@ class MainWindow(QMainWindow):
         self._reopen = int(last) if last not in (None, "") else None
         self._loading = {"listed", "prepared"}
         self.model.set_store(self.library.articles, fetch=False)
-        prepare = Operation(lambda _progress, _cancelled: views.prepare(), self)
+        prepare = Operation(lambda _progress, _cancelled: _prepare_reading(), self)
         prepare.finished.connect(lambda: self._loaded_part("prepared"))
         prepare.finished.connect(prepare.deleteLater)
         prepare.start()
@@ -531,7 +538,7 @@ class MainWindow(QMainWindow):
         if not opened and not self.select_article(self._reopen) and self.model.rowCount() > 0:
             self.list_view.selectRow(0)
         # Double-click selects jieba words once the segmenter is loaded: loaded when the
-        # reader first pauses (it holds Python's lock ~0.2 s, the window cannot repaint).
+        # reader first pauses (~0.5 s of a worker's Python, which shares the lock).
         word_selection.warm_up_when_idle()
         self.lists.refresh(ids=False)
         # Other processes' imports from now on (counting 100,000 articles from a cold
@@ -776,24 +783,15 @@ class MainWindow(QMainWindow):
         self.start_analysis()
 
     def start_analysis(self) -> None:
-        """Analyse new or changed articles on a worker; redraw when done."""
+        """Analyse new or changed articles in a process of its own (seconds of Python
+        segmenting and tagging would take Python's lock from this thread); redraw when
+        done."""
         if self._closing:
             return
         if self._analysis_op is not None:
             self._analyse_again = True
             return
-        directory = self.library.directory
-
-        def work(progress, cancelled) -> int:
-            from reader.analysis import analyse_pending
-
-            lib = Library(directory)
-            try:
-                return analyse_pending(lib, progress, cancelled)
-            finally:
-                lib.close()
-
-        op = Operation(work, self)
+        op = ProcessOperation("reader.analysis", [str(self.library.directory)], self)
         op.progressed.connect(self._analysis_progressed)
         op.succeeded.connect(self._analysis_succeeded)
         op.failed.connect(lambda message: log.warning("analysis failed: %s", message))
@@ -807,7 +805,8 @@ class MainWindow(QMainWindow):
                 self.tr("正在分析关键词 {done}/{total}").format(done=done + 1, total=total), 2000
             )
 
-    def _analysis_succeeded(self, count: int) -> None:
+    def _analysis_succeeded(self, result: dict[str, int]) -> None:
+        count = result.get("analysed", 0)
         if count:
             self.statusBar().showMessage(self.tr("已分析 %n 篇文章", "", count), 4000)
         self._apply_layers()
