@@ -539,6 +539,7 @@ class MainWindow(QMainWindow):
             self.list_view.selectRow(0)
         # Double-click selects jieba words once the segmenter is loaded: loaded when the
         # reader first pauses (~0.5 s of a worker's Python, which shares the lock).
+        word_selection.use_user_words(self.analysis.user_words())
         word_selection.warm_up_when_idle()
         self.lists.refresh(ids=False)
         # Other processes' imports from now on (counting 100,000 articles from a cold
@@ -788,6 +789,9 @@ class MainWindow(QMainWindow):
         done."""
         if self._closing:
             return
+        from reader.gui import word_selection
+
+        word_selection.use_user_words(self.analysis.user_words())  # they may have changed
         if self._analysis_op is not None:
             self._analyse_again = True
             return
@@ -806,6 +810,9 @@ class MainWindow(QMainWindow):
             )
 
     def _analysis_succeeded(self, result: dict[str, int]) -> None:
+        from reader.gui import word_selection
+
+        word_selection.use_user_words(self.analysis.user_words())  # names from bylines
         count = result.get("analysed", 0)
         if count:
             self.statusBar().showMessage(self.tr("已分析 %n 篇文章", "", count), 4000)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer
@@ -91,6 +92,21 @@ def warm_up_when_idle(idle_ms: int = 1500) -> None:
     """Load the segmenter on the thread pool once the reader pauses (see _WhenIdle)."""
     if not _ready.is_set():
         _WhenIdle(idle_ms)
+
+
+def use_user_words(words: Iterable[str]) -> None:
+    """Cut with the user dictionary (and reporters' names) too. The window's segmenter is
+    its own (the analysis runs in another process), so the window passes the words on;
+    applied on the thread pool, since dropping a word reloads jieba's dictionary."""
+    words = list(words)
+
+    def apply() -> None:
+        from reader.core import keywords
+
+        keywords.set_user_words(words)
+        word_bounds.cache_clear()
+
+    QThreadPool.globalInstance().start(apply)
 
 
 @lru_cache(maxsize=64)

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTabWidget, QWidget
@@ -194,6 +194,28 @@ def test_double_click_selects_a_jieba_word_and_shift_arrows_grow_it(
     assert pane.textCursor().selectedText() == "内存条和U盘"
     qtbot.keyClick(pane, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
     assert pane.textCursor().selectedText() == "的内存条和U盘"
+
+
+def test_double_click_selects_a_user_dictionary_word_whole(qtbot, window: MainWindow, warm) -> None:
+    # The analysis runs in a process of its own: the window gives its segmenter the words.
+    open_article(window, "农事\n\n本报讯 合作社推广绣花功夫式的精细管理。\n")
+    pane = window.reading_pane
+    at = point_of(window, pane.view.body.text.index("绣花功夫") + 1)
+
+    def double_click() -> str:
+        qtbot.mouseDClick(pane.viewport(), Qt.MouseButton.LeftButton, pos=at)
+        return pane.textCursor().selectedText()
+
+    assert double_click() == "绣花"  # jieba's own dictionary: 绣花 / 功夫
+    window.analysis.add_user_words(["绣花功夫"])
+    window.start_analysis()
+    try:
+        assert QThreadPool.globalInstance().waitForDone(30_000)
+        assert double_click() == "绣花功夫"
+        qtbot.waitUntil(lambda: window._analysis_op is None, timeout=60_000)
+    finally:
+        word_selection.use_user_words([])  # the segmenter is the test process's
+        QThreadPool.globalInstance().waitForDone(30_000)
 
 
 def test_shift_up_and_down_grow_the_selection_by_a_line(qtbot, window: MainWindow, warm) -> None:
