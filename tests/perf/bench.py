@@ -404,6 +404,9 @@ def run(n: int, query_count: int, directory: Path) -> dict[str, object]:
     lib = Library.open(directory, seed=False)
     import_s, pages = build(lib, n, rng)
     chars = sum(map(len, pages))
+    # The rest as a reader finds it when the window opens: the library opened anew.
+    lib.close()
+    lib = Library.open(directory, seed=False)
     ids = lib.articles.ids()
     queries = make_queries(lib.articles, ids, query_count, rng)
     figures: dict[str, object] = {

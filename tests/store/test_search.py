@@ -227,6 +227,8 @@ def test_every_variant_of_a_character_is_found() -> None:
     # 里 stands for 裏, 裡 and 里 alike; Ａ (full width) and a are the same letter.
     assert search.find_spans("這裡、那裏和这里", ["里"]) == [(1, 2), (4, 5), (7, 8)]
     assert search.find_spans("ＣＰＩ and cpi", ["cpi"]) == [(0, 3), (8, 11)]
+    # 5 × 5 × 5 spellings: looked for with a pattern instead of a list of them.
+    assert search.find_spans("這裡裏里里也", ["里里里"]) == [(1, 5)]
     # The index's private-use stand-in for "-" is not a hyphen in the text.
     assert search.find_spans("a-b a\ue02db", ["a-b"]) == [(0, 3)]
 
