@@ -19,16 +19,15 @@ import threading
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QObject,
-    QProcess,
-    QProcessEnvironment,
-    QRunnable,
-    QThreadPool,
-    Signal,
-)
+# QProcess is taken from QtCore when a process starts: PySide makes a class's Python type
+# (its enums, ~1 ms) when first taken, and the window imports this before its first paint.
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QProcess
 
 log = logging.getLogger(__name__)
 
@@ -103,11 +102,11 @@ class ProcessOperation(QObject):
         self._cancelled = False
         self._result: Any = None
         self._pending = b""
-        self._process = QProcess(self)
+        self._process = QtCore.QProcess(self)
         self._process.setProgram(sys.executable)
         self._process.setArguments(["-m", module, *args])
         # The package importable however this one was found (installed or a checkout).
-        env = QProcessEnvironment.systemEnvironment()
+        env = QtCore.QProcessEnvironment.systemEnvironment()
         root = str(Path(__file__).resolve().parents[2])
         env.insert("PYTHONPATH", os.pathsep.join(p for p in (root, env.value("PYTHONPATH")) if p))
         self._process.setProcessEnvironment(env)
@@ -120,7 +119,7 @@ class ProcessOperation(QObject):
 
     def cancel(self) -> None:
         self._cancelled = True
-        if self._process.state() != QProcess.ProcessState.NotRunning:
+        if self._process.state() != QtCore.QProcess.ProcessState.NotRunning:
             self._process.kill()
             self._process.waitForFinished(2000)  # reaped before its window goes
 
@@ -146,7 +145,7 @@ class ProcessOperation(QObject):
     def _ended(self, code: int, status: QProcess.ExitStatus) -> None:
         self._read()
         if not self._cancelled:
-            if status == QProcess.ExitStatus.NormalExit and code == 0:
+            if status == QtCore.QProcess.ExitStatus.NormalExit and code == 0:
                 self.succeeded.emit(self._result)
             else:
                 errors = self._process.readAllStandardError().data().decode(errors="replace")
@@ -156,6 +155,6 @@ class ProcessOperation(QObject):
         self.finished.emit()
 
     def _error(self, error: QProcess.ProcessError) -> None:
-        if error == QProcess.ProcessError.FailedToStart:  # no finished() follows
+        if error == QtCore.QProcess.ProcessError.FailedToStart:  # no finished() follows
             self.failed.emit(self._process.errorString())
             self.finished.emit()
