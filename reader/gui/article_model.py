@@ -33,6 +33,27 @@ BLOCK = 200  # rows read at once around the one asked for
 Index = QModelIndex | QPersistentModelIndex
 
 
+def block_around(ids: list[int], row: int) -> list[int]:
+    """The ids read together when ``row`` is first shown: a little before it, more after."""
+    start = max(0, row - BLOCK // 4)
+    return ids[start : start + BLOCK]
+
+
+def first_shown(ids: list[int], open_article: int | None) -> list[int]:
+    """The ids a new list shows first: its top, and the open article's block (the list
+    keeps the open article in view). A worker reads their rows with the ids, so showing the
+    list reads nothing on the GUI thread (cold pages: ~20-50 ms at 100,000 articles)."""
+    shown = ids[:BLOCK]
+    if open_article is not None:
+        try:
+            row = ids.index(open_article)
+        except ValueError:
+            return shown
+        if row >= BLOCK:
+            shown += block_around(ids, row)
+    return shown
+
+
 class ArticleTableModel(QAbstractTableModel):
     TITLE, SOURCE, DATE = range(3)
     HEADERS = (
@@ -54,6 +75,8 @@ class ArticleTableModel(QAbstractTableModel):
         self._store = store
         self._ids: list[int] = []
         self._rows: dict[int, ArticleRow] = {}
+        # Ids refresh_rows re-read, in order (one per article opened: a few KB a session).
+        self._changed: list[int] = []
         self.filter: ArticleFilter | None = None  # None: the store's default list
         self.sort_key = "added"
         self.descending = True
@@ -74,18 +97,30 @@ class ArticleTableModel(QAbstractTableModel):
         ids = self._store.ids(self.filter, self.sort_key, self.descending) if self._store else []
         self.set_ids(ids)
 
-    def set_ids(self, ids: list[int]) -> None:
-        """Show these ids (fetched for :attr:`filter` and the sort, e.g. by a worker)."""
+    def set_ids(
+        self, ids: list[int], rows: dict[int, ArticleRow] | None = None, since: int = 0
+    ) -> None:
+        """Show these ids (fetched for :attr:`filter` and the sort, e.g. by a worker), with
+        the rows shown first if the worker read them too (see :func:`first_shown`); rows
+        re-read after :meth:`changes` was ``since`` (the worker's may be older) are dropped."""
+        rows = dict(rows or {})
+        for article_id in self._changed[since:]:
+            rows.pop(article_id, None)
         self.beginResetModel()
         self._ids = list(ids)
-        self._rows.clear()
+        self._rows = rows
         self.endResetModel()
+
+    def changes(self) -> int:
+        """Marks rows changed so far, for :meth:`set_ids`'s ``since``."""
+        return len(self._changed)
 
     def ids(self) -> list[int]:
         return list(self._ids)
 
     def refresh_rows(self, article_ids: list[int]) -> None:
         """Re-read these rows (read, starred, tags changed) without resetting the list."""
+        self._changed += article_ids
         for article_id in article_ids:
             self._rows.pop(article_id, None)
         if self._store is not None and len(article_ids) <= BLOCK:
@@ -131,9 +166,8 @@ class ArticleTableModel(QAbstractTableModel):
         article_id = self._ids[row]
         cached = self._rows.get(article_id)
         if cached is None and self._store is not None:
-            start = max(0, row - BLOCK // 4)
             try:
-                self._rows.update(self._store.rows(self._ids[start : start + BLOCK]))
+                self._rows.update(self._store.rows(block_around(self._ids, row)))
             except LibraryError as e:
                 log.warning("cannot read rows of the list: %s", e)
                 self.failed.emit(e)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,12 +14,12 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLineEdit
 
-from reader.gui.article_model import ArticleTableModel
+from reader.gui.article_model import ArticleTableModel, first_shown
 from reader.gui.sidebar import LibrarySidebar, Scope
 from reader.gui.workers import Operation
 
 if TYPE_CHECKING:
-    from reader.store.articles import ArticleFilter
+    from reader.store.articles import ArticleFilter, ArticleRow
     from reader.store.overview import Overview
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,7 @@ TYPING_PAUSE_MS = 250  # search once the reader pauses typing
 class Listing:
     ids: list[int] | None  # None: only the counts were asked for
     overview: Overview | None  # None: only the list was asked for
+    rows: dict[int, ArticleRow] = field(default_factory=dict)  # those shown first
 
 
 class ListController(QObject):
@@ -48,6 +49,7 @@ class ListController(QObject):
         search_edit: QLineEdit,
         watch_words: Callable[[], list[str]],
         parent: QObject | None = None,
+        open_article: Callable[[], int | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.directory = directory
@@ -55,6 +57,7 @@ class ListController(QObject):
         self.sidebar = sidebar
         self.search_edit = search_edit
         self.watch_words = watch_words
+        self.open_article = open_article
         self.sort_key, self.descending = "added", True
         self._user_sort = False  # a header was clicked: it wins over relevance
         self._running: Operation | None = None
@@ -114,6 +117,8 @@ class ListController(QObject):
         sort, descending = self.current_sort()
         words = list(self.watch_words())
         directory = self.directory
+        open_article = self.open_article()
+        since = self.model.changes()  # marks made while the worker reads: not undone
 
         def work(_progress, _cancelled) -> Listing:
             from reader.library import Library
@@ -125,25 +130,30 @@ class ListController(QObject):
                 # thread (a no-op check otherwise).
                 lib.articles.index.ensure_current()
                 found = lib.articles.ids(f, sort, descending) if f is not None else None
-                return Listing(found, overview(lib.articles, words) if counts else None)
+                rows = lib.articles.rows(first_shown(found, open_article)) if found else {}
+                return Listing(found, overview(lib.articles, words) if counts else None, rows)
             finally:
                 lib.close()
 
         op = Operation(work, self)
-        op.succeeded.connect(lambda listing, f=f, s=(sort, descending): self._done(listing, f, s))
+        op.succeeded.connect(
+            lambda listing, f=f, s=(sort, descending): self._done(listing, f, s, since)
+        )
         op.failed.connect(lambda message, op=op: self._failed(op, message))
         op.finished.connect(self._finished)
         op.finished.connect(op.deleteLater)  # one per fetch: not kept for the session
         self._running = op
         op.start()
 
-    def _done(self, listing: Listing, f: ArticleFilter | None, sort: tuple[str, bool]) -> None:
+    def _done(
+        self, listing: Listing, f: ArticleFilter | None, sort: tuple[str, bool], since: int
+    ) -> None:
         if self.closing:
             return
         if listing.ids is not None and f is not None:
             self.model.filter = f
             self.model.sort_key, self.model.descending = sort
-            self.model.set_ids(listing.ids)
+            self.model.set_ids(listing.ids, listing.rows, since)
             self.listed.emit()
         if listing.overview is not None:
             self.sidebar.set_overview(listing.overview)

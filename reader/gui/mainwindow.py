@@ -122,12 +122,15 @@ def layer_formats(theme: Theme, prefs: Preferences) -> dict[str, QTextCharFormat
 
 
 def _prepare_reading() -> None:
-    """On a worker before the first article opens: the reading stack's tables, and the
-    highlight and note modules imported (building ~70 Qt enum types, ~40 ms)."""
+    """On a worker before the first article opens: the reading stack's tables, search's
+    (for the search terms marked in the article), and the highlight and note modules
+    imported (building ~70 Qt enum types, ~40 ms)."""
     from reader import views
     from reader.gui import annotating  # noqa: F401
+    from reader.store import search
 
     views.prepare()
+    search.prepare()
 
 
 class MainWindow(QMainWindow):
@@ -382,6 +385,7 @@ class MainWindow(QMainWindow):
             self.search_edit,
             self.analysis.watch_words,
             self,
+            open_article=lambda: record.id if (record := self.reading_pane.record) else None,
         )
         self.lists.listed.connect(self._listed)
         self.lists.damaged.connect(self._library_failed)

@@ -134,6 +134,13 @@ def _normal_table() -> list[int]:
     return list(map(ord, scripts.fold(every).translate(_case_table())))
 
 
+def prepare() -> None:
+    """Build the tables normalising and finding hits need (~0.2 s once per process), e.g.
+    on a worker before the window first marks a search in an article."""
+    _normal_table()
+    _variants()
+
+
 def normalise(text: str) -> str:
     """The text search compares: folded to simplified, lower case; same length as ``text``."""
     # Past the table's end nothing folds or has case: such code points pass unchanged.

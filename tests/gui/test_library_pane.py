@@ -291,3 +291,35 @@ def test_the_list_starts_in_import_order_until_a_header_is_clicked(qtbot, win, l
     qtbot.wait(300)  # nothing is fetched behind the reader's back
     assert listed_ids(win) == library.articles.ids()
     assert not win.lists.busy()
+
+
+def test_a_new_list_shows_its_rows_without_reading_the_library_on_the_gui_thread(
+    qtbot, win, monkeypatch
+):
+    # The worker that lists the ids reads the rows shown first too: the top of the list
+    # and the open article's (cold pages at 100,000 articles took ~20-50 ms each time).
+    reads: list[list[int]] = []
+    store = win.library.articles
+    real_rows = store.rows
+    monkeypatch.setattr(store, "rows", lambda ids: reads.append(list(ids)) or real_rows(ids))
+    open_id = win.reading_pane.record.id
+    wait_listed(qtbot, win, lambda: win.search_edit.setText("的"))
+    shown = [win.model.index(r, 0) for r in range(win.model.rowCount())]
+    titles = [win.model.data(i) for i in shown]
+    assert reads == [] and all(titles)
+    assert open_id in listed_ids(win) and win.model.data(win.list_view.currentIndex())
+
+
+def test_a_mark_made_while_the_list_is_fetched_is_not_undone_by_it(qtbot, win, library):
+    # The worker's rows may be older than a mark made meanwhile: the mark wins.
+    model = ArticleTableModel(library.articles)
+    ids = library.articles.ids()
+    stale = library.articles.rows(ids)  # read "on the worker"
+    target, other = [i for i in ids if not stale[i].read][:2]
+    since = model.changes()
+    library.articles.mark_read(target)
+    model.refresh_rows([target])  # the GUI re-reads the row it marked
+    model.set_ids(ids, stale, since)
+    bold = Qt.ItemDataRole.FontRole
+    assert model.data(model.index(ids.index(target), 0), bold) is None  # read: not bold
+    assert model.data(model.index(ids.index(other), 0), bold) is not None  # the worker's row
