@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,7 +62,6 @@ from reader.library import (
     Library,
     write_atomically,
 )
-from reader.store.analysis import AnalysisStore
 from reader.store.db import LibraryError
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
     from reader.gui.annotating import Annotating
+    from reader.store.analysis import AnalysisStore
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +149,6 @@ class MainWindow(QMainWindow):
         self.auto_analyse = True  # analyse new articles in the background
         self._closing = False
         self._painted = False
-        self.analysis = AnalysisStore(library.db)
         self._focus: tuple[str, list[tuple[int, int]], int] | None = None
         self._keyword_spans: list[tuple[int, int, str]] = []
         self.setWindowTitle(i18n.app_name())
@@ -212,6 +212,14 @@ class MainWindow(QMainWindow):
         kinds = self.settings.value("layers/entities")
         self.keyword_panel.set_entity_kinds(set(kinds.split(",")) if kinds else set())
         self._restore_layout()
+
+    @cached_property
+    def analysis(self) -> AnalysisStore:
+        """Keywords, entities and word lists; first asked for after the first paint (its
+        module and json, ~3 ms, are not imported before)."""
+        from reader.store.analysis import AnalysisStore
+
+        return AnalysisStore(self.library.db)
 
     # -- building -------------------------------------------------------------------------
 
@@ -383,7 +391,7 @@ class MainWindow(QMainWindow):
             self.model,
             self.sidebar,
             self.search_edit,
-            self.analysis.watch_words,
+            lambda: self.analysis.watch_words(),
             self,
             open_article=lambda: record.id if (record := self.reading_pane.record) else None,
         )

@@ -11,7 +11,6 @@ would hold Python's lock against the window's thread even on a worker: a
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -127,6 +126,8 @@ class ProcessOperation(QObject):
         return self._cancelled
 
     def _read(self) -> None:
+        import json  # not at the top: the window imports this module before its first paint
+
         *lines, self._pending = (
             self._pending + self._process.readAllStandardOutput().data()
         ).split(b"\n")
