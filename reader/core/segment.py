@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import itertools
 import logging
 import os
 import pickle
@@ -105,9 +106,9 @@ def cached_pickle(name: str, source: Path, build: Any) -> tuple[dict, Any]:
 def _dump_chunked(value: tuple[dict, Any], f: Any) -> None:
     table, extra = value
     pickle.dump(extra, f, protocol=pickle.HIGHEST_PROTOCOL)
-    items = list(table.items())
-    for start in range(0, len(items), _CHUNK):
-        pickle.dump(dict(items[start : start + _CHUNK]), f, protocol=pickle.HIGHEST_PROTOCOL)
+    items = iter(table.items())  # a step at a time: list(items) would be one long call
+    while chunk := dict(itertools.islice(items, _CHUNK)):
+        pickle.dump(chunk, f, protocol=pickle.HIGHEST_PROTOCOL)
     pickle.dump(None, f)  # the end: a file cut short is never taken for the whole table
 
 

@@ -1,7 +1,7 @@
 """GUI responsiveness benchmark: how long the window stops responding while a reader works
 through a large library (not a test).
 
-    python tests/perf/bench_gui.py [--articles 100000] [--dir DIR] [--json]
+    python tests/perf/bench_gui.py [--articles 100000] [--dir DIR] [--json] [--stacks FILE]
 
 Opens the real main window (offscreen) on a library of N articles (built and made to look
 used as ``bench.py`` does; ``--dir`` keeps or reuses it) and plays a reader's session:
@@ -15,11 +15,16 @@ The reader package is byte-compiled first, as pip does on install.
 Baseline, same run: the same heartbeat while the window sits idle as long as the session
 took (the machine's own scheduling noise). Prints a table, or one JSON object with
 ``--json``: ``block_ms`` per step, ``block_ms_max``, ``idle_block_ms``.
+
+``--stacks FILE``: whenever the GUI thread misses its tick for more than 50 ms, every
+thread's Python stack is written to FILE (faulthandler needs no lock to do it): the
+thread holding Python's lock, or the window's thread in Qt's own work, is named there.
 """
 
 from __future__ import annotations
 
 import argparse
+import faulthandler
 import json
 import os
 import random
@@ -34,15 +39,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import bench  # the library builder, beside this file
 
 TICK_MS = 1
+STALL_S = 0.05  # --stacks: a block this long has every thread's stack written
 PAUSE_MS = 30  # between a reader's key presses or clicks
 
 
 class Heartbeat:
     """The longest gap between ticks of a GUI-thread timer, per named step."""
 
-    def __init__(self) -> None:
+    def __init__(self, stacks=None) -> None:
         from PySide6.QtCore import Qt, QTimer
 
+        self.stacks = stacks  # an open file: where stalls' stacks go (see --stacks)
         self.steps: dict[str, float] = {}
         self._step = ""
         self._last = time.perf_counter()
@@ -53,6 +60,8 @@ class Heartbeat:
         self._timer.start()
 
     def _tick(self) -> None:
+        if self.stacks:
+            faulthandler.dump_traceback_later(STALL_S, file=self.stacks)  # re-armed each tick
         now = time.perf_counter()
         gap = (now - self._last) * 1000 - TICK_MS
         self._last = now
@@ -63,6 +72,9 @@ class Heartbeat:
         self._tick()  # the gap before this step belongs to the one before
         self._step = name
         self.steps.setdefault(name, 0.0)
+        if self.stacks:
+            self.stacks.write(f"=== {name}\n")
+            self.stacks.flush()
 
 
 def run_for(ms: int) -> None:
@@ -129,14 +141,14 @@ def click(widget, point) -> None:
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
 
-def session(directory: Path) -> dict[str, object]:
+def session(directory: Path, stacks=None) -> dict[str, object]:
     from PySide6.QtCore import QPoint, Qt
 
     from reader.gui import app
     from reader.gui.sidebar import Scope
 
     app.create_application()
-    heart = Heartbeat()
+    heart = Heartbeat(stacks)
     started = time.perf_counter()
 
     # The window as the app starts it (app.start: it loads after its first paint). Up to
@@ -245,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--dir", type=Path, help="library folder (kept; reused if it exists)")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--stacks", type=Path, help="write stalled threads' stacks here")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["READER_NO_SEED"] = "1"
@@ -258,7 +271,9 @@ def main(argv: list[str] | None = None) -> int:
         directory = args.dir or Path(tmp)
         os.environ["READER_CACHE_DIR"] = str(Path(tmp, "cache"))
         prepare(directory, args.articles)
-        figures = session(directory)
+        with open(args.stacks or os.devnull, "w") as stacks:
+            figures = session(directory, stacks if args.stacks else None)
+            faulthandler.cancel_dump_traceback_later()
     if args.json:
         print(json.dumps(bench._rounded(figures), ensure_ascii=False))
         return 0
