@@ -77,9 +77,8 @@ def cached_pickle(name: str, source: Path, build: Any) -> tuple[dict, Any]:
 
     A missing, stale or unreadable cache is rebuilt; failing to write it is not an error.
     """
-    folder = paths.cache_dir()
-    digest = _file_digest(source)
-    target = folder / f"{name}-{digest}-v{_CACHE_FORMAT}.pickle"
+    target = _cache_path(name, source)
+    folder = target.parent
     try:
         with target.open("rb") as f:
             return _load_chunked(f)
@@ -101,6 +100,15 @@ def cached_pickle(name: str, source: Path, build: Any) -> tuple[dict, Any]:
     except OSError:
         log.warning("could not write cache %s", target, exc_info=True)
     return value
+
+
+def _cache_path(name: str, source: Path) -> Path:
+    return paths.cache_dir() / f"{name}-{_file_digest(source)}-v{_CACHE_FORMAT}.pickle"
+
+
+def jieba_cached() -> bool:
+    """Is jieba's prefix dict cached (it loads in steps) rather than still to be built?"""
+    return _cache_path("jieba-pfdict", jieba_dir() / "dict.txt").exists()
 
 
 def _dump_chunked(value: tuple[dict, Any], f: Any) -> None:
@@ -387,3 +395,9 @@ def set_user_words(words: dict[str, str | None] | Iterable[str]) -> None:
     if not isinstance(words, dict):
         words = dict.fromkeys(words)
     _SEGMENTER.set_user_words(words)
+
+
+if __name__ == "__main__":
+    # python -m reader.core.segment: build jieba's prefix dict cache (for the window, which
+    # runs this as a process of its own; see reader.gui.word_selection).
+    _jieba_prefix_dict()

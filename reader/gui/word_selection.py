@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import itertools
 import logging
+import subprocess
+import sys
 import threading
 from collections.abc import Iterable
 from functools import lru_cache
@@ -42,6 +44,10 @@ def warm_up_in_background() -> None:
         try:
             from reader.core import segment  # imported off the GUI thread, after paint
 
+            if not segment.jieba_cached():
+                # Built here, jieba's prefix dict (~1 s of Python) would hold Python's lock
+                # ~30-100 ms at a time while its dict grows: a process of its own builds it.
+                _build_cache_apart()
             segment.segmenter().jieba()
             _ready.set()
         except Exception:  # double-click keeps Qt's behaviour; nothing else depends on it
@@ -86,6 +92,15 @@ class _WhenIdle(QObject):
         QCoreApplication.instance().removeEventFilter(self)
         warm_up_in_background()
         self.deleteLater()
+
+
+def _build_cache_apart() -> None:
+    from reader.gui.workers import python_env
+
+    command = [sys.executable, "-m", "reader.core.segment"]
+    done = subprocess.run(command, env=python_env(), capture_output=True, text=True, timeout=300)
+    if done.returncode:  # loading builds it then, in this process
+        log.warning("building the segmenter's cache failed: %s", done.stderr.strip()[-500:])
 
 
 def warm_up_when_idle(idle_ms: int = 1500) -> None:

@@ -83,6 +83,15 @@ class _Runner(QRunnable):
             log.debug("a background operation outlived its window")
 
 
+def python_env() -> dict[str, str]:
+    """The environment for a Python process of ours (``python -m reader...``): this one's,
+    with the package importable however this one found it (installed or a checkout)."""
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    return env
+
+
 class ProcessOperation(QObject):
     """``python -m MODULE ARGS`` as an operation (same signals as :class:`Operation`).
 
@@ -104,10 +113,9 @@ class ProcessOperation(QObject):
         self._process = QtCore.QProcess(self)
         self._process.setProgram(sys.executable)
         self._process.setArguments(["-m", module, *args])
-        # The package importable however this one was found (installed or a checkout).
-        env = QtCore.QProcessEnvironment.systemEnvironment()
-        root = str(Path(__file__).resolve().parents[2])
-        env.insert("PYTHONPATH", os.pathsep.join(p for p in (root, env.value("PYTHONPATH")) if p))
+        env = QtCore.QProcessEnvironment()
+        for key, value in python_env().items():
+            env.insert(key, value)
         self._process.setProcessEnvironment(env)
         self._process.readyReadStandardOutput.connect(self._read)
         self._process.finished.connect(self._ended)

@@ -218,6 +218,24 @@ def test_double_click_selects_a_user_dictionary_word_whole(qtbot, window: MainWi
         QThreadPool.globalInstance().waitForDone(30_000)
 
 
+def test_the_segmenters_cache_is_built_by_a_process_of_its_own(monkeypatch) -> None:
+    # Built in the window's process, jieba's prefix dict would hold Python's lock against
+    # the window's thread ~30-100 ms at a time; loaded from the cache, it loads in steps.
+    import jieba
+
+    from reader.core import segment
+
+    def built_here(*_args):
+        pytest.fail("the prefix dict was built in the window's process")
+
+    monkeypatch.setattr(jieba.Tokenizer, "gen_pfdict", built_here)
+    assert not segment.jieba_cached()  # this test's own cache folder
+    word_selection._build_cache_apart()
+    assert segment.jieba_cached()
+    table, total = segment._jieba_prefix_dict()  # from the file the process wrote
+    assert table["记者"] > 0 and table["记"] >= 0 and total > 0
+
+
 def test_shift_up_and_down_grow_the_selection_by_a_line(qtbot, window: MainWindow, warm) -> None:
     open_article(window, "长段\n\n" + "本报讯 今天天气晴朗，我们沿着河边慢慢散步。" * 12 + "\n")
     pane = window.reading_pane
