@@ -120,6 +120,8 @@ def run(data_dir: str | None, files: Sequence[str]) -> int:
     app = QApplication.instance()
     if os.environ.get("READER_EXIT_WHEN_SHOWN"):  # start-up benchmark hook
         window.first_painted.connect(lambda: _report_shown(app))
+    # The command line starts the window with the cyclic collector off (cli.main).
+    window.first_painted.connect(gc.enable)
     library = window.library
 
     def after_first_paint() -> None:

@@ -103,3 +103,28 @@ def test_nothing_slow_is_loaded_before_the_window_paints(tmp_path: Path, library
         "qt:QStyle",  # its Python type and enums, ~12 ms
     }
     assert loaded.isdisjoint(slow), sorted(loaded & slow)
+
+
+# Started from the command line, reporting the cyclic collector at the first paint and after.
+COLLECTOR_AT_FIRST_PAINT = """
+import gc
+import sys
+from PySide6.QtCore import QTimer
+from reader import cli
+from reader.gui import app
+
+def shown(qapp):
+    print("painted", gc.isenabled(), flush=True)
+    QTimer.singleShot(0, lambda: (print("then", gc.isenabled(), flush=True), qapp.quit()))
+
+app._report_shown = shown
+sys.exit(cli.main(["--data-dir", sys.argv[1]]))
+"""
+
+
+@pytest.mark.slow
+def test_the_collector_is_off_until_the_window_has_painted(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "READER_EXIT_WHEN_SHOWN": "1"}
+    argv = [sys.executable, "-c", COLLECTOR_AT_FIRST_PAINT, str(tmp_path / "lib")]
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.split() == ["painted", "False", "then", "True"]
