@@ -42,8 +42,6 @@ from reader import __version__
 from reader.core import scripts
 from reader.gui import i18n, themes
 from reader.gui.article_model import ArticleTableModel
-from reader.gui.dialogs import ask_phrase_fix, edit_word_list
-from reader.gui.find_bar import FindBar
 from reader.gui.keyword_panel import KeywordPanel
 from reader.gui.library_watch import LibraryWatch
 from reader.gui.list_controller import ListController
@@ -69,6 +67,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
     from reader.gui.annotating import Annotating
+    from reader.gui.find_bar import FindBar
     from reader.store.analysis import AnalysisStore
 
 log = logging.getLogger(__name__)
@@ -167,13 +166,11 @@ class MainWindow(QMainWindow):
         self._loading: set[str] = set()
         self._reopen: int | None = None
         self._link: str | None = None  # a reader:// link to open once loaded
-        self.find_bar = FindBar()
         reading = QWidget()
-        column = QVBoxLayout(reading)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.reading_pane, 1)
-        column.addWidget(self.find_bar)
+        self._reading_column = QVBoxLayout(reading)  # the find bar joins it when first used
+        self._reading_column.setContentsMargins(0, 0, 0, 0)
+        self._reading_column.setSpacing(0)
+        self._reading_column.addWidget(self.reading_pane, 1)
         self.splitter.addWidget(self.list_view)
         self.splitter.addWidget(reading)
         self.splitter.setStretchFactor(1, 1)
@@ -220,6 +217,20 @@ class MainWindow(QMainWindow):
         from reader.store.analysis import AnalysisStore
 
         return AnalysisStore(self.library.db)
+
+    @cached_property
+    def find_bar(self) -> FindBar:
+        """The find bar under the reading pane, hidden until Ctrl+F: made when an article
+        first shows, after the first paint (its module and Qt classes, ~1.5 ms)."""
+        from reader.gui.find_bar import FindBar
+
+        bar = FindBar()
+        bar.matches_changed.connect(self._found)
+        bar.current_changed.connect(
+            lambda start, end: self.reading_pane.select_span(start, end, original=False)
+        )
+        self._reading_column.addWidget(bar)
+        return bar
 
     # -- building -------------------------------------------------------------------------
 
@@ -419,11 +430,6 @@ class MainWindow(QMainWindow):
                 self.list_view.viewport().mapToGlobal(pos)
             )
         )
-        self.find_bar.matches_changed.connect(self._found)
-        self.find_bar.current_changed.connect(
-            lambda start, end: self.reading_pane.select_span(start, end, original=False)
-        )
-
         menu = QMenu(self.tr("文章(&A)"), self)
         self.organise.fill_menu(menu)
         menu.addSeparator()
@@ -434,7 +440,7 @@ class MainWindow(QMainWindow):
         self._action(
             menu,
             self.tr("在本文中查找(&F)…"),
-            self.find_bar.open_bar,
+            lambda: self.find_bar.open_bar(),
             QKeySequence.StandardKey.Find,
         )
         self.menuBar().insertMenu(self.menuBar().actions()[-1], menu)  # before 帮助
@@ -766,6 +772,8 @@ class MainWindow(QMainWindow):
         self.keyword_panel.set_occurrence(index + 1, len(spans))
 
     def edit_watch_words(self) -> None:
+        from reader.gui.dialogs import edit_word_list  # not before the first paint
+
         words = edit_word_list(
             self,
             self.tr("关注词"),
@@ -779,6 +787,8 @@ class MainWindow(QMainWindow):
 
     def edit_user_words(self) -> None:
         """The user dictionary: words that must segment as one (names, places, terms)."""
+        from reader.gui.dialogs import edit_word_list
+
         current = self.analysis.user_words()
         words = edit_word_list(
             self,
@@ -901,6 +911,8 @@ class MainWindow(QMainWindow):
         view = self.reading_pane.view
         original = view.record.body[span[0] : span[1]]
         start, end = view.body.to_view(*span)
+        from reader.gui.dialogs import ask_phrase_fix
+
         wanted = ask_phrase_fix(self, original, view.body.text[start:end])
         if wanted:
             self.set_phrase(original, wanted)
