@@ -72,6 +72,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+NOTES_DOCK = "window/notes_dock"  # how the reader left the 批注 dock: closed, front, behind
+
 PANEL_KEYWORDS = 12
 EXPORT_FORMATS = (  # (file-dialog filter, suffix)
     ("Markdown (*.md)", ".md"),
@@ -459,7 +461,8 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1180, 760)
         state = self.settings.value("window/state")
-        if isinstance(state, QByteArray) and not state.isEmpty():
+        self._layout_restored = isinstance(state, QByteArray) and not state.isEmpty()
+        if self._layout_restored:
             self.restoreState(state)
         else:
             self.resizeDocks([self.library_dock], [170], Qt.Orientation.Horizontal)
@@ -489,6 +492,11 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/state", self.saveState())
+        if self.annotating is not None:
+            dock = self.annotating.dock
+            front = not dock.visibleRegion().isEmpty()  # a tab behind another shows nothing
+            left = "closed" if dock.isHidden() else "front" if front else "behind"
+            self.settings.setValue(NOTES_DOCK, left)
         record = self.reading_pane.record
         if record is not None:
             self.settings.setValue("reading/last_article", record.id)
@@ -499,7 +507,14 @@ class MainWindow(QMainWindow):
         from reader.gui.annotating import Annotating
 
         self.annotating = Annotating(self)
-        self.restoreDockWidget(self.annotating.dock)  # where the reader left it last time
+        # Added after the window showed, the dock starts hidden wherever the saved layout
+        # puts it back: shown as the reader left it (a new reader: a tab behind 关键词).
+        dock = self.annotating.dock
+        if self._layout_restored:
+            self.restoreDockWidget(dock)
+        left = self.settings.value(NOTES_DOCK, "behind")
+        dock.setHidden(left == "closed")
+        (dock if left == "front" else self.keyword_dock).raise_()
 
     def load(self) -> None:
         """Fill the list after the window has painted; reopen the last article."""

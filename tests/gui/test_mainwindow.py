@@ -96,6 +96,36 @@ def test_size_splitter_and_last_article_are_remembered(qtbot, library: Library) 
     assert second.reading_pane.record.id == chosen
 
 
+def test_the_notes_dock_is_a_tab_beside_keywords_and_stays_as_the_reader_left_it(
+    qtbot, library: Library
+) -> None:
+    def opened() -> MainWindow:
+        window = MainWindow(library, open_settings(library))
+        qtbot.addWidget(window)
+        window.auto_analyse = False
+        window.show()
+        with qtbot.waitSignal(window.loaded):
+            window.load()
+        return window
+
+    first = opened()  # a new reader: no saved layout
+    notes = first.annotating.dock
+    assert not notes.isHidden()
+    assert first.tabifiedDockWidgets(first.keyword_dock) == [notes]
+    assert notes.visibleRegion().isEmpty()  # the tab behind 关键词
+    notes.close()  # the reader closes the 批注 tab
+    first.close()
+
+    second = opened()
+    assert second.annotating.dock.isHidden()  # closed, as it was left
+    second.annotating.dock.show()
+    second.annotating.dock.raise_()  # and chosen over 关键词
+    second.close()
+    third = opened()
+    assert not third.annotating.dock.isHidden()
+    assert third.keyword_dock.visibleRegion().isEmpty()  # behind the 批注 tab
+
+
 def test_import_runs_in_background_and_shows_the_new_article(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:
