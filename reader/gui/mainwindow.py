@@ -832,7 +832,7 @@ class MainWindow(QMainWindow):
         if self._analysis_op is not None:
             self._analyse_again = True
             return
-        op = ProcessOperation("reader.analysis", [str(self.library.directory)], self)
+        op = ProcessOperation("reader.analysis", [str(self.library.directory.resolve())], self)
         op.progressed.connect(self._analysis_progressed)
         op.succeeded.connect(self._analysis_succeeded)
         op.failed.connect(lambda message: log.warning("analysis failed: %s", message))

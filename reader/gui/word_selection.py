@@ -95,10 +95,12 @@ class _WhenIdle(QObject):
 
 
 def _build_cache_apart() -> None:
-    from reader.gui.workers import python_env
+    from reader.gui.workers import PACKAGE_PARENT, python_env
 
     command = [sys.executable, "-m", "reader.core.segment"]
-    done = subprocess.run(command, env=python_env(), capture_output=True, text=True, timeout=300)
+    done = subprocess.run(
+        command, cwd=PACKAGE_PARENT, env=python_env(), capture_output=True, text=True, timeout=300
+    )
     if done.returncode:  # loading builds it then, in this process
         log.warning("building the segmenter's cache failed: %s", done.stderr.strip()[-500:])
 

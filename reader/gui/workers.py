@@ -83,12 +83,17 @@ class _Runner(QRunnable):
             log.debug("a background operation outlived its window")
 
 
+# Where this process found the package (site-packages, or a checkout run in place). A
+# Python process of ours (``python -m reader...``) runs there with it first on its path:
+# ``-m`` puts the working folder first, and a checkout there (``reader`` without its
+# installed resources) would be imported instead.
+PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
+
+
 def python_env() -> dict[str, str]:
-    """The environment for a Python process of ours (``python -m reader...``): this one's,
-    with the package importable however this one found it (installed or a checkout)."""
+    """The environment for a Python process of ours (run in :data:`PACKAGE_PARENT`)."""
     env = dict(os.environ)
-    root = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (PACKAGE_PARENT, env.get("PYTHONPATH")) if p)
     return env
 
 
@@ -113,6 +118,7 @@ class ProcessOperation(QObject):
         self._process = QtCore.QProcess(self)
         self._process.setProgram(sys.executable)
         self._process.setArguments(["-m", module, *args])
+        self._process.setWorkingDirectory(PACKAGE_PARENT)
         env = QtCore.QProcessEnvironment()
         for key, value in python_env().items():
             env.insert(key, value)

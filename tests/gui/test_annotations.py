@@ -218,12 +218,17 @@ def test_double_click_selects_a_user_dictionary_word_whole(qtbot, window: MainWi
         QThreadPool.globalInstance().waitForDone(30_000)
 
 
-def test_the_segmenters_cache_is_built_by_a_process_of_its_own(monkeypatch) -> None:
+def test_the_segmenters_cache_is_built_by_a_process_of_its_own(monkeypatch, tmp_path) -> None:
     # Built in the window's process, jieba's prefix dict would hold Python's lock against
     # the window's thread ~30-100 ms at a time; loaded from the cache, it loads in steps.
     import jieba
 
     from reader.core import segment
+
+    decoy = tmp_path / "checkout" / "reader"  # a checkout in the working folder: not run
+    decoy.mkdir(parents=True)
+    (decoy / "__init__.py").write_text("raise ImportError('the working folder's reader')\n")
+    monkeypatch.chdir(decoy.parent)
 
     def built_here(*_args):
         pytest.fail("the prefix dict was built in the window's process")

@@ -81,3 +81,20 @@ def test_a_cancelled_process_is_killed_and_reports_nothing(qtbot, library) -> No
     with qtbot.waitSignal(op.finished, timeout=10_000):
         op.cancel()
     assert reported == [] and op.is_cancelled()
+
+
+def test_a_process_runs_this_package_not_one_in_the_working_folder(
+    qtbot, library, tmp_path, monkeypatch
+) -> None:
+    # ``python -m`` puts the working folder first on the path: started from a checkout
+    # (whose reader lacks the installed resources), the process would import that one.
+    decoy = tmp_path / "checkout" / "reader"
+    decoy.mkdir(parents=True)
+    (decoy / "__init__.py").write_text("raise ImportError('the working folder\\'s reader')\n")
+    monkeypatch.chdir(decoy.parent)
+    op = ProcessOperation("reader.analysis", [str(library.directory)])
+    results: list[object] = []
+    op.succeeded.connect(results.append)
+    with qtbot.waitSignal(op.finished, timeout=60_000):
+        op.start()
+    assert results and results[0]["analysed"] > 0
