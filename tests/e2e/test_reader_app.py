@@ -86,6 +86,17 @@ def listed(env: dict[str, str]) -> list[dict]:
     return json.loads(done.stdout)
 
 
+def analysed(env: dict[str, str], article_id: int) -> bool:
+    """Has the window's background analysis stored this article's keywords?"""
+    library = Path(env["READER_DATA_DIR"]) / "library.sqlite3"
+    conn = sqlite3.connect(f"file:{library}?mode=ro", uri=True)
+    try:
+        query = "SELECT count(*) FROM keywords WHERE article_id = ?"
+        return conn.execute(query, (article_id,)).fetchone()[0] > 0
+    finally:
+        conn.close()
+
+
 def reader_windows(env: dict[str, str]) -> list[str]:
     """Ids of the mapped top-level windows whose WM_CLASS is reader's."""
     tree = subprocess.run(
@@ -117,6 +128,11 @@ def test_the_installed_reader_imports_shows_takes_a_second_launch_and_quits_on_s
 ) -> None:
     first_page = tmp_path / "北京.txt"
     shutil.copy(PAGES / "beijing_dateline.txt", first_page)
+    # Started from a folder holding a checkout's reader (no installed resources): the
+    # window's own Python processes (the keyword analysis) must still run the installed one.
+    checkout = tmp_path / "reader"
+    checkout.mkdir()
+    (checkout / "__init__.py").write_text("raise ImportError('the checkout in the folder')\n")
     app = subprocess.Popen(
         [str(READER), first_page.name],  # relative, as typed in a terminal
         cwd=tmp_path,
@@ -134,6 +150,7 @@ def test_the_installed_reader_imports_shows_takes_a_second_launch_and_quits_on_s
         )
         first = listed(env)
         assert {a["source"] for a in first} == {str(first_page)}
+        wait_for("the keywords of its articles", lambda: analysed(env, first[0]["id"]), app)
 
         # A second launch on the same library hands its file over and exits at once.
         second = subprocess.run(
