@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -32,13 +32,24 @@ def settings(library: Library) -> QSettings:
 
 
 @pytest.fixture
-def window(qtbot, library: Library, settings: QSettings) -> MainWindow:
-    create_application()
-    win = MainWindow(library, settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    win.auto_analyse = False  # tests that want analysis start it themselves
-    with qtbot.waitSignal(win.loaded):
-        win.load()  # the list is fetched on a worker
-    return win
+def open_window(qtbot, library: Library) -> Callable[[], MainWindow]:
+    """Opens a window on the test's library, loaded, as the app opens one (each call a
+    new window, its settings read anew: for tests of what a window leaves the next)."""
+
+    def opened() -> MainWindow:
+        create_application()
+        win = MainWindow(library, open_settings(library))
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        win.auto_analyse = False  # tests that want analysis start it themselves
+        with qtbot.waitSignal(win.loaded):
+            win.load()  # the list is fetched on a worker
+        return win
+
+    return opened
+
+
+@pytest.fixture
+def window(open_window: Callable[[], MainWindow]) -> MainWindow:
+    return open_window()

@@ -97,18 +97,9 @@ def test_size_splitter_and_last_article_are_remembered(qtbot, library: Library) 
 
 
 def test_the_notes_dock_is_a_tab_beside_keywords_and_stays_as_the_reader_left_it(
-    qtbot, library: Library
+    open_window,
 ) -> None:
-    def opened() -> MainWindow:
-        window = MainWindow(library, open_settings(library))
-        qtbot.addWidget(window)
-        window.auto_analyse = False
-        window.show()
-        with qtbot.waitSignal(window.loaded):
-            window.load()
-        return window
-
-    first = opened()  # a new reader: no saved layout
+    first = open_window()  # a new reader: no saved layout
     notes = first.annotating.dock
     assert not notes.isHidden()
     assert first.tabifiedDockWidgets(first.keyword_dock) == [notes]
@@ -116,12 +107,12 @@ def test_the_notes_dock_is_a_tab_beside_keywords_and_stays_as_the_reader_left_it
     notes.close()  # the reader closes the 批注 tab
     first.close()
 
-    second = opened()
+    second = open_window()
     assert second.annotating.dock.isHidden()  # closed, as it was left
     second.annotating.dock.show()
     second.annotating.dock.raise_()  # and chosen over 关键词
     second.close()
-    third = opened()
+    third = open_window()
     assert not third.annotating.dock.isHidden()
     assert third.keyword_dock.visibleRegion().isEmpty()  # behind the 批注 tab
 
