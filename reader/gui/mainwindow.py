@@ -125,11 +125,12 @@ def layer_formats(theme: Theme, prefs: Preferences) -> dict[str, QTextCharFormat
 
 def _prepare_reading() -> None:
     """On a worker before the first article opens: the reading stack's tables, search's
-    (for the search terms marked in the article), and the highlight and note modules
-    imported (building ~70 Qt enum types, ~40 ms)."""
+    (for the search terms marked in the article), and the modules the first article
+    needs imported: highlights and notes (building ~70 Qt enum types, ~40 ms), the find
+    bar (made when an article first shows), the reader's phrase fixes."""
     from reader import views
-    from reader.gui import annotating  # noqa: F401
-    from reader.store import search
+    from reader.gui import annotating, find_bar  # noqa: F401
+    from reader.store import phrases, search  # noqa: F401
 
     views.prepare()
     search.prepare()
