@@ -21,14 +21,16 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import itertools
+import json
 import logging
 import os
 import pickle
 import re
+import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -104,11 +106,6 @@ def cached_pickle(name: str, source: Path, build: Any) -> tuple[dict, Any]:
 
 def _cache_path(name: str, source: Path) -> Path:
     return paths.cache_dir() / f"{name}-{_file_digest(source)}-v{_CACHE_FORMAT}.pickle"
-
-
-def jieba_cached() -> bool:
-    """Is jieba's prefix dict cached (it loads in steps) rather than still to be built?"""
-    return _cache_path("jieba-pfdict", jieba_dir() / "dict.txt").exists()
 
 
 def _dump_chunked(value: tuple[dict, Any], f: Any) -> None:
@@ -365,13 +362,6 @@ def tokenize(text: str) -> list[Token]:
     return _tokens(_SEGMENTER.cut(text))
 
 
-def tokenize_by_jieba(text: str) -> list[Token]:
-    """The same tokens, cut by jieba itself: ~8× slower per character, but its engine
-    loads in steps of a few ms, where rjieba's holds Python's lock ~0.2 s in one call.
-    For the window's process, which cuts a paragraph at a time."""
-    return _tokens(_SEGMENTER.jieba().cut(text))
-
-
 def _tokens(words: Iterable[str]) -> list[Token]:
     tokens: list[Token] = []
     start = 0
@@ -397,7 +387,32 @@ def set_user_words(words: dict[str, str | None] | Iterable[str]) -> None:
     _SEGMENTER.set_user_words(words)
 
 
+def serve(lines: Iterable[str], write: Callable[[str], None]) -> None:
+    """Word starts for another process (the window's word selection), a JSON object a
+    line each way: ``{"ready": true}`` once the engine is loaded, then for each
+    ``{"text": T}`` the answer ``{"text": T, "starts": [...]}``; ``{"words": [...]}``
+    makes those the user words (as :func:`reader.core.keywords.set_user_words`)."""
+    from reader.core import keywords
+
+    _SEGMENTER.fast()
+    write(json.dumps({"ready": True}))
+    for line in lines:
+        message = json.loads(line)
+        if "words" in message:
+            keywords.set_user_words(message["words"])
+        elif "text" in message:
+            text = message["text"]
+            write(json.dumps({"text": text, "starts": [t.start for t in tokenize(text)]}))
+
+
 if __name__ == "__main__":
-    # python -m reader.core.segment: build jieba's prefix dict cache (for the window, which
-    # runs this as a process of its own; see reader.gui.word_selection).
-    _jieba_prefix_dict()
+    # python -m reader.core.segment --serve: the window's segmenter (reader.gui.word_selection).
+    # Served by the imported module, whose engine keywords.set_user_words reaches (-m runs
+    # a second copy of this file as __main__).
+    from reader.core import segment as imported
+
+    def _line(text: str) -> None:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+
+    imported.serve(sys.stdin, _line)

@@ -2,24 +2,25 @@
 
 Qt's own double-click picks one ideograph or a whole run of them; here a double-click
 selects the jieba word under the mouse, and Shift+←/→ grow the selection by one word at
-its start or end (Shift+↑/↓ by a line). The paragraph under the mouse is cut on the GUI
-thread (one paragraph takes well under a millisecond), but only once the segmenter is
-loaded: until then, Qt's default double-click is left alone. The segmenter loads on the
-thread pool once the reader first pauses (warm_up_when_idle), so the window never waits
-for jieba's dictionary.
+its start or end (Shift+↑/↓ by a line).
+
+The segmenter runs as a process of its own (``python -m reader.core.segment --serve``):
+loading jieba's dictionary is 600,000 entries of Python objects, and in the window's
+process that held Python's lock against the window's thread for tens of ms at a time.
+It starts once the reader first pauses (warm_up_when_idle); each pane asks it for the
+word starts of the paragraphs it shows and keeps the answers (a paragraph takes well
+under a millisecond). Until a paragraph's answer is in, Qt's own double-click is left
+alone there.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import logging
-import subprocess
-import sys
-import threading
 from collections.abc import Iterable
-from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -27,35 +28,104 @@ from reader.gui.offsets import Utf16Index
 
 log = logging.getLogger(__name__)
 
-_ready = threading.Event()  # the segmenter is loaded (process-wide, like the segmenter)
-_loading = threading.Lock()
+
+class _Notices(QObject):
+    """Tells every pane to ask for its paragraphs again (the segmenter started, or its
+    user words changed)."""
+
+    ask_again = Signal()
+
+
+class _Segmenter(QObject):
+    """The segmenter process and the word starts it has sent, by paragraph text."""
+
+    def __init__(self, words: list[str] | None) -> None:
+        super().__init__(QCoreApplication.instance())
+        from reader.gui.workers import python_process
+
+        self.ready = False
+        self._starts: dict[str, tuple[int, ...]] = {}
+        self._asked: set[str] = set()
+        self._pending = b""
+        self._process = python_process("reader.core.segment", ["--serve"], self)
+        self._process.readyReadStandardOutput.connect(self._read)
+        self._process.finished.connect(self._ended)
+        QCoreApplication.instance().aboutToQuit.connect(self.stop)
+        self._process.start()
+        if words is not None:
+            self.use_words(words)
+
+    def bounds(self, text: str) -> tuple[int, ...] | None:
+        return self._starts.get(text)
+
+    def ask(self, texts: Iterable[str]) -> None:
+        for text in dict.fromkeys(texts):
+            if text and text not in self._starts and text not in self._asked:
+                self._asked.add(text)
+                self._send({"text": text})
+
+    def use_words(self, words: list[str]) -> None:
+        self._send({"words": words})
+        self._starts.clear()  # cut without them
+        self._asked.clear()
+        _notices().ask_again.emit()
+
+    def stop(self) -> None:
+        self.ready = False  # an end asked for, not one to report
+        if self._process.state() != QProcess.ProcessState.NotRunning:
+            self._process.closeWriteChannel()  # it ends at the end of its input
+            if not self._process.waitForFinished(2000):
+                self._process.kill()
+                self._process.waitForFinished(2000)
+
+    def _send(self, message: dict) -> None:
+        self._process.write((json.dumps(message) + "\n").encode())
+
+    def _read(self) -> None:
+        *lines, self._pending = (
+            self._pending + self._process.readAllStandardOutput().data()
+        ).split(b"\n")
+        for line in lines:
+            message = json.loads(line)
+            if message.get("ready"):
+                self.ready = True
+                _notices().ask_again.emit()
+            elif "starts" in message:
+                text = message["text"]
+                if len(self._starts) > _KEPT:
+                    self._starts.clear()
+                self._starts[text] = (*message["starts"], len(text))
+                self._asked.discard(text)
+
+    def _ended(self) -> None:
+        if self.ready:  # double-click is Qt's own from now on
+            errors = self._process.readAllStandardError().data().decode(errors="replace")
+            log.warning("the word segmenter ended:\n%s", errors[-2000:])
+        self.ready = False
+
+
+_KEPT = 5000  # paragraphs' word starts kept (a few MB)
+_segmenter: _Segmenter | None = None
+_notices_hub: _Notices | None = None
+_words: list[str] | None = None  # the user words, kept for a segmenter not started yet
+
+
+def _notices() -> _Notices:
+    global _notices_hub
+    if _notices_hub is None:  # made on the GUI thread, by the first pane
+        _notices_hub = _Notices(QCoreApplication.instance())
+    return _notices_hub
 
 
 def segmenter_ready() -> bool:
-    return _ready.is_set()
+    return _segmenter is not None and _segmenter.ready
 
 
 def warm_up_in_background() -> None:
-    """Load the segmenter on the thread pool unless it is loaded or loading already."""
-    if _ready.is_set() or not _loading.acquire(blocking=False):
-        return
-
-    def load() -> None:
-        try:
-            from reader.core import segment  # imported off the GUI thread, after paint
-
-            if not segment.jieba_cached():
-                # Built here, jieba's prefix dict (~1 s of Python) would hold Python's lock
-                # ~30-100 ms at a time while its dict grows: a process of its own builds it.
-                _build_cache_apart()
-            segment.segmenter().jieba()
-            _ready.set()
-        except Exception:  # double-click keeps Qt's behaviour; nothing else depends on it
-            log.warning("could not load the segmenter for word selection", exc_info=True)
-        finally:
-            _loading.release()
-
-    QThreadPool.globalInstance().start(load)
+    """Start the segmenter process unless it runs."""
+    global _segmenter
+    if _segmenter is None:
+        _segmenter = _Segmenter(_words)
 
 
 # Input events that mean the reader is busy with the window (a key bound to an action,
@@ -70,11 +140,10 @@ _BUSY_EVENTS = (
 
 
 class _WhenIdle(QObject):
-    """Loads the segmenter once the reader has left the window alone for ``idle_ms``.
+    """Starts the segmenter once the reader has left the window alone for ``idle_ms``.
 
-    Loading is ~0.5 s of a worker's Python (jieba's dictionary, a chunk of a few ms at a
-    time), which shares Python's lock with the window: better while the reader reads than
-    while they scroll or type. Every key press, click or wheel turn puts it off again."""
+    Its process loads jieba's dictionary (~1 s of a core): better while the reader reads
+    than while they scroll or type. Every key press, click or wheel turn puts it off."""
 
     def __init__(self, idle_ms: int) -> None:
         super().__init__(QCoreApplication.instance())
@@ -94,50 +163,32 @@ class _WhenIdle(QObject):
         self.deleteLater()
 
 
-def _build_cache_apart() -> None:
-    from reader.gui.workers import PACKAGE_PARENT, python_env
-
-    command = [sys.executable, "-m", "reader.core.segment"]
-    done = subprocess.run(
-        command, cwd=PACKAGE_PARENT, env=python_env(), capture_output=True, text=True, timeout=300
-    )
-    if done.returncode:  # loading builds it then, in this process
-        log.warning("building the segmenter's cache failed: %s", done.stderr.strip()[-500:])
-
-
 def warm_up_when_idle(idle_ms: int = 1500) -> None:
     """Load the segmenter on the thread pool once the reader pauses (see _WhenIdle)."""
-    if not _ready.is_set():
+    if _segmenter is None:
         _WhenIdle(idle_ms)
 
 
 def use_user_words(words: Iterable[str]) -> None:
-    """Cut with the user dictionary (and reporters' names) too. The window's segmenter is
-    its own (the analysis runs in another process), so the window passes the words on;
-    applied on the thread pool, since dropping a word reloads jieba's dictionary."""
-    words = list(words)
-
-    def apply() -> None:
-        from reader.core import keywords
-
-        keywords.set_user_words(words)
-        word_bounds.cache_clear()
-
-    QThreadPool.globalInstance().start(apply)
+    """Cut with the user dictionary (and reporters' names) too: the segmenter process
+    gets the words, now or when it starts."""
+    global _words
+    _words = list(words)
+    if _segmenter is not None:
+        _segmenter.use_words(_words)
 
 
-@lru_cache(maxsize=64)
-def word_bounds(text: str) -> tuple[int, ...]:
-    """Code-point offsets where jieba words start in ``text``, and its end."""
-    from reader.core import segment
-
-    return (*(t.start for t in segment.tokenize_by_jieba(text)), len(text))
+def word_bounds(text: str) -> tuple[int, ...] | None:
+    """Code-point offsets where jieba words start in ``text``, and its end; None until
+    the segmenter has answered for this text (see :meth:`WordSelection.ask`)."""
+    return _segmenter.bounds(text) if _segmenter is not None else None
 
 
 def word_at(text: str, offset: int) -> tuple[int, int]:
-    """The word of ``text`` holding code point ``offset`` (the last one at the end)."""
+    """The word of ``text`` holding code point ``offset`` (the last one at the end);
+    (0, 0) while the text's words are not known."""
     bounds = word_bounds(text)
-    if len(bounds) < 2:
+    if bounds is None or len(bounds) < 2:
         return (0, 0)
     for start, end in itertools.pairwise(bounds):
         if offset < end:
@@ -154,7 +205,21 @@ class WordSelection(QObject):
         self.enabled = True
         view.viewport().installEventFilter(self)
         view.installEventFilter(self)
-        # The segmenter loads once the window has painted (MainWindow.load), not here.
+        # The segmenter starts once the window has painted (MainWindow.load), not here.
+        # What the pane shows is asked for once the text stops changing (one turn later).
+        self._asking = QTimer(self, singleShot=True, interval=0)
+        self._asking.timeout.connect(self.ask)
+        view.document().contentsChanged.connect(self._asking.start)
+        _notices().ask_again.connect(self.ask)
+
+    def ask(self) -> None:
+        """Ask the segmenter for the words of every paragraph the pane shows."""
+        if _segmenter is not None:
+            block, texts = self.view.document().begin(), []
+            while block.isValid():
+                texts.append(block.text())
+                block = block.next()
+            _segmenter.ask(texts)
 
     # -- events ---------------------------------------------------------------------------
 
@@ -261,8 +326,8 @@ class WordSelection(QObject):
         text = block.text()
         index = Utf16Index(text)
         offset = index.to_code_points(units)
-        # Before the segmenter is loaded, grow by characters.
-        bounds = word_bounds(text) if segmenter_ready() else tuple(range(len(text) + 1))
+        # Until the segmenter has answered for the paragraph, grow by characters.
+        bounds = word_bounds(text) or tuple(range(len(text) + 1))
         if direction > 0:
             found = next((b for b in bounds if b > offset), len(text))
         else:

@@ -90,11 +90,19 @@ class _Runner(QRunnable):
 PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 
 
-def python_env() -> dict[str, str]:
-    """The environment for a Python process of ours (run in :data:`PACKAGE_PARENT`)."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (PACKAGE_PARENT, env.get("PYTHONPATH")) if p)
-    return env
+def python_process(module: str, args: Sequence[str], parent: QObject) -> QProcess:
+    """A QProcess (not started) for ``python -m MODULE ARGS``, run in
+    :data:`PACKAGE_PARENT` with it first on its path."""
+    process = QtCore.QProcess(parent)
+    process.setProgram(sys.executable)
+    process.setArguments(["-m", module, *args])
+    process.setWorkingDirectory(PACKAGE_PARENT)
+    env = QtCore.QProcessEnvironment.systemEnvironment()
+    env.insert(
+        "PYTHONPATH", os.pathsep.join(p for p in (PACKAGE_PARENT, env.value("PYTHONPATH")) if p)
+    )
+    process.setProcessEnvironment(env)
+    return process
 
 
 class ProcessOperation(QObject):
@@ -115,14 +123,7 @@ class ProcessOperation(QObject):
         self._cancelled = False
         self._result: Any = None
         self._pending = b""
-        self._process = QtCore.QProcess(self)
-        self._process.setProgram(sys.executable)
-        self._process.setArguments(["-m", module, *args])
-        self._process.setWorkingDirectory(PACKAGE_PARENT)
-        env = QtCore.QProcessEnvironment()
-        for key, value in python_env().items():
-            env.insert(key, value)
-        self._process.setProcessEnvironment(env)
+        self._process = python_process(module, args, self)
         self._process.readyReadStandardOutput.connect(self._read)
         self._process.finished.connect(self._ended)
         self._process.errorOccurred.connect(self._error)

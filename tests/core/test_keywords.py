@@ -225,12 +225,6 @@ def test_fast_engine_cuts_the_seed_exactly_like_jieba() -> None:
     assert segment.cut(text) == _jieba_reference(text)
 
 
-def test_jieba_tokens_for_the_window_are_the_fast_engines_tokens() -> None:
-    # Word selection cuts with jieba itself (it loads without long holds of Python's lock).
-    text = SEED.read_text(encoding="utf-8")
-    assert segment.tokenize_by_jieba(text) == segment.tokenize(text)
-
-
 @pytest.mark.parametrize(
     "text",
     [

@@ -3,13 +3,14 @@ list, orphans, the library-wide browser, colour meanings."""
 
 from __future__ import annotations
 
+import itertools
 import json
-import threading
+import pickle
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QThreadPool
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtTest import QAbstractItemModelTester, QTest
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTabWidget, QWidget
@@ -32,10 +33,25 @@ def no_seed(isolated_dirs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def warm(qtbot) -> None:
-    """Word selection needs the segmenter loaded (it never waits for it in the window)."""
+def warm(qtbot):
+    """Word selection needs the segmenter's answers (the window never waits for them):
+    the process started and ready; call the fixture's value to wait until it has
+    answered for every paragraph the window shows."""
     word_selection.warm_up_in_background()
     qtbot.waitUntil(word_selection.segmenter_ready, timeout=60_000)
+
+    def words_known(window: MainWindow) -> None:
+        def known() -> bool:
+            block = window.reading_pane.document().begin()
+            while block.isValid():
+                if word_selection.word_bounds(block.text()) is None:
+                    return False
+                block = block.next()
+            return True
+
+        qtbot.waitUntil(known, timeout=10_000)
+
+    return words_known
 
 
 def open_article(window: MainWindow, text: str = TEXT) -> int:
@@ -184,6 +200,7 @@ def test_double_click_selects_a_jieba_word_and_shift_arrows_grow_it(
     qtbot, window: MainWindow, warm
 ) -> None:
     open_article(window)
+    warm(window)
     pane = window.reading_pane
     body = pane.view.body.text
     at = point_of(window, body.index("内存条") + 1)
@@ -199,6 +216,7 @@ def test_double_click_selects_a_jieba_word_and_shift_arrows_grow_it(
 def test_double_click_selects_a_user_dictionary_word_whole(qtbot, window: MainWindow, warm) -> None:
     # The analysis runs in a process of its own: the window gives its segmenter the words.
     open_article(window, "农事\n\n本报讯 合作社推广绣花功夫式的精细管理。\n")
+    warm(window)
     pane = window.reading_pane
     at = point_of(window, pane.view.body.text.index("绣花功夫") + 1)
 
@@ -210,39 +228,35 @@ def test_double_click_selects_a_user_dictionary_word_whole(qtbot, window: MainWi
     window.analysis.add_user_words(["绣花功夫"])
     window.start_analysis()
     try:
-        assert QThreadPool.globalInstance().waitForDone(30_000)
+        warm(window)  # asked again, with the word
         assert double_click() == "绣花功夫"
         qtbot.waitUntil(lambda: window._analysis_op is None, timeout=60_000)
     finally:
         word_selection.use_user_words([])  # the segmenter is the test process's
-        QThreadPool.globalInstance().waitForDone(30_000)
 
 
-def test_the_segmenters_cache_is_built_by_a_process_of_its_own(monkeypatch, tmp_path) -> None:
-    # Built in the window's process, jieba's prefix dict would hold Python's lock against
-    # the window's thread ~30-100 ms at a time; loaded from the cache, it loads in steps.
+def test_the_segmenter_runs_as_a_process_of_its_own(qtbot, monkeypatch, warm) -> None:
+    # In the window's process, loading jieba's dictionary would hold Python's lock
+    # against the window's thread for tens of ms at a time.
     import jieba
 
-    from reader.core import segment
+    def loaded_here(*_args):
+        pytest.fail("jieba's dictionary was loaded in the window's process")
 
-    decoy = tmp_path / "checkout" / "reader"  # a checkout in the working folder: not run
-    decoy.mkdir(parents=True)
-    (decoy / "__init__.py").write_text("raise ImportError('the working folder's reader')\n")
-    monkeypatch.chdir(decoy.parent)
-
-    def built_here(*_args):
-        pytest.fail("the prefix dict was built in the window's process")
-
-    monkeypatch.setattr(jieba.Tokenizer, "gen_pfdict", built_here)
-    assert not segment.jieba_cached()  # this test's own cache folder
-    word_selection._build_cache_apart()
-    assert segment.jieba_cached()
-    table, total = segment._jieba_prefix_dict()  # from the file the process wrote
-    assert table["记者"] > 0 and table["记"] >= 0 and total > 0
+    monkeypatch.setattr(jieba.Tokenizer, "gen_pfdict", loaded_here)
+    monkeypatch.setattr(pickle, "load", loaded_here)
+    text = "本报讯 合作社推广精细管理，内存条和U盘放在窗口旁边。"
+    assert word_selection.word_bounds(text) is None  # not asked yet
+    word_selection._segmenter.ask([text])
+    qtbot.waitUntil(lambda: word_selection.word_bounds(text) is not None, timeout=10_000)
+    starts = word_selection.word_bounds(text)
+    assert starts[-1] == len(text)
+    assert [text[a:b] for a, b in itertools.pairwise(starts)][:5] == jieba.lcut(text)[:5]
 
 
 def test_shift_up_and_down_grow_the_selection_by_a_line(qtbot, window: MainWindow, warm) -> None:
     open_article(window, "长段\n\n" + "本报讯 今天天气晴朗，我们沿着河边慢慢散步。" * 12 + "\n")
+    warm(window)
     pane = window.reading_pane
     body = pane.view.body.text
     middle = body.index("散步", len(body) // 2)
@@ -262,6 +276,7 @@ def test_double_click_on_an_astral_character_in_a_traditional_view(
 ) -> None:
     open_article(window)
     window.scripts.set_config("s2twp")
+    warm(window)
     pane = window.reading_pane
     body = pane.view.body.text
     qtbot.mouseDClick(
@@ -278,7 +293,7 @@ def test_double_click_on_an_astral_character_in_a_traditional_view(
 def test_the_segmenter_loads_once_the_reader_pauses(qtbot, monkeypatch) -> None:
     # Loading it stops the window ~0.2 s: not while the reader presses keys.
     started: list[bool] = []
-    monkeypatch.setattr(word_selection, "_ready", threading.Event())  # not loaded yet
+    monkeypatch.setattr(word_selection, "_segmenter", None)  # not started yet
     monkeypatch.setattr(word_selection, "warm_up_in_background", lambda: started.append(True))
     widget = QWidget()
     qtbot.addWidget(widget)
@@ -316,6 +331,7 @@ def test_highlight_made_in_one_script_is_drawn_on_the_same_words_in_every_other(
     qtbot, window: MainWindow, warm
 ) -> None:
     article = open_article(window)
+    warm(window)
     pane = window.reading_pane
     qtbot.mouseDClick(
         pane.viewport(),
