@@ -571,8 +571,8 @@ class MainWindow(QMainWindow):
         opened = self.reading_pane.record is not None  # the reader chose one meanwhile
         if not opened and not self.select_article(self._reopen) and self.model.rowCount() > 0:
             self.list_view.selectRow(0)
-        # Double-click selects jieba words once the segmenter is loaded: loaded when the
-        # reader first pauses (~0.5 s of a worker's Python, which shares the lock).
+        # Double-click selects jieba words once the segmenter process has answered; it
+        # starts when the reader first pauses (it takes ~1 s of a core to load).
         word_selection.use_user_words(self.analysis.user_words())
         word_selection.warm_up_when_idle()
         self.lists.refresh(ids=False)
