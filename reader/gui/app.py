@@ -93,6 +93,10 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
         QApplication.setWindowIcon(app_icon())
         # Later launches on this library hand their files and links to this window.
         single_instance.attach(window, library.directory, window.open_targets)
+        # In a turn of the event loop of its own (each ~20 ms, together a stall).
+        QTimer.singleShot(0, fill)
+
+    def fill() -> None:
         window.load()
         if library.needs_seed():
             window.seed_library()
