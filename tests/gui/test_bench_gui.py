@@ -24,6 +24,6 @@ def test_gui_benchmark_plays_every_step(qtbot, tmp_path: Path, monkeypatch) -> N
     steps = figures["block_ms"]
     assert figures["articles"] >= 140  # listed: all but the trashed
     assert len(steps) == 23, list(steps)
-    assert "the reader pauses: word segmenter loads" in steps
+    assert "the reader pauses: word segmenter starts" in steps
     assert figures["block_ms_max"] == max(steps.values()) > 0
     assert figures["idle_block_ms"] >= 0

@@ -7,7 +7,7 @@ Opens the real main window (offscreen) on a library of N articles (built and mad
 used as ``bench.py`` does; ``--dir`` keeps or reuses it) and plays a reader's session:
 filling the window once it has painted, scrolling the list to the end and back, J/K
 through articles, typing a search, sorting by each column, every sidebar choice,
-star/read/trash, next unread, then a pause (when the word segmenter loads).
+star/read/trash, next unread, then a pause (when the word segmenter process starts).
 A 1 ms timer ticks on the GUI thread throughout; the longest gap between two ticks in a
 step is how long the window could not answer the reader then (the issue's bound: 50 ms).
 The reader package is byte-compiled first, as pip does on install.
@@ -225,7 +225,7 @@ def session(directory: Path, stacks=None) -> dict[str, object]:
     heart.step("N next unread ×10")
     press(view, key.Key_N, 10)
 
-    heart.step("the reader pauses: word segmenter loads")
+    heart.step("the reader pauses: word segmenter starts")
     from reader.gui import word_selection
 
     # It waits for a pause in the reader's input (word_selection.warm_up_when_idle).
