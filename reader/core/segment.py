@@ -14,6 +14,10 @@ Nothing loads at import time. `warm_up` loads both engines; the first call that 
 engine loads it otherwise. jieba's prefix dictionary is pickled to the user cache dir
 (keyed by a hash of the dictionary file), which loads several times faster than building
 it or than jieba's own marshal cache. User words are added on top after loading.
+
+Processes that use it: the keyword analysis (reader.analysis) and, for the window's word
+selection, `serve` (``python -m reader.core.segment --serve``): loading the dictionaries
+is too much Python to share a process with a window.
 """
 
 from __future__ import annotations

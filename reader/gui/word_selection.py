@@ -164,7 +164,7 @@ class _WhenIdle(QObject):
 
 
 def warm_up_when_idle(idle_ms: int = 1500) -> None:
-    """Load the segmenter on the thread pool once the reader pauses (see _WhenIdle)."""
+    """Start the segmenter process once the reader pauses (see _WhenIdle)."""
     if _segmenter is None:
         _WhenIdle(idle_ms)
 
