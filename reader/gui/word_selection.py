@@ -173,9 +173,12 @@ def use_user_words(words: Iterable[str]) -> None:
     """Cut with the user dictionary (and reporters' names) too: the segmenter process
     gets the words, now or when it starts."""
     global _words
-    _words = list(words)
+    wanted = list(words)
+    if wanted == _words:
+        return  # the same (after every analysis, mostly): the answers kept still hold
+    _words = wanted
     if _segmenter is not None:
-        _segmenter.use_words(_words)
+        _segmenter.use_words(wanted)
 
 
 def word_bounds(text: str) -> tuple[int, ...] | None:
