@@ -143,7 +143,7 @@ class Database:
             raise LibraryUnavailableError(f"cannot open library {path}: {_reason(e)}") from e
         self.conn.row_factory = sqlite3.Row
         try:
-            self._prepare()
+            self._prepare_waiting()
         except sqlite3.DatabaseError as e:
             self.conn.close()
             if is_damage(e) and _has_sqlite_header(path):
@@ -157,6 +157,20 @@ class Database:
         except LibraryError:
             self.conn.close()
             raise
+
+    def _prepare_waiting(self) -> None:
+        """_prepare, again while another process holds the file (busy_timeout at most):
+        two processes creating or migrating one new library at the same moment can get
+        "database is locked" at once from SQLite, which waits for no one there."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                return self._prepare()
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() > deadline:
+                    raise
+                log.info("%s is busy in another process; trying again", self.path)
+                time.sleep(0.05)
 
     def _prepare(self) -> None:
         # Read the version before any write, so a foreign or newer file stays untouched.
