@@ -19,6 +19,16 @@ SEED = REPO / "seeds" / "000_6802137d44bebb66.txt"
 DATA = Path(__file__).resolve().parent / "data"
 
 
+@pytest.fixture(autouse=True, scope="session")
+def segmenter_stopped_at_the_end() -> Iterator[None]:
+    """A window's word segmenter process lives as long as the application (the app stops
+    it when it quits, which the test run's application never does)."""
+    yield
+    word_selection = sys.modules.get("reader.gui.word_selection")  # only if a window ran
+    if word_selection is not None and word_selection._segmenter is not None:
+        word_selection._segmenter.stop()
+
+
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point every user dir at the test's own tmp folder."""

@@ -11,17 +11,6 @@ from reader.gui.mainwindow import MainWindow
 from reader.library import Library
 
 
-@pytest.fixture(autouse=True, scope="session")
-def segmenter_stopped_at_the_end() -> Iterator[None]:
-    """The word segmenter process lives as long as the application (the app stops it
-    when it quits, which the test run's application never does)."""
-    yield
-    from reader.gui import word_selection
-
-    if word_selection._segmenter is not None:
-        word_selection._segmenter.stop()
-
-
 @pytest.fixture(autouse=True)
 def collect_as_usual() -> Iterator[None]:
     """app.start freezes what exists once its window is loaded (gc.freeze): not for the
