@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
-import itertools
 import json
 import logging
 import os
@@ -50,10 +49,7 @@ _RE_ENG = re.compile("[a-zA-Z0-9]+")
 _RE_PURE_HAN = re.compile("[\u4e00-\u9fd5]+")
 
 # Bump when the pickle layout changes.
-_CACHE_FORMAT = 2
-# Table entries per pickle in a cache file: loading one holds Python's lock a few ms (the
-# whole of jieba's prefix dict at once held it ~40 ms against the window's thread).
-_CHUNK = 20_000
+_CACHE_FORMAT = 1
 
 
 @dataclass(frozen=True)
@@ -77,17 +73,17 @@ def _file_digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
 
 
-def cached_pickle(name: str, source: Path, build: Any) -> tuple[dict, Any]:
-    """Load `build()`'s result, a (table, extra) pair, from the cache dir, keyed by
-    `source`'s content hash. The table is stored in chunks of `_CHUNK` entries.
+def cached_pickle(name: str, source: Path, build: Any) -> Any:
+    """Load `build()`'s result from the cache dir, keyed by `source`'s content hash.
 
     A missing, stale or unreadable cache is rebuilt; failing to write it is not an error.
     """
-    target = _cache_path(name, source)
-    folder = target.parent
+    folder = paths.cache_dir()
+    digest = _file_digest(source)
+    target = folder / f"{name}-{digest}-v{_CACHE_FORMAT}.pickle"
     try:
         with target.open("rb") as f:
-            return _load_chunked(f)
+            return pickle.load(f)
     except FileNotFoundError:
         pass
     except Exception:  # a truncated or foreign file: rebuild it
@@ -98,7 +94,7 @@ def cached_pickle(name: str, source: Path, build: Any) -> tuple[dict, Any]:
         # Write then rename, so a concurrent reader never sees half a file.
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}-", suffix=".tmp")
         with os.fdopen(fd, "wb") as f:
-            _dump_chunked(value, f)
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, target)
         for old in folder.glob(f"{name}-*.pickle"):
             if old != target:
@@ -106,27 +102,6 @@ def cached_pickle(name: str, source: Path, build: Any) -> tuple[dict, Any]:
     except OSError:
         log.warning("could not write cache %s", target, exc_info=True)
     return value
-
-
-def _cache_path(name: str, source: Path) -> Path:
-    return paths.cache_dir() / f"{name}-{_file_digest(source)}-v{_CACHE_FORMAT}.pickle"
-
-
-def _dump_chunked(value: tuple[dict, Any], f: Any) -> None:
-    table, extra = value
-    pickle.dump(extra, f, protocol=pickle.HIGHEST_PROTOCOL)
-    items = iter(table.items())  # a step at a time: list(items) would be one long call
-    while chunk := dict(itertools.islice(items, _CHUNK)):
-        pickle.dump(chunk, f, protocol=pickle.HIGHEST_PROTOCOL)
-    pickle.dump(None, f)  # the end: a file cut short is never taken for the whole table
-
-
-def _load_chunked(f: Any) -> tuple[dict, Any]:
-    extra = pickle.load(f)
-    table: dict = {}
-    while (chunk := pickle.load(f)) is not None:  # EOFError if cut short: rebuilt
-        table.update(chunk)
-    return table, extra
 
 
 class _Segmenter:
@@ -363,13 +338,9 @@ def cut(text: str) -> list[str]:
 
 def tokenize(text: str) -> list[Token]:
     """Tokens covering `text` end to end (spaces and punctuation included)."""
-    return _tokens(_SEGMENTER.cut(text))
-
-
-def _tokens(words: Iterable[str]) -> list[Token]:
     tokens: list[Token] = []
     start = 0
-    for word in words:
+    for word in _SEGMENTER.cut(text):
         end = start + len(word)  # len counts code points, so 𠮷 moves the offset by 1
         tokens.append(Token(word, start, end))
         start = end

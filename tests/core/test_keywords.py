@@ -372,7 +372,7 @@ def test_pickle_cache_builds_once_then_loads(tmp_path: Path) -> None:
     source = tmp_path / "source.txt"
     source.write_text("one", encoding="utf-8")
     calls: list[int] = []
-    table = {f"w{i}": i for i in range(segment._CHUNK * 2 + 5)}  # three chunks
+    table = {f"w{i}": i for i in range(50_000)}
 
     def build() -> tuple[dict[str, int], int]:
         calls.append(1)
