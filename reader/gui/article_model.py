@@ -130,14 +130,10 @@ class ArticleTableModel(QAbstractTableModel):
         self._changed += article_ids
         for article_id in article_ids:
             self._rows.pop(article_id, None)
-        if self._store is not None and len(article_ids) <= BLOCK:
+        if len(article_ids) <= BLOCK:
             # Just these rows, now: left to data(), one row would read a block of 200
             # (~20 ms at 100,000 articles for each article opened).
-            try:
-                self._rows.update(self._store.rows(article_ids))
-            except LibraryError as e:
-                log.warning("cannot read rows of the list: %s", e)
-                self.failed.emit(e)
+            self._read_rows(article_ids)
         for article_id in article_ids:
             row = self.row_of(article_id)
             if row is not None:
@@ -172,15 +168,21 @@ class ArticleTableModel(QAbstractTableModel):
     def _row(self, row: int) -> ArticleRow | None:
         article_id = self._ids[row]
         cached = self._rows.get(article_id)
-        if cached is None and self._store is not None:
-            try:
-                self._rows.update(self._store.rows(block_around(self._ids, row)))
-            except LibraryError as e:
-                log.warning("cannot read rows of the list: %s", e)
-                self.failed.emit(e)
-                return None
+        if cached is None and self._read_rows(block_around(self._ids, row)):
             cached = self._rows.get(article_id)
         return cached
+
+    def _read_rows(self, article_ids: list[int]) -> bool:
+        """Read these rows into the cache; False (and ``failed``) if the library can't."""
+        if self._store is None:
+            return False
+        try:
+            self._rows.update(self._store.rows(article_ids))
+        except LibraryError as e:
+            log.warning("cannot read rows of the list: %s", e)
+            self.failed.emit(e)
+            return False
+        return True
 
     # -- Qt model interface -------------------------------------------------------------
 

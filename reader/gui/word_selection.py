@@ -82,9 +82,9 @@ class _Segmenter(QObject):
         self._process.write((json.dumps(message) + "\n").encode())
 
     def _read(self) -> None:
-        *lines, self._pending = (
-            self._pending + self._process.readAllStandardOutput().data()
-        ).split(b"\n")
+        from reader.gui.workers import read_lines
+
+        lines, self._pending = read_lines(self._process, self._pending)
         for line in lines:
             message = json.loads(line)
             if message.get("ready"):

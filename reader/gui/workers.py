@@ -105,6 +105,13 @@ def python_process(module: str, args: Sequence[str], parent: QObject) -> QProces
     return process
 
 
+def read_lines(process: QProcess, pending: bytes) -> tuple[list[bytes], bytes]:
+    """The whole lines ``process`` has written to stdout after ``pending`` (the start of a
+    line read before), and the start of the next line."""
+    *lines, rest = (pending + process.readAllStandardOutput().data()).split(b"\n")
+    return lines, rest
+
+
 class ProcessOperation(QObject):
     """``python -m MODULE ARGS`` as an operation (same signals as :class:`Operation`).
 
@@ -143,9 +150,7 @@ class ProcessOperation(QObject):
     def _read(self) -> None:
         import json  # not at the top: the window imports this module before its first paint
 
-        *lines, self._pending = (
-            self._pending + self._process.readAllStandardOutput().data()
-        ).split(b"\n")
+        lines, self._pending = read_lines(self._process, self._pending)
         for line in lines:
             try:
                 message = json.loads(line)
