@@ -154,6 +154,16 @@ def _compact(source: Path, target: Path, minor: int) -> None:
 def make_v1_5(target: Path) -> None:
     """Schema 1.5: as 1.4, plus two annotations (a highlight with a note, and an orphaned
     one whose quote is gone), a renamed colour and a reading position."""
+    _make_annotated(target, 5)
+
+
+def make_v1_6(target: Path) -> None:
+    """Schema 1.6: as 1.5 (1.6 only added an index); the last search index of one token
+    per character and per bigram in columns of their own, with bm25's column sizes."""
+    _make_annotated(target, 6)
+
+
+def _make_annotated(target: Path, minor: int) -> None:
     from dataclasses import replace
 
     from reader.library import Library
@@ -161,7 +171,7 @@ def make_v1_5(target: Path) -> None:
     target.unlink(missing_ok=True)
     with (
         tempfile.TemporaryDirectory() as folder,
-        schema_of(5),
+        schema_of(minor),
         mock.patch("reader.store.annotations.now", return_value=IMPORTED_AT),
     ):
         lib = Library(Path(folder))
@@ -180,7 +190,7 @@ def make_v1_5(target: Path) -> None:
         lib.annotations.restore(replace(lost, exact="早已删去的句子", orphaned=True))
         lib.annotations.rename_colour("blue", "反驳")
         lib.close()
-        _compact(Path(folder) / "library.sqlite3", target, 5)
+        _compact(Path(folder) / "library.sqlite3", target, minor)
 
 
 FIXTURES = {
@@ -189,6 +199,7 @@ FIXTURES = {
     "v1.3.sqlite3": make_v1_3,
     "v1.4.sqlite3": make_v1_4,
     "v1.5.sqlite3": make_v1_5,
+    "v1.6.sqlite3": make_v1_6,
 }
 
 
