@@ -421,22 +421,26 @@ class ArticleStore:
         sql = (
             f"SELECT {_HIT_COLUMNS}, r.score FROM ("
             f" SELECT rowid, -{search.RANK_SQL} AS score FROM search_index"
-            f" WHERE search_index MATCH ? AND {where} ORDER BY score DESC, rowid"
+            f" WHERE search_index MATCH ? AND {where} ORDER BY score DESC, rowid DESC"
             " LIMIT ? OFFSET ?"
-            f") r JOIN articles a ON a.id = r.rowid {_HIT_EXTRA} ORDER BY r.score DESC, r.rowid"
+            f") r JOIN articles a ON a.id = r.rowid {_HIT_EXTRA}"
+            " ORDER BY r.score DESC, r.rowid DESC"
         )
-        rows = self.db.execute(sql, [match, *params, limit, offset]).fetchall()
+        weights = search.rank_weights(self.db.conn)
+        rows = self.db.execute(sql, [*weights, match, *params, limit, offset]).fetchall()
         return [(tuple(r)[:-1], r[-1]) for r in rows]
 
     def _ranked_ids(self, match: str, f: ArticleFilter, descending: bool = True) -> list[int]:
-        """Every id matching ``match``, best first (worst first unless ``descending``)."""
+        """Every id matching ``match``, best first (worst first unless ``descending``);
+        newest first among equals."""
         where, params = _where(f, "search_index.rowid")
-        order = "ASC" if descending else "DESC"  # bm25: lower is better
+        order, ties = ("ASC", "DESC") if descending else ("DESC", "ASC")  # bm25: lower wins
         select = (
             "SELECT rowid AS id FROM search_index WHERE search_index MATCH ?"
-            f" AND {where} ORDER BY {search.RANK_SQL} {order}, rowid"
+            f" AND {where} ORDER BY {search.RANK_SQL} {order}, rowid {ties}"
         )
-        return _ordered_ids(self.db, select, [match, *params])
+        weights = search.rank_weights(self.db.conn)
+        return _ordered_ids(self.db, select, [match, *params, *weights])
 
     def _verified(self, ids: list[int], terms: list[str]) -> list[int]:
         """Keep the ids whose texts really hold every term (lossy token map, see search)."""

@@ -233,7 +233,8 @@ class Database:
 
     def _backup(self, from_minor: int) -> Path:
         """Copy the library aside before changing its schema."""
-        target = self.path.with_name(f"{self.path.name}.v{schema.MAJOR}.{from_minor}.bak")
+        major = unpack_version(self.conn.execute("PRAGMA user_version").fetchone()[0])[0]
+        target = self.path.with_name(f"{self.path.name}.v{major}.{from_minor}.bak")
         dest = sqlite3.connect(target)
         try:
             self.conn.backup(dest)

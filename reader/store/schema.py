@@ -1,12 +1,25 @@
 """The library schema and its migrations.
 
 ``MIGRATIONS[n]`` takes a library from minor version n-1 to n; a new library runs
-them all. Never edit a released migration: add the next one.
+them all. Never edit a released migration: add the next one. Minor numbers go on across
+major versions; the major goes up with a migration older versions of Reader could not
+work with (they refuse the library untouched instead): 2 since 7.
 """
 
 from __future__ import annotations
 
-MAJOR = 1
+MAJOR = 2
+
+
+def _search_index_v7() -> str:
+    # Written out here, not taken from reader.store.search: a released migration never
+    # changes. Each field of each of 40 length classes (see search's Ranking).
+    columns = ", ".join(f"{f}{k}" for k in range(40) for f in ("title", "body", "extra"))
+    return (
+        f"CREATE VIRTUAL TABLE search_index USING fts5({columns},"
+        " content='', tokenize='ascii', detail='full', columnsize=0)"
+    )
+
 
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (
@@ -150,6 +163,13 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         # by articles_list) instead of sorting every row, and looking up an earlier import
         # of a path (on every import) no longer reads every stored page.
         "CREATE INDEX sources_by_path ON sources(path, id)",
+    ),
+    7: (
+        # Search ranks by bm25 with article lengths carried by the columns (length classes)
+        # instead of FTS5's column-size table. Major 2: Reader 1.x would write the old
+        # columns. The new index is filled by SearchIndex.rebuild (the signature changed).
+        "DROP TABLE search_index",
+        _search_index_v7(),
     ),
 }
 

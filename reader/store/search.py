@@ -11,18 +11,17 @@ Semantics
 Index design (why not jieba tokens, unicode61 or trigram)
     Segmenter tokens miss substrings across word boundaries (情防 in 疫情防控) and change with
     the dictionary; unicode61 finds nothing in unsegmented Chinese; trigram misses 1- and
-    2-character queries. So each field is indexed twice in a contentless FTS5 table
+    2-character queries. So each field is indexed in a contentless FTS5 table
     (``search_index``, rowid = article id, ``ascii`` tokenizer so every non-ASCII code point
-    is a token character): ``*_1`` holds the text's characters one token each, ``*_2`` its
-    overlapping bigrams ("疫情 情防 防控"). Token *i* is the one starting at character *i*,
-    so positions are character offsets:
+    is a token character) as its characters, one token each, followed by its overlapping
+    bigrams ("疫 情 防 控 疫情 情防 防控"):
 
-    * a 1-character query is the token itself (only the ``*_1`` columns hold
-      one-character tokens, so no column filter is needed);
-    * a query of n >= 2 characters is the phrase of its n-1 bigrams (only in ``*_2``),
-      and a phrase match at position p means text[p:p+n] == query: exact, not a candidate.
+    * a 1-character query is the token itself (only characters are 1-character tokens);
+    * a query of n >= 2 characters is the phrase of its n-1 bigrams, and bigrams follow
+      each other in text order, so a phrase match means the query is there: exact, not a
+      candidate (a bigram never equals a character, so no phrase spans the two runs).
 
-    To keep that alignment, every character becomes exactly one token: ASCII characters the
+    To keep that, every character becomes exactly one token: ASCII characters the
     tokenizer would treat as separators (space, punctuation, controls) are mapped to private
     use code points U+E000+code. That map is the only lossy step (a literal U+E02D in an
     article looks like "-"), so a query containing such a character is *verified*: the
@@ -31,10 +30,21 @@ Index design (why not jieba tokens, unicode61 or trigram)
     snippets are always checked (the snippet needs the hit positions anyway); one that
     fails a query without such characters means the index is out of step (a warning).
 
-    Ranking is FTS5's bm25 with title columns weighted above extra text above body, over
-    every match (SQL ``ORDER BY ... LIMIT``); only the page shown is read and given
-    snippets. That ranking is most of a search's time: ~1 µs per matching article, most of
-    it FTS5 reading the row's column sizes for bm25's length normalisation.
+Ranking: bm25 with article lengths in classes (as Lucene stores them, in one byte)
+    FTS5's bm25 over every match, title weighted above extra text above body, best first
+    and newest first among equals (SQL ``ORDER BY ... LIMIT``; only the page shown is read
+    and given snippets). bm25's length normalisation needs each matching article's length,
+    and FTS5 reading it (a look-up per match in its column-size table) was half of a
+    search. So the table keeps no column sizes (``columnsize=0``: FTS5 then counts every
+    column as -1 token long) and the length is put where bm25 reads it anyway, the
+    column: an article's fields go in the columns of its *length class* (its token count
+    rounded to a power of :data:`_CLASS_RATIO`, within ~10%), and each class's columns are
+    weighted at query time by :func:`rank_weights` so that bm25 with FTS5's constant
+    length gives what it gives for the class's length. That is exact algebra: bm25's term
+    score ``f·(k1+1) / (f + K)`` is unchanged when the weighted count f is multiplied by s
+    and K by s, so the weight ``s = K_fts / K_class`` turns FTS5's K into the class's. The
+    library's mean length comes from FTS5's own totals, as bm25 takes it. Scores equal
+    plain bm25's with lengths rounded to their class (tested against it).
 
 Extra text (notes, annotation quotes)
     :meth:`SearchIndex.set_extra_text` replaces an article's extra text (kept in
@@ -58,12 +68,14 @@ import functools
 import hashlib
 import itertools
 import logging
+import math
 import re
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import add
+from typing import NamedTuple
 
 from reader.core import scripts
 from reader.store.db import Database
@@ -71,13 +83,24 @@ from reader.store.db import Database
 log = logging.getLogger(__name__)
 
 # Bump when tokens change: libraries then rebuild their index.
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 META_KEY = "search_index"
 FIELDS = ("title", "body", "extra")
-# bm25 weight per column, in table order (title_1, title_2, body_1, body_2, extra_1, extra_2).
-WEIGHTS = (5.0, 5.0, 1.0, 1.0, 2.0, 2.0)
-_BM25 = f"bm25(search_index, {', '.join(map(str, WEIGHTS))})"
-_COLUMNS = "title_1, title_2, body_1, body_2, extra_1, extra_2"
+# bm25 weight of each field.
+FIELD_WEIGHTS = {"title": 5.0, "body": 1.0, "extra": 2.0}
+# Length classes (see Ranking above): class k holds articles of about _CLASS_BASE *
+# _CLASS_RATIO**k tokens (title, body and extra; ~2 per character), the last one all longer.
+# 40 classes x 3 fields keep bm25's arguments under SQLite's limit of 127; they reach
+# ~56,000 tokens (~28,000 characters).
+LENGTH_CLASSES = 40
+_CLASS_RATIO = 1.22
+_CLASS_BASE = 24.0
+# The table's columns: the fields of each length class in turn (title0, body0, extra0, ...).
+COLUMNS = tuple(f"{field}{k}" for k in range(LENGTH_CLASSES) for field in FIELDS)
+# FTS5's bm25 constants (fts5_aux.c).
+_K1, _B = 1.2, 0.75
+# The ranking expression; its parameters are rank_weights(), one per column.
+RANK_SQL = f"bm25(search_index, {', '.join('?' * len(COLUMNS))})"
 
 # Private-use block that stands in for ASCII separators inside tokens.
 _PUA = 0xE000
@@ -158,10 +181,60 @@ def _encode(normal: str) -> str:
     return normal.translate(_token_table())
 
 
-def tokens(text: str) -> tuple[str, str]:
-    """(unigram column, bigram column) for one field of an article."""
+def tokens(text: str) -> tuple[str, int]:
+    """One field's column text (its characters, then its bigrams) and its token count."""
     encoded = _encode(normalise(text))
-    return " ".join(encoded), " ".join(map(add, encoded, encoded[1:]))
+    if len(encoded) < 2:
+        return encoded, len(encoded)
+    return f"{' '.join(encoded)} {' '.join(map(add, encoded, encoded[1:]))}", 2 * len(encoded) - 1
+
+
+def length_class(size: int) -> int:
+    """The length class of an article of ``size`` tokens."""
+    if size <= _CLASS_BASE:
+        return 0
+    return min(LENGTH_CLASSES - 1, round(math.log(size / _CLASS_BASE, _CLASS_RATIO)))
+
+
+def rank_weights(conn: sqlite3.Connection) -> tuple[float, ...]:
+    """RANK_SQL's parameters now: each column's field weight times its class's length
+    factor (see Ranking above), from FTS5's totals of rows and tokens."""
+    row = conn.execute("SELECT block FROM search_index_data WHERE id = 1").fetchone()
+    return _weights(bytes(row[0]) if row else b"")
+
+
+@functools.lru_cache(maxsize=8)
+def _weights(averages: bytes) -> tuple[float, ...]:
+    # FTS5's "averages" record: varints of the row count, then each column's token total.
+    numbers = _varints(averages)
+    plain = tuple(FIELD_WEIGHTS[field] for _ in range(LENGTH_CLASSES) for field in FIELDS)
+    if len(numbers) != len(COLUMNS) + 1 or not numbers[0] or not sum(numbers[1:]):
+        return plain  # an empty index (or a record not understood): no lengths to weigh
+    mean = sum(numbers[1:]) / numbers[0]
+    k_fts = _K1 * (1 - _B + _B * -len(COLUMNS) / mean)  # every column counted as -1 long
+    if abs(k_fts) < 1e-9:
+        return plain  # (lengths can't be carried by a factor of 0)
+    weights = []
+    for k in range(LENGTH_CLASSES):
+        k_class = _K1 * (1 - _B + _B * _CLASS_BASE * _CLASS_RATIO**k / mean)
+        weights += [FIELD_WEIGHTS[field] * k_fts / k_class for field in FIELDS]
+    return tuple(weights)
+
+
+def _varints(data: bytes) -> list[int]:
+    """SQLite's varints (big-endian 7-bit groups; a 9th byte holds 8 bits)."""
+    numbers, value, length = [], 0, 0
+    for byte in data:
+        length += 1
+        if length == 9:
+            numbers.append(value << 8 | byte)
+            value, length = 0, 0
+        elif byte & 0x80:
+            value = value << 7 | byte & 0x7F
+        else:
+            numbers.append(value << 7 | byte)
+            value, length = 0, 0
+    return numbers
 
 
 @functools.cache
@@ -178,8 +251,8 @@ def query_terms(query: str) -> list[str]:
 
 
 def _term_expression(term: str) -> str:
-    # No column filter: a token's length already says which columns can hold it (one
-    # character: *_1, two: *_2), and filtering positions by column costs ~20% per row.
+    # No column filter: every column is searched (filtering positions by column costs ~20%
+    # per row), and a token's length already says whether it is a character or a bigram.
     encoded = _encode(term)
     if len(encoded) == 1:
         return f'"{encoded}"'
@@ -201,8 +274,7 @@ def needs_verification(terms: Iterable[str]) -> bool:
 # --- snippets ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Snippet:
+class Snippet(NamedTuple):
     """A piece of text with the hits in it; spans count code points of ``text``."""
 
     text: str
@@ -250,16 +322,20 @@ class TermFinder:
 
     def holds_all(self, *texts: str) -> bool:
         """Is every term in one of the texts?"""
-        return all(
-            any(next(_starts(text, spelled), -1) >= 0 for text in texts)
-            for spelled, _ in self._terms
-        )
+        for spelled, _ in self._terms:
+            for text in texts:
+                if _holds(text, spelled):
+                    break
+            else:
+                return False
+        return True
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Where the terms occur in ``text``; overlapping hits merged, in order."""
-        return _merge(
-            [(at, at + length) for spelled, length in self._terms for at in _starts(text, spelled)]
-        )
+        found: list[tuple[int, int]] = []
+        for spelled, length in self._terms:
+            found += [(at, at + length) for at in _starts(text, spelled)]
+        return _merge(found) if len(found) > 1 else found
 
 
 # More spellings than this (a long term, many characters with variants) become a pattern:
@@ -284,19 +360,28 @@ def _spellings(term: str) -> tuple[str, ...] | re.Pattern[str]:
     return re.compile("".join(re.escape(g) if len(g) == 1 else f"[{re.escape(g)}]" for g in groups))
 
 
-def _starts(text: str, spelled: tuple[str, ...] | re.Pattern[str]) -> Iterator[int]:
+def _holds(text: str, spelled: tuple[str, ...] | re.Pattern[str]) -> bool:
+    """Does one of the spellings occur in ``text``?"""
+    if isinstance(spelled, tuple):
+        return any(map(text.__contains__, spelled))
+    return spelled.search(text) is not None
+
+
+def _starts(text: str, spelled: tuple[str, ...] | re.Pattern[str]) -> list[int]:
     """Every position where one of the spellings starts (overlapping ones too)."""
+    starts = []
     if isinstance(spelled, tuple):
         for spelling in spelled:
             at = text.find(spelling)
             while at >= 0:
-                yield at
+                starts.append(at)
                 at = text.find(spelling, at + 1)
     else:
         found = spelled.search(text)
         while found:
-            yield found.start()
+            starts.append(found.start())
             found = spelled.search(text, found.start() + 1)
+    return starts
 
 
 def find_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
@@ -348,9 +433,9 @@ def _best_window(spans: list[tuple[int, int]], width: int) -> int:
 # --- the index ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class SearchHit:
-    """One ranked result: display title, a snippet with its hits, and a score (higher wins)."""
+class SearchHit(NamedTuple):
+    """One ranked result: display title, a snippet with its hits, and a score (higher wins).
+    (Named tuples: a page of them is made per search, ~3x faster than frozen dataclasses.)"""
 
     id: int
     title: str
@@ -501,25 +586,31 @@ class SearchIndex:
         return _Texts(row[0], row[1], row[2] or "") if row else None
 
     @staticmethod
-    def _values(title: str, body: str, extra: str) -> tuple[str, ...]:
-        return (*tokens(title), *tokens(body), *tokens(extra))
+    def _values(title: str, body: str, extra: str) -> tuple[str, list[str]]:
+        """The columns of the article's length class, and their texts."""
+        fields = [tokens(title), tokens(body), tokens(extra)]
+        k = length_class(sum(size for _, size in fields))
+        return ", ".join(COLUMNS[3 * k : 3 * k + 3]), [text for text, _ in fields]
 
     def _insert(
         self, conn: sqlite3.Connection, article_id: int, title: str, body: str, extra: str
     ) -> None:
+        columns, values = self._values(title, body, extra)
         conn.execute(
-            f"INSERT INTO search_index (rowid, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (article_id, *self._values(title, body, extra)),
+            f"INSERT INTO search_index (rowid, {columns}) VALUES (?, ?, ?, ?)",
+            (article_id, *values),
         )
 
     def _delete(
         self, conn: sqlite3.Connection, article_id: int, title: str, body: str, extra: str
     ) -> None:
-        # Contentless: FTS5 removes exactly the tokens given, so they must be the indexed ones.
+        # Contentless: FTS5 removes exactly the tokens given, so they must be the indexed ones
+        # (the same texts give the same length class).
+        columns, values = self._values(title, body, extra)
         conn.execute(
-            f"INSERT INTO search_index (search_index, rowid, {_COLUMNS})"
-            " VALUES ('delete', ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, *self._values(title, body, extra)),
+            f"INSERT INTO search_index (search_index, rowid, {columns})"
+            " VALUES ('delete', ?, ?, ?, ?)",
+            (article_id, *values),
         )
 
     # -- queries ------------------------------------------------------------------------
@@ -573,6 +664,3 @@ def _set_signature(conn: sqlite3.Connection) -> None:
         " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (META_KEY, signature()),
     )
-
-
-RANK_SQL = _BM25

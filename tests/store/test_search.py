@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import math
 import sqlite3
 import uuid
 from contextlib import redirect_stdout
@@ -173,6 +174,59 @@ def test_title_hits_rank_above_body_hits(store) -> None:
     assert hits[0].title_spans == ((0, 2),)
     relevance = store.ids(ArticleFilter(query="春耕"), sort="relevance")
     assert relevance == [title_hit, body_hit]
+
+
+def _bm25(store: ArticleStore, term: str, class_lengths: bool) -> dict[int, float]:
+    """bm25 as FTS5 defines it (k1 1.2, b 0.75, field weights), computed here from the
+    texts: the score of every article holding ``term``, by id. With ``class_lengths`` each
+    article's length is its length class's, as the index ranks."""
+    rows = store.db.execute("SELECT id, title, body FROM articles").fetchall()
+    texts = {i: (search.normalise(t), search.normalise(b), "") for i, t, b in rows}
+    sizes = {i: sum(search.tokens(f)[1] for f in fields) for i, fields in texts.items()}
+    mean = sum(sizes.values()) / len(sizes)
+
+    def count(text: str) -> int:
+        return sum(text.startswith(term, at) for at in range(len(text)))
+
+    weights = [search.FIELD_WEIGHTS[f] for f in search.FIELDS]
+    weighted = {
+        i: sum(w * count(t) for w, t in zip(weights, fields, strict=True))
+        for i, fields in texts.items()
+    }
+    holding = {i: f for i, f in weighted.items() if f}
+    idf = max(math.log((len(texts) - len(holding) + 0.5) / (len(holding) + 0.5)), 1e-6)
+    scores = {}
+    for i, f in holding.items():
+        size = sizes[i]
+        if class_lengths:
+            size = 24.0 * 1.22 ** search.length_class(size)
+        scores[i] = idf * f * 2.2 / (f + 1.2 * (0.25 + 0.75 * size / mean))
+    return scores
+
+
+def test_ranking_is_bm25_with_lengths_rounded_to_their_class(store) -> None:
+    """Short briefs to long reports, the term in titles and bodies, once or often: the
+    index's scores are bm25's with each article's length rounded to its class (exactly),
+    and within a few percent of bm25 with the exact lengths; best first."""
+    sentence = "今年备耕工作有序展开，各地农资供应总体充足。"
+    articles = [
+        (
+            "春耕" if i % 4 == 0 else "农业新闻",
+            "春耕。" * (i % 3) + "化肥" * (i % 5 == 0) + sentence * (1 + i * i % 37),
+        )
+        for i in range(40)
+    ]
+    add(store, *articles, *[("", "其他消息。" * i) for i in range(1, 30)])
+    for term in ("春耕", "化肥", "春"):
+        hits = {h.id: h.score for h in store.search(term, limit=100)}
+        rounded, exact = _bm25(store, term, True), _bm25(store, term, False)
+        assert hits.keys() == rounded.keys() and min(hits.values()) > 0.01
+        for i, score in hits.items():
+            assert score == pytest.approx(rounded[i], rel=1e-9)
+            assert score == pytest.approx(exact[i], rel=0.08)
+        best = sorted(rounded, key=lambda i: (-rounded[i], -i))
+        assert [h.id for h in store.search(term, limit=100)] == best
+        assert store.ids(ArticleFilter(query=term), sort="relevance") == best
 
 
 def test_snippet_shows_the_hits_with_spans_and_markers(store) -> None:
