@@ -3,6 +3,7 @@
 The window runs it as a process of its own (``python -m reader.analysis DIRECTORY``,
 after the window paints and after every import): loading the segmenter and tagging
 are seconds of Python that would otherwise take Python's lock from the window's thread.
+So is rebuilding the search index after an upgrade, which the process does first.
 The CLI runs it on demand. Each article is its own transaction, so a kill loses at
 most the article being analysed, and the next run simply picks up what is pending.
 """
@@ -107,8 +108,10 @@ def analyse_pending(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Analyse what is pending in the library in DIRECTORY, reporting as JSON lines:
-    ``{"progress": [done, total, title]}`` per article, then ``{"analysed": count}``."""
+    """Bring the library in DIRECTORY up to date, reporting as JSON lines: after an upgrade
+    changed how text is indexed, ``{"stage": "indexing"}`` and the search index rebuilt
+    (``{"progress": [done, total, ""]}`` per batch); then ``{"stage": "analysing"}``,
+    ``{"progress": [done, total, title]}`` per article, and ``{"analysed": count}``."""
     parser = argparse.ArgumentParser(prog="python -m reader.analysis")
     parser.add_argument("directory", type=Path)
     args = parser.parse_args(argv)
@@ -119,6 +122,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     lib = Library(args.directory)
     try:
+        if lib.articles.index.needs_rebuild():
+            print(json.dumps({"stage": "indexing"}), flush=True)
+            lib.articles.index.rebuild(report)
+        print(json.dumps({"stage": "analysing"}), flush=True)
         count = analyse_pending(lib, report)
     finally:
         lib.close()

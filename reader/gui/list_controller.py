@@ -126,9 +126,8 @@ class ListController(QObject):
 
             lib = Library(directory)
             try:
-                # After an upgrade changed how text is indexed: rebuild here, not on the GUI
-                # thread (a no-op check otherwise).
-                lib.articles.index.ensure_current()
+                # (A search rebuilds the index first if an upgrade left it stale: a list
+                # without one does not wait for that; the analysis process rebuilds it.)
                 found = lib.articles.ids(f, sort, descending) if f is not None else None
                 rows = lib.articles.rows(first_shown(found, open_article)) if found else {}
                 return Listing(found, overview(lib.articles, words) if counts else None, rows)

@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self._queued: list = []  # imports asked for while one runs
         self._analysis_op: ProcessOperation | None = None
         self._analyse_again = False
+        self._analysis_stage = ""  # what the analysis process reports progress of
         self.auto_analyse = True  # analyse new articles in the background
         self._closing = False
         self._painted = False
@@ -836,6 +837,7 @@ class MainWindow(QMainWindow):
             self._analyse_again = True
             return
         op = ProcessOperation("reader.analysis", [str(self.library.directory.resolve())], self)
+        op.staged.connect(self._analysis_staged)
         op.progressed.connect(self._analysis_progressed)
         op.succeeded.connect(self._analysis_succeeded)
         op.failed.connect(lambda message: log.warning("analysis failed: %s", message))
@@ -843,11 +845,17 @@ class MainWindow(QMainWindow):
         self._analysis_op = op
         op.start()
 
+    def _analysis_staged(self, stage: str) -> None:
+        self._analysis_stage = stage
+
     def _analysis_progressed(self, done: int, total: int, _title: str) -> None:
-        if total and done < total:
-            self.statusBar().showMessage(
-                self.tr("正在分析关键词 {done}/{total}").format(done=done + 1, total=total), 2000
-            )
+        if not total or done >= total:
+            return
+        if self._analysis_stage == "indexing":  # after an upgrade: searches wait for it
+            text = self.tr("正在更新搜索索引 {done}/{total}").format(done=done, total=total)
+        else:
+            text = self.tr("正在分析关键词 {done}/{total}").format(done=done + 1, total=total)
+        self.statusBar().showMessage(text, 2000)
 
     def _analysis_succeeded(self, result: dict[str, int]) -> None:
         from reader.gui import word_selection

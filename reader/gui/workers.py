@@ -116,11 +116,13 @@ class ProcessOperation(QObject):
     """``python -m MODULE ARGS`` as an operation (same signals as :class:`Operation`).
 
     The process reports on stdout, one JSON object a line: ``{"progress": [done, total,
-    label]}`` any number of times, then its result as the only other line (whatever
-    object it prints). A non-zero exit fails with the last line it wrote to stderr.
+    label]}`` any number of times, ``{"stage": name}`` when it moves on to other work (the
+    progress that follows is that work's), then its result as the only other line
+    (whatever object it prints). A non-zero exit fails with the last line it wrote to stderr.
     :meth:`cancel` kills it: such work must leave nothing half done when killed."""
 
     progressed = Signal(int, int, str)
+    staged = Signal(str)
     succeeded = Signal(object)
     failed = Signal(str)
     finished = Signal()
@@ -160,6 +162,8 @@ class ProcessOperation(QObject):
             if isinstance(message, dict) and "progress" in message:
                 done, total, label = message["progress"]
                 self.progressed.emit(done, total, label)
+            elif isinstance(message, dict) and "stage" in message:
+                self.staged.emit(message["stage"])
             else:
                 self._result = message
 

@@ -744,6 +744,10 @@
         <translation>One word per line, kept whole when splitting text into words (names from bylines are added automatically):</translation>
     </message>
     <message>
+        <source>正在更新搜索索引 {done}/{total}</source>
+        <translation>Updating the search index {done}/{total}</translation>
+    </message>
+    <message>
         <source>正在分析关键词 {done}/{total}</source>
         <translation>Analysing keywords {done}/{total}</translation>
     </message>

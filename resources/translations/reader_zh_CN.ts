@@ -742,6 +742,10 @@
         <translation>每行一个词，分词时当作一个整体（记者署名中的人名会自动加入）：</translation>
     </message>
     <message>
+        <source>正在更新搜索索引 {done}/{total}</source>
+        <translation>正在更新搜索索引 {done}/{total}</translation>
+    </message>
+    <message>
         <source>正在分析关键词 {done}/{total}</source>
         <translation>正在分析关键词 {done}/{total}</translation>
     </message>

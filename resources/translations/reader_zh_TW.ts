@@ -742,6 +742,10 @@
         <translation>每行一個詞，分詞時當作一個整體（記者署名中的人名會自動加入）：</translation>
     </message>
     <message>
+        <source>正在更新搜索索引 {done}/{total}</source>
+        <translation>正在更新搜尋索引 {done}/{total}</translation>
+    </message>
+    <message>
         <source>正在分析关键词 {done}/{total}</source>
         <translation>正在分析關鍵詞 {done}/{total}</translation>
     </message>

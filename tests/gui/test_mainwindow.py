@@ -171,3 +171,15 @@ def test_toolbar_icons_without_an_icon_theme_are_the_styles(window: MainWindow) 
             for mode in (QIcon.Mode.Normal, QIcon.Mode.Disabled, QIcon.Mode.Active):
                 got = action.icon().pixmap(size, mode).toImage()
                 assert got == expected.pixmap(size, mode).toImage(), (pixmap, size, mode)
+
+
+def test_status_bar_says_when_the_search_index_is_being_rebuilt(open_window) -> None:
+    """After an upgrade the analysis process rebuilds the search index first (searches
+    wait for it): the status bar says so, then goes on to the keywords' progress."""
+    win = open_window()
+    win._analysis_staged("indexing")
+    win._analysis_progressed(500, 2000, "")
+    assert win.statusBar().currentMessage() == "正在更新搜索索引 500/2000"
+    win._analysis_staged("analysing")
+    win._analysis_progressed(0, 12, "某篇文章")
+    assert win.statusBar().currentMessage() == "正在分析关键词 1/12"

@@ -59,6 +59,27 @@ def test_analysis_runs_as_a_process_and_reports_on_the_gui_thread(qtbot, library
     assert not AnalysisStore(library.db).pending(limit=100)
 
 
+def test_after_an_upgrade_the_analysis_process_rebuilds_the_search_index_first(
+    qtbot, library
+) -> None:
+    from reader.store import search
+
+    with library.db.transaction() as conn:  # as a library indexed by an older version
+        conn.execute("UPDATE meta SET value = 'older' WHERE key = ?", (search.META_KEY,))
+    assert library.articles.index.needs_rebuild()
+    total = len(library.articles.ids())
+    op = ProcessOperation("reader.analysis", [str(library.directory)])
+    seen: list[object] = []
+    op.staged.connect(seen.append)
+    op.progressed.connect(lambda done, total, _title: seen.append((done, total)))
+    with qtbot.waitSignal(op.finished, timeout=60_000):
+        op.start()
+    indexing = seen[seen.index("indexing") + 1 : seen.index("analysing")]
+    assert indexing and indexing[-1] == (total, total)
+    assert not library.articles.index.needs_rebuild()
+    assert library.articles.search("疫情")
+
+
 def test_a_process_that_fails_reports_its_last_error_line(qtbot, tmp_path) -> None:
     not_a_library = tmp_path / "library.sqlite3"
     not_a_library.write_text("not a database")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import itertools
 import json
 import math
 import sqlite3
@@ -257,6 +258,16 @@ def test_overlapping_terms_merge_into_one_span() -> None:
 
 
 @settings(max_examples=200, deadline=None)
+@given(text=st.text(alphabet=ALPHABET + "𠀀𪚥 -", max_size=40))
+def test_a_field_is_indexed_as_its_characters_then_its_bigrams(text: str) -> None:
+    chars = search._encode(search.normalise(text))
+    bigrams = [a + b for a, b in itertools.pairwise(chars)]
+    column, size = search.tokens(text)
+    assert column.split(" ") == [*chars, *bigrams] if chars else column == ""
+    assert size == len(chars) + len(bigrams)
+
+
+@settings(max_examples=200, deadline=None)
 @given(text=texts, terms=st.lists(st.text(alphabet=ALPHABET, min_size=1, max_size=4), max_size=3))
 def test_hits_are_found_in_the_original_text_where_the_normalised_text_has_them(
     text: str, terms: list[str]
@@ -360,6 +371,17 @@ def test_emptied_trash_leaves_a_consistent_index(store) -> None:
     assert found(store, "防控") == {c}
 
 
+def test_a_new_library_is_indexed_as_it_imports(store) -> None:
+    """No rebuild waits for the first search: the first import indexes as it stores."""
+    a, _ = add(store, ("疫情", "一"), ("防控", "二"))
+    assert not store.index.needs_rebuild()
+    (c,) = add(store, ("疫情", "三"))
+    assert not store.index.needs_rebuild()
+    indexed = "SELECT count(*) FROM search_index WHERE search_index MATCH '\"疫情\"'"
+    assert store.db.execute(indexed).fetchone()[0] == 2  # before any search
+    assert found(store, "疫情") == {a, c}
+
+
 def test_a_library_from_before_search_is_indexed_on_first_search(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -401,12 +423,46 @@ def test_a_changed_tokenisation_rebuilds_instead_of_corrupting(store) -> None:
     assert found(store, "笔记") == {a}
 
 
-def test_a_cancelled_rebuild_changes_nothing(store) -> None:
-    add(store, ("疫情", "一"))
+def after_batches(count: int):
+    """A rebuild's ``cancelled``: False for the first ``count`` batches, then True."""
+    answers = iter([False] * count)
+    return lambda: next(answers, True)
+
+
+def test_a_rebuild_stopped_midway_goes_on_and_writes_meanwhile_are_kept(
+    store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rebuild goes a batch per transaction: cancelled (or killed) after one, it goes
+    on from there; deletes, notes and imports made meanwhile end up right in the index."""
+    monkeypatch.setattr(search, "REBUILD_BATCH", 2)
+    a, b, c, d = add(store, ("疫情", "一"), ("疫情", "二"), ("疫情", "三"), ("疫情", "四"))
     with store.db.transaction() as conn:
         conn.execute("UPDATE meta SET value = 'older' WHERE key = ?", (search.META_KEY,))
-    assert store.index.rebuild(cancelled=lambda: True) == 0
+    assert store.index.rebuild(cancelled=after_batches(1)) == 2
     assert store.index.needs_rebuild()
+    store.trash([a])
+    assert store.empty_trash() == 1  # a was re-indexed already: taken out again
+    store.set_extra_text(b, "笔记")  # re-indexed already: updated in place
+    store.set_extra_text(d, "要点")  # not yet: the rebuild reads it
+    (e,) = add(store, ("疫情", "五"))
+    progress: list[tuple[int, int]] = []
+    assert store.index.rebuild(progress=lambda done, total, _: progress.append((done, total))) == 3
+    assert progress[-1] == (4, 4)
+    assert not store.index.needs_rebuild()
+    store.db.execute("INSERT INTO search_index(search_index) VALUES ('integrity-check')")
+    assert found(store, "疫情") == {b, c, d, e}
+    assert found(store, "笔记") == {b}
+    assert found(store, "要点") == {d}
+
+
+def test_a_search_finishes_a_rebuild_left_midway(store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(search, "REBUILD_BATCH", 1)
+    a, b = add(store, ("疫情", "一"), ("防控", "二"))
+    with store.db.transaction() as conn:
+        conn.execute("UPDATE meta SET value = 'older' WHERE key = ?", (search.META_KEY,))
+    assert store.index.rebuild(cancelled=after_batches(1)) == 1
+    assert found(store, "防控") == {b}
+    assert found(store, "疫情") == {a}
 
 
 def test_a_failed_import_indexes_nothing(store) -> None:
