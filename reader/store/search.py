@@ -341,6 +341,7 @@ class TermFinder:
 
     def __init__(self, terms: Iterable[str]) -> None:
         self._terms = [(_spellings(t), len(t)) for t in dict.fromkeys(terms) if t]
+        self.single = len(self._terms) == 1
 
     def holds_all(self, *texts: str) -> bool:
         """Is every term in one of the texts?"""
@@ -674,23 +675,27 @@ class SearchIndex:
         found = []
         for (article_id, title, section, continued_from, body, extra), score in rows:
             extra = extra or ""
-            if not finder.holds_all(title, body, extra):
+            title_spans, body_spans = finder.spans(title), finder.spans(body)
+            # Snippet from the body, or from the notes when only they hold a hit.
+            source, text, spans = "body", body, body_spans
+            if not spans and extra:
+                source, text, spans = "extra", extra, finder.spans(extra)
+            # One term is there when it has spans; more must each be somewhere.
+            if not (
+                (spans or title_spans) if finder.single else finder.holds_all(title, body, extra)
+            ):
                 if not expect_false:
                     log.warning("search index out of step for article %d; dropped", article_id)
                 continue
-            # Snippet from the body, or from the notes when only they hold a hit.
-            source, text, spans = "body", body, finder.spans(body)
-            if not spans and extra:
-                source, text, spans = "extra", extra, finder.spans(extra)
             snippet = _snippet(text, spans)
             found.append(
                 SearchHit(
-                    id=article_id,
-                    title=display_title(title, section, continued_from, body),
-                    snippet=snippet,
-                    score=score,
-                    title_spans=tuple(finder.spans(title)),
-                    field=source if snippet.spans else "title",
+                    article_id,
+                    title or display_title(title, section, continued_from, body),
+                    snippet,
+                    score,
+                    tuple(title_spans),
+                    source if snippet.spans else "title",
                 )
             )
         return found
