@@ -40,9 +40,9 @@ Ranking: bm25 with article lengths in classes (as Lucene stores them, in one byt
     column: an article's fields go in the columns of its *length class* (its token count
     rounded to a power of :data:`_CLASS_RATIO`, within ~10%), and each class's columns are
     weighted at query time by :func:`rank_weights` so that bm25 with FTS5's constant
-    length gives what it gives for the class's length. That is exact algebra: bm25's term
-    score ``f·(k1+1) / (f + K)`` is unchanged when the weighted count f is multiplied by s
-    and K by s, so the weight ``s = K_fts / K_class`` turns FTS5's K into the class's. The
+    length gives what it gives for the class's length. That is exact algebra: weighting
+    the term count f by s gives ``s·f·(k1+1) / (s·f + K_fts) = f·(k1+1) / (f + K_fts/s)``,
+    so the weight ``s = K_fts / K_class`` makes FTS5's length term K the class's. The
     library's mean length comes from FTS5's own totals, as bm25 takes it. Scores equal
     plain bm25's with lengths rounded to their class (tested against it).
 
