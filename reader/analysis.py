@@ -127,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             lib.articles.index.rebuild(report)
         print(json.dumps({"stage": "analysing"}), flush=True)
         count = analyse_pending(lib, report)
+        lib.articles.index.tidy()  # what imports left of the index's merging
     finally:
         lib.close()
     print(json.dumps({"analysed": count}), flush=True)

@@ -149,6 +149,7 @@ class Library:
                 report.errors.append((str(path), problem))
                 continue
             report.merge(self.import_bytes(data, path.name, str(path)))
+            self.articles.index.tidy(steps=1)  # a file's segment merged as they come
         if progress and not report.cancelled:
             progress(len(files), len(files), "")
         return report

@@ -170,6 +170,10 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         # columns. The new index is filled by SearchIndex.rebuild (the signature changed).
         "DROP TABLE search_index",
         _search_index_v7(),
+        # Its segments are merged by SearchIndex.tidy in short steps, never by FTS5 inside
+        # an import's write (which held the write lock for seconds on a large library).
+        "INSERT INTO search_index(search_index, rank) VALUES ('automerge', 0)",
+        "INSERT INTO search_index(search_index, rank) VALUES ('usermerge', 2)",
     ),
 }
 
