@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QThreadPool,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QTextCharFormat
@@ -52,6 +51,7 @@ from reader.gui.reading_progress import ReadingPositions, reading_chars, reading
 from reader.gui.script_selector import ScriptSelector
 from reader.gui.sidebar import LibrarySidebar, Scope
 from reader.gui.themes import Theme
+from reader.gui.turns import next_turn
 from reader.gui.workers import Operation, ProcessOperation
 from reader.library import (
     IMPORTABLE_SUFFIXES,
@@ -556,9 +556,10 @@ class MainWindow(QMainWindow):
         self._loading.discard(part)
         if self._loading:
             return
-        # Each in a turn of the event loop of its own (the window repaints between them):
-        # highlights and notes (their modules were imported by the worker), then the article.
-        QTimer.singleShot(0, self._reopen_last)
+        # Each in a turn of the event loop of its own, after the paint of the one before
+        # (turns.next_turn): highlights and notes (their modules were imported by the
+        # worker), then the article.
+        next_turn(self, self._reopen_last)
 
     def _reopen_last(self) -> None:
         """The rest of load(), once the list and the reading stack are in."""
@@ -566,7 +567,7 @@ class MainWindow(QMainWindow):
 
         if self.annotating is None:
             self._build_annotating()
-            QTimer.singleShot(0, self._reopen_last)
+            next_turn(self, self._reopen_last)
             return
         opened = self.reading_pane.record is not None  # the reader chose one meanwhile
         if not opened and not self.select_article(self._reopen) and self.model.rowCount() > 0:
@@ -577,7 +578,7 @@ class MainWindow(QMainWindow):
         word_selection.warm_up_when_idle()
         # The sidebar's counts once the article has painted: read on a worker, but their
         # ~20,000 rows at 100,000 articles are Python the article's paint would share.
-        QTimer.singleShot(0, lambda: self.lists.refresh(ids=False))
+        next_turn(self, lambda: self.lists.refresh(ids=False))
         # Other processes' imports from now on (counting 100,000 articles from a cold
         # cache takes a while: not beside the first fetch).
         self.watch.start()
