@@ -407,7 +407,9 @@ class MainWindow(QMainWindow):
             self.search_edit,
             lambda: self.analysis.watch_words(),
             self,
-            open_article=lambda: record.id if (record := self.reading_pane.record) else None,
+            open_article=lambda: (
+                record.id if (record := self.reading_pane.record) else self._reopening()
+            ),
         )
         self.lists.listed.connect(self._listed)
         self.lists.damaged.connect(self._library_failed)
@@ -561,6 +563,10 @@ class MainWindow(QMainWindow):
         # worker), then the article.
         next_turn(self, self._reopen_last)
 
+    def _reopening(self) -> int | None:
+        """The article the window opens again when loaded, until the list is in."""
+        return self._reopen if "listed" in self._loading else None
+
     def _reopen_last(self) -> None:
         """The rest of load(), once the list and the reading stack are in."""
         from reader.gui import word_selection
@@ -614,7 +620,16 @@ class MainWindow(QMainWindow):
             return
         record = self.reading_pane.record
         if wanted is None and (record is None or not self.select_article(record.id)):
-            self.list_view.scrollToTop()
+            # Loading: the list opens where the last article is, selected once the reading
+            # stack is in (_reopen_last), so its first paint is the rows left in view, not
+            # the top's and then theirs (two cold paints of new rows, ~15-20 ms each).
+            reopening = self._reopening()
+            row = self.model.row_of(reopening) if reopening is not None else None
+            if row is None:
+                self.list_view.scrollToTop()
+            else:
+                self.list_view.doItemsLayout()  # the new rows' scroll range (else a turn on)
+                self.list_view.scrollTo(self.model.index(row, 0))
         self._update_count()
         self._apply_search_layer()
         self._loaded_part("listed")

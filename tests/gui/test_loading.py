@@ -9,10 +9,17 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
-from reader.gui import turns
+from reader.gui import mainwindow, turns
 from reader.gui.app import open_settings
 from reader.gui.mainwindow import MainWindow
 from reader.library import Library
+from reader.store.articles import NewArticle
+
+
+def many_articles(library: Library, n: int = 300) -> list[int]:
+    page = [NewArticle(title=f"第{i}篇", body="正文。", script="simplified") for i in range(n)]
+    library.articles.add_source("/papers/many.txt", "utf-8", "page", 1, page)
+    return library.articles.ids()
 
 
 def new_window(qtbot, library: Library) -> MainWindow:
@@ -85,3 +92,39 @@ def test_each_part_of_loading_lets_waiting_timers_run_first(
     with qtbot.waitSignal(window.loaded):
         window.load()
     assert order == ["notes", "timer", "article"]
+
+
+def test_the_list_opens_at_the_last_article_with_its_rows_read_by_the_worker(
+    qtbot, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ids = many_articles(library)
+    last = ids[250]
+    settings = open_settings(library)
+    settings.setValue("reading/last_article", last)
+    settings.sync()
+    read_here: list[list[int]] = []  # rows the window read itself, on its own thread
+    read = mainwindow.ArticleTableModel._read_rows
+    monkeypatch.setattr(
+        mainwindow.ArticleTableModel,
+        "_read_rows",
+        lambda self, article_ids: read_here.append(list(article_ids)) or read(self, article_ids),
+    )
+    window = new_window(qtbot, library)
+    view = window.list_view
+    listed: list[int] = []
+
+    def first_listed() -> None:  # after the window's own slot, before the list paints
+        if not listed:
+            row = window.model.row_of(last)
+            assert row is not None
+            rect = view.visualRect(window.model.index(row, 0))
+            assert view.viewport().rect().contains(rect)
+            listed.append(view.verticalScrollBar().value())
+
+    window.lists.listed.connect(first_listed)
+    with qtbot.waitSignal(window.loaded):
+        window.load()
+    assert listed and listed[0] > 0
+    assert window.reading_pane.record.id == last
+    assert view.verticalScrollBar().value() == listed[0]  # not scrolled again to show it
+    assert all(len(article_ids) == 1 for article_ids in read_here)  # only its read mark
