@@ -581,7 +581,8 @@ class MainWindow(QMainWindow):
         # Double-click selects jieba words once the segmenter process has answered; it
         # starts when the reader first pauses (it takes ~1 s of a core to load).
         word_selection.use_user_words(self.analysis.user_words())
-        word_selection.warm_up_when_idle()
+        views = (self.list_view, self.list_view.horizontalHeader(), self.sidebar, self.reading_pane)
+        word_selection.warm_up_when_idle([*views, *(v.viewport() for v in views), self.search_edit])
         # The sidebar's counts once the article has painted: read on a worker, but their
         # ~20,000 rows at 100,000 articles are Python the article's paint would share.
         next_turn(self, lambda: self.lists.refresh(ids=False))

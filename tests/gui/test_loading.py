@@ -6,10 +6,11 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from reader.gui import mainwindow, turns
+from reader.gui import mainwindow, turns, word_selection
 from reader.gui.app import open_settings
 from reader.gui.mainwindow import MainWindow
 from reader.library import Library
@@ -128,3 +129,29 @@ def test_the_list_opens_at_the_last_article_with_its_rows_read_by_the_worker(
     assert window.reading_pane.record.id == last
     assert view.verticalScrollBar().value() == listed[0]  # not scrolled again to show it
     assert all(len(article_ids) == 1 for article_ids in read_here)  # only its read mark
+
+
+def test_input_in_the_window_puts_off_the_segmenter(
+    qtbot, open_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[bool] = []
+
+    class Watch(word_selection._WhenIdle):  # this test's own (other windows' may be left)
+        def _load(self) -> None:
+            started.append(True)
+            self.deleteLater()
+
+    watched: list[QWidget] = []  # what the window asks to be watched, once loaded
+    monkeypatch.setattr(
+        word_selection, "warm_up_when_idle", lambda widgets: watched.extend(widgets)
+    )
+    window = open_window()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    window.list_view.setFocus()
+    Watch(600, watched)
+    for _ in range(8):
+        qtbot.wait(120)
+        QTest.keyClick(window.list_view, Qt.Key.Key_J)  # 下一篇, a shortcut of the window
+    assert started == []  # ~1 s of keys, never a 0.6 s pause
+    qtbot.waitUntil(lambda: started == [True], timeout=3000)
