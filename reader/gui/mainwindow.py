@@ -536,19 +536,23 @@ class MainWindow(QMainWindow):
             self.close()
 
     def _load(self) -> None:
-        # Nothing here may hold the window: the list (~0.1 s at 100,000 articles) is
-        # fetched on a worker, and what showing an article first needs (~0.3 s of tables
-        # and patterns) is prepared on another; when both are in (_loaded_part) the last
-        # article opens, then the sidebar is counted (_reopen_last).
+        # Nothing here may hold the window. What showing an article first needs (~0.2 s
+        # of tables and patterns) is prepared on a worker; then the notes dock is built
+        # and the list (~0.2 s at 100,000 articles) fetched on another (_fetch_list);
+        # when both are in the last article opens, then the sidebar is counted
+        # (_reopen_last). One worker of Python at a time, and none while the list first
+        # paints: a paint of the list calls the model ~900 times, each taking Python's
+        # lock, which a worker running Python keeps up to 5 ms at a time (bench_gui's
+        # fill at 100,000 articles: a list paint beside the preparing worker 160-230 ms,
+        # the two workers at once 30-50 ms stalls).
         last = self.settings.value("reading/last_article")
         self._reopen = int(last) if last not in (None, "") else None
-        self._loading = {"listed", "prepared"}
+        self._loading = {"prepared", "listed"}
         self.model.set_store(self.library.articles, fetch=False)
         prepare = Operation(lambda _progress, _cancelled: _prepare_reading(), self)
         prepare.finished.connect(lambda: self._loaded_part("prepared"))
         prepare.finished.connect(prepare.deleteLater)
         prepare.start()
-        self.lists.refresh(counts=False)  # the sidebar's counts once the article is open
         if self.auto_analyse:
             self.start_analysis()
 
@@ -556,12 +560,23 @@ class MainWindow(QMainWindow):
         if part not in self._loading:
             return
         self._loading.discard(part)
-        if self._loading:
-            return
-        # Each in a turn of the event loop of its own, after the paint of the one before
-        # (turns.next_turn): highlights and notes (their modules were imported by the
-        # worker), then the article.
-        next_turn(self, self._reopen_last)
+        # Each step in a turn of the event loop of its own, after the paint of the one
+        # before (turns.next_turn).
+        if self._loading == {"listed"}:
+            next_turn(self, self._fetch_list)
+        elif not self._loading:
+            next_turn(self, self._reopen_last)
+
+    def _fetch_list(self) -> None:
+        """The notes dock (its modules were imported by the worker), then the list's
+        worker a turn later: the list first paints at its final width (the dock narrows
+        it; another paint of every row, their titles cut anew) and no worker meets the
+        dock's Python."""
+        if self.annotating is None:
+            self._build_annotating()
+            next_turn(self, self._fetch_list)
+        elif "listed" in self._loading:  # (else a fetch the reader asked for came first)
+            self.lists.refresh(counts=False)  # the sidebar's counts once the article is open
 
     def _reopening(self) -> int | None:
         """The article the window opens again when loaded, until the list is in."""
@@ -571,7 +586,7 @@ class MainWindow(QMainWindow):
         """The rest of load(), once the list and the reading stack are in."""
         from reader.gui import word_selection
 
-        if self.annotating is None:
+        if self.annotating is None:  # the list came first (a fetch the reader asked for)
             self._build_annotating()
             next_turn(self, self._reopen_last)
             return

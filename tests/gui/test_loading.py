@@ -1,5 +1,5 @@
-"""How the window fills once it has painted: the list and the reading stack (on
-workers), then the last article, each part in a turn of the event loop of its own."""
+"""How the window fills once it has painted: the reading stack, then the list, then the
+last article, each part in a turn of the event loop of its own."""
 
 from __future__ import annotations
 
@@ -68,6 +68,36 @@ def test_a_part_for_the_next_turn_is_dropped_with_its_owner(qtbot) -> None:
     qtbot.waitUntil(lambda: called == ["kept"])
     qtbot.wait(4 * turns.TURN_MS)
     assert called == ["kept"]
+
+
+def test_the_reading_stack_is_prepared_before_the_list_is_fetched(
+    qtbot, library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # One worker of Python at a time, and none while the list first paints.
+    order: list[str] = []
+    prepare = mainwindow._prepare_reading
+
+    def prepare_reading() -> None:
+        order.append("preparing")
+        prepare()
+        order.append("prepared")
+
+    monkeypatch.setattr(mainwindow, "_prepare_reading", prepare_reading)
+    window = new_window(qtbot, library)
+    refresh = window.lists.refresh
+
+    def fetch(**kinds: bool) -> None:
+        order.append("fetching")
+        refresh(**kinds)
+
+    monkeypatch.setattr(window.lists, "refresh", fetch)
+    # The notes dock narrows the list: built before its rows first paint.
+    notes = lambda: "notes" if window.annotating is not None else "no notes"  # noqa: E731
+    window.lists.listed.connect(lambda: order.append(f"listed, {notes()}"))
+    with qtbot.waitSignal(window.loaded):
+        window.load()
+    assert order[:4] == ["preparing", "prepared", "fetching", "listed, notes"]
+    assert window.reading_pane.record is not None
 
 
 def test_each_part_of_loading_lets_waiting_timers_run_first(
