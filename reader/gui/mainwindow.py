@@ -539,12 +539,12 @@ class MainWindow(QMainWindow):
         # Nothing here may hold the window. What showing an article first needs (~0.2 s
         # of tables and patterns) is prepared on a worker; then the notes dock is built
         # and the list (~0.2 s at 100,000 articles) fetched on another (_fetch_list);
-        # when both are in the last article opens, then the sidebar is counted
-        # (_reopen_last). One worker of Python at a time, and none while the list first
-        # paints: a paint of the list calls the model ~900 times, each taking Python's
-        # lock, which a worker running Python keeps up to 5 ms at a time (bench_gui's
-        # fill at 100,000 articles: a list paint beside the preparing worker 160-230 ms,
-        # the two workers at once 30-50 ms stalls).
+        # when both are in the last article opens (_reopen_last), then the sidebar is
+        # counted (_finish_loading). One worker of Python at a time, and none while the
+        # list first paints: a paint of the list calls the model ~900 times, each taking
+        # Python's lock, which a worker running Python keeps up to 5 ms at a time
+        # (bench_gui's fill at 100,000 articles: a list paint beside the preparing worker
+        # 160-230 ms, the two workers at once 30-50 ms stalls).
         last = self.settings.value("reading/last_article")
         self._reopen = int(last) if last not in (None, "") else None
         self._loading = {"prepared", "listed"}
@@ -583,9 +583,8 @@ class MainWindow(QMainWindow):
         return self._reopen if "listed" in self._loading else None
 
     def _reopen_last(self) -> None:
-        """The rest of load(), once the list and the reading stack are in."""
-        from reader.gui import word_selection
-
+        """The last article, once the list and the reading stack are in; the rest of
+        load() a turn later (_finish_loading)."""
         if self.annotating is None:  # the list came first (a fetch the reader asked for)
             self._build_annotating()
             next_turn(self, self._reopen_last)
@@ -593,13 +592,18 @@ class MainWindow(QMainWindow):
         opened = self.reading_pane.record is not None  # the reader chose one meanwhile
         if not opened and not self.select_article(self._reopen) and self.model.rowCount() > 0:
             self.list_view.selectRow(0)
+        next_turn(self, self._finish_loading)
+
+    def _finish_loading(self) -> None:
+        from reader.gui import word_selection
+
         # Double-click selects jieba words once the segmenter process has answered; it
         # starts when the reader first pauses (it takes ~1 s of a core to load).
         word_selection.use_user_words(self.analysis.user_words())
         views = (self.list_view, self.list_view.horizontalHeader(), self.sidebar, self.reading_pane)
         word_selection.warm_up_when_idle([*views, *(v.viewport() for v in views), self.search_edit])
-        # The sidebar's counts once the article has painted: read on a worker, but their
-        # ~20,000 rows at 100,000 articles are Python the article's paint would share.
+        # The sidebar's counts a turn later: read on a worker, but their ~20,000 rows at
+        # 100,000 articles are Python this turn and its paint would share.
         next_turn(self, lambda: self.lists.refresh(ids=False))
         # Other processes' imports from now on (counting 100,000 articles from a cold
         # cache takes a while: not beside the first fetch).

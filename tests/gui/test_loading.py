@@ -115,14 +115,16 @@ def test_each_part_of_loading_lets_waiting_timers_run_first(
 
     def select_article(self: MainWindow, article_id: int | None) -> bool:
         order.append("article")
+        waiting.start()
         return select(self, article_id)
 
     monkeypatch.setattr(MainWindow, "_build_annotating", build_annotating)
     monkeypatch.setattr(MainWindow, "select_article", select_article)
     window = new_window(qtbot, library)
+    window.loaded.connect(lambda: order.append("loaded"))
     with qtbot.waitSignal(window.loaded):
         window.load()
-    assert order == ["notes", "timer", "article"]
+    assert order == ["notes", "timer", "article", "timer", "loaded"]
 
 
 def test_the_list_opens_at_the_last_article_with_its_rows_read_by_the_worker(
