@@ -565,7 +565,10 @@ class MainWindow(QMainWindow):
         if self._loading == {"listed"}:
             next_turn(self, self._fetch_list)
         elif not self._loading:
-            next_turn(self, self._reopen_last)
+            # Two turns on: the list's scroll bar comes in with its first rows and narrows
+            # the title column, and the view paints every row again for that on a timer
+            # a turn later (~7-11 ms); the article's turn would share that paint.
+            next_turn(self, lambda: next_turn(self, self._reopen_last))
 
     def _fetch_list(self) -> None:
         """The notes dock (its modules were imported by the worker), then the list's
