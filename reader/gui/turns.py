@@ -3,10 +3,10 @@
 ``QTimer.singleShot(0, part)`` does not give the window that turn: Qt posts the call as
 an event, and its event loop (glib's, on Linux) delivers it in the same pass of posted
 events as the paint the previous part asked for, before any timer or input that waited.
-The previous part's paint and the next part then stop the window as one: three parts of
-20 ms with a 20 ms paint after the first stop it 60 ms at once (tests/perf/bench_gui.py's
-1 ms heartbeat). A timer a few milliseconds long runs after that paint, and after the
-timers and input that were waiting when it became due.
+The previous part's paint and the next part then stop the window as one: a 20 ms part,
+its 20 ms paint and a next 20 ms part stopped it 60 ms at once (a 1 ms heartbeat as in
+tests/perf/bench_gui.py). A timer a few milliseconds long runs after that paint, and after
+the timers and input that were waiting when it became due.
 """
 
 from __future__ import annotations
