@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from reader import APP_ID, APP_NAME, __version__, paths
 from reader.gui import i18n, launch
 from reader.gui.preferences import Preferences
+from reader.gui.turns import next_turn
 from reader.library import Library
 from reader.store.db import LibraryError
 
@@ -94,7 +95,7 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
         # Later launches on this library hand their files and links to this window.
         single_instance.attach(window, library.directory, window.open_targets)
         # In a turn of the event loop of its own (each ~20 ms, together a stall).
-        QTimer.singleShot(0, fill)
+        next_turn(window, fill)
 
     def fill() -> None:
         window.load()
@@ -105,7 +106,7 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
             window.open_targets(launch.launch_targets(files))
 
     # The list is filled after the window has painted, so the window appears at once.
-    window.first_painted.connect(lambda: QTimer.singleShot(0, after_first_paint))
+    window.first_painted.connect(lambda: next_turn(window, after_first_paint))
     # What exists once the window is filled (modules, classes, widgets) lives as long as
     # the app: out of the cyclic collector's full passes, which then stop the window ~5 ms
     # instead of ~20 ms at 100,000 articles (tests/perf/bench_gui.py).
@@ -134,7 +135,7 @@ def run(data_dir: str | None, files: Sequence[str]) -> int:
         shutdown.quit_on_signals(app)  # SIGTERM, SIGHUP, SIGINT: quit as from the menu
         library_errors.install_excepthook(library.db.path)  # damage met later: a dialog
 
-    window.first_painted.connect(lambda: QTimer.singleShot(0, after_first_paint))
+    window.first_painted.connect(lambda: next_turn(window, after_first_paint))
     code = app.exec()
     library.close()  # the window may not have been deleted when the loop ended
     return code

@@ -19,7 +19,6 @@ from PySide6.QtCore import (
     QSettings,
     Qt,
     QThreadPool,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QTextCharFormat
@@ -52,6 +51,7 @@ from reader.gui.reading_progress import ReadingPositions, reading_chars, reading
 from reader.gui.script_selector import ScriptSelector
 from reader.gui.sidebar import LibrarySidebar, Scope
 from reader.gui.themes import Theme
+from reader.gui.turns import next_turn
 from reader.gui.workers import Operation, ProcessOperation
 from reader.library import (
     IMPORTABLE_SUFFIXES,
@@ -408,7 +408,9 @@ class MainWindow(QMainWindow):
             self.search_edit,
             lambda: self.analysis.watch_words(),
             self,
-            open_article=lambda: record.id if (record := self.reading_pane.record) else None,
+            open_article=lambda: (
+                record.id if (record := self.reading_pane.record) else self._reopening()
+            ),
         )
         self.lists.listed.connect(self._listed)
         self.lists.damaged.connect(self._library_failed)
@@ -535,19 +537,23 @@ class MainWindow(QMainWindow):
             self.close()
 
     def _load(self) -> None:
-        # Nothing here may hold the window: the list (~0.1 s at 100,000 articles) is
-        # fetched on a worker, and what showing an article first needs (~0.3 s of tables
-        # and patterns) is prepared on another; when both are in (_loaded_part) the last
-        # article opens, then the sidebar is counted (_reopen_last).
+        # Nothing here may hold the window. What showing an article first needs (~0.2 s
+        # of tables and patterns) is prepared on a worker; then the notes dock is built
+        # and the list (~0.2 s at 100,000 articles) fetched on another (_fetch_list);
+        # when both are in the last article opens (_reopen_last), then the sidebar is
+        # counted (_finish_loading). One worker of Python at a time, and none while the
+        # list first paints: a paint of the list calls the model ~900 times, each taking
+        # Python's lock, which a worker running Python keeps up to 5 ms at a time
+        # (bench_gui's fill at 100,000 articles: a list paint beside the preparing worker
+        # 160-230 ms, the two workers at once 30-50 ms stalls).
         last = self.settings.value("reading/last_article")
         self._reopen = int(last) if last not in (None, "") else None
-        self._loading = {"listed", "prepared"}
+        self._loading = {"prepared", "listed"}
         self.model.set_store(self.library.articles, fetch=False)
         prepare = Operation(lambda _progress, _cancelled: _prepare_reading(), self)
         prepare.finished.connect(lambda: self._loaded_part("prepared"))
         prepare.finished.connect(prepare.deleteLater)
         prepare.start()
-        self.lists.refresh(counts=False)  # the sidebar's counts once the article is open
         if self.auto_analyse:
             self.start_analysis()
 
@@ -555,30 +561,54 @@ class MainWindow(QMainWindow):
         if part not in self._loading:
             return
         self._loading.discard(part)
-        if self._loading:
-            return
-        # Each in a turn of the event loop of its own (the window repaints between them):
-        # highlights and notes (their modules were imported by the worker), then the article.
-        QTimer.singleShot(0, self._reopen_last)
+        # Each step in a turn of the event loop of its own, after the paint of the one
+        # before (turns.next_turn).
+        if self._loading == {"listed"}:
+            next_turn(self, self._fetch_list)
+        elif not self._loading:
+            # Two turns on: the list's scroll bar comes in with its first rows and narrows
+            # the title column, and the view paints every row again for that on a timer
+            # a turn later (~7-11 ms); the article's turn would share that paint.
+            next_turn(self, lambda: next_turn(self, self._reopen_last))
 
-    def _reopen_last(self) -> None:
-        """The rest of load(), once the list and the reading stack are in."""
-        from reader.gui import word_selection
-
+    def _fetch_list(self) -> None:
+        """The notes dock (its modules were imported by the worker), then the list's
+        worker a turn later: the list first paints at its final width (the dock narrows
+        it; another paint of every row, their titles cut anew) and no worker meets the
+        dock's Python."""
         if self.annotating is None:
             self._build_annotating()
-            QTimer.singleShot(0, self._reopen_last)
+            next_turn(self, self._fetch_list)
+        elif "listed" in self._loading:  # (else a fetch the reader asked for came first)
+            self.lists.refresh(counts=False)  # the sidebar's counts once the article is open
+
+    def _reopening(self) -> int | None:
+        """The article the window opens again when loaded, until the list is in."""
+        return self._reopen if "listed" in self._loading else None
+
+    def _reopen_last(self) -> None:
+        """The last article, once the list and the reading stack are in; the rest of
+        load() a turn later (_finish_loading)."""
+        if self.annotating is None:  # the list came first (a fetch the reader asked for)
+            self._build_annotating()
+            next_turn(self, self._reopen_last)
             return
         opened = self.reading_pane.record is not None  # the reader chose one meanwhile
         if not opened and not self.select_article(self._reopen) and self.model.rowCount() > 0:
             self.list_view.selectRow(0)
+        next_turn(self, self._finish_loading)
+
+    def _finish_loading(self) -> None:
+        from reader.gui import word_selection
+
         # Double-click selects jieba words once the segmenter process has answered; it
         # starts when the reader first pauses (it takes ~1 s of a core to load).
         word_selection.use_user_words(self.analysis.user_words())
-        word_selection.warm_up_when_idle()
-        # The sidebar's counts once the article has painted: read on a worker, but their
-        # ~20,000 rows at 100,000 articles are Python the article's paint would share.
-        QTimer.singleShot(0, lambda: self.lists.refresh(ids=False))
+        views = (self.list_view, self.list_view.horizontalHeader(), self.sidebar, self.reading_pane)
+        word_selection.warm_up_when_idle([*views, *(v.viewport() for v in views), self.search_edit])
+        # The sidebar's counts a turn later: read on a worker, but their ~20,000 rows at
+        # 100,000 articles are Python this turn and its paint would share.
+        next_turn(self, lambda: self.lists.refresh(ids=False))
         # Other processes' imports from now on (counting 100,000 articles from a cold
         # cache takes a while: not beside the first fetch).
         self.watch.start()
@@ -614,7 +644,16 @@ class MainWindow(QMainWindow):
             return
         record = self.reading_pane.record
         if wanted is None and (record is None or not self.select_article(record.id)):
-            self.list_view.scrollToTop()
+            # Loading: the list opens where the last article is, selected once the reading
+            # stack is in (_reopen_last), so its first paint is the rows left in view, not
+            # the top's and then theirs (two cold paints of new rows, ~15-20 ms each).
+            reopening = self._reopening()
+            row = self.model.row_of(reopening) if reopening is not None else None
+            if row is None:
+                self.list_view.scrollToTop()
+            else:
+                self.list_view.doItemsLayout()  # the new rows' scroll range (else a turn on)
+                self.list_view.scrollTo(self.model.index(row, 0))
         self._update_count()
         self._apply_search_layer()
         self._loaded_part("listed")

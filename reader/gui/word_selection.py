@@ -140,16 +140,22 @@ _BUSY_EVENTS = (
 
 
 class _WhenIdle(QObject):
-    """Starts the segmenter once the reader has left the window alone for ``idle_ms``.
+    """Starts the segmenter once the reader has left ``watched`` alone for ``idle_ms``.
 
     Its process loads jieba's dictionary (~1 s of a core): better while the reader reads
-    than while they scroll or type. Every key press, click or wheel turn puts it off."""
+    than while they scroll or type. Every key press, click or wheel turn in a watched
+    widget puts it off (a key bound to an action arrives at the widget with the focus).
+    Not a filter on the whole application: PySide would make a Python object for every
+    object that gets an event, and the Python types of their Qt classes, enums and all,
+    at their first events (~30-40 ms of the window's thread as it opens, bench_gui's fill),
+    and each event after would take Python's lock from the workers."""
 
-    def __init__(self, idle_ms: int) -> None:
+    def __init__(self, idle_ms: int, watched: Iterable[QObject]) -> None:
         super().__init__(QCoreApplication.instance())
         self._timer = QTimer(self, singleShot=True, interval=idle_ms)
         self._timer.timeout.connect(self._load)
-        QCoreApplication.instance().installEventFilter(self)
+        for widget in watched:
+            widget.installEventFilter(self)  # a deleted filter leaves their lists itself
         self._timer.start()
 
     def eventFilter(self, _obj: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -158,15 +164,15 @@ class _WhenIdle(QObject):
         return False
 
     def _load(self) -> None:
-        QCoreApplication.instance().removeEventFilter(self)
         warm_up_in_background()
         self.deleteLater()
 
 
-def warm_up_when_idle(idle_ms: int = 1500) -> None:
-    """Start the segmenter process once the reader pauses (see _WhenIdle)."""
+def warm_up_when_idle(watched: Iterable[QObject], idle_ms: int = 1500) -> None:
+    """Start the segmenter process once the reader pauses in ``watched`` (the widgets
+    the reader types, clicks and scrolls in; see _WhenIdle)."""
     if _segmenter is None:
-        _WhenIdle(idle_ms)
+        _WhenIdle(idle_ms, watched)
 
 
 def use_user_words(words: Iterable[str]) -> None:

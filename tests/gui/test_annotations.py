@@ -298,7 +298,7 @@ def test_the_segmenter_loads_once_the_reader_pauses(qtbot, monkeypatch) -> None:
     widget = QWidget()
     qtbot.addWidget(widget)
     widget.show()
-    word_selection.warm_up_when_idle(idle_ms=300)
+    word_selection.warm_up_when_idle([widget], idle_ms=300)
     shortcut = QShortcut(QKeySequence("J"), widget)  # J as the window binds it
     pressed: list[bool] = []
     shortcut.activated.connect(lambda: pressed.append(True))
