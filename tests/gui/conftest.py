@@ -53,3 +53,20 @@ def open_window(qtbot, library: Library) -> Callable[[], MainWindow]:
 @pytest.fixture
 def window(open_window: Callable[[], MainWindow]) -> MainWindow:
     return open_window()
+
+
+@pytest.fixture
+def opened(qtbot) -> Callable[[MainWindow], int]:
+    """Waits until the article chosen in the list is open (the window opens it a turn
+    after the choice, once the list has repainted); its id."""
+
+    def wait(win: MainWindow) -> int:
+        def chosen() -> int | None:
+            return win.model.article_id(win.list_view.currentIndex().row())
+
+        qtbot.waitUntil(
+            lambda: win.reading_pane.record is not None and win.reading_pane.record.id == chosen()
+        )
+        return win.reading_pane.record.id
+
+    return wait

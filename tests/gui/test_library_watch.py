@@ -35,10 +35,10 @@ def cli_import(window: MainWindow, *paths: Path) -> subprocess.Popen:
 
 
 def test_articles_imported_by_the_cli_appear_and_the_open_article_stays(
-    qtbot, window: MainWindow, tmp_path: Path
+    qtbot, window: MainWindow, tmp_path: Path, opened
 ) -> None:
     window.list_view.selectRow(2)
-    reading = window.reading_pane.record.id
+    reading = opened(window)
     scrolled = window.reading_pane.verticalScrollBar()
     scrolled.setValue(scrolled.maximum() // 2)
     position = scrolled.value()

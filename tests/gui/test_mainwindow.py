@@ -144,15 +144,30 @@ def test_article_text_is_never_markup(window: MainWindow) -> None:
     assert "<img " not in window.reading_pane.toHtml()
 
 
-def test_keyboard_moves_between_articles(qtbot, window: MainWindow) -> None:
+def test_keyboard_moves_between_articles(qtbot, window: MainWindow, opened) -> None:
     window.list_view.selectRow(0)
     window.list_view.setFocus()
-    first = window.reading_pane.record.id
+    first = opened(window)
     qtbot.keyClick(window.list_view, Qt.Key.Key_J)
-    second = window.reading_pane.record.id
-    assert second == window.model.article_id(1)
+    assert opened(window) == window.model.article_id(1)
     qtbot.keyClick(window.list_view, Qt.Key.Key_K)
-    assert window.reading_pane.record.id == first
+    assert opened(window) == first
+
+
+def test_moving_fast_through_the_list_opens_only_where_the_reader_stops(
+    qtbot, window: MainWindow, opened
+) -> None:
+    """Each article opens a turn after the list chose it (the list repaints first):
+    keys pressed faster than that open only the last article chosen."""
+    window.list_view.selectRow(0)
+    opened(window)
+    shown: list[int] = []
+    window.reading_pane.article_shown.connect(shown.append)
+    window.list_view.setFocus()
+    for _ in range(3):
+        qtbot.keyClick(window.list_view, Qt.Key.Key_J)
+    assert opened(window) == window.model.article_id(3)
+    assert shown == [window.model.article_id(3)]
 
 
 def test_toolbar_icons_without_an_icon_theme_are_the_styles(window: MainWindow) -> None:
