@@ -232,18 +232,16 @@ def rank_weights(conn: sqlite3.Connection) -> tuple[float, ...]:
 def _weights(averages: bytes) -> tuple[float, ...]:
     # FTS5's "averages" record: varints of the row count, then each column's token total.
     numbers = _varints(averages)
-    plain = tuple(FIELD_WEIGHTS[field] for _ in range(LENGTH_CLASSES) for field in FIELDS)
-    if len(numbers) != len(COLUMNS) + 1 or not numbers[0] or not sum(numbers[1:]):
-        return plain  # an empty index (or a record not understood): no lengths to weigh
-    mean = sum(numbers[1:]) / numbers[0]
-    k_fts = _K1 * (1 - _B + _B * -len(COLUMNS) / mean)  # every column counted as -1 long
-    if abs(k_fts) < 1e-9:
-        return plain  # (lengths can't be carried by a factor of 0)
-    weights = []
-    for k in range(LENGTH_CLASSES):
-        k_class = _K1 * (1 - _B + _B * _CLASS_BASE * _CLASS_RATIO**k / mean)
-        weights += [FIELD_WEIGHTS[field] * k_fts / k_class for field in FIELDS]
-    return tuple(weights)
+    factors = [1.0] * LENGTH_CLASSES  # an empty index (or a record not understood)
+    if len(numbers) == len(COLUMNS) + 1 and numbers[0] and sum(numbers[1:]):
+        mean = sum(numbers[1:]) / numbers[0]
+        k_fts = _K1 * (1 - _B + _B * -len(COLUMNS) / mean)  # every column counted -1 long
+        if abs(k_fts) >= 1e-9:  # (lengths can't be carried by a factor of 0)
+            factors = [
+                k_fts / (_K1 * (1 - _B + _B * _CLASS_BASE * _CLASS_RATIO**k / mean))
+                for k in range(LENGTH_CLASSES)
+            ]
+    return tuple(FIELD_WEIGHTS[field] * factor for factor in factors for field in FIELDS)
 
 
 def _varints(data: bytes) -> list[int]:
@@ -542,19 +540,21 @@ class SearchIndex:
                 ).fetchall()
                 for article_id, title, body, extra in rows:
                     self._insert(conn, article_id, title, body, extra or "")
+                if rows:
+                    reached = rows[-1][0]
                 if len(rows) < REBUILD_BATCH:  # the last batch: the index is whole
                     _set_meta(conn, META_KEY, signature())
                     conn.execute("DELETE FROM meta WHERE key = ?", (_REBUILT_TO_KEY,))
                 else:
-                    _set_meta(conn, _REBUILT_TO_KEY, f"{signature()} {rows[-1][0]}")
-                left = conn.execute(
-                    "SELECT count(*) FROM articles WHERE id > ?", (rows[-1][0] if rows else 0,)
-                ).fetchone()[0]
-                total = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+                    _set_meta(conn, _REBUILT_TO_KEY, f"{signature()} {reached}")
             done += len(rows)
             self.tidy(steps=4)  # keeping up with the batches' segments
-            if progress:
-                progress(total - left if rows else total, total, "")
+            if progress:  # (counted outside the write: others wait on it)
+                indexed, total = self.db.execute(
+                    "SELECT total(id <= ?), count(*) FROM articles", (reached,)
+                ).fetchone()
+                whole = len(rows) < REBUILD_BATCH  # (imports since hold the current index)
+                progress(total if whole else int(indexed), total, "")
         log.info("search index: %d articles re-indexed", done)
         return done
 
@@ -658,8 +658,8 @@ class SearchIndex:
     def _values(title: str, body: str, extra: str) -> tuple[str, list[str]]:
         """The columns of the article's length class, and their texts."""
         fields = [tokens(title), tokens(body), tokens(extra)]
-        k = length_class(sum(size for _, size in fields))
-        return ", ".join(COLUMNS[3 * k : 3 * k + 3]), [text for text, _ in fields]
+        k = length_class(sum(size for _, size in fields)) * len(FIELDS)
+        return ", ".join(COLUMNS[k : k + len(FIELDS)]), [text for text, _ in fields]
 
     def _insert(
         self, conn: sqlite3.Connection, article_id: int, title: str, body: str, extra: str
