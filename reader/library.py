@@ -25,6 +25,7 @@ from reader.store.db import Database, LibraryUnavailableError
 if TYPE_CHECKING:
     from reader.core.pages import Article
     from reader.resplit import ResplitReport
+    from reader.store.analysis import AnalysisStore
     from reader.store.annotations import Annotation, AnnotationStore
     from reader.store.articles import ArticleRecord, ArticleStore, NewArticle
     from reader.views import ArticleView
@@ -91,6 +92,13 @@ class Library:
         from reader.store.annotations import AnnotationStore
 
         return AnnotationStore(self.db)
+
+    @cached_property
+    def analysis(self) -> AnalysisStore:
+        """Keywords, entities and word lists (its module loads when first asked for)."""
+        from reader.store.analysis import AnalysisStore
+
+        return AnalysisStore(self.db)
 
     @classmethod
     def open(cls, directory: str | os.PathLike[str] | None = None, *, seed: bool = True) -> Library:

@@ -1,674 +1,100 @@
-"""Highlights and notes in the main window: menus, the reading pane's layer, the side
-panel, the library-wide browser, export and import.
+"""Highlights and notes for one window: made with the window, built after its first paint.
 
-The main window creates one :class:`Annotating` and calls it from three places (its layer
-refresh, its reading-pane menu and its settings dialog); everything else is wired here.
-Changes go through :class:`AnnotationsController` (undoable, saved at once); drawing
-listens to its ``changed`` signal.
-
-Highlights are stored against the ORIGINAL body: a selection in any script view is mapped
-back through the view's offset map (:meth:`ReadingPane.selected_span`), and each highlight
-is drawn through the map of whatever view is showing, so it covers the same words in
-简体, 繁體, 台灣 and 香港 text even where a phrase changes length (内存 → 記憶體).
+:class:`Annotating` is what the window holds. It costs nothing before the first paint; the
+startup sequence calls :meth:`Annotating.build`, which makes the 编辑 menu, the 批注 dock
+and the rest (:class:`reader.gui.annotation_ui.AnnotationUI`, whose modules and widgets
+would delay the first paint). What it needs of the window is :class:`AnnotatingHost`.
 """
 
 from __future__ import annotations
 
-import json
 import logging
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QFileDialog,
-    QInputDialog,
-    QLabel,
-    QMenu,
-    QMessageBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
-
-from reader.annotation_io import (
-    JSON_SUFFIXES,
-    annotations_markdown,
-    export_w3c,
-    import_w3c,
-    parse_annotation_file,
-    placed_in_view,
-)
-from reader.core import scripts
-from reader.core.anchors import make_anchor
-from reader.core.links import article_link, is_article_link, parse_link
-from reader.gui import note_dialog
-from reader.gui.annotation_list import AnnotationPanel, ColourNames, Entry, shown_colours
-from reader.gui.annotations_controller import AnnotationsController
-from reader.gui.note_dialog import colour_icon
-from reader.gui.reading_pane import Layer
-from reader.gui.themes import Theme
-from reader.gui.word_selection import WordSelection
-from reader.library import write_atomically
-from reader.store.annotations import DEFAULT_COLOUR, Annotation, Colour
+from PySide6.QtCore import QObject, QSettings
 
 if TYPE_CHECKING:
-    from reader.gui.mainwindow import MainWindow
+    from PySide6.QtWidgets import QDockWidget, QWidget
+
+    from reader.gui.annotation_ui import AnnotationUI
+    from reader.gui.changes import LibraryChanges
+    from reader.gui.looks import Looks
+    from reader.gui.menus import Menus
+    from reader.gui.reading import ReadingController
+    from reader.gui.reading_pane import ReadingPane
+    from reader.gui.script_selector import ScriptSelector
+    from reader.library import Library
 
 log = logging.getLogger(__name__)
 
-LAYER_PREFIX = "annotation-"
-COLOUR_SHORTCUTS = ("1", "2", "3", "4", "5", "6")  # single keys, like J/K; Ctrl+digits pick scripts
-UNKNOWN_HEX = "#b0b0b0"  # a colour key this version does not know (from a newer one)
-EXPORT_FILTERS = {  # file-dialog filter (translated when shown) → suffix
-    "Markdown (*.md)": ".md",
-    QT_TRANSLATE_NOOP("Annotating", "W3C 批注 JSON (*.json)"): ".json",
-}
+NOTES_DOCK = "window/notes_dock"  # how the reader left the 批注 dock: closed, front, behind
 
 
-def highlight_format(hex_color: str, theme: Theme, *, noted: bool) -> QTextCharFormat:
-    """A highlight's look: its colour as a background, softened into the theme's paper so
-    the text stays readable (more on dark themes); a note adds a dashed underline."""
-    paper = QColor(theme.base)
-    colour = QColor(hex_color)
-    share = 0.45 if theme.dark else 0.7
-    mixed = QColor(
-        round(colour.red() * share + paper.red() * (1 - share)),
-        round(colour.green() * share + paper.green() * (1 - share)),
-        round(colour.blue() * share + paper.blue() * (1 - share)),
-    )
-    fmt = QTextCharFormat()
-    fmt.setBackground(mixed)
-    if noted:
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-        fmt.setUnderlineColor(colour.lighter(150) if theme.dark else colour.darker(170))
-    return fmt
+class AnnotatingHost(Protocol):
+    """What highlights and notes need of the window."""
+
+    library: Library
+    changes: LibraryChanges
+    reading_pane: ReadingPane
+    reading: ReadingController
+    looks: Looks
+    scripts: ScriptSelector
+    menus: Menus
+
+    def status(self, message: str, timeout: int = 4000) -> None: ...
+
+    def add_notes_dock(self, dock: QDockWidget) -> None: ...
 
 
 class Annotating(QObject):
-    colours_updated = Signal(object)  # list[Colour], after a colour's meaning changed
-
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, host: AnnotatingHost, window: QWidget, settings: QSettings) -> None:
         super().__init__(window)
+        self.host = host
         self.window = window
-        self.store = window.library.annotations
-        self.controller = AnnotationsController(self.store, self)
-        self.word_selection = WordSelection(window.reading_pane)
-        self.colours: list[Colour] = shown_colours(self.store.colours())
-        self._drawn: list[tuple[Annotation, int, int]] = []  # open article, view offsets
-        self._layer_names: set[str] = set()
-        self._browser = None
-        self.settings_names: ColourNames | None = None  # the settings dialog's, while open
-        self.last_colour = DEFAULT_COLOUR
+        self.settings = settings
+        self._ui: AnnotationUI | None = None
+        self._link: str | None = None  # a reader:// link to open once built and loaded
 
-        self.panel = AnnotationPanel()
-        self.dock = QDockWidget(self.tr("批注"), window)
-        self.dock.setObjectName("annotationDock")
-        self.dock.setWidget(self.panel)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        # A tab beside 关键词: stacked, the two docks would set a tall minimum window height.
-        window.tabifyDockWidget(window.keyword_dock, self.dock)
-        window.keyword_dock.raise_()
-        self._build_actions()
+    @property
+    def built(self) -> bool:
+        return self._ui is not None
 
-        self.controller.changed.connect(self._changed)
-        self.controller.colours_changed.connect(self._colours_changed)
-        self.controller.failed.connect(lambda message: self._status(message, 8000))
-        self.controller.stack.indexChanged.connect(self._update_actions)
-        self.panel.chosen.connect(self.go_to)
-        self.panel.note_requested.connect(self.edit_note)
-        self.panel.delete_requested.connect(self.delete)
-        self.panel.recolour_requested.connect(self._recolour)
-        self.panel.link_requested.connect(self.copy_link)
-        self.panel.browse_requested.connect(self.open_browser)
-        self.panel.renamed.connect(self.rename_colour)
-        window.reading_pane.selectionChanged.connect(self._update_actions)
-        # The window redraws layers (and so calls refresh) for an article, not for none.
-        window.list_view.selectionModel().selectionChanged.connect(self._maybe_cleared)
-        self.panel.set_colours(self.colours)
-        self._update_actions()
+    @property
+    def ui(self) -> AnnotationUI:
+        """The menus, dock and panel; built now if they were not yet."""
+        if self._ui is None:
+            self.build()
+        assert self._ui is not None
+        return self._ui
 
-    # -- menus ----------------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        w = self.window
-        stack = self.controller.stack
-        self.undo_action = stack.createUndoAction(self, self.tr("撤销"))
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = stack.createRedoAction(self, self.tr("重做"))
-        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
-        self.colour_actions: dict[str, QAction] = {}
-        for i, colour in enumerate(self.colours):
-            action = QAction(self)
-            action.setIcon(colour_icon(colour.hex))
-            if i < len(COLOUR_SHORTCUTS):
-                action.setShortcut(QKeySequence(COLOUR_SHORTCUTS[i]))
-            action.triggered.connect(lambda _=False, key=colour.key: self.highlight(key))
-            self.colour_actions[colour.key] = action
-        self._name_colour_actions()
-        self.note_action = QAction(self.tr("添加批注(&N)…"), self)
-        self.note_action.setShortcut(QKeySequence("Ctrl+M"))
-        self.note_action.triggered.connect(self.add_or_edit_note)
-        self.delete_action = QAction(self.tr("删除高亮(&D)"), self)
-        self.delete_action.setShortcut(QKeySequence("Ctrl+Shift+Backspace"))
-        self.delete_action.triggered.connect(lambda: self.delete_at_cursor())
-        self.browse_action = QAction(self.tr("全部批注(&B)…"), self)
-        self.browse_action.setShortcut(QKeySequence("Ctrl+Shift+H"))
-        self.browse_action.triggered.connect(self.open_browser)
-        self.export_action = QAction(self.tr("导出批注(&X)…"), self)
-        self.export_action.triggered.connect(self.export_annotations)
-        self.import_action = QAction(self.tr("导入批注(&M)…"), self)
-        self.import_action.triggered.connect(self.import_annotations)
-        self.link_action = QAction(self.tr("打开链接(&L)…"), self)
-        self.link_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.link_action.triggered.connect(self.ask_link)
-
-        edit = QMenu(self.tr("编辑(&E)"), w)
-        edit.setObjectName("editMenu")
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
-        edit.addSeparator()
-        for action in self.colour_actions.values():
-            edit.addAction(action)
-        edit.addAction(self.note_action)
-        edit.addAction(self.delete_action)
-        edit.addSeparator()
-        edit.addAction(self.browse_action)
-        self.edit_menu = edit
-        bar = w.menuBar()
-        menus = [a for a in bar.actions() if a.menu() is not None]
-        # 编辑 goes second, after 文件, as desktop apps have it.
-        bar.insertMenu(menus[1] if len(menus) > 1 else None, edit)
-        if menus:
-            file_menu = menus[0].menu()
-            before = w.settings_action if w.settings_action in file_menu.actions() else None
-            file_menu.insertAction(before, self.export_action)
-            file_menu.insertAction(before, self.import_action)
-            file_menu.insertAction(before, self.link_action)
-            file_menu.insertSeparator(before)
-        view_action = self.dock.toggleViewAction()
-        view_action.setText(self.tr("批注面板"))
-        keyword_toggle = w.keyword_dock.toggleViewAction()
-        for menu_action in menus:
-            menu = menu_action.menu()
-            actions = menu.actions()
-            if keyword_toggle in actions:
-                after = actions.index(keyword_toggle) + 1
-                menu.insertAction(actions[after] if after < len(actions) else None, view_action)
-                break
-        for action in (self.undo_action, self.redo_action, *self.colour_actions.values()):
-            w.addAction(action)  # shortcuts work with the menus closed
-
-    def _name_colour_actions(self) -> None:
-        for colour in self.colours:
-            action = self.colour_actions.get(colour.key)
-            if action is not None:
-                action.setText(self.tr("高亮为「{}」").format(colour.label))
-
-    def fill_menu(self, menu: QMenu, pos: QPoint) -> None:
-        """The reading pane's context menu: highlight the selection, or act on the highlight
-        under the mouse."""
-        pane = self.window.reading_pane
-        if pane.view is None:
+    def build(self) -> None:
+        if self._ui is not None:
             return
-        span = pane.selected_span()
-        offset = pane.view_offset(pane.cursorForPosition(pos).position())
-        target = self._selected_annotation()[0] if span else None
-        if target is None and offset is not None:
-            target = self.annotation_at(offset)
-        menu.addSeparator()
-        if span is not None:
-            colours = menu.addMenu(self.tr("高亮"))
-            for action in self.colour_actions.values():
-                colours.addAction(action)
-            if target is None:
-                menu.addAction(self.note_action)
-        if target is not None:
-            menu.addAction(self.tr("编辑批注…"), lambda: self.edit_note(target.id))
-            recolour = menu.addMenu(self.tr("改为"))
-            for colour in self.colours:
-                action = recolour.addAction(
-                    colour_icon(colour.hex),
-                    colour.label,
-                    lambda key=colour.key: self.controller.recolour(target.id, key),
-                )
-                action.setCheckable(True)
-                action.setChecked(colour.key == target.color)
-            menu.addAction(self.tr("复制链接"), lambda: self.copy_link(target.id))
-            menu.addAction(self.tr("删除高亮"), lambda: self.delete(target.id))
+        from reader.gui.annotation_ui import AnnotationUI
 
-    def extend_settings(self, dialog) -> None:
-        """A 高亮 tab in the settings dialog: rename what each colour means."""
-        tabs = dialog.findChild(QTabWidget)
-        if tabs is None:
-            return
-        names = ColourNames()
-        names.set_colours(self.colours)
-        names.renamed.connect(self.rename_colour)
-        # A bound method of the widget: Qt disconnects it when the dialog goes.
-        self.colours_updated.connect(names.set_colours)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        hint = QLabel(
-            self.tr("每种颜色代表什么由你决定；改名后菜单、批注面板和导出都用新名字。按 1–4 高亮。")
-        )
-        hint.setWordWrap(True)
-        layout.addWidget(hint)
-        layout.addWidget(names)
-        layout.addStretch(1)
-        tabs.addTab(page, self.tr("高亮"))
-        self.settings_names = names
+        self._ui = ui = AnnotationUI(self.host, self.window)
+        left = self.settings.value(NOTES_DOCK, "behind")  # a new reader: behind 关键词
+        ui.dock.setHidden(left == "closed")
+        if left == "front":
+            ui.dock.raise_()
 
-    def _update_actions(self) -> None:
-        """Enable what applies to the selection; runs on every selection change (a drag
-        sends many), so only what changed is set."""
-        pane = self.window.reading_pane
-        has_article = pane.view is not None
-        target, exactly = self._selected_annotation() if has_article else (None, False)
-        target = target if exactly else None
-        wanted = [(a, has_article) for a in (*self.colour_actions.values(), self.note_action)]
-        wanted.append((self.delete_action, target is not None))
-        for action, enabled in wanted:
-            if action.isEnabled() != enabled:
-                action.setEnabled(enabled)
-        text = self.tr("编辑批注(&N)…") if target else self.tr("添加批注(&N)…")
-        if self.note_action.text() != text:
-            self.note_action.setText(text)
-
-    # -- drawing --------------------------------------------------------------------------
-
-    def refresh(self) -> None:
-        """Draw the open article's highlights and list them (after any change or redraw)."""
-        pane = self.window.reading_pane
-        view = pane.view
-        if view is None:
-            self._drawn = []
-            pane.set_layers(dict.fromkeys(self._layer_names))
-            self._layer_names = set()
-            self.panel.set_entries([])
-            self._update_actions()
-            return
-        annotations = self.store.for_article(view.record.id)
-        self._drawn = placed_in_view(annotations, view)
-        colours = {c.key: c for c in self.colours}
-        theme = self.window.theme
-        groups: dict[tuple[str, bool], tuple[list[tuple[int, int]], list[str]]] = {}
-        entries: list[Entry] = []
-        for annotation, start, end in self._drawn:
-            colour = colours.get(annotation.color)
-            key = (annotation.color if colour else "", bool(annotation.note))
-            spans, tips = groups.setdefault(key, ([], []))
-            spans.append((start, end))
-            label = colour.label if colour else annotation.color
-            tips.append(f"{label}\n{annotation.note}" if annotation.note else label)
-            entries.append(self._entry(annotation, view.body.text[start:end]))
-        placed = {a.id for a, _, _ in self._drawn}
-        for annotation in annotations:
-            if annotation.id not in placed:  # orphaned: listed, never dropped
-                entries.append(self._entry(annotation, self._in_view(annotation.exact)))
-        new: dict[str, Layer] = {}
-        # Noted ones last, so a note's underline shows over a plain highlight.
-        for (key, noted), (spans, tips) in sorted(groups.items(), key=lambda g: g[0][1]):
-            name = f"{LAYER_PREFIX}{key or 'unknown'}{'-note' if noted else ''}"
-            fmt = highlight_format(colours[key].hex if key else UNKNOWN_HEX, theme, noted=noted)
-            new[name] = Layer(tuple(spans), fmt, original=False, tooltips=tuple(tips))
-        # Taken out and put back last: the reader's own highlights draw over keywords.
-        for name in self._layer_names:
-            pane.layers.pop(name, None)
-        pane.set_layers(new)
-        names = set(new)
-        self._layer_names = names
-        self.panel.set_entries(entries)
-        self._update_actions()
-
-    def _maybe_cleared(self) -> None:
-        if self.window.reading_pane.view is None:
-            self.refresh()
-
-    def _entry(self, annotation: Annotation, quote: str) -> Entry:
-        colour = next((c for c in self.colours if c.key == annotation.color), None)
-        return Entry(
-            annotation,
-            quote,
-            colour.label if colour else annotation.color,
-            colour.hex if colour else UNKNOWN_HEX,
+    def save_state(self, settings: QSettings) -> None:
+        """How the reader leaves the dock, for the next start."""
+        if self._ui is None:
+            return  # closed before it was built: what was saved last time stands
+        dock = self._ui.dock
+        front = not dock.visibleRegion().isEmpty()  # a tab behind another shows nothing
+        settings.setValue(
+            NOTES_DOCK, "closed" if dock.isHidden() else "front" if front else "behind"
         )
 
-    def _in_view(self, text: str) -> str:
-        """``text`` (from the original) in the open view's script."""
-        view = self.window.reading_pane.view
-        if view is None or view.effective is None or not text:
-            return text
-        return scripts.convert(text, view.effective, view.user_phrases)
+    def open_when_loaded(self, link: str, *, loaded: bool) -> None:
+        """Open a ``reader://`` link now if the window has loaded, else once it has."""
+        self._link = link
+        if loaded:
+            self.open_pending_link()
 
-    def _changed(self, article_id: int) -> None:
-        record = self.window.reading_pane.record
-        if record is not None and record.id == article_id:
-            self.refresh()
-        if self._browser is not None:
-            self._browser.reload()
-
-    def _colours_changed(self) -> None:
-        self.colours = shown_colours(self.store.colours())
-        self._name_colour_actions()
-        self.panel.set_colours(self.colours)
-        self.colours_updated.emit(self.colours)
-        self.refresh()
-        if self._browser is not None:
-            self._browser.set_colours(self.colours)
-
-    # -- finding highlights ---------------------------------------------------------------
-
-    def annotation_at(self, view_offset: int) -> Annotation | None:
-        """The innermost highlight covering a view offset (the shortest one)."""
-        covering = [(e - s, a) for a, s, e in self._drawn if s <= view_offset < e]
-        return min(covering, key=lambda c: c[0])[1] if covering else None
-
-    def _selection(self) -> tuple[int, int] | None:
-        """The selection (or the cursor, as an empty span) in view offsets of the body."""
-        pane = self.window.reading_pane
-        cursor = pane.textCursor()
-        start = pane.view_offset(cursor.selectionStart())
-        end = pane.view_offset(cursor.selectionEnd())
-        return None if start is None or end is None else (start, end)
-
-    def _selected_annotation(self) -> tuple[Annotation | None, bool]:
-        """The highlight the selection (or the cursor) lies in, and whether the selection is
-        exactly that highlight (or empty)."""
-        selection = self._selection()
-        if selection is None:
-            return None, False
-        start, end = selection
-        inside = [
-            (e - s, a, s, e) for a, s, e in self._drawn if s <= start and end <= e and start < e
-        ]
-        if not inside:
-            return None, False
-        _, annotation, s, e = min(inside, key=lambda c: c[0])
-        return annotation, start == end or (start, end) == (s, e)
-
-    # -- changes --------------------------------------------------------------------------
-
-    def highlight(self, color: str) -> Annotation | None:
-        """Highlight the selection in ``color``; with no selection (or exactly an existing
-        highlight selected), give that highlight the colour instead."""
-        pane = self.window.reading_pane
-        view = pane.view
-        if view is None:
-            return None
-        self.last_colour = color
-        span = pane.selected_span()
-        target, exactly = self._selected_annotation()
-        if target is not None and exactly:
-            return self.controller.recolour(target.id, color)
-        if span is None:
-            self._ask_for_selection(self.tr("先选中要高亮的文字"))
-            return None
-        anchor = make_anchor(view.record.body, *span)
-        made = self.controller.highlight(view.record.id, anchor, color)
-        self._collapse_selection()
-        return made
-
-    def add_or_edit_note(self) -> None:
-        """A note on the selection (a new highlight), or the note of the highlight selected."""
-        pane = self.window.reading_pane
-        view = pane.view
-        if view is None:
-            return
-        target, exactly = self._selected_annotation()
-        if target is not None and exactly:
-            self.edit_note(target.id)
-            return
-        span = pane.selected_span()
-        if span is None:
-            self._ask_for_selection(self.tr("先选中要批注的文字"))
-            return
-        start, end = view.body.to_view(*span)
-        answer = note_dialog.ask_note(
-            self.window, view.body.text[start:end], self.colours, self.last_colour
-        )
-        if answer is None:
-            return
-        color, note = answer
-        self.last_colour = color
-        self.controller.highlight(view.record.id, make_anchor(view.record.body, *span), color, note)
-        self._collapse_selection()
-
-    def edit_note(self, annotation_id: str) -> None:
-        annotation = self.store.find(annotation_id)
-        if annotation is None:
-            return
-        answer = note_dialog.ask_note(
-            self.window,
-            self._in_view(annotation.exact),
-            self.colours,
-            annotation.color,
-            annotation.note,
-        )
-        if answer is not None:
-            self.controller.edit(annotation_id, *answer)
-
-    def _recolour(self, annotation_id: str, color: str) -> None:
-        if self.store.find(annotation_id) is not None:  # not deleted meanwhile
-            self.controller.recolour(annotation_id, color)
-
-    def _ask_for_selection(self, text: str) -> None:
-        """Say why nothing happened: nothing selected, or a selection outside the body."""
-        if self.window.reading_pane.textCursor().hasSelection():
-            text = self.tr("只能标注正文里的文字，标题和图片说明不行")
-        self._status(text)
-
-    def delete(self, annotation_id: str) -> None:
-        if self.store.find(annotation_id) is not None:
-            self.controller.delete(annotation_id)
-
-    def delete_at_cursor(self) -> None:
-        target, exactly = self._selected_annotation()
-        if target is not None and exactly:
-            self.controller.delete(target.id)
-
-    def rename_colour(self, key: str, label: str) -> None:
-        try:
-            self.controller.rename_colour(key, label)
-        except ValueError as e:
-            QMessageBox.warning(self.window, self.tr("无法改名"), str(e))
-
-    def _collapse_selection(self) -> None:
-        """Show the new colour rather than the selection over it."""
-        pane = self.window.reading_pane
-        cursor = pane.textCursor()
-        cursor.clearSelection()
-        pane.setTextCursor(cursor)
-
-    # -- going places ---------------------------------------------------------------------
-
-    def go_to(self, annotation_id: str) -> None:
-        """Scroll to a highlight of the open article and select it."""
-        for annotation, start, end in self._drawn:
-            if annotation.id == annotation_id:
-                self.window.reading_pane.select_span(start, end, original=False)
-                self.panel.select(annotation_id)
-                return
-        annotation = self.store.find(annotation_id)
-        if annotation is not None:
-            self._status(
-                self.tr("原文里找不到这段文字了：「{}」").format(annotation.exact[:30]), 8000
-            )
-
-    def open_at(self, article_id: int, annotation_id: str | None) -> None:
-        """Open an article (from the browser) at one of its highlights."""
-        record = self.window.reading_pane.record
-        opened = record is not None and record.id == article_id
-        if not opened and not self.window.select_article(article_id):
-            self._status(self.tr("这篇文章不在当前列表里（也许被筛选或移到了废纸篓）"), 8000)
-            return
-        if annotation_id is not None:
-            self.go_to(annotation_id)
-        self.window.activateWindow()
-
-    def copy_link(self, annotation_id: str) -> None:
-        """A ``reader://`` link to the passage, in the open view's offsets when it shows."""
-        annotation = self.store.find(annotation_id)
-        if annotation is None:
-            return
-        view = self.window.reading_pane.view
-        placed = {a.id: (s, e) for a, s, e in self._drawn}
-        if annotation.id in placed and view is not None:
-            link = article_link(annotation.article_id, *placed[annotation.id], view.config)
-        else:
-            link = article_link(annotation.article_id, annotation.start, annotation.end)
-        QApplication.clipboard().setText(link)
-        self._status(self.tr("已复制链接 {}").format(link))
-
-    def ask_link(self) -> None:
-        """打开链接…: a ``reader://`` link typed or pasted (the clipboard's, if it holds one)."""
-        clipboard = QApplication.clipboard().text().strip()
-        text, ok = QInputDialog.getText(
-            self.window,
-            self.tr("打开链接"),
-            self.tr("阅报链接（reader://article/…）："),
-            text=clipboard if is_article_link(clipboard) else "",
-        )
-        if ok and text.strip():
-            self.open_link(text)
-
-    def open_link(self, url: str) -> bool:
-        """Open the article a link names, at its passage (selected). False, after telling
-        the reader in one line, when it cannot."""
-        try:
-            link = parse_link(url)
-        except ValueError:
-            QMessageBox.warning(self.window, self.tr("打开链接"), self.tr("这不是阅报的文章链接"))
-            return False
-        if self.window.library.get(link.article_id) is None:
-            QMessageBox.warning(
-                self.window, self.tr("打开链接"), self.tr("文库里没有这篇文章（可能已删除）")
-            )
-            return False
-        record = self.window.reading_pane.record
-        opened = record is not None and record.id == link.article_id
-        if not opened and not self.window.select_article(link.article_id):
-            self._status(self.tr("这篇文章不在当前列表里（也许被筛选或移到了废纸篓）"), 8000)
-            return False
-        view = self.window.reading_pane.view
-        if link.start is not None and link.end is not None and view is not None:
-            start, end = link.start, link.end
-            if link.config != view.config:  # offsets of another view: through the original
-                record = view.record
-                try:
-                    other = self.window.library.view(record, link.config)
-                except ValueError:
-                    other = None
-                if other is None or end > len(other.body.text):
-                    self._status(self.tr("链接里的位置超出了这篇文章"), 8000)
-                    return True
-                start, end = view.body.to_view(*other.body.to_original(start, end))
-            if end <= len(view.body.text):
-                self.window.reading_pane.select_span(start, end, original=False)
-        self.window.activateWindow()
-        return True
-
-    def open_browser(self) -> None:
-        from reader.gui.annotation_browser import AnnotationBrowser
-
-        if self._browser is None:
-            self._browser = AnnotationBrowser(
-                self.store, self.window.library.articles, self._in_view, self.window
-            )
-            self._browser.set_colours(self.colours)
-            self._browser.open_requested.connect(self.open_at)
-        self._browser.reload()
-        self._browser.show()
-        self._browser.raise_()
-        self._browser.activateWindow()
-
-    # -- files ----------------------------------------------------------------------------
-
-    def export_annotations(self) -> None:
-        """Every annotation in the library (articles in list order) as Markdown, in the
-        current script, or as W3C Web Annotation JSON (offsets of the original text)."""
-        library = self.window.library
-        ids = list(dict.fromkeys(a.article_id for a in self.store.browse()))
-        if not ids:
-            self._status(self.tr("文库里还没有批注"))
-            return
-        filters = {
-            QCoreApplication.translate("Annotating", f): s for f, s in EXPORT_FILTERS.items()
-        }
-        path, chosen = QFileDialog.getSaveFileName(
-            self.window,
-            self.tr("导出批注"),
-            str(Path.home() / self.tr("批注.md")),
-            ";;".join(filters),
-        )
-        if not path:
-            return
-        target = Path(path)
-        if not target.suffix:
-            target = target.with_suffix(filters.get(chosen, ".md"))
-        if target.suffix.lower() in JSON_SUFFIXES:
-            text = json.dumps(export_w3c(library, ids), ensure_ascii=False, indent=2) + "\n"
-        else:
-            config = self.window.scripts.config
-            records = [r for r in (library.get(i) for i in ids) if r is not None]
-            text = annotations_markdown(library, [library.view(r, config) for r in records])
-        try:
-            write_atomically(target, text)
-        except OSError as e:
-            QMessageBox.critical(
-                self.window,
-                self.tr("导出失败"),
-                self.tr("{path}：{error}").format(path=target, error=e.strerror or e),
-            )
-            return
-        count = sum(len(self.store.for_article(i)) for i in ids)
-        self._status(self.tr("已导出 {} 条批注到 {}").format(count, target), 6000)
-
-    def import_annotations(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self.window,
-            self.tr("导入批注"),
-            str(Path.home()),
-            self.tr("W3C 批注 JSON (*.json *.jsonld);;所有文件 (*)"),
-        )
-        if path:
-            self.import_file(Path(path))
-
-    def import_file(self, path: Path) -> None:
-        """Add the annotations of a W3C JSON file (one step to undo); problems in one dialog."""
-        title = self.tr("导入批注")
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            QMessageBox.critical(self.window, title, f"{path.name}：{e.strerror or e}")
-            return
-        parsed = parse_annotation_file(data, path.name)
-        if parsed is None:
-            QMessageBox.critical(
-                self.window, title, self.tr("{}：不是 W3C 批注 JSON 文件").format(path.name)
-            )
-            return
-        try:
-            result = import_w3c(self.window.library, parsed)
-        except ValueError as e:
-            QMessageBox.critical(self.window, title, f"{path.name}：{e}")
-            return
-        self.controller.imported(result.added)
-        summary = self.tr("导入 {} 条批注").format(len(result.added))
-        if result.orphaned:
-            summary += self.tr("，{} 条在原文中找不到（列为未能定位）").format(len(result.orphaned))
-        if result.duplicates:
-            summary += self.tr("，{} 条已在文库中").format(len(result.duplicates))
-        self._status(summary, 8000)
-        if result.errors:
-            lines = "\n".join(result.errors[:20])
-            more = len(result.errors) - 20
-            if more > 0:
-                lines += "\n" + self.tr("……另有 {} 条").format(more)
-            QMessageBox.warning(self.window, title, f"{summary}。\n\n{lines}")
-
-    def _status(self, message: str, timeout: int = 4000) -> None:
-        self.window.statusBar().showMessage(message, timeout)
+    def open_pending_link(self) -> None:
+        link, self._link = self._link, None
+        if link is not None:
+            self.ui.open_link(link)

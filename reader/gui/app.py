@@ -100,7 +100,7 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
     def fill() -> None:
         window.load()
         if library.needs_seed():
-            window.seed_library()
+            window.importer.seed_library()
         if files:
             # As a later launch hands them over: files as absolute paths, links as given.
             window.open_targets(launch.launch_targets(files))

@@ -2,11 +2,151 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AnalysisRunner</name>
+    <message>
+        <source>正在更新搜索索引 {done}/{total}</source>
+        <translation>Updating the search index {done}/{total}</translation>
+    </message>
+    <message>
+        <source>正在分析关键词 {done}/{total}</source>
+        <translation>Analysing keywords {done}/{total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已分析 %n 篇文章</source>
+        <translation>
+            <numerusform>Analysed %n article</numerusform>
+            <numerusform>Analysed %n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Annotating</name>
     <message>
         <source>W3C 批注 JSON (*.json)</source>
         <translation>W3C annotation JSON (*.json)</translation>
     </message>
+</context>
+<context>
+    <name>AnnotationBrowser</name>
+    <message>
+        <source>全部批注</source>
+        <translation>All Notes</translation>
+    </message>
+    <message>
+        <source>搜索摘录和批注</source>
+        <translation>Search quotes and notes</translation>
+    </message>
+    <message>
+        <source>只看未能定位的</source>
+        <translation>Only those not found</translation>
+    </message>
+    <message>
+        <source>打开文章</source>
+        <translation>Open Article</translation>
+    </message>
+    <message>
+        <source>全部颜色</source>
+        <translation>All colours</translation>
+    </message>
+    <message>
+        <source>{} 条</source>
+        <translation>{} shown</translation>
+    </message>
+    <message>
+        <source>全部文章</source>
+        <translation>All Articles</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationDelegate</name>
+    <message>
+        <source>未能定位</source>
+        <translation>not found</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationListModel</name>
+    <message>
+        <source>原文已改动，找不到这段文字了；引文保留在这里。</source>
+        <translation>The original text has changed and this passage is no longer in it; the quote is kept here.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationPanel</name>
+    <message>
+        <source>选中文字后按 1–4 高亮，或右键选择颜色、添加批注。</source>
+        <translation>Select text and press 1–4 to highlight it, or right-click to pick a colour or add a note.</translation>
+    </message>
+    <message>
+        <source>批注…</source>
+        <translation>Note…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>全部批注…</source>
+        <translation>All Notes…</translation>
+    </message>
+    <message>
+        <source>颜色含义…</source>
+        <translation>Colour Meanings…</translation>
+    </message>
+    <message>
+        <source>本文 {} 处高亮</source>
+        <translation>Highlights in this article: {}</translation>
+    </message>
+    <message>
+        <source>（{} 处未能定位）</source>
+        <translation> (not found: {})</translation>
+    </message>
+    <message>
+        <source>转到</source>
+        <translation>Go To</translation>
+    </message>
+    <message>
+        <source>编辑批注…</source>
+        <translation>Edit Note…</translation>
+    </message>
+    <message>
+        <source>改为</source>
+        <translation>Change To</translation>
+    </message>
+    <message>
+        <source>复制链接</source>
+        <translation>Copy Link</translation>
+    </message>
+    <message>
+        <source>删除高亮</source>
+        <translation>Delete Highlight</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationTableModel</name>
+    <message>
+        <source>颜色</source>
+        <translation>Colour</translation>
+    </message>
+    <message>
+        <source>摘录</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>批注</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>文章</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>修改时间</source>
+        <translation>Modified</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationUI</name>
     <message>
         <source>批注</source>
         <translation>Notes</translation>
@@ -144,14 +284,6 @@
         <translation>notes.md</translation>
     </message>
     <message>
-        <source>导出失败</source>
-        <translation>Export Failed</translation>
-    </message>
-    <message>
-        <source>{path}：{error}</source>
-        <translation>{path}: {error}</translation>
-    </message>
-    <message>
         <source>已导出 {} 条批注到 {}</source>
         <translation>Notes exported: {} to {}</translation>
     </message>
@@ -182,125 +314,6 @@
     <message>
         <source>……另有 {} 条</source>
         <translation>…and {} more</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationBrowser</name>
-    <message>
-        <source>全部批注</source>
-        <translation>All Notes</translation>
-    </message>
-    <message>
-        <source>搜索摘录和批注</source>
-        <translation>Search quotes and notes</translation>
-    </message>
-    <message>
-        <source>只看未能定位的</source>
-        <translation>Only those not found</translation>
-    </message>
-    <message>
-        <source>打开文章</source>
-        <translation>Open Article</translation>
-    </message>
-    <message>
-        <source>全部颜色</source>
-        <translation>All colours</translation>
-    </message>
-    <message>
-        <source>{} 条</source>
-        <translation>{} shown</translation>
-    </message>
-    <message>
-        <source>全部文章</source>
-        <translation>All Articles</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationDelegate</name>
-    <message>
-        <source>未能定位</source>
-        <translation>not found</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationListModel</name>
-    <message>
-        <source>原文已改动，找不到这段文字了；引文保留在这里。</source>
-        <translation>The original text has changed and this passage is no longer in it; the quote is kept here.</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationPanel</name>
-    <message>
-        <source>选中文字后按 1–4 高亮，或右键选择颜色、添加批注。</source>
-        <translation>Select text and press 1–4 to highlight it, or right-click to pick a colour or add a note.</translation>
-    </message>
-    <message>
-        <source>批注…</source>
-        <translation>Note…</translation>
-    </message>
-    <message>
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <source>全部批注…</source>
-        <translation>All Notes…</translation>
-    </message>
-    <message>
-        <source>颜色含义…</source>
-        <translation>Colour Meanings…</translation>
-    </message>
-    <message>
-        <source>本文 {} 处高亮</source>
-        <translation>Highlights in this article: {}</translation>
-    </message>
-    <message>
-        <source>（{} 处未能定位）</source>
-        <translation> (not found: {})</translation>
-    </message>
-    <message>
-        <source>转到</source>
-        <translation>Go To</translation>
-    </message>
-    <message>
-        <source>编辑批注…</source>
-        <translation>Edit Note…</translation>
-    </message>
-    <message>
-        <source>改为</source>
-        <translation>Change To</translation>
-    </message>
-    <message>
-        <source>复制链接</source>
-        <translation>Copy Link</translation>
-    </message>
-    <message>
-        <source>删除高亮</source>
-        <translation>Delete Highlight</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationTableModel</name>
-    <message>
-        <source>颜色</source>
-        <translation>Colour</translation>
-    </message>
-    <message>
-        <source>摘录</source>
-        <translation>Quote</translation>
-    </message>
-    <message>
-        <source>批注</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>文章</source>
-        <translation>Article</translation>
-    </message>
-    <message>
-        <source>修改时间</source>
-        <translation>Modified</translation>
     </message>
 </context>
 <context>
@@ -393,6 +406,36 @@
     </message>
 </context>
 <context>
+    <name>Exporter</name>
+    <message>
+        <source>网页 (*.html)</source>
+        <translation>Web page (*.html)</translation>
+    </message>
+    <message>
+        <source>纯文本 (*.txt)</source>
+        <translation>Plain text (*.txt)</translation>
+    </message>
+    <message>
+        <source>导出文章</source>
+        <translation>Export Article</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>导出失败</source>
+        <translation>Export Failed</translation>
+    </message>
+    <message>
+        <source>{path}：{error}</source>
+        <translation>{path}: {error}</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>在本文中查找（简繁通用）</source>
@@ -417,6 +460,98 @@
     <message>
         <source>无结果</source>
         <translation>No matches</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>报纸文本 ({patterns})</source>
+        <translation>Newspaper text ({patterns})</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>导入文件</source>
+        <translation>Import Files</translation>
+    </message>
+    <message>
+        <source>导入文件夹</source>
+        <translation>Import Folder</translation>
+    </message>
+    <message>
+        <source>剪贴板里没有文字</source>
+        <translation>There is no text on the clipboard</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>正在导入 {name}</source>
+        <translation>Importing {name}</translation>
+    </message>
+    <message>
+        <source>导入失败</source>
+        <translation>Import Failed</translation>
+    </message>
+    <message numerus="yes">
+        <source>导入 %n 篇文章</source>
+        <translation>
+            <numerusform>Imported %n article</numerusform>
+            <numerusform>Imported %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 篇已在库中</source>
+        <translation>
+            <numerusform>, %n already in the library</numerusform>
+            <numerusform>, %n already in the library</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>（已取消）</source>
+        <translation> (cancelled)</translation>
+    </message>
+    <message>
+        <source>没有可导入的文件</source>
+        <translation>No files to import</translation>
+    </message>
+    <message>
+        <source>{folders}：{nothing}</source>
+        <translation>{folders}: {nothing}</translation>
+    </message>
+    <message>
+        <source>{file}：{error}</source>
+        <translation>{file}: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>……另有 %n 个</source>
+        <translation>
+            <numerusform>…and %n more</numerusform>
+            <numerusform>…and %n more</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>部分文件未能导入</source>
+        <translation>Some Files Were Not Imported</translation>
+    </message>
+    <message>
+        <source>{summary}。
+
+{errors}</source>
+        <translation>{summary}.
+
+{errors}</translation>
     </message>
 </context>
 <context>
@@ -564,27 +699,55 @@
     </message>
 </context>
 <context>
+    <name>ListSync</name>
+    <message numerus="yes">
+        <source>%n 篇文章</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 篇，共 {total} 篇</source>
+        <translation>
+            <numerusform>%n of {total} articles</numerusform>
+            <numerusform>%n of {total} articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>重命名标签</source>
+        <translation>Rename Tag</translation>
+    </message>
+    <message>
+        <source>新名称：</source>
+        <translation>New name:</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
-    <message>
-        <source>网页 (*.html)</source>
-        <translation>Web page (*.html)</translation>
-    </message>
-    <message>
-        <source>纯文本 (*.txt)</source>
-        <translation>Plain text (*.txt)</translation>
-    </message>
     <message>
         <source>关键词</source>
         <translation>Keywords</translation>
     </message>
     <message>
-        <source>工具栏</source>
-        <translation>Toolbar</translation>
+        <source>文库</source>
+        <translation>Library</translation>
     </message>
     <message>
-        <source> 文字 </source>
-        <translation> Script </translation>
+        <source>搜索文库，简繁通用 (Ctrl+K)</source>
+        <translation>Search the library, simplified or traditional (Ctrl+K)</translation>
     </message>
+    <message>
+        <source>关于阅报</source>
+        <translation>About 阅报 Reader</translation>
+    </message>
+    <message>
+        <source>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</source>
+        <translation>Turns newspaper page text into clean articles, in simplified or traditional script, with highlights and notes that last.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
@@ -662,22 +825,6 @@
         <translation>Previous Article</translation>
     </message>
     <message>
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>关于阅报(&amp;A)</source>
-        <translation>&amp;About 阅报 Reader</translation>
-    </message>
-    <message>
-        <source>文库</source>
-        <translation>Library</translation>
-    </message>
-    <message>
-        <source>搜索文库，简繁通用 (Ctrl+K)</source>
-        <translation>Search the library, simplified or traditional (Ctrl+K)</translation>
-    </message>
-    <message>
         <source>文章(&amp;A)</source>
         <translation>&amp;Article</translation>
     </message>
@@ -697,213 +844,21 @@
         <source>在本文中查找(&amp;F)…</source>
         <translation>&amp;Find in Article…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n 篇文章</source>
-        <translation>
-            <numerusform>%n article</numerusform>
-            <numerusform>%n articles</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n 篇，共 {total} 篇</source>
-        <translation>
-            <numerusform>%n of {total} articles</numerusform>
-            <numerusform>%n of {total} articles</numerusform>
-        </translation>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
     </message>
     <message>
-        <source>重命名标签</source>
-        <translation>Rename Tag</translation>
+        <source>关于阅报(&amp;A)</source>
+        <translation>&amp;About 阅报 Reader</translation>
     </message>
     <message>
-        <source>新名称：</source>
-        <translation>New name:</translation>
+        <source>工具栏</source>
+        <translation>Toolbar</translation>
     </message>
     <message>
-        <source>没有未读文章了</source>
-        <translation>No unread articles left</translation>
-    </message>
-    <message>
-        <source>{chars} 字&#x3000;约 {minutes} 分钟</source>
-        <translation>{chars} characters, about {minutes} min</translation>
-    </message>
-    <message>
-        <source>关注词</source>
-        <translation>Watch Words</translation>
-    </message>
-    <message>
-        <source>每行一个词。提到它们的地方会在每篇文章里标出来：</source>
-        <translation>One word per line. Every mention of them is marked in each article:</translation>
-    </message>
-    <message>
-        <source>用户词典</source>
-        <translation>User Dictionary</translation>
-    </message>
-    <message>
-        <source>每行一个词，分词时当作一个整体（记者署名中的人名会自动加入）：</source>
-        <translation>One word per line, kept whole when splitting text into words (names from bylines are added automatically):</translation>
-    </message>
-    <message>
-        <source>正在更新搜索索引 {done}/{total}</source>
-        <translation>Updating the search index {done}/{total}</translation>
-    </message>
-    <message>
-        <source>正在分析关键词 {done}/{total}</source>
-        <translation>Analysing keywords {done}/{total}</translation>
-    </message>
-    <message numerus="yes">
-        <source>已分析 %n 篇文章</source>
-        <translation>
-            <numerusform>Analysed %n article</numerusform>
-            <numerusform>Analysed %n articles</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{chosen}：也可作 {alternatives}
-选中词语后右键「修正转换…」可改为你的写法</source>
-        <translation>{chosen}: could also be {alternatives}
-Select the word and right-click “Fix Conversion…” to use your own form</translation>
-    </message>
-    <message>
-        <source>、</source>
-        <comment>between alternative characters</comment>
-        <translation>, </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n 处多义字</source>
-        <translation>
-            <numerusform>%n ambiguous character</numerusform>
-            <numerusform>%n ambiguous characters</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>复制为简体</source>
-        <translation>Copy as Simplified</translation>
-    </message>
-    <message>
-        <source>复制为繁体</source>
-        <translation>Copy as Traditional</translation>
-    </message>
-    <message>
-        <source>修正转换…</source>
-        <translation>Fix Conversion…</translation>
-    </message>
-    <message>
-        <source>恢复默认转换</source>
-        <translation>Restore Default Conversion</translation>
-    </message>
-    <message>
-        <source>导出文章</source>
-        <translation>Export Article</translation>
-    </message>
-    <message>
-        <source>导出失败</source>
-        <translation>Export Failed</translation>
-    </message>
-    <message>
-        <source>{path}：{error}</source>
-        <translation>{path}: {error}</translation>
-    </message>
-    <message>
-        <source>已导出到 {path}</source>
-        <translation>Exported to {path}</translation>
-    </message>
-    <message>
-        <source>报纸文本 ({patterns})</source>
-        <translation>Newspaper text ({patterns})</translation>
-    </message>
-    <message>
-        <source>所有文件 (*)</source>
-        <translation>All files (*)</translation>
-    </message>
-    <message>
-        <source>导入文件</source>
-        <translation>Import Files</translation>
-    </message>
-    <message>
-        <source>导入文件夹</source>
-        <translation>Import Folder</translation>
-    </message>
-    <message>
-        <source>剪贴板里没有文字</source>
-        <translation>There is no text on the clipboard</translation>
-    </message>
-    <message>
-        <source>正在导入…</source>
-        <translation>Importing…</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <source>正在导入 {name}</source>
-        <translation>Importing {name}</translation>
-    </message>
-    <message>
-        <source>导入失败</source>
-        <translation>Import Failed</translation>
-    </message>
-    <message numerus="yes">
-        <source>导入 %n 篇文章</source>
-        <translation>
-            <numerusform>Imported %n article</numerusform>
-            <numerusform>Imported %n articles</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>，%n 篇已在库中</source>
-        <translation>
-            <numerusform>, %n already in the library</numerusform>
-            <numerusform>, %n already in the library</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>（已取消）</source>
-        <translation> (cancelled)</translation>
-    </message>
-    <message>
-        <source>没有可导入的文件</source>
-        <translation>No files to import</translation>
-    </message>
-    <message>
-        <source>{folders}：{nothing}</source>
-        <translation>{folders}: {nothing}</translation>
-    </message>
-    <message>
-        <source>{file}：{error}</source>
-        <translation>{file}: {error}</translation>
-    </message>
-    <message numerus="yes">
-        <source>……另有 %n 个</source>
-        <translation>
-            <numerusform>…and %n more</numerusform>
-            <numerusform>…and %n more</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>部分文件未能导入</source>
-        <translation>Some Files Were Not Imported</translation>
-    </message>
-    <message>
-        <source>{summary}。
-
-{errors}</source>
-        <translation>{summary}.
-
-{errors}</translation>
-    </message>
-    <message>
-        <source>关于阅报</source>
-        <translation>About 阅报 Reader</translation>
-    </message>
-    <message>
-        <source>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</source>
-        <translation>Turns newspaper page text into clean articles, in simplified or traditional script, with highlights and notes that last.</translation>
+        <source> 文字 </source>
+        <translation> Script </translation>
     </message>
 </context>
 <context>
@@ -1026,6 +981,51 @@ Select the word and right-click “Fix Conversion…” to use your own form</tr
     <message>
         <source>Off</source>
         <translation>Off</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingController</name>
+    <message>
+        <source>{chars} 字&#x3000;约 {minutes} 分钟</source>
+        <translation>{chars} characters, about {minutes} min</translation>
+    </message>
+    <message>
+        <source>没有未读文章了</source>
+        <translation>No unread articles left</translation>
+    </message>
+    <message>
+        <source>{chosen}：也可作 {alternatives}
+选中词语后右键「修正转换…」可改为你的写法</source>
+        <translation>{chosen}: could also be {alternatives}
+Select the word and right-click “Fix Conversion…” to use your own form</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <comment>between alternative characters</comment>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 处多义字</source>
+        <translation>
+            <numerusform>%n ambiguous character</numerusform>
+            <numerusform>%n ambiguous characters</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>复制为简体</source>
+        <translation>Copy as Simplified</translation>
+    </message>
+    <message>
+        <source>复制为繁体</source>
+        <translation>Copy as Traditional</translation>
+    </message>
+    <message>
+        <source>修正转换…</source>
+        <translation>Fix Conversion…</translation>
+    </message>
+    <message>
+        <source>恢复默认转换</source>
+        <translation>Restore Default Conversion</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1183,25 @@ Select the word and right-click “Fix Conversion…” to use your own form</tr
     <message>
         <source>保存词语</source>
         <translation>Save Words</translation>
+    </message>
+</context>
+<context>
+    <name>WordLists</name>
+    <message>
+        <source>关注词</source>
+        <translation>Watch Words</translation>
+    </message>
+    <message>
+        <source>每行一个词。提到它们的地方会在每篇文章里标出来：</source>
+        <translation>One word per line. Every mention of them is marked in each article:</translation>
+    </message>
+    <message>
+        <source>用户词典</source>
+        <translation>User Dictionary</translation>
+    </message>
+    <message>
+        <source>每行一个词，分词时当作一个整体（记者署名中的人名会自动加入）：</source>
+        <translation>One word per line, kept whole when splitting text into words (names from bylines are added automatically):</translation>
     </message>
 </context>
 <context>

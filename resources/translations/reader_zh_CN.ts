@@ -2,11 +2,150 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="zh_CN">
 <context>
+    <name>AnalysisRunner</name>
+    <message>
+        <source>正在更新搜索索引 {done}/{total}</source>
+        <translation>正在更新搜索索引 {done}/{total}</translation>
+    </message>
+    <message>
+        <source>正在分析关键词 {done}/{total}</source>
+        <translation>正在分析关键词 {done}/{total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已分析 %n 篇文章</source>
+        <translation>
+            <numerusform>已分析 %n 篇文章</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Annotating</name>
     <message>
         <source>W3C 批注 JSON (*.json)</source>
         <translation>W3C 批注 JSON (*.json)</translation>
     </message>
+</context>
+<context>
+    <name>AnnotationBrowser</name>
+    <message>
+        <source>全部批注</source>
+        <translation>全部批注</translation>
+    </message>
+    <message>
+        <source>搜索摘录和批注</source>
+        <translation>搜索摘录和批注</translation>
+    </message>
+    <message>
+        <source>只看未能定位的</source>
+        <translation>只看未能定位的</translation>
+    </message>
+    <message>
+        <source>打开文章</source>
+        <translation>打开文章</translation>
+    </message>
+    <message>
+        <source>全部颜色</source>
+        <translation>全部颜色</translation>
+    </message>
+    <message>
+        <source>{} 条</source>
+        <translation>{} 条</translation>
+    </message>
+    <message>
+        <source>全部文章</source>
+        <translation>全部文章</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationDelegate</name>
+    <message>
+        <source>未能定位</source>
+        <translation>未能定位</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationListModel</name>
+    <message>
+        <source>原文已改动，找不到这段文字了；引文保留在这里。</source>
+        <translation>原文已改动，找不到这段文字了；引文保留在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationPanel</name>
+    <message>
+        <source>选中文字后按 1–4 高亮，或右键选择颜色、添加批注。</source>
+        <translation>选中文字后按 1–4 高亮，或右键选择颜色、添加批注。</translation>
+    </message>
+    <message>
+        <source>批注…</source>
+        <translation>批注…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>全部批注…</source>
+        <translation>全部批注…</translation>
+    </message>
+    <message>
+        <source>颜色含义…</source>
+        <translation>颜色含义…</translation>
+    </message>
+    <message>
+        <source>本文 {} 处高亮</source>
+        <translation>本文 {} 处高亮</translation>
+    </message>
+    <message>
+        <source>（{} 处未能定位）</source>
+        <translation>（{} 处未能定位）</translation>
+    </message>
+    <message>
+        <source>转到</source>
+        <translation>转到</translation>
+    </message>
+    <message>
+        <source>编辑批注…</source>
+        <translation>编辑批注…</translation>
+    </message>
+    <message>
+        <source>改为</source>
+        <translation>改为</translation>
+    </message>
+    <message>
+        <source>复制链接</source>
+        <translation>复制链接</translation>
+    </message>
+    <message>
+        <source>删除高亮</source>
+        <translation>删除高亮</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationTableModel</name>
+    <message>
+        <source>颜色</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>摘录</source>
+        <translation>摘录</translation>
+    </message>
+    <message>
+        <source>批注</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <source>文章</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>修改时间</source>
+        <translation>修改时间</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationUI</name>
     <message>
         <source>批注</source>
         <translation>批注</translation>
@@ -144,14 +283,6 @@
         <translation>批注.md</translation>
     </message>
     <message>
-        <source>导出失败</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>{path}：{error}</source>
-        <translation>{path}：{error}</translation>
-    </message>
-    <message>
         <source>已导出 {} 条批注到 {}</source>
         <translation>已导出 {} 条批注到 {}</translation>
     </message>
@@ -182,125 +313,6 @@
     <message>
         <source>……另有 {} 条</source>
         <translation>……另有 {} 条</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationBrowser</name>
-    <message>
-        <source>全部批注</source>
-        <translation>全部批注</translation>
-    </message>
-    <message>
-        <source>搜索摘录和批注</source>
-        <translation>搜索摘录和批注</translation>
-    </message>
-    <message>
-        <source>只看未能定位的</source>
-        <translation>只看未能定位的</translation>
-    </message>
-    <message>
-        <source>打开文章</source>
-        <translation>打开文章</translation>
-    </message>
-    <message>
-        <source>全部颜色</source>
-        <translation>全部颜色</translation>
-    </message>
-    <message>
-        <source>{} 条</source>
-        <translation>{} 条</translation>
-    </message>
-    <message>
-        <source>全部文章</source>
-        <translation>全部文章</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationDelegate</name>
-    <message>
-        <source>未能定位</source>
-        <translation>未能定位</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationListModel</name>
-    <message>
-        <source>原文已改动，找不到这段文字了；引文保留在这里。</source>
-        <translation>原文已改动，找不到这段文字了；引文保留在这里。</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationPanel</name>
-    <message>
-        <source>选中文字后按 1–4 高亮，或右键选择颜色、添加批注。</source>
-        <translation>选中文字后按 1–4 高亮，或右键选择颜色、添加批注。</translation>
-    </message>
-    <message>
-        <source>批注…</source>
-        <translation>批注…</translation>
-    </message>
-    <message>
-        <source>删除</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>全部批注…</source>
-        <translation>全部批注…</translation>
-    </message>
-    <message>
-        <source>颜色含义…</source>
-        <translation>颜色含义…</translation>
-    </message>
-    <message>
-        <source>本文 {} 处高亮</source>
-        <translation>本文 {} 处高亮</translation>
-    </message>
-    <message>
-        <source>（{} 处未能定位）</source>
-        <translation>（{} 处未能定位）</translation>
-    </message>
-    <message>
-        <source>转到</source>
-        <translation>转到</translation>
-    </message>
-    <message>
-        <source>编辑批注…</source>
-        <translation>编辑批注…</translation>
-    </message>
-    <message>
-        <source>改为</source>
-        <translation>改为</translation>
-    </message>
-    <message>
-        <source>复制链接</source>
-        <translation>复制链接</translation>
-    </message>
-    <message>
-        <source>删除高亮</source>
-        <translation>删除高亮</translation>
-    </message>
-</context>
-<context>
-    <name>AnnotationTableModel</name>
-    <message>
-        <source>颜色</source>
-        <translation>颜色</translation>
-    </message>
-    <message>
-        <source>摘录</source>
-        <translation>摘录</translation>
-    </message>
-    <message>
-        <source>批注</source>
-        <translation>批注</translation>
-    </message>
-    <message>
-        <source>文章</source>
-        <translation>文章</translation>
-    </message>
-    <message>
-        <source>修改时间</source>
-        <translation>修改时间</translation>
     </message>
 </context>
 <context>
@@ -393,6 +405,36 @@
     </message>
 </context>
 <context>
+    <name>Exporter</name>
+    <message>
+        <source>网页 (*.html)</source>
+        <translation>网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>纯文本 (*.txt)</source>
+        <translation>纯文本 (*.txt)</translation>
+    </message>
+    <message>
+        <source>导出文章</source>
+        <translation>导出文章</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Files</name>
+    <message>
+        <source>导出失败</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>{path}：{error}</source>
+        <translation>{path}：{error}</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>在本文中查找（简繁通用）</source>
@@ -417,6 +459,95 @@
     <message>
         <source>无结果</source>
         <translation>无结果</translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message>
+        <source>报纸文本 ({patterns})</source>
+        <translation>报纸文本 ({patterns})</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>导入文件</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <source>导入文件夹</source>
+        <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <source>剪贴板里没有文字</source>
+        <translation>剪贴板里没有文字</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>导入</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>正在导入 {name}</source>
+        <translation>正在导入 {name}</translation>
+    </message>
+    <message>
+        <source>导入失败</source>
+        <translation>导入失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>导入 %n 篇文章</source>
+        <translation>
+            <numerusform>导入 %n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 篇已在库中</source>
+        <translation>
+            <numerusform>，%n 篇已在库中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>（已取消）</source>
+        <translation>（已取消）</translation>
+    </message>
+    <message>
+        <source>没有可导入的文件</source>
+        <translation>没有可导入的文件</translation>
+    </message>
+    <message>
+        <source>{folders}：{nothing}</source>
+        <translation>{folders}：{nothing}</translation>
+    </message>
+    <message>
+        <source>{file}：{error}</source>
+        <translation>{file}：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>……另有 %n 个</source>
+        <translation>
+            <numerusform>……另有 %n 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>部分文件未能导入</source>
+        <translation>部分文件未能导入</translation>
+    </message>
+    <message>
+        <source>{summary}。
+
+{errors}</source>
+        <translation>{summary}。
+
+{errors}</translation>
     </message>
 </context>
 <context>
@@ -564,27 +695,53 @@
     </message>
 </context>
 <context>
+    <name>ListSync</name>
+    <message numerus="yes">
+        <source>%n 篇文章</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 篇，共 {total} 篇</source>
+        <translation>
+            <numerusform>%n 篇，共 {total} 篇</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>重命名标签</source>
+        <translation>重命名标签</translation>
+    </message>
+    <message>
+        <source>新名称：</source>
+        <translation>新名称：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
-    <message>
-        <source>网页 (*.html)</source>
-        <translation>网页 (*.html)</translation>
-    </message>
-    <message>
-        <source>纯文本 (*.txt)</source>
-        <translation>纯文本 (*.txt)</translation>
-    </message>
     <message>
         <source>关键词</source>
         <translation>关键词</translation>
     </message>
     <message>
-        <source>工具栏</source>
-        <translation>工具栏</translation>
+        <source>文库</source>
+        <translation>文库</translation>
     </message>
     <message>
-        <source> 文字 </source>
-        <translation> 文字 </translation>
+        <source>搜索文库，简繁通用 (Ctrl+K)</source>
+        <translation>搜索文库，简繁通用 (Ctrl+K)</translation>
     </message>
+    <message>
+        <source>关于阅报</source>
+        <translation>关于阅报</translation>
+    </message>
+    <message>
+        <source>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</source>
+        <translation>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
         <source>文件(&amp;F)</source>
         <translation>文件(&amp;F)</translation>
@@ -662,22 +819,6 @@
         <translation>上一篇</translation>
     </message>
     <message>
-        <source>帮助(&amp;H)</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>关于阅报(&amp;A)</source>
-        <translation>关于阅报(&amp;A)</translation>
-    </message>
-    <message>
-        <source>文库</source>
-        <translation>文库</translation>
-    </message>
-    <message>
-        <source>搜索文库，简繁通用 (Ctrl+K)</source>
-        <translation>搜索文库，简繁通用 (Ctrl+K)</translation>
-    </message>
-    <message>
         <source>文章(&amp;A)</source>
         <translation>文章(&amp;A)</translation>
     </message>
@@ -697,206 +838,21 @@
         <source>在本文中查找(&amp;F)…</source>
         <translation>在本文中查找(&amp;F)…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n 篇文章</source>
-        <translation>
-            <numerusform>%n 篇文章</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n 篇，共 {total} 篇</source>
-        <translation>
-            <numerusform>%n 篇，共 {total} 篇</numerusform>
-        </translation>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <source>重命名标签</source>
-        <translation>重命名标签</translation>
+        <source>关于阅报(&amp;A)</source>
+        <translation>关于阅报(&amp;A)</translation>
     </message>
     <message>
-        <source>新名称：</source>
-        <translation>新名称：</translation>
+        <source>工具栏</source>
+        <translation>工具栏</translation>
     </message>
     <message>
-        <source>没有未读文章了</source>
-        <translation>没有未读文章了</translation>
-    </message>
-    <message>
-        <source>{chars} 字&#x3000;约 {minutes} 分钟</source>
-        <translation>{chars} 字&#x3000;约 {minutes} 分钟</translation>
-    </message>
-    <message>
-        <source>关注词</source>
-        <translation>关注词</translation>
-    </message>
-    <message>
-        <source>每行一个词。提到它们的地方会在每篇文章里标出来：</source>
-        <translation>每行一个词。提到它们的地方会在每篇文章里标出来：</translation>
-    </message>
-    <message>
-        <source>用户词典</source>
-        <translation>用户词典</translation>
-    </message>
-    <message>
-        <source>每行一个词，分词时当作一个整体（记者署名中的人名会自动加入）：</source>
-        <translation>每行一个词，分词时当作一个整体（记者署名中的人名会自动加入）：</translation>
-    </message>
-    <message>
-        <source>正在更新搜索索引 {done}/{total}</source>
-        <translation>正在更新搜索索引 {done}/{total}</translation>
-    </message>
-    <message>
-        <source>正在分析关键词 {done}/{total}</source>
-        <translation>正在分析关键词 {done}/{total}</translation>
-    </message>
-    <message numerus="yes">
-        <source>已分析 %n 篇文章</source>
-        <translation>
-            <numerusform>已分析 %n 篇文章</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>{chosen}：也可作 {alternatives}
-选中词语后右键「修正转换…」可改为你的写法</source>
-        <translation>{chosen}：也可作 {alternatives}
-选中词语后右键「修正转换…」可改为你的写法</translation>
-    </message>
-    <message>
-        <source>、</source>
-        <comment>between alternative characters</comment>
-        <translation>、</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n 处多义字</source>
-        <translation>
-            <numerusform>%n 处多义字</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>复制为简体</source>
-        <translation>复制为简体</translation>
-    </message>
-    <message>
-        <source>复制为繁体</source>
-        <translation>复制为繁体</translation>
-    </message>
-    <message>
-        <source>修正转换…</source>
-        <translation>修正转换…</translation>
-    </message>
-    <message>
-        <source>恢复默认转换</source>
-        <translation>恢复默认转换</translation>
-    </message>
-    <message>
-        <source>导出文章</source>
-        <translation>导出文章</translation>
-    </message>
-    <message>
-        <source>导出失败</source>
-        <translation>导出失败</translation>
-    </message>
-    <message>
-        <source>{path}：{error}</source>
-        <translation>{path}：{error}</translation>
-    </message>
-    <message>
-        <source>已导出到 {path}</source>
-        <translation>已导出到 {path}</translation>
-    </message>
-    <message>
-        <source>报纸文本 ({patterns})</source>
-        <translation>报纸文本 ({patterns})</translation>
-    </message>
-    <message>
-        <source>所有文件 (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>导入文件</source>
-        <translation>导入文件</translation>
-    </message>
-    <message>
-        <source>导入文件夹</source>
-        <translation>导入文件夹</translation>
-    </message>
-    <message>
-        <source>剪贴板里没有文字</source>
-        <translation>剪贴板里没有文字</translation>
-    </message>
-    <message>
-        <source>正在导入…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <source>取消</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>导入</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <source>正在导入 {name}</source>
-        <translation>正在导入 {name}</translation>
-    </message>
-    <message>
-        <source>导入失败</source>
-        <translation>导入失败</translation>
-    </message>
-    <message numerus="yes">
-        <source>导入 %n 篇文章</source>
-        <translation>
-            <numerusform>导入 %n 篇文章</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>，%n 篇已在库中</source>
-        <translation>
-            <numerusform>，%n 篇已在库中</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>（已取消）</source>
-        <translation>（已取消）</translation>
-    </message>
-    <message>
-        <source>没有可导入的文件</source>
-        <translation>没有可导入的文件</translation>
-    </message>
-    <message>
-        <source>{folders}：{nothing}</source>
-        <translation>{folders}：{nothing}</translation>
-    </message>
-    <message>
-        <source>{file}：{error}</source>
-        <translation>{file}：{error}</translation>
-    </message>
-    <message numerus="yes">
-        <source>……另有 %n 个</source>
-        <translation>
-            <numerusform>……另有 %n 个</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>部分文件未能导入</source>
-        <translation>部分文件未能导入</translation>
-    </message>
-    <message>
-        <source>{summary}。
-
-{errors}</source>
-        <translation>{summary}。
-
-{errors}</translation>
-    </message>
-    <message>
-        <source>关于阅报</source>
-        <translation>关于阅报</translation>
-    </message>
-    <message>
-        <source>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</source>
-        <translation>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</translation>
+        <source> 文字 </source>
+        <translation> 文字 </translation>
     </message>
 </context>
 <context>
@@ -1018,6 +974,50 @@
     <message>
         <source>Off</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingController</name>
+    <message>
+        <source>{chars} 字&#x3000;约 {minutes} 分钟</source>
+        <translation>{chars} 字&#x3000;约 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>没有未读文章了</source>
+        <translation>没有未读文章了</translation>
+    </message>
+    <message>
+        <source>{chosen}：也可作 {alternatives}
+选中词语后右键「修正转换…」可改为你的写法</source>
+        <translation>{chosen}：也可作 {alternatives}
+选中词语后右键「修正转换…」可改为你的写法</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <comment>between alternative characters</comment>
+        <translation>、</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 处多义字</source>
+        <translation>
+            <numerusform>%n 处多义字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>复制为简体</source>
+        <translation>复制为简体</translation>
+    </message>
+    <message>
+        <source>复制为繁体</source>
+        <translation>复制为繁体</translation>
+    </message>
+    <message>
+        <source>修正转换…</source>
+        <translation>修正转换…</translation>
+    </message>
+    <message>
+        <source>恢复默认转换</source>
+        <translation>恢复默认转换</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1175,25 @@
     <message>
         <source>保存词语</source>
         <translation>保存词语</translation>
+    </message>
+</context>
+<context>
+    <name>WordLists</name>
+    <message>
+        <source>关注词</source>
+        <translation>关注词</translation>
+    </message>
+    <message>
+        <source>每行一个词。提到它们的地方会在每篇文章里标出来：</source>
+        <translation>每行一个词。提到它们的地方会在每篇文章里标出来：</translation>
+    </message>
+    <message>
+        <source>用户词典</source>
+        <translation>用户词典</translation>
+    </message>
+    <message>
+        <source>每行一个词，分词时当作一个整体（记者署名中的人名会自动加入）：</source>
+        <translation>每行一个词，分词时当作一个整体（记者署名中的人名会自动加入）：</translation>
     </message>
 </context>
 <context>

@@ -42,7 +42,7 @@ def open_window(qtbot, library: Library) -> Callable[[], MainWindow]:
         qtbot.addWidget(win)
         win.show()
         qtbot.waitExposed(win)
-        win.auto_analyse = False  # tests that want analysis start it themselves
+        win.analysis_runner.enabled = False  # tests that want analysis start it themselves
         with qtbot.waitSignal(win.loaded):
             win.load()  # the list is fetched on a worker
         return win

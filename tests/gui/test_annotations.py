@@ -56,7 +56,7 @@ def warm(qtbot):
 
 def open_article(window: MainWindow, text: str = TEXT) -> int:
     report = window.library.import_text(text)
-    window._finish_import(report)
+    window.importer.finish(report)
     return report.articles[0].id
 
 
@@ -225,12 +225,12 @@ def test_double_click_selects_a_user_dictionary_word_whole(qtbot, window: MainWi
         return pane.textCursor().selectedText()
 
     assert double_click() == "绣花"  # jieba's own dictionary: 绣花 / 功夫
-    window.analysis.add_user_words(["绣花功夫"])
-    window.start_analysis()
+    window.library.analysis.add_user_words(["绣花功夫"])
+    window.analysis_runner.start()
     try:
         warm(window)  # asked again, with the word
         assert double_click() == "绣花功夫"
-        qtbot.waitUntil(lambda: window._analysis_op is None, timeout=60_000)
+        qtbot.waitUntil(lambda: window.analysis_runner.operation is None, timeout=60_000)
     finally:
         word_selection.use_user_words([])  # the segmenter is the test process's
 
@@ -349,9 +349,9 @@ def test_highlight_made_in_one_script_is_drawn_on_the_same_words_in_every_other(
     window.scripts.set_config("s2twp")
     assert drawn(window) == [("annotation-green", "記憶體模組和隨身碟")]
     select_view_text(window, "視窗")
-    window.annotating.highlight("pink")
+    window.annotating.ui.highlight("pink")
     select_view_text(window, "頭髮")
-    window.annotating.highlight("blue")
+    window.annotating.ui.highlight("blue")
     stored = {a.exact: a.color for a in window.library.annotations.for_article(article)}
     assert stored == {"内存条和U盘": "green", "窗口": "pink", "头发": "blue"}
 
@@ -365,7 +365,7 @@ def test_highlight_made_in_one_script_is_drawn_on_the_same_words_in_every_other(
         window.scripts.set_config(config)
         assert sorted(t for _, t in drawn(window)) == sorted(words), config
         quotes = [
-            window.annotating.panel.model.data(window.annotating.panel.model.index(r, 0))
+            window.annotating.ui.panel.model.data(window.annotating.ui.panel.model.index(r, 0))
             for r in range(3)
         ]
         assert quotes == words, config  # the side list in reading order, in this script
@@ -374,12 +374,12 @@ def test_highlight_made_in_one_script_is_drawn_on_the_same_words_in_every_other(
 def test_highlights_use_the_theme_and_draw_over_keywords(window: MainWindow) -> None:
     article = open_article(window)
     add(window.library, article, "窗口", "yellow")
-    window.select_article(article)
-    window.annotating.refresh()
+    window.reading.select_article(article)
+    window.annotating.ui.refresh()
     names = list(window.reading_pane.layers)
     assert names.index("annotation-yellow") > names.index("keywords")
     light = window.reading_pane.layers["annotation-yellow"].fmt.background().color()
-    window.apply_preferences(replace(window.prefs, theme="dark"))
+    window.looks.apply(replace(window.looks.prefs, theme="dark"))
     dark = window.reading_pane.layers["annotation-yellow"].fmt.background().color()
     assert dark.lightness() < light.lightness()  # softened into the dark paper
     assert dark.lightness() < 128 < light.lightness()
@@ -391,7 +391,7 @@ def test_notes_are_underlined_and_shown_on_hover(
     article = open_article(window)
     select_view_text(window, "头发")
     monkeypatch.setattr(note_dialog, "ask_note", lambda *a, **k: ("blue", "该去理发店了"))
-    window.annotating.add_or_edit_note()
+    window.annotating.ui.add_or_edit_note()
     [made] = window.library.annotations.for_article(article)
     assert (made.exact, made.color, made.note) == ("头发", "blue", "该去理发店了")
     layer = window.reading_pane.layers["annotation-blue-note"]
@@ -408,10 +408,10 @@ def test_notes_are_underlined_and_shown_on_hover(
         return ("blue", "剪短一点")
 
     monkeypatch.setattr(note_dialog, "ask_note", edit)
-    window.annotating.add_or_edit_note()
+    window.annotating.ui.add_or_edit_note()
     assert asked == [("头发", "blue", "该去理发店了")]
     assert window.library.annotations.get(made.id).note == "剪短一点"
-    window.annotating.undo_action.trigger()
+    window.annotating.ui.undo_action.trigger()
     assert window.library.annotations.get(made.id).note == "该去理发店了"
 
 
@@ -422,11 +422,11 @@ def test_a_selection_outside_the_body_is_not_highlighted(window: MainWindow) -> 
     cursor.setPosition(0)
     cursor.setPosition(2, cursor.MoveMode.KeepAnchor)  # in the title
     pane.setTextCursor(cursor)
-    assert window.annotating.highlight("yellow") is None
+    assert window.annotating.ui.highlight("yellow") is None
     assert window.library.annotations.for_article(article) == []
     assert "只能标注正文里的文字" in window.statusBar().currentMessage()
     pane.select_span(0, 0)
-    window.annotating.highlight("yellow")
+    window.annotating.ui.highlight("yellow")
     assert window.statusBar().currentMessage() == "先选中要高亮的文字"
 
 
@@ -436,9 +436,9 @@ def test_cancelling_the_note_dialog_changes_nothing(
     article = open_article(window)
     select_view_text(window, "头发")
     monkeypatch.setattr(note_dialog, "ask_note", lambda *a, **k: None)
-    window.annotating.add_or_edit_note()
+    window.annotating.ui.add_or_edit_note()
     assert window.library.annotations.for_article(article) == []
-    assert not window.annotating.controller.stack.canUndo()
+    assert not window.annotating.ui.controller.stack.canUndo()
 
 
 def test_undo_and_redo_from_the_keyboard_while_reading(qtbot, window: MainWindow) -> None:
@@ -448,7 +448,7 @@ def test_undo_and_redo_from_the_keyboard_while_reading(qtbot, window: MainWindow
     select_view_text(window, "窗口")
     qtbot.keyClick(pane, Qt.Key.Key_1)
     assert [a.exact for a in window.library.annotations.for_article(article)] == ["窗口"]
-    assert window.annotating.undo_action.text() == "撤销 高亮「窗口」"
+    assert window.annotating.ui.undo_action.text() == "撤销 高亮「窗口」"
     qtbot.keyClick(pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.library.annotations.for_article(article) == []
     assert drawn(window) == []
@@ -462,9 +462,9 @@ def test_undo_and_redo_from_the_keyboard_while_reading(qtbot, window: MainWindow
 def test_recolour_and_delete_from_the_selection_and_the_context_menu(window: MainWindow) -> None:
     article = open_article(window)
     made = add(window.library, article, "窗口", "yellow")
-    window.annotating.refresh()
+    window.annotating.ui.refresh()
     select_view_text(window, "窗口")  # exactly the highlight: a colour recolours it
-    window.annotating.highlight("green")
+    window.annotating.ui.highlight("green")
     assert window.library.annotations.get(made.id).color == "green"
     assert len(window.library.annotations.for_article(article)) == 1
 
@@ -472,14 +472,14 @@ def test_recolour_and_delete_from_the_selection_and_the_context_menu(window: Mai
     offset = pane.view.body.text.index("窗口")
     pane.select_span(offset, offset, original=False)
     menu = QMenu()
-    window.annotating.fill_menu(menu, point_of(window, offset))
+    window.annotating.ui.fill_menu(menu, point_of(window, offset))
     texts = [a.text() for a in menu.actions()]
     assert {"编辑批注…", "改为", "复制链接", "删除高亮"} <= set(texts)
     delete = next(a for a in menu.actions() if a.text() == "删除高亮")
     delete.trigger()
     assert window.library.annotations.for_article(article) == []
     assert drawn(window) == []
-    window.annotating.controller.stack.undo()
+    window.annotating.ui.controller.stack.undo()
     assert window.library.annotations.get(made.id).color == "green"
 
 
@@ -487,7 +487,7 @@ def test_the_context_menu_offers_colours_for_a_selection(window: MainWindow) -> 
     open_article(window)
     select_view_text(window, "头发")
     menu = QMenu()
-    window.annotating.fill_menu(menu, point_of(window, 0))
+    window.annotating.ui.fill_menu(menu, point_of(window, 0))
     colours = next(a.menu() for a in menu.actions() if a.text() == "高亮")
     assert [a.text() for a in colours.actions()] == [
         "高亮为「重点」",
@@ -501,10 +501,10 @@ def test_the_context_menu_offers_colours_for_a_selection(window: MainWindow) -> 
 def test_a_copied_link_opens_the_passage_in_any_view(qapp, window: MainWindow) -> None:
     article = open_article(window)
     made = add(window.library, article, "U盘")
-    window.annotating.copy_link(made.id)
+    window.annotating.ui.copy_link(made.id)
     assert qapp.clipboard().text() == f"reader://article/{article}#{made.start}-{made.end}"
     window.scripts.set_config("s2twp")
-    window.annotating.copy_link(made.id)
+    window.annotating.ui.copy_link(made.id)
     link = qapp.clipboard().text()
     body = window.reading_pane.view.body.text
     at = body.index("隨身碟")
@@ -513,7 +513,7 @@ def test_a_copied_link_opens_the_passage_in_any_view(qapp, window: MainWindow) -
     other = open_article(window, SECOND)
     window.scripts.set_config("s2hk")
     assert window.reading_pane.record.id == other
-    assert window.annotating.open_link(link)
+    assert window.annotating.ui.open_link(link)
     assert window.reading_pane.record.id == article
     assert window.reading_pane.textCursor().selectedText() == "U盤"
 
@@ -521,8 +521,8 @@ def test_a_copied_link_opens_the_passage_in_any_view(qapp, window: MainWindow) -
 def test_a_bad_link_is_one_message(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     told = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
-    assert not window.annotating.open_link("https://example.com/")
-    assert not window.annotating.open_link("reader://article/999#1-2")
+    assert not window.annotating.ui.open_link("https://example.com/")
+    assert not window.annotating.ui.open_link("reader://article/999#1-2")
     assert told == ["这不是阅报的文章链接", "文库里没有这篇文章（可能已删除）"]
 
 
@@ -544,7 +544,7 @@ def test_export_markdown_and_json_then_import_the_json_back(
             return str(t), next(f for f in filters.split(";;") if p in f)
 
         monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
-        window.annotating.export_annotations()
+        window.annotating.ui.export_annotations()
     text = markdown.read_text(encoding="utf-8")
     assert "> 頭髮" in text and "該理了" not in text and "该理了" in text  # notes as written
     assert f"reader://article/{article}?script=s2t#" in text
@@ -553,15 +553,15 @@ def test_export_markdown_and_json_then_import_the_json_back(
 
     for a in window.library.annotations.for_article(article):
         window.library.annotations.delete(a.id)
-    window.annotating.refresh()
+    window.annotating.ui.refresh()
     assert drawn(window) == []
-    window.annotating.import_file(data.with_suffix(".json"))
+    window.annotating.ui.import_file(data.with_suffix(".json"))
     assert window.library.annotations.get(kept.id).note == "该理了"
     assert sorted(t for _, t in drawn(window)) == ["窗口", "頭髮"]
     assert "导入 2 条批注" in window.statusBar().currentMessage()
-    window.annotating.undo_action.trigger()  # the whole import is one step
+    window.annotating.ui.undo_action.trigger()  # the whole import is one step
     assert window.library.annotations.for_article(article) == []
-    window.annotating.redo_action.trigger()
+    window.annotating.ui.redo_action.trigger()
     assert len(window.library.annotations.for_article(article)) == 2
 
 
@@ -572,12 +572,12 @@ def test_importing_something_else_is_one_dialog(
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: told.append(a[2]))
     page = tmp_path / "page.json"
     page.write_text('{"title": "不是批注"}', encoding="utf-8")
-    window.annotating.import_file(page)
-    window.annotating.import_file(tmp_path / "missing.json")
+    window.annotating.ui.import_file(page)
+    window.annotating.ui.import_file(tmp_path / "missing.json")
     assert told[0] == "page.json：不是 W3C 批注 JSON 文件"
     assert told[1].startswith("missing.json：")
     assert len(told) == 2
-    assert not window.annotating.controller.stack.canUndo()
+    assert not window.annotating.ui.controller.stack.canUndo()
 
 
 # -- the side list ---------------------------------------------------------------------------
@@ -604,10 +604,10 @@ def test_clicking_a_row_scrolls_to_the_highlight(qtbot, window: MainWindow) -> N
     article = open_article(window, long_text)
     add(window.library, article, "窗口", "pink", "末尾")
     window.scripts.set_config("s2twp")
-    window.annotating.refresh()
+    window.annotating.ui.refresh()
     pane = window.reading_pane
     pane.verticalScrollBar().setValue(0)
-    panel = window.annotating.panel
+    panel = window.annotating.ui.panel
     rect = panel.view.visualRect(panel.model.index(0, 0))
     qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert pane.textCursor().selectedText() == "視窗"
@@ -620,19 +620,19 @@ def test_orphans_are_listed_not_drawn(window: MainWindow) -> None:
     kept = add(window.library, article, "窗口")
     lost = add(window.library, article, "头发", "pink", "原文改了")
     window.library.annotations.restore(replace(lost, orphaned=True))
-    window.select_article(article)
-    window.annotating.refresh()
+    window.reading.select_article(article)
+    window.annotating.ui.refresh()
     assert drawn(window) == [("annotation-yellow", "窗口")]
-    panel = window.annotating.panel
+    panel = window.annotating.ui.panel
     model = panel.model
     assert [model.data(model.index(r, 0)) for r in range(model.rowCount())] == ["窗口", "头发"]
     assert model.data(model.index(1, 0), model.OrphanRole) is True
     assert "1 处未能定位" in panel.summary.text()
-    window.annotating.go_to(lost.id)
+    window.annotating.ui.go_to(lost.id)
     assert "找不到" in window.statusBar().currentMessage()
-    window.annotating.delete(lost.id)  # the reader decides: deleted, and undoable
+    window.annotating.ui.delete(lost.id)  # the reader decides: deleted, and undoable
     assert window.library.annotations.find(lost.id) is None
-    window.annotating.controller.stack.undo()
+    window.annotating.ui.controller.stack.undo()
     assert window.library.annotations.get(lost.id).orphaned
     assert kept.id != lost.id
 
@@ -640,41 +640,41 @@ def test_orphans_are_listed_not_drawn(window: MainWindow) -> None:
 def test_renaming_a_colour_from_the_panel_renames_menus_and_tooltips(window: MainWindow) -> None:
     article = open_article(window)
     add(window.library, article, "窗口", "blue")
-    window.annotating.refresh()
-    panel = window.annotating.panel
+    window.annotating.ui.refresh()
+    panel = window.annotating.ui.panel
     edit = panel.names.edits["blue"]
     edit.setText("存疑")
     edit.editingFinished.emit()
     assert window.library.annotations.colour("blue").label == "存疑"
     assert panel.names.edits["blue"] is edit  # updated in place, not rebuilt under the typing
-    assert window.annotating.colour_actions["blue"].text() == "高亮为「存疑」"
+    assert window.annotating.ui.colour_actions["blue"].text() == "高亮为「存疑」"
     assert panel.model.data(panel.model.index(0, 0), panel.model.LabelRole) == "存疑"
     offset = window.reading_pane.view.body.text.index("窗口")
     assert window.reading_pane.tooltip_at(offset) == "存疑"
-    window.annotating.controller.stack.undo()
-    assert window.annotating.colour_actions["blue"].text() == "高亮为「疑问」"
+    window.annotating.ui.controller.stack.undo()
+    assert window.annotating.ui.colour_actions["blue"].text() == "高亮为「疑问」"
 
 
 def test_the_settings_dialog_has_a_tab_for_colour_meanings(qtbot, window: MainWindow) -> None:
     from reader.gui.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(window.prefs, window.analysis, window)
+    dialog = SettingsDialog(window.looks.prefs, window.library.analysis, window)
     qtbot.addWidget(dialog)
-    window.annotating.extend_settings(dialog)
+    window.annotating.ui.extend_settings(dialog)
     tabs = dialog.findChild(QTabWidget)
     assert tabs.tabText(tabs.count() - 1) == "高亮"
-    names = window.annotating.settings_names
+    names = window.annotating.ui.settings_names
     assert names.window() is dialog
     names.edits["pink"].setText("待核实")
     names.edits["pink"].editingFinished.emit()
     assert window.library.annotations.colour("pink").label == "待核实"
-    window.annotating.undo_action.trigger()
+    window.annotating.ui.undo_action.trigger()
     assert names.edits["pink"].text() == "待查"
     dialog.close()
     dialog.deleteLater()
     qtbot.wait(10)
-    window.annotating.redo_action.trigger()  # the closed tab no longer listens
-    assert window.annotating.panel.names.edits["pink"].text() == "待核实"
+    window.annotating.ui.redo_action.trigger()  # the closed tab no longer listens
+    assert window.annotating.ui.panel.names.edits["pink"].text() == "待核实"
 
 
 # -- the library-wide browser ----------------------------------------------------------------
@@ -700,8 +700,8 @@ def test_browser_searches_filters_and_opens_the_passage(qtbot, window: MainWindo
     add(window.library, first, "内存条", "yellow", "比较价格")
     add(window.library, first, "窗口", "blue")
     add(window.library, second, "种子", "blue", "哪家合作社")
-    window.annotating.open_browser()
-    browser: AnnotationBrowser = window.annotating._browser
+    window.annotating.ui.open_browser()
+    browser: AnnotationBrowser = window.annotating.ui._browser
     qtbot.addWidget(browser)
     model = browser.model
 
@@ -720,7 +720,7 @@ def test_browser_searches_filters_and_opens_the_passage(qtbot, window: MainWindo
     assert browser.count.text() == "1 条"
 
     window.scripts.set_config("s2t")
-    window.select_article(first)
+    window.reading.select_article(first)
     browser.table.selectRow(0)
     browser.open_button.click()
     assert window.reading_pane.record.id == second
@@ -730,13 +730,13 @@ def test_browser_searches_filters_and_opens_the_passage(qtbot, window: MainWindo
 def test_browser_follows_changes_and_lists_orphans(qtbot, window: MainWindow) -> None:
     article = open_article(window)
     made = add(window.library, article, "窗口")
-    window.annotating.open_browser()
-    browser = window.annotating._browser
+    window.annotating.ui.open_browser()
+    browser = window.annotating.ui._browser
     qtbot.addWidget(browser)
     assert browser.model.rowCount() == 1
-    window.annotating.delete(made.id)
+    window.annotating.ui.delete(made.id)
     assert browser.model.rowCount() == 0
-    window.annotating.controller.stack.undo()
+    window.annotating.ui.controller.stack.undo()
     assert browser.model.rowCount() == 1
     window.library.annotations.restore(replace(made, orphaned=True))
     browser.orphans.setChecked(True)

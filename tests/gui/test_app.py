@@ -98,7 +98,10 @@ def test_nothing_slow_is_loaded_before_the_window_paints(tmp_path: Path, library
         "reader.store.articles",  # the article store, its search index and queries
         "reader.store.annotations",
         "reader.views",
-        "reader.gui.annotating",
+        "reader.gui.annotation_ui",  # highlights and notes: built after the paint
+        "reader.gui.annotation_list",
+        "reader.gui.annotations_controller",
+        "reader.annotation_io",
         "PySide6.QtNetwork",  # listening for later launches
         "hashlib",  # OpenSSL's library, for the socket name
         "json",
@@ -107,6 +110,12 @@ def test_nothing_slow_is_loaded_before_the_window_paints(tmp_path: Path, library
         "reader.gui.dialogs",
         "qt:QStyle",  # its Python type and enums, ~12 ms
         "qt:QProcess",
+        "reader.gui.word_selection",  # the segmenter process's client
+        "reader.gui.settings_dialog",
+        "reader.gui.printing",
+        "PySide6.QtPrintSupport",
+        "reader.export",
+        "reader.gui.library_errors",
     }
     assert loaded.isdisjoint(slow), sorted(loaded & slow)
 

@@ -227,7 +227,7 @@ def test_every_window_and_dialog_is_in_the_chosen_language(
     window.show()
     qtbot.waitExposed(window)
     seen.add("reading pane placeholder", window.reading_pane.toPlainText())
-    window.auto_analyse = False
+    window.analysis_runner.enabled = False
     with qtbot.waitSignal(window.loaded):
         window.load()
     assert window.model.rowCount() >= 5
@@ -238,16 +238,16 @@ def test_every_window_and_dialog_is_in_the_chosen_language(
 
     # Keywords and entities need the analysis; the panel shows 分析中… until then.
     seen.widget(window)
-    window.start_analysis()
-    qtbot.waitUntil(lambda: window._analysis_op is None, timeout=60_000)
+    window.analysis_runner.start()
+    qtbot.waitUntil(lambda: window.analysis_runner.operation is None, timeout=60_000)
     window.keyword_panel.set_entity_kinds({"person", "place", "org"})
     window.keyword_panel.set_related([])  # the 没有 item
     seen.add("keyword tooltip", keyword_tooltip_template(window))
 
     # Traditional view with the ambiguous characters marked: status message and tooltips.
     window.scripts.set_config("s2t")
-    window.ambiguity_action.setChecked(True)
-    window._refresh_ambiguities()
+    window.menus.ambiguity_action.setChecked(True)
+    window.reading.refresh_ambiguities()
     tips = window.reading_pane.layers["ambiguities"].tooltips
     assert tips
     view = window.reading_pane.view
@@ -259,32 +259,32 @@ def test_every_window_and_dialog_is_in_the_chosen_language(
 
     # The reading pane's own menu, on a selection in the body.
     window.reading_pane.select_span(0, 2)
-    open_modal(lambda: window._reading_menu(window.reading_pane.rect().center()), seen)
+    open_modal(lambda: window.reading.context_menu(window.reading_pane.rect().center()), seen)
 
     # Dialogs: settings, about, word lists, the conversion fix, files, printing.
     open_modal(window.open_settings, seen)
-    dialog = SettingsDialog(window.prefs, window.analysis, window)
+    dialog = SettingsDialog(window.looks.prefs, window.library.analysis, window)
     other = next(c for c in i18n.CODES if c != language)
     dialog.language.setCurrentIndex(dialog.language.findData(other))
     seen.add("restart note", dialog.language_note.text())  # shown for another language
     assert dialog.language_note.text()
     dialog.deleteLater()
     open_modal(window.about, seen)
-    open_modal(window.edit_watch_words, seen)
-    open_modal(window.edit_user_words, seen)
+    open_modal(window.word_lists.edit_watch_words, seen)
+    open_modal(window.word_lists.edit_user_words, seen)
     seen.content.update(("头发", "頭髮"))
     open_modal(lambda: ask_phrase_fix(window, "头发", "頭髮"), seen)
-    open_modal(window.choose_files, seen)
-    open_modal(window.choose_folder, seen)
-    open_modal(window.export_article, seen)
-    open_modal(window.print_article, seen)
+    open_modal(window.importer.choose_files, seen)
+    open_modal(window.importer.choose_folder, seen)
+    open_modal(window.exporter.export_article, seen)
+    open_modal(window.exporter.print_article, seen)
 
     annotate(window, seen)
     organise(qtbot, window, seen)
 
     # Pasting with an empty clipboard says so in the status bar.
     QApplication.clipboard().clear()
-    window.paste_as_article()
+    window.importer.paste_as_article()
 
     # An import: the progress dialog, then the summary of what failed.
     bad = tmp_path / "broken.txt"
@@ -297,9 +297,9 @@ def test_every_window_and_dialog_is_in_the_chosen_language(
         "PySide6.QtWidgets.QMessageBox.warning",
         lambda _parent, title, text: warnings.append((title, text)),
     )
-    window.import_paths([str(good), str(bad)])
-    seen.widget(window._progress_dialog)
-    qtbot.waitUntil(lambda: window._operation is None, timeout=30_000)
+    window.importer.import_paths([str(good), str(bad)])
+    seen.widget(window.importer._dialog)
+    qtbot.waitUntil(lambda: window.importer.operation is None, timeout=30_000)
     assert warnings, "the broken file is reported"
     title, text = warnings[0]
     seen.add("import warning title", title)
@@ -318,7 +318,7 @@ def test_every_window_and_dialog_is_in_the_chosen_language(
 
 def annotate(window: MainWindow, seen: Seen) -> None:
     """Highlights and notes: the 编辑 menu's undo text, the panel, the menus, the dialogs."""
-    notes = window.annotating
+    notes = window.annotating.ui
     pane = window.reading_pane
     pane.select_span(0, 4)
     seen.content.add(pane.textCursor().selectedText())  # the quote, in undo texts
@@ -348,7 +348,7 @@ def organise(qtbot, window: MainWindow, seen: Seen) -> None:
     seen.content.add("标签甲")
     seen.widget(window.organise.context_menu(window))
     open_modal(window.organise.add_tag, seen)
-    open_modal(lambda: window.rename_tag("标签甲"), seen)
+    open_modal(lambda: window.list_sync.rename_tag("标签甲"), seen)
     other = window.model.article_id(window.model.rowCount() - 1)
     articles.trash([other])
     window.lists.refresh()
@@ -430,9 +430,9 @@ def test_language_chosen_in_settings_is_used_at_the_next_start(
     first.destroyed.connect(lambda: closed.append(True))
     assert first.menuBar().actions()[0].text() == "&File"  # the system's language
 
-    dialog = SettingsDialog(first.prefs, first.analysis, first)
+    dialog = SettingsDialog(first.looks.prefs, first.library.analysis, first)
     qtbot.addWidget(dialog)
-    dialog.changed.connect(first.apply_preferences)
+    dialog.changed.connect(first.looks.apply)
     assert dialog.language.currentData() == i18n.SYSTEM
     assert dialog.language.currentText() == "System default (English)"
     assert dialog.language_note.text() == ""

@@ -28,18 +28,18 @@ def test_dropping_files_imports_them(qtbot, window: MainWindow, tmp_path: Path) 
         Qt.KeyboardModifier.NoModifier,
     )
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: window._operation is None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.importer.operation is None, timeout=10_000)
     assert window.reading_pane.record.title == "拖进来的一篇报道"
 
 
 def test_paste_clipboard_as_new_article(window: MainWindow, qapp) -> None:
     qapp.clipboard().setText("剪贴板里的标题\n\n本报讯 这是从网页上复制来的一段正文。\n")
     before = window.model.rowCount()
-    window.paste_as_article()
+    window.importer.paste_as_article()
     assert window.model.rowCount() == before + 1
     assert window.reading_pane.record.title == "剪贴板里的标题"
     qapp.clipboard().setText("   ")
-    window.paste_as_article()
+    window.importer.paste_as_article()
     assert window.model.rowCount() == before + 1
 
 
@@ -49,9 +49,9 @@ def test_cancelled_import_keeps_what_was_done(qtbot, window: MainWindow, tmp_pat
     for i in range(40):
         page(folder, f"{i:02}.txt", f"第{i}号新闻标题")
     before = window.model.rowCount()
-    window.import_paths([str(folder)])
-    window._operation.cancel()
-    qtbot.waitUntil(lambda: window._operation is None, timeout=10_000)
+    window.importer.import_paths([str(folder)])
+    window.importer.operation.cancel()
+    qtbot.waitUntil(lambda: window.importer.operation is None, timeout=10_000)
     added = window.model.rowCount() - before
     assert 0 <= added < 40
     assert "已取消" in window.statusBar().currentMessage()
@@ -68,8 +68,8 @@ def test_bad_files_are_reported_together(
     good = page(tmp_path, "good.txt", "好文件")
     bad = tmp_path / "photo.txt"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
-    window.import_paths([str(good), str(bad)])
-    qtbot.waitUntil(lambda: window._operation is None, timeout=10_000)
+    window.importer.import_paths([str(good), str(bad)])
+    qtbot.waitUntil(lambda: window.importer.operation is None, timeout=10_000)
     assert len(warned) == 1
     assert "photo.txt" in warned[0] and "PNG" in warned[0]
     assert window.reading_pane.record.title == "好文件"

@@ -11,8 +11,8 @@ from reader.gui.mainwindow import MainWindow
 
 @pytest.fixture
 def analysed(qtbot, window: MainWindow) -> MainWindow:
-    window.start_analysis()
-    qtbot.waitUntil(lambda: window._analysis_op is None, timeout=60_000)
+    window.analysis_runner.start()
+    qtbot.waitUntil(lambda: window.analysis_runner.operation is None, timeout=60_000)
     row = next(
         r
         for r in range(window.model.rowCount())
@@ -50,30 +50,30 @@ def test_keywords_appear_after_background_analysis(analysed: MainWindow) -> None
 
 
 def test_clicking_a_keyword_steps_through_its_occurrences(analysed: MainWindow) -> None:
-    analysed.focus_keyword("搬迁")
+    analysed.reading.focus_keyword("搬迁")
     pane = analysed.reading_pane
     assert pane.textCursor().selectedText() == "搬迁"
-    total = len(analysed._focus[1])
+    total = len(analysed.reading._focus[1])
     assert total >= 3
     assert analysed.keyword_panel.position_label.text() == f"1/{total}"
     first = pane.textCursor().selectionStart()
-    analysed.step_occurrence(+1)
+    analysed.reading.step_occurrence(+1)
     assert pane.textCursor().selectedText() == "搬迁"
     assert pane.textCursor().selectionStart() > first
-    analysed.step_occurrence(-1)
-    analysed.step_occurrence(-1)
+    analysed.reading.step_occurrence(-1)
+    analysed.reading.step_occurrence(-1)
     assert analysed.keyword_panel.position_label.text() == f"{total}/{total}"
 
 
 def test_keyword_highlights_follow_the_script_view(analysed: MainWindow) -> None:
     analysed.scripts.set_config("s2tw")
     assert "脫貧" in drawn(analysed, "keywords")
-    analysed.focus_keyword("扶贫")
+    analysed.reading.focus_keyword("扶贫")
     assert analysed.reading_pane.textCursor().selectedText() == "扶貧"
 
 
 def test_related_articles_share_the_keyword(analysed: MainWindow) -> None:
-    analysed.focus_keyword("疫情")
+    analysed.reading.focus_keyword("疫情")
     related = analysed.keyword_panel.related
     titles = [related.item(i).text() for i in range(related.count())]
     assert any(t.startswith("狠抓落实严防输入") for t in titles)
@@ -97,8 +97,8 @@ def test_entity_layers_toggle_with_a_legend(analysed: MainWindow) -> None:
 
 
 def test_watch_words_are_marked_and_counted(analysed: MainWindow) -> None:
-    analysed.analysis.set_watch_words(["疫情", "搬迁"])
-    analysed._apply_layers()
+    analysed.library.analysis.set_watch_words(["疫情", "搬迁"])
+    analysed.reading.apply_layers()
     marked = drawn(analysed, "watch")
     assert set(marked) == {"疫情", "搬迁"}
     label = analysed.keyword_panel.watch_label.text()
@@ -110,9 +110,9 @@ def test_astral_characters_do_not_shift_highlights(qtbot, window: MainWindow) ->
         "𠮷野家开新店\n\n本报讯 𠮷野家𡘙在市中心开了新店,"
         "𠮷野家的牛肉饭很受欢迎,新店开业第一天排起长队。\n"
     )
-    window._finish_import(report)
-    window.analysis.set_watch_words(["牛肉饭", "新店"])
-    window._apply_layers()
+    window.importer.finish(report)
+    window.library.analysis.set_watch_words(["牛肉饭", "新店"])
+    window.reading.apply_layers()
     assert drawn(window, "watch") == ["新店", "牛肉饭", "新店"]
 
 

@@ -29,7 +29,7 @@ def win(qtbot, library: Library, settings: QSettings) -> Iterator[MainWindow]:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.auto_analyse = False
+    window.analysis_runner.enabled = False
     with qtbot.waitSignal(window.loaded):
         window.load()
     # Opening the last article marked it read: the recount follows on a worker.
@@ -107,7 +107,7 @@ def test_opening_marks_read_and_the_unread_filter_and_count_follow(qtbot, win):
     unread_before = sidebar_count(win, Scope("unread"))
     assert unread_before == 17  # a fresh library: only the article opened at start is read
     target = listed_ids(win)[3]
-    win.select_article(target)
+    win.reading.select_article(target)
     qtbot.waitUntil(lambda: sidebar_count(win, Scope("unread")) == unread_before - 1)
     index = win.model.index(win.model.row_of(target), ArticleTableModel.TITLE)
     assert index.data(Qt.ItemDataRole.FontRole) is None  # no longer bold
@@ -122,7 +122,7 @@ def test_opening_marks_read_and_the_unread_filter_and_count_follow(qtbot, win):
 
 def test_star_tag_and_filter_by_them(qtbot, win, library, monkeypatch):
     target = listed_ids(win)[2]
-    win.select_article(target)
+    win.reading.select_article(target)
     win.organise.star.trigger()
     assert library.articles.is_starred(target)
     title = win.model.index(win.model.row_of(target), ArticleTableModel.TITLE).data()
@@ -148,7 +148,7 @@ def test_star_tag_and_filter_by_them(qtbot, win, library, monkeypatch):
 
 def test_delete_moves_to_trash_and_restore_brings_it_back(qtbot, win, library):
     target = listed_ids(win)[1]
-    win.select_article(target)
+    win.reading.select_article(target)
     wait_listed(qtbot, win, lambda: qtbot.keyClick(win.list_view, Qt.Key.Key_Delete))
     assert target not in listed_ids(win)
     assert library.articles.is_trashed(target)
@@ -179,7 +179,7 @@ def test_sidebar_filters_by_source_section_and_date(qtbot, win, library):
 
 
 def test_watch_word_filter_lists_articles_mentioning_them_with_counts(qtbot, win, library):
-    win.analysis.set_watch_words(["脱贫", "疫情"])
+    win.library.analysis.set_watch_words(["脱贫", "疫情"])
     with qtbot.waitSignal(win.lists.counted):  # as the 关注词 dialog does on OK
         win.lists.refresh(ids=False)
     wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope("watch")))
@@ -208,7 +208,9 @@ def test_sorting_by_title_from_the_header(qtbot, win, library):
 
 
 def test_find_in_article_marks_matches_in_any_script(qtbot, win):
-    win.select_article(next(i for i in listed_ids(win) if "决战" in win.library.get(i).title))
+    win.reading.select_article(
+        next(i for i in listed_ids(win) if "决战" in win.library.get(i).title)
+    )
     win.scripts.set_config("s2t")
     win.find_bar.open_bar()
     assert win.find_bar.isVisible()
@@ -229,19 +231,19 @@ def test_next_unread_and_space_pages_down(qtbot, win, library, opened):
     first, second = listed_ids(win)[:2]
     library.articles.mark_read(second)
     win.model.refresh_rows([second])
-    win.select_article(first)
-    win.next_unread()
+    win.reading.select_article(first)
+    win.reading.next_unread()
     assert opened(win) == listed_ids(win)[2]  # skipped the read one
 
     win.resize(800, 400)
     bar = win.reading_pane.verticalScrollBar()
     bar.setValue(0)
     if bar.maximum() > 0:
-        win.page_down()
+        win.reading.page_down()
         assert bar.value() > 0
     bar.setValue(bar.maximum())
     shown = win.reading_pane.record.id
-    win.page_down()  # at the end: on to the next unread
+    win.reading.page_down()  # at the end: on to the next unread
     assert opened(win) != shown
 
 
@@ -267,7 +269,7 @@ def test_an_import_while_searching_shows_the_new_article(qtbot, win, tmp_path):
     page = tmp_path / "晚报.txt"
     text = "小区新设快递柜\n\n本报讯 昨日，东城小区新设十台快递柜，居民取件更方便。\n"
     page.write_text(text, "utf-8")
-    win.import_paths([str(page)])
+    win.importer.import_paths([str(page)])
     qtbot.waitUntil(
         lambda: (
             win.reading_pane.record is not None
@@ -283,7 +285,7 @@ def test_next_unread_when_everything_is_read_says_so(qtbot, win, library):
     library.articles.mark_read(library.articles.ids())
     win.model.refresh_rows(win.model.ids())
     shown = win.reading_pane.record.id
-    win.next_unread()
+    win.reading.next_unread()
     assert win.reading_pane.record.id == shown
     assert "没有未读" in win.statusBar().currentMessage()
 

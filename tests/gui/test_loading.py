@@ -10,9 +10,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
-from reader.gui import mainwindow, turns, word_selection
+from reader.gui import mainwindow, startup, turns, word_selection
+from reader.gui.annotating import Annotating
 from reader.gui.app import open_settings
 from reader.gui.mainwindow import MainWindow
+from reader.gui.reading import ReadingController
 from reader.library import Library
 from reader.store.articles import NewArticle
 
@@ -26,7 +28,7 @@ def many_articles(library: Library, n: int = 300) -> list[int]:
 def new_window(qtbot, library: Library) -> MainWindow:
     window = MainWindow(library, open_settings(library))
     qtbot.addWidget(window)
-    window.auto_analyse = False
+    window.analysis_runner.enabled = False
     window.show()
     qtbot.waitExposed(window)
     return window
@@ -75,14 +77,14 @@ def test_the_reading_stack_is_prepared_before_the_list_is_fetched(
 ) -> None:
     # One worker of Python at a time, and none while the list first paints.
     order: list[str] = []
-    prepare = mainwindow._prepare_reading
+    prepare = startup.prepare_reading
 
     def prepare_reading() -> None:
         order.append("preparing")
         prepare()
         order.append("prepared")
 
-    monkeypatch.setattr(mainwindow, "_prepare_reading", prepare_reading)
+    monkeypatch.setattr(startup, "prepare_reading", prepare_reading)
     window = new_window(qtbot, library)
     refresh = window.lists.refresh
 
@@ -92,7 +94,7 @@ def test_the_reading_stack_is_prepared_before_the_list_is_fetched(
 
     monkeypatch.setattr(window.lists, "refresh", fetch)
     # The notes dock narrows the list: built before its rows first paint.
-    notes = lambda: "notes" if window.annotating is not None else "no notes"  # noqa: E731
+    notes = lambda: "notes" if window.annotating.built else "no notes"  # noqa: E731
     window.lists.listed.connect(lambda: order.append(f"listed, {notes()}"))
     with qtbot.waitSignal(window.loaded):
         window.load()
@@ -106,20 +108,21 @@ def test_each_part_of_loading_lets_waiting_timers_run_first(
     order: list[str] = []
     waiting = QTimer(singleShot=True, interval=0)  # a timer, as input and other work are
     waiting.timeout.connect(lambda: order.append("timer"))
-    build, select = MainWindow._build_annotating, MainWindow.select_article
+    build, select = Annotating.build, ReadingController.select_article
 
-    def build_annotating(self: MainWindow) -> None:
+    def build_annotating(self: Annotating) -> None:
+        if not self.built:
+            order.append("notes")
+            waiting.start()
         build(self)
-        order.append("notes")
-        waiting.start()
 
-    def select_article(self: MainWindow, article_id: int | None) -> bool:
+    def select_article(self: ReadingController, article_id: int | None) -> bool:
         order.append("article")
         waiting.start()
         return select(self, article_id)
 
-    monkeypatch.setattr(MainWindow, "_build_annotating", build_annotating)
-    monkeypatch.setattr(MainWindow, "select_article", select_article)
+    monkeypatch.setattr(Annotating, "build", build_annotating)
+    monkeypatch.setattr(ReadingController, "select_article", select_article)
     window = new_window(qtbot, library)
     window.loaded.connect(lambda: order.append("loaded"))
     with qtbot.waitSignal(window.loaded):

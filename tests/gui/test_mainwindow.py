@@ -100,7 +100,7 @@ def test_the_notes_dock_is_a_tab_beside_keywords_and_stays_as_the_reader_left_it
     open_window,
 ) -> None:
     first = open_window()  # a new reader: no saved layout
-    notes = first.annotating.dock
+    notes = first.annotating.ui.dock
     assert not notes.isHidden()
     assert first.tabifiedDockWidgets(first.keyword_dock) == [notes]
     assert notes.visibleRegion().isEmpty()  # the tab behind 关键词
@@ -108,12 +108,12 @@ def test_the_notes_dock_is_a_tab_beside_keywords_and_stays_as_the_reader_left_it
     first.close()
 
     second = open_window()
-    assert second.annotating.dock.isHidden()  # closed, as it was left
-    second.annotating.dock.show()
-    second.annotating.dock.raise_()  # and chosen over 关键词
+    assert second.annotating.ui.dock.isHidden()  # closed, as it was left
+    second.annotating.ui.dock.show()
+    second.annotating.ui.dock.raise_()  # and chosen over 关键词
     second.close()
     third = open_window()
-    assert not third.annotating.dock.isHidden()
+    assert not third.annotating.ui.dock.isHidden()
     assert third.keyword_dock.visibleRegion().isEmpty()  # behind the 批注 tab
 
 
@@ -125,8 +125,8 @@ def test_import_runs_in_background_and_shows_the_new_article(
         "夜市经济焕发活力\n\n本报讯(记者 张三)入夜,老街灯火通明,游人如织。\n", encoding="utf-8"
     )
     before = window.model.rowCount()
-    window.import_paths([str(page)])
-    qtbot.waitUntil(lambda: window._operation is None, timeout=10_000)
+    window.importer.import_paths([str(page)])
+    qtbot.waitUntil(lambda: window.importer.operation is None, timeout=10_000)
     assert window.model.rowCount() == before + 1
     assert window.reading_pane.toPlainText().startswith("夜市经济焕发活力")
 
@@ -136,7 +136,7 @@ def test_article_text_is_never_markup(window: MainWindow) -> None:
         "链接测试\n\n正文<img src=http://example.com/x.png>"
         "和<a href=javascript:alert(1)>点我</a>。\n"
     )
-    window._finish_import(report)
+    window.importer.finish(report)
     text = window.reading_pane.toPlainText()
     assert "<img src=http://example.com/x.png>" in text
     assert "<a href=javascript:alert(1)>" in text
@@ -176,10 +176,10 @@ def test_toolbar_icons_without_an_icon_theme_are_the_styles(window: MainWindow) 
         pytest.skip("an icon theme provides the toolbar's icons")
     style = window.style()
     for action, pixmap in (
-        (window.import_action, QStyle.StandardPixmap.SP_DialogOpenButton),
-        (window.export_action, QStyle.StandardPixmap.SP_DialogSaveButton),
-        (window.print_action, QStyle.StandardPixmap.SP_FileDialogDetailedView),
-        (window.settings_action, QStyle.StandardPixmap.SP_FileDialogInfoView),
+        (window.menus.import_action, QStyle.StandardPixmap.SP_DialogOpenButton),
+        (window.menus.export_action, QStyle.StandardPixmap.SP_DialogSaveButton),
+        (window.menus.print_action, QStyle.StandardPixmap.SP_FileDialogDetailedView),
+        (window.menus.settings_action, QStyle.StandardPixmap.SP_FileDialogInfoView),
     ):
         expected = style.standardIcon(pixmap)
         for size in (16, 22, 24, 32, 48):
@@ -192,9 +192,9 @@ def test_status_bar_says_when_the_search_index_is_being_rebuilt(open_window) -> 
     """After an upgrade the analysis process rebuilds the search index first (searches
     wait for it): the status bar says so, then goes on to the keywords' progress."""
     win = open_window()
-    win._analysis_staged("indexing")
-    win._analysis_progressed(500, 2000, "")
+    win.analysis_runner._staged("indexing")
+    win.analysis_runner._progressed(500, 2000, "")
     assert win.statusBar().currentMessage() == "正在更新搜索索引 500/2000"
-    win._analysis_staged("analysing")
-    win._analysis_progressed(0, 12, "某篇文章")
+    win.analysis_runner._staged("analysing")
+    win.analysis_runner._progressed(0, 12, "某篇文章")
     assert win.statusBar().currentMessage() == "正在分析关键词 1/12"

@@ -30,7 +30,7 @@ def close_to(a: float | None, b: float) -> bool:
 
 def test_status_bar_shows_length_and_reading_time(window: MainWindow) -> None:
     report = window.library.import_text("城市书房全面开放\n\n" + "市民在书房里安静读书。" * 120)
-    window._finish_import(report)
+    window.importer.finish(report)
     assert window.reading_pane.record.id == report.articles[0].id
     # 1,320 characters read (no spaces or line breaks) at about 400 a minute.
     assert window.article_label.text() == "1320 字　约 3 分钟"
@@ -46,20 +46,20 @@ def test_reading_time_is_whole_minutes_never_zero() -> None:
 
 def test_switching_articles_comes_back_to_the_same_place(window: MainWindow) -> None:
     long_id = longest(window)
-    window.select_article(long_id)
+    window.reading.select_article(long_id)
     assert window.reading_pane.verticalScrollBar().maximum() > 0
     scroll_to(window, 0.6)
-    window.select_article(other(window, long_id))
+    window.reading.select_article(other(window, long_id))
     assert window.reading_pane.verticalScrollBar().value() == 0  # a new article starts on top
     assert close_to(window.library.articles.reading_position(long_id), 0.6)
 
-    window.select_article(long_id)
+    window.reading.select_article(long_id)
     assert close_to(window.reading_pane.scroll_fraction(), 0.6)
 
 
 def test_the_position_is_saved_when_scrolling_stops(qtbot, window: MainWindow) -> None:
     long_id = longest(window)
-    window.select_article(long_id)
+    window.reading.select_article(long_id)
     scroll_to(window, 0.3)
     scroll_to(window, 0.45)
     qtbot.waitUntil(
@@ -73,18 +73,18 @@ def test_a_new_window_reopens_the_article_where_it_was_left(
 ) -> None:
     first = MainWindow(library, settings)
     qtbot.addWidget(first)
-    first.auto_analyse = False
+    first.analysis_runner.enabled = False
     first.show()
     with qtbot.waitSignal(first.loaded):
         first.load()
     long_id = longest(first)
-    first.select_article(long_id)
+    first.reading.select_article(long_id)
     scroll_to(first, 0.75)
     first.close()  # no wait for the debounce: closing keeps the position
 
     second = MainWindow(library, open_settings(library))
     qtbot.addWidget(second)
-    second.auto_analyse = False
+    second.analysis_runner.enabled = False
     second.show()
     with qtbot.waitSignal(second.loaded):
         second.load()  # reopens the last article, laid out, then scrolled
@@ -94,16 +94,16 @@ def test_a_new_window_reopens_the_article_where_it_was_left(
 
 def test_the_position_holds_across_a_font_change(window: MainWindow) -> None:
     long_id = longest(window)
-    window.select_article(long_id)
+    window.reading.select_article(long_id)
     scroll_to(window, 0.5)
-    window.change_font(+4)  # the same article, laid out again in a larger size
-    window.select_article(other(window, long_id))
-    window.select_article(long_id)
+    window.looks.change_font(+4)  # the same article, laid out again in a larger size
+    window.reading.select_article(other(window, long_id))
+    window.reading.select_article(long_id)
     assert close_to(window.reading_pane.scroll_fraction(), 0.5)
 
 
 def test_an_article_never_scrolled_opens_at_the_top(window: MainWindow) -> None:
     long_id = longest(window)
-    window.select_article(long_id)
+    window.reading.select_article(long_id)
     assert window.library.articles.reading_position(long_id) is None
     assert window.reading_pane.verticalScrollBar().value() == 0

@@ -16,7 +16,7 @@ TEXT = "数码新品\n\n本报讯 𠮷字旁的内存条和U盘放在窗口旁�
 
 def open_article(window: MainWindow, text: str = TEXT) -> int:
     report = window.library.import_text(text)
-    window._finish_import(report)
+    window.importer.finish(report)
     return report.articles[0].id
 
 
@@ -88,13 +88,13 @@ def test_selection_in_a_view_maps_to_the_original(window: MainWindow) -> None:
 def test_ambiguity_marks_show_alternatives(window: MainWindow) -> None:
     open_article(window, "小吃\n\n本报讯 他只吃了一碗面,后来回到村里。\n")
     window.scripts.set_config("s2t")
-    window.ambiguity_action.setChecked(True)
-    window._refresh_ambiguities()
+    window.menus.ambiguity_action.setChecked(True)
+    window.reading.refresh_ambiguities()
     layer = window.reading_pane.layers["ambiguities"]
     assert layer.spans and len(layer.tooltips) == len(layer.spans)
     assert all("也可作" in tip for tip in layer.tooltips)
-    window.ambiguity_action.setChecked(False)
-    window._refresh_ambiguities()
+    window.menus.ambiguity_action.setChecked(False)
+    window.reading.refresh_ambiguities()
     assert "ambiguities" not in window.reading_pane.layers
 
 
@@ -102,14 +102,14 @@ def test_a_phrase_fix_applies_to_every_article(window: MainWindow) -> None:
     first = open_article(window)
     second = open_article(window, "另一篇\n\n本报讯 请把窗口关上,别着凉。\n")
     window.scripts.set_config("s2twp")
-    window.select_article(first)
+    window.reading.select_article(first)
     assert "視窗" in window.reading_pane.toPlainText()
-    window.set_phrase("窗口", "窗口")
+    window.reading.set_phrase("窗口", "窗口")
     assert "放在窗口旁邊" in window.reading_pane.toPlainText()
-    window.select_article(second)
+    window.reading.select_article(second)
     assert "請把窗口關上" in window.reading_pane.toPlainText()
     assert window.library.user_phrases("s2twp") == {"窗口": "窗口"}
-    window.set_phrase("窗口", None)
+    window.reading.set_phrase("窗口", None)
     assert "請把視窗關上" in window.reading_pane.toPlainText()
 
 
@@ -117,9 +117,9 @@ def test_copy_as_simplified_and_traditional(window: MainWindow, qapp) -> None:
     open_article(window)
     body = window.reading_pane.record.body
     span = (body.index("头发"), body.index("头发") + 2)
-    window.copy_span_as(span, "s2t")
+    window.reading.copy_span_as(span, "s2t")
     assert qapp.clipboard().text() == "頭髮"
-    window.copy_span_as(span, "t2s")
+    window.reading.copy_span_as(span, "t2s")
     assert qapp.clipboard().text() == "头发"
     assert scripts.detect_script(qapp.clipboard().text()) == "simplified"
 

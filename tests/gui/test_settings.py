@@ -19,9 +19,9 @@ def body_block_format(window: MainWindow):
 
 def test_typography_applies_live_and_is_saved(qtbot, window: MainWindow) -> None:
     window.list_view.selectRow(0)
-    dialog = SettingsDialog(window.prefs, window.analysis, window)
+    dialog = SettingsDialog(window.looks.prefs, window.library.analysis, window)
     qtbot.addWidget(dialog)
-    dialog.changed.connect(window.apply_preferences)
+    dialog.changed.connect(window.looks.apply)
     dialog.font_px.setValue(24)
     dialog.line_height.setValue(200)
     dialog.indent.setValue(0)
@@ -37,23 +37,23 @@ def test_themes_colour_the_reading_pane_too(qtbot, window: MainWindow) -> None:
     window.list_view.selectRow(0)
     from dataclasses import replace
 
-    window.apply_preferences(replace(window.prefs, theme="dark"))
+    window.looks.apply(replace(window.looks.prefs, theme="dark"))
     pane = window.reading_pane.palette()
     assert pane.color(QPalette.ColorRole.Base).name() == DARK.base
     assert pane.color(QPalette.ColorRole.Text).name() == DARK.text
-    assert window.formats["keywords"].background().color().name() == DARK.keyword
-    window.apply_preferences(replace(window.prefs, theme="sepia"))
+    assert window.looks.formats["keywords"].background().color().name() == DARK.keyword
+    window.looks.apply(replace(window.looks.prefs, theme="sepia"))
     assert window.reading_pane.palette().color(QPalette.ColorRole.Base).name() == SEPIA.base
 
 
 def test_preferences_survive_a_restart(qtbot, window: MainWindow, library) -> None:
     from dataclasses import replace
 
-    window.apply_preferences(replace(window.prefs, theme="sepia", font_px=21, column_chars=30))
+    window.looks.apply(replace(window.looks.prefs, theme="sepia", font_px=21, column_chars=30))
     window.close()
     again = MainWindow(library, open_settings(library))
     qtbot.addWidget(again)
-    assert (again.prefs.theme, again.prefs.font_px, again.prefs.column_chars) == (
+    assert (again.looks.prefs.theme, again.looks.prefs.font_px, again.looks.prefs.column_chars) == (
         "sepia",
         21,
         30,
@@ -62,20 +62,20 @@ def test_preferences_survive_a_restart(qtbot, window: MainWindow, library) -> No
 
 
 def test_word_lists_are_saved_from_the_dialog(qtbot, window: MainWindow) -> None:
-    dialog = SettingsDialog(window.prefs, window.analysis, window)
+    dialog = SettingsDialog(window.looks.prefs, window.library.analysis, window)
     qtbot.addWidget(dialog)
     dialog.watch_words.setPlainText("疫情\n脱贫\n\n疫情")
     dialog.user_words.setPlainText("绣花功夫\n")
     dialog.accept()
-    assert window.analysis.watch_words() == ["疫情", "脱贫"]
-    assert window.analysis.user_words() == {"绣花功夫": "user"}
+    assert window.library.analysis.watch_words() == ["疫情", "脱贫"]
+    assert window.library.analysis.user_words() == {"绣花功夫": "user"}
 
 
 def test_settings_dialog_opens_from_the_menu(qtbot, window: MainWindow, monkeypatch) -> None:
     opened: list[SettingsDialog] = []
     monkeypatch.setattr(SettingsDialog, "exec", lambda self: opened.append(self) or 0)
     action = next(
-        a for a in window.findChildren(type(window.import_action)) if a.text() == "设置(&S)…"
+        a for a in window.findChildren(type(window.menus.import_action)) if a.text() == "设置(&S)…"
     )
     action.trigger()
     assert len(opened) == 1 and opened[0].windowTitle() == "设置"

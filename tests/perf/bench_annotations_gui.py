@@ -40,7 +40,7 @@ def main() -> None:
         create_application()
         lib = Library.open(Path(tmp, "lib"))
         window = MainWindow(lib, open_settings(lib))
-        window.auto_analyse = False
+        window.analysis_runner.enabled = False
         window.show()
         from PySide6.QtCore import QEventLoop
 
@@ -79,10 +79,10 @@ def main() -> None:
         refreshes = []
         for _ in range(args.repeat):
             start = time.perf_counter()
-            window.annotating.refresh()
+            window.annotating.ui.refresh()
             refreshes.append(time.perf_counter() - start)
         opens = open_times()
-        drawn = len(window.annotating._drawn)
+        drawn = len(window.annotating.ui._drawn)
         window.close()
         lib.close()
 

@@ -157,7 +157,7 @@ def session(directory: Path, stacks=None) -> dict[str, object]:
     # for one, waits for a pause in them).
     window = app.start(str(directory), [])
     assert window is not None
-    window.auto_analyse = False  # keywords of 100,000 articles: a separate, long job
+    window.analysis_runner.enabled = False  # keywords of 100,000 articles: a separate, long job
     window.resize(1180, 760)
     library = window.library
     wait(window.first_painted, lambda: None)

@@ -42,7 +42,7 @@ def main() -> None:
         lib = Library.open(Path(tmp, "lib"))
         analyse_pending(lib)
         window = MainWindow(lib, open_settings(lib))
-        window.auto_analyse = False
+        window.analysis_runner.enabled = False
         window.show()
         from PySide6.QtCore import QEventLoop
 
@@ -51,7 +51,7 @@ def main() -> None:
         window.load()
         loop.exec()
         window.scripts.set_config(args.script)
-        window.analysis.set_watch_words(["疫情", "脱贫", "防控", "社区"])
+        window.library.analysis.set_watch_words(["疫情", "脱贫", "防控", "社区"])
         window.keyword_panel.set_entity_kinds({"person", "place", "org"})
         bare = QTextBrowser()
         bare.show()

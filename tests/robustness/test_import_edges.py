@@ -202,13 +202,13 @@ def test_the_window_says_there_is_nothing_to_import_in_one_dialog(
     lib = Library.open()
     window = MainWindow(lib, open_settings(lib))
     qtbot.addWidget(window)
-    window.auto_analyse = False
+    window.analysis_runner.enabled = False
     window.show()
     with qtbot.waitSignal(window.loaded):
         window.load()
     empty = tmp_path / "空文件夹"
     empty.mkdir()
-    window.import_paths([str(empty)])
+    window.importer.import_paths([str(empty)])
     try:
         qtbot.waitUntil(lambda: bool(told), timeout=10_000)
         assert told == [("information", "没有可导入的文件", "空文件夹：没有可导入的文件")]

@@ -71,7 +71,7 @@ def window(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[M
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
-    win.auto_analyse = False
+    win.analysis_runner.enabled = False
     with qtbot.waitSignal(win.loaded):
         win.load()
     yield win
@@ -94,7 +94,7 @@ def test_markup_in_article_text_is_shown_as_text_never_as_html(
     pane = window.reading_pane
     assert not pane.openLinks() and not pane.openExternalLinks()
     for article_id in window.library.articles.ids():
-        assert window.select_article(article_id)
+        assert window.reading.select_article(article_id)
         record = pane.record
         assert record is not None and record.id == article_id
         pane.grab()  # lay out and paint: an image in the document would be requested now
@@ -117,7 +117,7 @@ def test_markup_in_article_text_is_shown_as_text_never_as_html(
 def test_a_click_on_link_like_text_goes_nowhere(qtbot, window: MainWindow) -> None:
     pane = window.reading_pane
     titles = {window.library.get(i).title: i for i in window.library.articles.ids()}
-    window.select_article(titles["网页代码也是文字"])
+    window.reading.select_article(titles["网页代码也是文字"])
     before = pane.source()
     clicked: list[str] = []
     pane.anchorClicked.connect(lambda url: clicked.append(url.toString()))

@@ -1,0 +1,129 @@
+"""How the window looks: the reader's preferences (typography, theme, colours, the default
+script), the theme applied, and the text formats of the reading pane's layers."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QTextCharFormat
+
+from reader.gui import themes
+from reader.gui.preferences import Preferences
+from reader.gui.themes import Theme
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from reader.gui.keyword_panel import KeywordPanel
+    from reader.gui.reading_pane import ReadingPane
+    from reader.store.analysis import AnalysisStore
+
+log = logging.getLogger(__name__)
+
+ENTITY_KINDS = "layers/entities"  # the name kinds the reader ticked, comma-separated
+
+
+def background(color: str) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setBackground(QColor(color))
+    return fmt
+
+
+def foreground(color: str, *, underline: bool = False) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setForeground(QColor(color))
+    if underline:
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        fmt.setUnderlineColor(QColor(color))
+    return fmt
+
+
+def layer_formats(theme: Theme, prefs: Preferences) -> dict[str, QTextCharFormat]:
+    """One look per layer, from the theme unless the reader chose a colour."""
+    formats = {
+        "keywords": background(prefs.keyword_color or theme.keyword),
+        "focus": background(theme.focus),
+        "search": background(theme.search),
+        "find": background(theme.find),
+        "watch": foreground(prefs.watch_color or theme.watch, underline=True),
+        "entity-person": foreground(theme.person),
+        "entity-place": foreground(theme.place),
+        "entity-org": foreground(theme.org),
+    }
+    ambiguity = QTextCharFormat()
+    ambiguity.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    ambiguity.setUnderlineColor(QColor(theme.ambiguity))
+    formats["ambiguities"] = ambiguity
+    return formats
+
+
+class Looks(QObject):
+    """Holds :attr:`prefs`, :attr:`theme` and :attr:`formats`; ``changed`` after a new look."""
+
+    changed = Signal()
+    settings_opened = Signal(object)  # the settings dialog, before it shows
+
+    def __init__(
+        self,
+        settings: QSettings,
+        pane: ReadingPane,
+        keyword_panel: KeywordPanel,
+        arrows: tuple[QAction, QAction],  # previous, next: drawn when the theme has none
+        parent: QObject,
+    ) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.pane = pane
+        self.keyword_panel = keyword_panel
+        self.arrows = arrows
+        self.prefs = Preferences.load(settings)
+        self.theme: Theme = themes.resolve(self.prefs.theme)
+        self.formats: dict[str, QTextCharFormat] = {}
+        kinds = settings.value(ENTITY_KINDS)
+        keyword_panel.set_entity_kinds(set(kinds.split(",")) if kinds else set())
+        self._draw()  # as stored: nothing to save (no settings write before the paint)
+
+    def apply(self, prefs: Preferences) -> None:
+        """Typography, theme and colours, applied live and saved."""
+        self._save(prefs)
+        self._draw()
+        self.changed.emit()
+
+    def change_font(self, delta: int) -> None:
+        self.apply(replace(self.prefs, font_px=min(max(self.prefs.font_px + delta, 12), 40)))
+
+    def set_default_script(self, config: str) -> None:
+        self._save(replace(self.prefs, default_script=config))
+
+    def set_entity_kinds(self, kinds: set[str]) -> None:
+        self.settings.setValue(ENTITY_KINDS, ",".join(sorted(kinds)))
+
+    def _save(self, prefs: Preferences) -> None:
+        self.prefs = prefs
+        prefs.save(self.settings)
+
+    def _draw(self) -> None:
+        prefs = self.prefs
+        self.theme = themes.resolve(prefs.theme)
+        themes.apply(self.theme)
+        if not QIcon.hasThemeIcon("go-up"):
+            previous, following = self.arrows
+            previous.setIcon(themes.arrow_icon(True, self.theme.text))
+            following.setIcon(themes.arrow_icon(False, self.theme.text))
+        self.formats = layer_formats(self.theme, prefs)
+        self.keyword_panel.set_entity_colors(
+            {"person": self.theme.person, "place": self.theme.place, "org": self.theme.org}
+        )
+        self.pane.apply(prefs, self.theme)
+
+    def open_settings(self, window: QWidget, analysis: AnalysisStore) -> None:
+        """The settings dialog; what others add to it joins through ``settings_opened``."""
+        from reader.gui.settings_dialog import SettingsDialog  # not needed at start-up
+
+        dialog = SettingsDialog(self.prefs, analysis, window)
+        dialog.changed.connect(self.apply)
+        self.settings_opened.emit(dialog)
+        dialog.exec()

@@ -1,0 +1,162 @@
+"""Every menu, its actions and the toolbar, in one place: what each item does is a method of
+the controller it belongs to; here is only where it goes and which key it has."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
+
+from reader.gui import themes
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
+
+
+def add_action(
+    owner: QMainWindow,
+    menu: QMenu,
+    text: str,
+    slot: Callable[[], object],
+    shortcut: str | QKeySequence.StandardKey | None = None,
+    fallback: str = "",
+) -> QAction:
+    action = QAction(text, owner)
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)  # the platform's keys (several on some)
+    elif shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if fallback and action.shortcut().isEmpty():
+        # Some platforms bind no key to Quit or Preferences; give the usual one.
+        action.setShortcut(QKeySequence(fallback))
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+class Menus(QObject):
+    """The menu bar and the toolbar of a window whose controllers are built."""
+
+    def __init__(self, w: MainWindow) -> None:
+        super().__init__(w)
+        self.bar = bar = w.menuBar()
+        add = lambda menu, *args, **kwargs: add_action(w, menu, *args, **kwargs)  # noqa: E731
+        standard = QKeySequence.StandardKey
+
+        self.file = file_menu = bar.addMenu(self.tr("文件(&F)"))
+        importer = w.importer
+        self.import_action = add(
+            file_menu, self.tr("导入文件(&I)…"), importer.choose_files, standard.Open
+        )
+        add(file_menu, self.tr("导入文件夹(&D)…"), importer.choose_folder, "Ctrl+Shift+O")
+        add(file_menu, self.tr("粘贴为新文章(&N)"), importer.paste_as_article, "Ctrl+Shift+V")
+        file_menu.addSeparator()
+        exporter = w.exporter
+        self.export_action = add(
+            file_menu, self.tr("导出文章(&E)…"), exporter.export_article, "Ctrl+E"
+        )
+        self.print_action = add(
+            file_menu, self.tr("打印(&P)…"), exporter.print_article, standard.Print
+        )
+        file_menu.addSeparator()
+        self.settings_action = add(
+            file_menu,
+            self.tr("设置(&S)…"),
+            w.open_settings,
+            standard.Preferences,
+            fallback="Ctrl+,",
+        )
+        file_menu.addSeparator()
+        add(file_menu, self.tr("退出(&Q)"), w.close, standard.Quit, fallback="Ctrl+Q")
+
+        self.view = view_menu = bar.addMenu(self.tr("查看(&V)"))
+        w.scripts.fill_menu(view_menu.addMenu(self.tr("文字(&S)")))
+        self.ambiguity_action = QAction(self.tr("标出多义字(&A)"), w)
+        self.ambiguity_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.ambiguity_action.setCheckable(True)
+        view_menu.addAction(self.ambiguity_action)
+        self.keyword_toggle = w.keyword_dock.toggleViewAction()
+        view_menu.addAction(self.keyword_toggle)
+        add(view_menu, self.tr("关注词(&W)…"), w.word_lists.edit_watch_words)
+        add(view_menu, self.tr("用户词典(&U)…"), w.word_lists.edit_user_words)
+        add(
+            view_menu,
+            self.tr("下一处关键词"),
+            lambda: w.reading.step_occurrence(+1),
+            standard.FindNext,
+        )
+        add(
+            view_menu,
+            self.tr("上一处关键词"),
+            lambda: w.reading.step_occurrence(-1),
+            standard.FindPrevious,
+        )
+        view_menu.addSeparator()
+        add(view_menu, self.tr("放大字体"), lambda: w.looks.change_font(+1), standard.ZoomIn)
+        add(view_menu, self.tr("缩小字体"), lambda: w.looks.change_font(-1), standard.ZoomOut)
+        view_menu.addSeparator()
+        self.next_action = add(view_menu, self.tr("下一篇"), lambda: w.reading.step(+1), "J")
+        self.previous_action = add(view_menu, self.tr("上一篇"), lambda: w.reading.step(-1), "K")
+
+        self.articles = articles = QMenu(self.tr("文章(&A)"), w)
+        w.organise.fill_menu(articles)
+        articles.addSeparator()
+        add(articles, self.tr("下一篇未读(&N)"), lambda: w.reading.next_unread(), "N")
+        add(articles, self.tr("向下翻页"), lambda: w.reading.page_down(), "Space")
+        articles.addSeparator()
+        add(articles, self.tr("搜索文库(&K)"), w.focus_search, "Ctrl+K")
+        add(articles, self.tr("在本文中查找(&F)…"), lambda: w.find_bar.open_bar(), standard.Find)
+        bar.addMenu(articles)
+
+        self.help = help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        add(help_menu, self.tr("关于阅报(&A)"), w.about)
+
+        self.toolbar = w.addToolBar(self.tr("工具栏"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self._fill_toolbar(w)
+
+    def _fill_toolbar(self, w: MainWindow) -> None:
+        bar = self.toolbar
+        # The theme's icon, else the style's: (its picture in Qt's images, QStyle's name).
+        icons = {
+            self.import_action: ("document-open", "standardbutton-open", "SP_DialogOpenButton"),
+            self.export_action: ("document-save-as", "standardbutton-save", "SP_DialogSaveButton"),
+            self.print_action: ("document-print", "viewdetailed", "SP_FileDialogDetailedView"),
+            self.settings_action: ("preferences-system", "fileinfo", "SP_FileDialogInfoView"),
+        }
+        if QIcon.hasThemeIcon("go-up"):  # else Looks draws both arrows in the theme's colour
+            icons[self.previous_action] = ("go-up", "", "SP_ArrowUp")
+            icons[self.next_action] = ("go-down", "", "SP_ArrowDown")
+        for action, (name, image, pixmap) in icons.items():
+            icon = QIcon.fromTheme(name)
+            action.setIcon(themes.standard_icon(image, pixmap) if icon.isNull() else icon)
+        bar.addAction(self.import_action)
+        bar.addSeparator()
+        bar.addAction(self.previous_action)
+        bar.addAction(self.next_action)
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr(" 文字 ")))
+        bar.addWidget(w.scripts.combo)
+        bar.addSeparator()
+        bar.addAction(self.export_action)
+        bar.addAction(self.print_action)
+        bar.addAction(self.settings_action)
+        bar.addSeparator()
+        bar.addWidget(w.search_edit)
+
+    def add_notes_menu(
+        self, edit: QMenu, file_actions: list[QAction], panel_toggle: QAction
+    ) -> None:
+        """Highlights and notes, once built: 编辑 second (after 文件, as desktop apps have
+        it), their file actions before 设置, their panel's toggle after 关键词's."""
+        self.bar.insertMenu(self.view.menuAction(), edit)
+        for action in file_actions:
+            self.file.insertAction(self.settings_action, action)
+        self.file.insertSeparator(self.settings_action)
+        actions = self.view.actions()
+        after = actions.index(self.keyword_toggle) + 1
+        self.view.insertAction(actions[after] if after < len(actions) else None, panel_toggle)
