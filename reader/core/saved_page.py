@@ -37,8 +37,8 @@ class SavedPage:
 
 def sniff(data: bytes) -> str:
     """HTML, MHTML or WEBARCHIVE, from the first bytes."""
-    if data.startswith(b"bplist00") or data.lstrip()[:5] == b"<?xml" and b"WebMainResource" in (
-        data[:4096]
+    if data.startswith(b"bplist00") or (
+        data.lstrip()[:5] == b"<?xml" and b"WebMainResource" in (data[:4096])
     ):
         return WEBARCHIVE
     head = data[:8192].lstrip(b"\xef\xbb\xbf\r\n\t ")
@@ -66,7 +66,9 @@ def _unpack_mhtml(data: bytes) -> SavedPage:
     root_url = msg.get("Snapshot-Content-Location")
     start = msg.get_param("start", header="content-type")
     parts = [p for p in msg.walk() if not p.is_multipart()]
-    html_parts = [p for p in parts if p.get_content_type() in ("text/html", "application/xhtml+xml")]
+    html_parts = [
+        p for p in parts if p.get_content_type() in ("text/html", "application/xhtml+xml")
+    ]
     if not html_parts:
         raise ValueError("no HTML part")
 

@@ -93,7 +93,7 @@ def _bad_fraction(data: bytes, codec: str) -> float:
 def _plausible(data: bytes, codec: str) -> float:
     """How plausible the non-markup text decoded with codec is (decode.plausibility)."""
     sample = re.sub(rb"<[^>]*>|[\x00-\x20]+", b" ", data[: 256 * 1024])
-    high = b" ".join(re.findall(rb"[^\x00-\x7f]+", sample))[:32 * 1024]
+    high = b" ".join(re.findall(rb"[^\x00-\x7f]+", sample))[: 32 * 1024]
     if not high:
         return 1.0
     return decode.plausibility(high.decode(codec, errors="replace"), codec)
@@ -108,7 +108,9 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
     nuls = decode._utf16_by_nuls(data[:4096])
     if nuls:
         return data.decode(nuls, errors="replace"), nuls
-    labels = [declared] + [m.decode("ascii", "replace") for m in _META_CHARSET.findall(data[:16384])]
+    labels = [declared] + [
+        m.decode("ascii", "replace") for m in _META_CHARSET.findall(data[:16384])
+    ]
     codec = next((c for c in map(_canonical_codec, labels) if c), None)
     if codec in _ASCII_WIDE or codec == "utf-7":
         codec = None  # an ASCII-compatible document cannot be UTF-16: the label lies
@@ -180,16 +182,97 @@ def _cut_raw(text: str) -> tuple[str, _Raw]:
 # --- a small tree ---------------------------------------------------------------------------
 
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr keygen".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+    ]
 )
 _DROP = frozenset(
-    "script style noscript template svg math nav aside footer button select option textarea "
-    "input iframe object embed canvas video audio map dialog menu head label".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "nav",
+        "aside",
+        "footer",
+        "button",
+        "select",
+        "option",
+        "textarea",
+        "input",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "video",
+        "audio",
+        "map",
+        "dialog",
+        "menu",
+        "head",
+        "label",
+    ]
 )
 _BLOCK = frozenset(
-    "address article blockquote body center dd details dialog div dl dt fieldset figcaption "
-    "figure form h1 h2 h3 h4 h5 h6 header hr html li main ol p pre section summary table "
-    "tbody td tfoot th thead tr ul caption br".split()
+    [
+        "address",
+        "article",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+        "br",
+    ]
 )
 _CLOSES_P = _BLOCK - {"br", "td", "th", "tr", "li", "dd", "dt", "tbody", "thead", "tfoot",
                       "caption", "body", "html", "figcaption", "summary"}  # fmt: skip
@@ -236,6 +319,7 @@ class _Builder(HTMLParser):
         self.metas: list[dict[str, str]] = []
         self.links: list[dict[str, str]] = []
         self.dated: list[tuple[str, dict[str, str]]] = []  # <time>/itemprop date elements
+        self.bylines: list[Node] = []  # rel=author / itemprop=author elements
 
     def handle_starttag(self, tag: str, attr_list: list[tuple[str, str | None]]) -> None:
         attrs = {k: (v or "") for k, v in attr_list}
@@ -267,6 +351,11 @@ class _Builder(HTMLParser):
         node = Node(tag, attrs, None if hidden or tag in _DROP else top)
         if node.parent is not None:
             top.children.append(node)
+        if (
+            "author" in attrs.get("rel", "").lower()
+            or attrs.get("itemprop", "").lower() == "author"
+        ):
+            self.bylines.append(node)
         if tag not in _VOID:
             self.stack.append(node)
 
@@ -334,8 +423,30 @@ def _visible_len(text: str) -> int:
 
 
 _INLINE = frozenset(
-    "span strong b em i u font small big sup sub abbr cite code mark q s strike tt var wbr br "
-    "kanhanbypass".split()
+    [
+        "span",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "u",
+        "font",
+        "small",
+        "big",
+        "sup",
+        "sub",
+        "abbr",
+        "cite",
+        "code",
+        "mark",
+        "q",
+        "s",
+        "strike",
+        "tt",
+        "var",
+        "wbr",
+        "kanhanbypass",
+    ]
 )
 
 
@@ -358,6 +469,8 @@ def _compute_stats(root: Node) -> None:
             s.link_tags = 1
         if node.tag == "p" or (node.tag in ("div", "section", "td") and _leaf_text(node)):
             s.paras = 1
+        if node.tag != "p":  # lines broken by <br> in a <div> are its paragraphs
+            s.paras += sum(1 for c in node.children if isinstance(c, Node) and c.tag == "br")
         for c in node.children:
             if isinstance(c, str):
                 n = _visible_len(c)
@@ -483,6 +596,9 @@ def _weight(node: Node) -> float:
     return w
 
 
+_TAG_EXP = 0.8  # between GNE (1) and plain text per tag (0.5): measured best
+
+
 def _score(node: Node) -> float:
     s = node.stats
     assert s is not None
@@ -491,7 +607,7 @@ def _score(node: Node) -> float:
         return 0.0
     if s.tags - s.link_tags <= 0:
         return 0.0  # a leaf: GNE scores containers of text, not one paragraph
-    density = text / (s.tags - s.link_tags)
+    density = text / (s.tags - s.link_tags) ** _TAG_EXP  # GNE: exponent 1
     sbdi = max(1.0, s.punct / (s.link_chars + 1))
     link_ratio = s.link_chars / max(1, s.chars)
     return (
@@ -520,14 +636,14 @@ def _main_node(body: Node, blocks: list[_Block], title_idx: int) -> Node:
         own = 1.0
         hint = node.hint()
         if hint.strip() and _NEGATIVE.search(hint) and not _POSITIVE.search(hint):
-            own = 0.5
+            own = 0.3
         if node.tag == "li":
             own = 0.5
         inherited[id(node)] = min(parent_w, own) if own < 1 else parent_w
         if node.tag in ("a", "#root", "html", "span", "b", "strong", "em", "i", "font"):
             continue
         score = _score(node) * parent_w
-        if score <= best_score:
+        if score <= 0:
             continue
         if node.tag == "article" or "articlebody" in node.attrs.get("itemprop", "").lower():
             score *= 1.5
@@ -551,16 +667,24 @@ _BOILER = re.compile(
     r"版权|版權|免责|免責|声明|聲明|标签|標籤|關鍵字|关键词|關鍵詞|相關|相关)"
 )
 _BOILER_ANY = re.compile(
-    r"版权所有|版權所有|Copyright|©|\(c\)\s*\d{4}|All Rights Reserved|未经.{0,8}授权|未經.{0,8}授權|"
+    r"版权所有|版權所有|Copyright|©|\(c\)\s*\d{4}|All Rights Reserved|"
+    r"未经.{0,8}授权|未經.{0,8}授權|"
     r"不得转载|不得轉載|禁止转载|禁止轉載|ICP|备案|備案|举报|舉報|广告|廣告|登录|登入|註冊|注册|"
     r"首页|首頁|客户端|客戶端|APP|App下載|小程序|微信公众号|微信公眾號|加入會員|訂閱電子報",
     re.IGNORECASE,
 )
-_EDITOR = re.compile(r"[【\[（(]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[:：]?\s*([^】\]）)\s]{2,12})")
+_EDITOR = re.compile(
+    r"[【\[（(]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[:：]?\s*([^】\]）)\s]{2,12})"
+)
 _SENTENCE_END = re.compile(r"[。！？!?」”…]")
 
 
+_MORE = re.compile(r"更多|閱讀全文|阅读全文|展开全文|展開全文|查看原文|往下看|繼續閱讀|继续阅读")
+
+
 def _is_boiler(text: str) -> bool:
+    if len(text) <= 14 and _MORE.search(text):
+        return True
     if len(text) <= 60 and _BOILER.match(text):
         return True
     return len(text) <= 80 and bool(_BOILER_ANY.search(text)) and not _ends_sentence(text)
@@ -584,7 +708,12 @@ _URL_DATE = re.compile(
 
 
 def parse_date(text: str) -> str | None:
-    """The first date in text as ISO 8601 (with the time and offset when given), else None."""
+    """The first date in text as ISO 8601 (with the time and offset when given), else None.
+
+    A compact 20230501 counts only as the whole value (a <meta>'s), never inside text."""
+    m = re.fullmatch(r"\s*((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\s*", text)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
     for m in _DATE.finditer(text):
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -620,9 +749,16 @@ _DATE_METAS = (
     "publishdate", "publish-date", "publish_date", "pubdate", "publishtime", "publish_time",
     "publication_date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date",
     "parsely-pub-date", "article:published", "article.published", "date", "release_date",
-    "created", "firstpublishedtime", "lastmodifieddate", "article:modified_time",
+    "created", "firstpublishedtime", "articledate", "lastmodifieddate", "article:modified_time",
 )  # fmt: skip
-_AUTHOR_METAS = ("author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author")
+_AUTHOR_METAS = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "byl",
+    "sailthru.author",
+    "parsely-author",
+)
 _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Posting", re.IGNORECASE)
 
 
@@ -630,9 +766,9 @@ def _metas(builder: _Builder) -> dict[str, str]:
     out: dict[str, str] = {}
     for a in builder.metas:
         key = (a.get("property") or a.get("name") or a.get("itemprop") or "").strip().lower()
-        val = _clean(a.get("content", ""))
-        if key and val and key not in out:
-            out[key] = val
+        val = _clean(html.unescape(a.get("content", "")))
+        if key and val and (key not in out or (key.endswith("title") and len(val) > len(out[key]))):
+            out[key] = val  # the first, but the longest of several titles
     return out
 
 
@@ -724,20 +860,58 @@ def _strip_site(title: str, site: str | None) -> str:
     return title[:cut].strip() or title
 
 
+# Bylines that say they are bylines wherever they stand in the text.
+_AUTHOR_STRICT = (
+    # A wire dateline: 中央社記者溫貴香台北16日電 (a three-character name before the place).
+    re.compile(r"(?:记者|記者)([\u4e00-\u9fff]{3})(?=[\u4e00-\u9fff]{2,4}\d{1,2}日[電电])"),
+    re.compile(
+        r"[（(〔【]\s*([\u4e00-\u9fff·]{2,4})\s*[/／]\s*[\u4e00-\u9fff]{1,6}(?:報導|报道|報道)"
+    ),
+)
 _AUTHOR_RES = (
-    re.compile(r"(?:记者|記者)\s*[:：]?\s*([\u4e00-\u9fff·]{2,4}(?:[\s、，,和及与與]+[\u4e00-\u9fff·]{2,4}){0,3})"),
-    re.compile(r"(?:作者|撰文|文字|文|撰稿|采写|採寫)\s*[:：|｜/／]\s*([^\s|｜/／，,。)）】\]]{2,20})"),
+    *_AUTHOR_STRICT,
+    re.compile(
+        r"(?:记者|記者)\s*[:：]?\s*([\u4e00-\u9fff·]{2,4}(?:[\s、，,和及与與]+[\u4e00-\u9fff·]{2,4}){0,3})"
+    ),
+    re.compile(
+        r"(?:作者|撰文|文字|文|撰稿|采写|採寫)\s*[:：|｜/／]\s*([^\s|｜/／，,。)）】\]]{2,20})"
+    ),
     re.compile(r"^[（(〔【\[]?\s*(?:文|圖文|图文)?\s*[/／]\s*([\u4e00-\u9fff·]{2,4})"),
 )
-_SOURCE_RE = re.compile(r"(?:来源|來源|出处|出處|稿源)\s*[:：]\s*([^\s|｜/／　,，:：)）】\]]{2,30})")
+_SOURCE_RE = re.compile(
+    r"(?:来源|來源|出处|出處|稿源)\s*[:：]\s*([^\s|｜/／　,，:：)）】\]]{2,30})"
+)
 _NAME_STOP = re.compile(r"(?:报道|報導|报导|攝影|摄影|編輯|编辑|通讯员|通訊員|实习生|實習生)$")
 
 
-def _find_author(lines: list[str]) -> str | None:
+def _byline(nodes: list[Node]) -> str | None:
+    for node in nodes:
+        text = _clean(" ".join(_texts(node)))
+        if 2 <= len(text) <= 20 and not re.search(r"https?:|www\.|@", text):
+            return text
+    return None
+
+
+def _texts(node: Node) -> list[str]:
+    out: list[str] = []
+    todo: list[Node | str] = [node]
+    while todo:
+        n = todo.pop()
+        if isinstance(n, str):
+            out.append(n)
+        else:
+            todo.extend(reversed(n.children))
+    return out
+
+
+def _find_author(
+    lines: list[str], patterns: tuple[re.Pattern[str], ...] = _AUTHOR_RES
+) -> str | None:
     for line in lines:
-        for rx in _AUTHOR_RES:
+        for rx in patterns:
             m = rx.search(line)
-            if m:
+            photo = re.match(r"\s*(?:攝|摄|拍攝|拍摄)", line[m.end() :]) if m else None
+            if m and not photo and not re.search(r"[攝摄]$", m.group(1)):
                 name = _NAME_STOP.sub("", m.group(1)).strip(" ：:、，,")
                 name = re.split(r"[\s、，,和及与與]+", name)
                 names = [n for n in name if 2 <= len(n) <= 20]
@@ -834,9 +1008,13 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
         if b.heading not in ("h1", "h2", "h3") and not re.search(r"title|headline", b.owner.hint()):
             continue
         n = _norm(b.text)
-        if len(n) >= 4 and len(n) > best_len and any(n in d for d in declared_n):
-            if b.heading == "h1" or len(n) >= 0.5 * max(len(d) for d in declared_n):
-                title, title_idx, best_len = b.text, i, len(n)
+        if (
+            len(n) >= 4
+            and len(n) > best_len
+            and any(n in d for d in declared_n)
+            and (b.heading == "h1" or len(n) >= 0.5 * max(len(d) for d in declared_n))
+        ):
+            title, title_idx, best_len = b.text, i, len(n)
     if not title:
         base = metas.get("og:title") or _ld_str(ld.get("headline")) or page_title
         title = _strip_site(base, art.site) if base else ""
@@ -847,6 +1025,8 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
         else:
             n = _norm(title)
             title_idx = next((i for i, b in enumerate(blocks) if _norm(b.text) == n), -1)
+    if any(_norm(title) == d for d in declared_n):
+        title = _strip_site(title, art.site)  # the block repeats the whole page title
     art.title = title
     if art.site is None and page_title:
         parts = _SEPARATORS.split(page_title)
@@ -870,7 +1050,7 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
     body_blocks = blocks[first : last + 1]
     for j, b in enumerate(body_blocks):
         t = b.text
-        if not b.owner.within(main):
+        if not t or not b.owner.within(main):
             continue
         if _norm(t) == title_n:
             continue
@@ -882,9 +1062,12 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
         if _is_boiler(t):
             meta_lines.append(t)
             continue
-        if not paragraphs and len(t) < 100 and (
-            parse_date(t) or _SOURCE_RE.search(t) or _find_author([t])
-        ) and not _ends_sentence(t):
+        if (
+            not paragraphs
+            and len(t) < 100
+            and (parse_date(t) or _SOURCE_RE.search(t) or _find_author([t]))
+            and not _ends_sentence(t)
+        ):
             meta_lines.append(t)  # the dateline/byline above the text
             continue
         if b.caption or _is_image_caption(b, body_blocks, j):
@@ -912,22 +1095,32 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
             published = attrs.get("datetime") or attrs.get("content")
             if published:
                 break
-    art.published = parse_date(published) if published else None
+    art.published = (parse_date(published) or _date_from_url(published)) if published else None
     if art.published is None:
         for t in header_lines + meta_lines[:5] + paragraphs[:1]:
             if len(t) < 150 and (d := parse_date(t)):
                 art.published = d
                 break
     if art.published is None:
-        art.published = _date_from_url(unquote(art.url or url or ""))
+        for cand in (art.url, url, canonical, metas.get("og:url")):
+            art.published = _date_from_url(unquote(cand or ""))
+            if art.published:
+                break
 
     # Reporter, source, editor, subtitle, description.
-    near = header_lines + meta_lines + paragraphs[:2] + paragraphs[-2:]
-    art.author = _ld_name(ld.get("author"), persons_only=True) or _find_author(near)
+    near = header_lines + meta_lines + paragraphs[:2] + paragraphs[-4:]
+    art.author = (
+        _ld_name(ld.get("author"), persons_only=True)
+        or _find_author(near)
+        or _find_author(paragraphs, _AUTHOR_STRICT)
+        or _byline(builder.bylines)
+    )
     if not art.author:
         m_author = next((metas[k] for k in _AUTHOR_METAS if metas.get(k)), None)
-        if m_author and not re.search(r"https?:|www\.|\.com", m_author) and (
-            not art.site or _norm(m_author) not in _norm(art.site)
+        if (
+            m_author
+            and not re.search(r"https?:|www\.|\.com", m_author)
+            and (not art.site or _norm(m_author) not in _norm(art.site))
         ):
             art.author = m_author
     art.source = _find_source(header_lines + meta_lines + [metas.get("source", "")])

@@ -244,7 +244,11 @@ def main() -> None:
                 w = r.get("with")
                 cells.append(
                     f"{name[:5]} T{_b(r['title'])}D{_b(r['date'])}A{_b(r['author'])} "
-                    + (f"F1 {f1:.2f}" if f1 is not None else (f"w {w:.2f}" if w is not None else "    -  "))
+                    + (
+                        f"F1 {f1:.2f}"
+                        if f1 is not None
+                        else (f"w {w:.2f}" if w is not None else "    -  ")
+                    )
                     + f" {r['seconds'] * 1000:5.0f}ms"
                 )
             print(f"{page.stem[:40]:40} " + " | ".join(cells))
