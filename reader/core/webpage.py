@@ -276,7 +276,21 @@ _BLOCK = frozenset(
 )
 _CLOSES_P = _BLOCK - {"br", "td", "th", "tr", "li", "dd", "dt", "tbody", "thead", "tfoot",
                       "caption", "body", "html", "figcaption", "summary"}  # fmt: skip
+# Classes that CSS frameworks hide (Bootstrap's collapse without show, d-none, sr-only, …).
+_HIDDEN_CLASS = re.compile(
+    r"(?:^|\s)(?:hidden|hide|d-none|sr-only|visually-hidden|screen-reader-text|invisible)(?:\s|$)"
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _hidden_class(cls: str) -> bool:
+    if not cls:
+        return False
+    cls = cls.lower()
+    if _HIDDEN_CLASS.search(cls):
+        return True
+    words = cls.split()
+    return "collapse" in words and "show" not in words and "in" not in words
 
 
 class Node:
@@ -346,6 +360,7 @@ class _Builder(HTMLParser):
             or attrs.get("aria-hidden", "").lower() == "true"
             or (not self.styled_hidden and bool(_HIDDEN_STYLE.search(attrs.get("style", ""))))
             or (tag == "input" and attrs.get("type", "").lower() == "hidden")
+            or _hidden_class(attrs.get("class", ""))
         )
         # Dropped subtrees are built detached: their text never reaches the page's tree.
         node = Node(tag, attrs, None if hidden or tag in _DROP else top)
@@ -620,7 +635,7 @@ def _score(node: Node) -> float:
     )
 
 
-def _main_node(body: Node, blocks: list[_Block], title_idx: int) -> Node:
+def _main_node(body: Node, blocks: list[_Block], title_idx: int) -> list[Node]:
     """The element holding the article: the best density score, weighted by its and its
     ancestors' class/id hints and by where it starts relative to the headline."""
     first_block: dict[int, int] = {}
@@ -654,7 +669,47 @@ def _main_node(body: Node, blocks: list[_Block], title_idx: int) -> Node:
             best, best_score = node, score
     while best.parent is not None and best.tag in ("p", "span", "font", "strong", "b", "td"):
         best = best.parent  # a lone paragraph won: the article is its parent's paragraphs
-    return best
+    return _with_siblings(best, best_score)
+
+
+def _with_siblings(best: Node, best_score: float) -> list[Node]:
+    """The best element and those of its siblings that continue the text (readability's
+    rule: pages that write each paragraph in its own box, or split the text by ads)."""
+    parent = best.parent
+    if parent is None or best.tag in ("body", "html", "#root"):
+        return [best]
+    parts: list[Node] = []
+    cls = best.attrs.get("class", "").split()
+    for sib in parent.children:
+        if not isinstance(sib, Node):
+            continue
+        if sib is best:
+            parts.append(sib)
+            continue
+        s = sib.stats
+        if s is None or s.chars - s.link_chars < 10 or s.link_chars > 0.3 * s.chars:
+            continue
+        hint = sib.hint()
+        if hint.strip() and _NEGATIVE.search(hint) and not _POSITIVE.search(hint):
+            continue
+        same_kind = sib.tag == best.tag and bool(cls) and cls[0] in sib.attrs.get("class", "")
+        text = " ".join(_texts(sib)).strip()
+        if (
+            (same_kind and s.punct >= 1)
+            or _score(sib) >= 0.25 * best_score
+            or (s.chars >= 40 and s.link_chars == 0 and _ends_sentence(text))
+        ):
+            parts.append(sib)
+    return parts
+
+
+def _inside(node: Node, parts: list[Node]) -> bool:
+    n: Node | None = node
+    while n is not None:
+        if any(n is p for p in parts):
+            return True
+        n = n.parent
+    return False
 
 
 # --- lines that are not the article --------------------------------------------------------
@@ -665,6 +720,10 @@ _BOILER = re.compile(
     r"相关阅读|相關閱讀|相关新闻|相關新聞|延伸閱讀|延伸阅读|推荐阅读|推薦閱讀|热门推荐|熱門推薦|"
     r"更多|上一篇|下一篇|返回|点击|點擊|扫一扫|掃一掃|扫描|掃描|关注|關注|订阅|訂閱|下载|下載|"
     r"版权|版權|免责|免責|声明|聲明|标签|標籤|關鍵字|关键词|關鍵詞|相關|相关)"
+)
+_DISCLAIMER = re.compile(
+    r"平台声明|平台聲明|免责声明|免責聲明|(?:仅|僅)代表作者|不代表本(?:网|網|站|台|報|报)|"
+    r"版权归原作者|版權歸原作者|版权归原|如有侵权|如有侵權|本網站將會直接移除|留言(?:板|版)規則"
 )
 _BOILER_ANY = re.compile(
     r"版权所有|版權所有|Copyright|©|\(c\)\s*\d{4}|All Rights Reserved|"
@@ -684,6 +743,8 @@ _MORE = re.compile(r"更多|閱讀全文|阅读全文|展开全文|展開全文|
 
 def _is_boiler(text: str) -> bool:
     if len(text) <= 14 and _MORE.search(text):
+        return True
+    if len(text) <= 150 and _DISCLAIMER.search(text):
         return True
     if len(text) <= 60 and _BOILER.match(text):
         return True
@@ -1035,8 +1096,9 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
 
     # The body.
     main = _main_node(root, blocks, title_idx)
-    first = next((i for i, b in enumerate(blocks) if b.owner.within(main)), len(blocks))
-    last = max((i for i, b in enumerate(blocks) if b.owner.within(main)), default=-1)
+    inside = [_inside(b.owner, main) for b in blocks]
+    first = next((i for i, ok in enumerate(inside) if ok), len(blocks))
+    last = max((i for i, ok in enumerate(inside) if ok), default=-1)
     if title_idx >= first and title_idx <= last:
         first = title_idx + 1  # the headline sits inside the chosen element
     header_lines = [b.text for b in blocks[max(0, title_idx) : first] if len(b.text) < 200][:20]
@@ -1050,7 +1112,7 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
     body_blocks = blocks[first : last + 1]
     for j, b in enumerate(body_blocks):
         t = b.text
-        if not t or not b.owner.within(main):
+        if not t or not inside[first + j]:
             continue
         if _norm(t) == title_n:
             continue
@@ -1134,10 +1196,10 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
     return art
 
 
-def _negative_between(node: Node, main: Node) -> bool:
+def _negative_between(node: Node, main: list[Node]) -> bool:
     """Some element from node up to (not including) main is marked as share/related/…."""
     n: Node | None = node
-    while n is not None and n is not main:
+    while n is not None and not any(n is p for p in main):
         hint = n.hint()
         if hint.strip() and _NEGATIVE.search(hint) and not _POSITIVE.search(hint):
             return True
