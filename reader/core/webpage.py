@@ -716,6 +716,7 @@ def _inside(node: Node, parts: list[Node]) -> bool:
 
 _BOILER = re.compile(
     r"^(?:[【\[（(]?\s*)(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對|监制|監製|"
+    r"总监制|總監製|主编|主編|策划|策劃|统筹|統籌|出品|审校|審校|终审|終審|初审|初審|复审|複審|"
     r"来源|來源|原标题|原標題|分享到|分享|转发|轉發|打印|列印|关闭窗口|關閉視窗|纠错|糾錯|"
     r"相关阅读|相關閱讀|相关新闻|相關新聞|延伸閱讀|延伸阅读|推荐阅读|推薦閱讀|热门推荐|熱門推薦|"
     r"更多|上一篇|下一篇|返回|点击|點擊|扫一扫|掃一掃|扫描|掃描|关注|關注|订阅|訂閱|下载|下載|"
@@ -723,7 +724,8 @@ _BOILER = re.compile(
 )
 _DISCLAIMER = re.compile(
     r"平台声明|平台聲明|免责声明|免責聲明|(?:仅|僅)代表作者|不代表本(?:网|網|站|台|報|报)|"
-    r"版权归原作者|版權歸原作者|版权归原|如有侵权|如有侵權|本網站將會直接移除|留言(?:板|版)規則"
+    r"版权归原作者|版權歸原作者|版权归原|如有侵权|如有侵權|本網站將會直接移除|留言(?:板|版)規則|"
+    r"非經授權|非经授权|不得轉載|不得转载|禁止轉載|禁止转载"
 )
 _BOILER_ANY = re.compile(
     r"版权所有|版權所有|Copyright|©|\(c\)\s*\d{4}|All Rights Reserved|"
@@ -945,6 +947,15 @@ _SOURCE_RE = re.compile(
 _NAME_STOP = re.compile(r"(?:报道|報導|报导|攝影|摄影|編輯|编辑|通讯员|通訊員|实习生|實習生)$")
 
 
+_NOT_NAME = re.compile(
+    r"即時|即时|綜合|综合|本報|本报|中央社|新华社|新華社|編輯部|编辑部|特派|新聞|新闻|報導|报道"
+)
+# A line that credits a picture: "…（圖翻攝自google map）", "…（記者王某攝）".
+_PHOTO_CREDIT = re.compile(
+    r"[（(](?:圖|图|攝|摄|照片|資料照|资料图|資料圖|翻攝|翻摄)[^（）()]{0,40}[）)]$|[攝摄][）)]?$"
+)
+
+
 def _byline(nodes: list[Node]) -> str | None:
     for node in nodes:
         text = _clean(" ".join(_texts(node)))
@@ -975,7 +986,7 @@ def _find_author(
             if m and not photo and not re.search(r"[攝摄]$", m.group(1)):
                 name = _NAME_STOP.sub("", m.group(1)).strip(" ：:、，,")
                 name = re.split(r"[\s、，,和及与與]+", name)
-                names = [n for n in name if 2 <= len(n) <= 20]
+                names = [n for n in name if 2 <= len(n) <= 20 and not _NOT_NAME.search(n)]
                 if names:
                     return "、".join(names)
     return None
@@ -1132,7 +1143,7 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
         ):
             meta_lines.append(t)  # the dateline/byline above the text
             continue
-        if b.caption or _is_image_caption(b, body_blocks, j):
+        if b.caption or _is_image_caption(b, body_blocks, j) or _PHOTO_CREDIT.search(t):
             captions.append(t)
             continue
         paragraphs.append(t)
