@@ -167,7 +167,8 @@ def _cut_raw(text: str) -> tuple[str, _Raw]:
         name = (m.group(1) or "").lower()
         if name == "title":
             if not raw.title:  # RCDATA: tags inside a title are its text; we drop them
-                raw.title = _clean(html.unescape(_TAGS.sub("", m.group(2) or "")))
+                inner = _CUT.sub(" ", m.group(2) or "")  # no script text in the title
+                raw.title = _clean(html.unescape(_TAGS.sub("", inner)))
             return " "
         if name == "script" and _LD_TYPE.search(m.group(0)[: m.group(0).find(">") + 1]):
             try:
@@ -409,7 +410,8 @@ class _Builder(HTMLParser):
 
 # --- text and statistics --------------------------------------------------------------------
 
-_WS = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
+# The ideographic space is kept (a dateline's 本报北京5月1日电　…, a headline's two parts).
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u200c\u200d\ufeff]+")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\r]*\n\s*(?=[{_CJK}])")
 _PUNCT = re.compile(r"[，。！？；：、“”‘’（）《》「」『』…,.!?;:\"]")
@@ -420,7 +422,7 @@ def _clean(text: str) -> str:
     of space become one space."""
     if "\n" in text:
         text = _CJK_GAP.sub("", text)
-    return _WS.sub(" ", text).strip()
+    return _WS.sub(" ", text).strip(" \u3000")
 
 
 @dataclass
@@ -1120,10 +1122,16 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
     captions: list[str] = []
     meta_lines: list[str] = []
     title_n = _norm(title)
-    body_blocks = blocks[first : last + 1]
-    for j, b in enumerate(body_blocks):
+    # Figure captions between the headline and the text (a lead picture) belong too.
+    start = min(first, title_idx + 1) if title_idx >= 0 else first
+    for j in range(start, last + 1):
+        b = blocks[j]
         t = b.text
-        if not t or not inside[first + j]:
+        if not t:
+            continue
+        if not inside[j]:
+            if b.caption and len(t) <= 200 and not _is_boiler(t):
+                captions.append(t)
             continue
         if _norm(t) == title_n:
             continue
@@ -1143,7 +1151,7 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
         ):
             meta_lines.append(t)  # the dateline/byline above the text
             continue
-        if b.caption or _is_image_caption(b, body_blocks, j) or _PHOTO_CREDIT.search(t):
+        if b.caption or _is_image_caption(b, blocks, j) or _PHOTO_CREDIT.search(t):
             captions.append(t)
             continue
         paragraphs.append(t)
