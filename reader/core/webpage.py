@@ -10,13 +10,18 @@ How:
 2. Raw text elements (<script>, <style>, <noscript>, <textarea>, …) and comments are cut out
    with the browser's rules *before* parsing, so no parser quirk can let their text through;
    JSON-LD is read first. The stdlib parser then builds a small tree without hidden elements
-   (hidden, aria-hidden, inline display:none/visibility:hidden) and page chrome (<nav>,
-   <aside>, <footer>, <template>, forms' controls, media).
+   (hidden, aria-hidden, inline display:none/visibility:hidden, d-none or a closed collapse
+   class) and page chrome (<nav>, <aside>, <footer>, <template>, forms' controls, media).
 3. The body: every element is scored by text density as in GNE (non-link characters per
-   non-link tag × log of paragraphs × log of punctuation per link character), weighted by
-   readability-style class/id hints; the best element's blocks are then cleaned: link-dense
-   blocks, share/related/copyright/editor lines and the metadata lines are dropped, image
-   captions are set apart.
+   non-link descendant tag, the count raised to 0.8 rather than 1 so a lone dense box does
+   not beat a long text) × log of paragraphs × log of punctuation per link character,
+   weighted by readability-style class/id hints of the element and its ancestors, doubled
+   when it starts at the headline. Siblings that continue its text join it (readability's
+   rule). Its blocks are then cleaned: link-dense blocks, lines inside share/related boxes,
+   share/related/copyright/editor/disclaimer lines and the dateline/byline are dropped;
+   image captions (figcaption, caption classes, centred lines under a picture, picture
+   credits) are set apart. A page whose text is all hidden by inline style (WeChat reveals
+   its article by script) is read again with that text.
 4. Metadata: JSON-LD NewsArticle, OpenGraph and <meta> first; the headline is the <h1> that
    the page title contains (else the title without its site suffix); date, reporter and
    source otherwise come from the lines between the headline and the body, the date last
