@@ -300,7 +300,7 @@ def _hidden_class(cls: str) -> bool:
 
 
 class Node:
-    __slots__ = ("attrs", "children", "parent", "stats", "tag")
+    __slots__ = ("_hint", "attrs", "children", "parent", "stats", "tag")
 
     def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None) -> None:
         self.tag = tag
@@ -308,9 +308,18 @@ class Node:
         self.children: list[Node | str] = []
         self.parent = parent
         self.stats: _Stats | None = None
+        self._hint: str | None = None
 
     def hint(self) -> str:
-        return (self.attrs.get("class", "") + " " + self.attrs.get("id", "")).lower()
+        """class and id, lower case ("" for neither)."""
+        if self._hint is None:
+            a = self.attrs
+            self._hint = (
+                (a.get("class", "") + " " + a.get("id", "")).lower().strip()
+                if "class" in a or "id" in a
+                else ""
+            )
+        return self._hint
 
     def iter(self) -> list[Node]:
         out: list[Node] = []
@@ -347,9 +356,6 @@ class _Builder(HTMLParser):
             self.metas.append(attrs)
         elif tag == "link":
             self.links.append(attrs)
-        if tag == "time" or "datepublished" in attrs.get("itemprop", "").lower():
-            self.dated.append((tag, attrs))
-        top = self.stack[-1]
         if tag in _CLOSES_P or tag == "p":
             self._close_p()
         elif tag == "li":
@@ -361,21 +367,28 @@ class _Builder(HTMLParser):
         elif tag == "tr":
             self._close_to("tr", ("table", "tbody", "thead"))
         top = self.stack[-1]
-        hidden = (
-            "hidden" in attrs
-            or attrs.get("aria-hidden", "").lower() == "true"
-            or (not self.styled_hidden and bool(_HIDDEN_STYLE.search(attrs.get("style", ""))))
-            or (tag == "input" and attrs.get("type", "").lower() == "hidden")
-            or _hidden_class(attrs.get("class", ""))
-        )
+        hidden = False
+        itemprop = ""
+        if attrs:
+            itemprop = attrs.get("itemprop", "").lower()
+            if tag == "time" or "datepublished" in itemprop:
+                self.dated.append((tag, attrs))
+            hidden = (
+                "hidden" in attrs
+                or attrs.get("aria-hidden", "").lower() == "true"
+                or (
+                    not self.styled_hidden
+                    and "style" in attrs
+                    and bool(_HIDDEN_STYLE.search(attrs["style"]))
+                )
+                or (tag == "input" and attrs.get("type", "").lower() == "hidden")
+                or _hidden_class(attrs.get("class", ""))
+            )
         # Dropped subtrees are built detached: their text never reaches the page's tree.
         node = Node(tag, attrs, None if hidden or tag in _DROP else top)
         if node.parent is not None:
             top.children.append(node)
-        if (
-            "author" in attrs.get("rel", "").lower()
-            or attrs.get("itemprop", "").lower() == "author"
-        ):
+        if attrs and ("author" in attrs.get("rel", "").lower() or itemprop == "author"):
             self.bylines.append(node)
         if tag not in _VOID:
             self.stack.append(node)
@@ -441,7 +454,7 @@ class _Stats:
 
 
 def _visible_len(text: str) -> int:
-    return len(text) - sum(1 for ch in text if ch.isspace())
+    return len("".join(text.split()))
 
 
 _INLINE = frozenset(
@@ -584,7 +597,10 @@ def _blocks(root: Node) -> list[_Block]:
 
 
 def _is_caption(node: Node) -> bool:
-    return node.tag == "figcaption" or bool(_CAPTION_HINT.search(node.hint()))
+    if node.tag == "figcaption":
+        return True
+    hint = node.hint()
+    return bool(hint) and bool(_CAPTION_HINT.search(hint))
 
 
 def _heading(node: Node) -> str:
