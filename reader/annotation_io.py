@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from reader.core.anchors import Resolved, make_anchor, resolve
 from reader.core.links import article_link
+from reader.core.records import DEFAULT_COLOUR, Annotation, now
 from reader.core.web_annotation import Note, from_w3c, to_w3c
-from reader.store.annotations import DEFAULT_COLOUR, Annotation, AnnotationStore
-from reader.store.articles import now
+from reader.store.annotations import AnnotationStore
 
 if TYPE_CHECKING:
     from reader.library import Library

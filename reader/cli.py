@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             gc.enable()
     args = build_parser().parse_args(argv)
-    from reader.store.db import LibraryError
+    from reader.core.errors import LibraryError
 
     try:
         return COMMANDS[args.command](args)

@@ -20,13 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import paths
-from reader.store.db import Database, LibraryUnavailableError
+from reader.core.errors import LibraryUnavailableError
+from reader.store.db import Database
 
 if TYPE_CHECKING:
     from reader.core.pages import Article
+    from reader.core.records import Annotation, ArticleRecord, NewArticle
     from reader.resplit import ResplitReport
-    from reader.store.annotations import Annotation, AnnotationStore
-    from reader.store.articles import ArticleRecord, ArticleStore, NewArticle
+    from reader.store.annotations import AnnotationStore
+    from reader.store.articles import ArticleStore
     from reader.views import ArticleView
 
 log = logging.getLogger(__name__)
@@ -275,7 +277,7 @@ class Library:
         view); stored against the original body, in ``color`` (None: the store's default).
         ValueError for an empty or bad span."""
         from reader.core.anchors import to_original_anchor
-        from reader.store.annotations import DEFAULT_COLOUR
+        from reader.core.records import DEFAULT_COLOUR
 
         record = self._annotatable(article_id)
         view = self.view(record, config)
@@ -314,7 +316,7 @@ class Library:
         return placed_in_view(self.annotations.for_article(article_id), self.view(record, config))
 
     def _annotatable(self, article_id: int) -> ArticleRecord:
-        from reader.store.annotations import AnnotationError
+        from reader.core.errors import AnnotationError
 
         record = self.get(article_id)
         if record is None:
@@ -324,7 +326,7 @@ class Library:
 
 def to_new_article(a: Article) -> NewArticle:
     from reader.core import scripts
-    from reader.store.articles import NewArticle
+    from reader.core.records import NewArticle
 
     return NewArticle(
         title=a.title,

@@ -35,12 +35,12 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from reader.core.anchors import Resolved, make_anchor, rebase, resolve
-from reader.store.annotations import Annotation
-from reader.store.db import LibraryError
+from reader.core.errors import LibraryError
+from reader.core.records import Annotation
 
 if TYPE_CHECKING:
+    from reader.core.records import NewArticle
     from reader.library import Library
-    from reader.store.articles import NewArticle
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reader.core import scripts
-from reader.store.articles import ArticleRecord
+from reader.core.records import ArticleRecord
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,8 @@ from reader.gui.annotation_list import shown_colours
 from reader.gui.note_dialog import colour_icon
 
 if TYPE_CHECKING:
-    from reader.store.annotations import Annotation, AnnotationStore, Colour
+    from reader.core.records import Annotation, Colour
+    from reader.store.annotations import AnnotationStore
     from reader.store.articles import ArticleStore
 
 log = logging.getLogger(__name__)

@@ -24,7 +24,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from reader.core.anchors import Anchor
 
 if TYPE_CHECKING:
-    from reader.store.annotations import Annotation, AnnotationStore
+    from reader.core.records import Annotation
+    from reader.store.annotations import AnnotationStore
 
 log = logging.getLogger(__name__)
 

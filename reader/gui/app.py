@@ -19,11 +19,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_ID, APP_NAME, __version__, paths
+from reader.core.errors import LibraryError
 from reader.gui import i18n, launch
 from reader.gui.preferences import Preferences
 from reader.gui.turns import next_turn
 from reader.library import Library
-from reader.store.db import LibraryError
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow

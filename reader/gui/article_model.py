@@ -21,10 +21,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from reader.store.db import LibraryError
+from reader.core.errors import LibraryError
 
 if TYPE_CHECKING:
-    from reader.store.articles import ArticleFilter, ArticleRow, ArticleStore
+    from reader.core.records import ArticleFilter, ArticleRow
+    from reader.store.articles import ArticleStore
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
-from reader.store.db import LibraryError
+from reader.core.errors import LibraryError
 
 if TYPE_CHECKING:
     from reader.library import Library

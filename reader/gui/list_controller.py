@@ -19,8 +19,7 @@ from reader.gui.sidebar import LibrarySidebar, Scope
 from reader.gui.workers import Operation
 
 if TYPE_CHECKING:
-    from reader.store.articles import ArticleFilter, ArticleRow
-    from reader.store.overview import Overview
+    from reader.core.records import ArticleFilter, ArticleRow, Overview
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +158,7 @@ class ListController(QObject):
             self.counted.emit()
 
     def _failed(self, op: Operation, message: str) -> None:
-        from reader.store.db import LibraryError
+        from reader.core.errors import LibraryError
 
         log.warning("listing failed: %s", message)
         if isinstance(op.error, LibraryError):

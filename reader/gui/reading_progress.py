@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from reader.core.errors import LibraryError
 from reader.gui.reading_pane import ReadingPane
-from reader.store.db import LibraryError
 
 if TYPE_CHECKING:
     from reader.library import Library

@@ -5,19 +5,23 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
+from reader.core.records import (
+    ArticleFilter,
+    ArticleRecord,
+    ArticleRow,
+    NewArticle,
+    now,
+)
 from reader.store import search
 from reader.store.db import Database
 from reader.store.search import SearchHit, SearchIndex
 
 log = logging.getLogger(__name__)
-
-_SPACE = re.compile(r"\s+")
 
 # Columns for the article list: everything but the body and the source text.
 _ROW_COLUMNS = """a.id, a.title, a.subtitle, a.section, a.kind, a.continued_from,
@@ -48,126 +52,9 @@ _NOT_TRASHED = "a.id NOT IN (SELECT article_id FROM article_trash)"
 
 
 @dataclass
-class NewArticle:
-    """An article about to be stored (what the splitter produced plus its script)."""
-
-    title: str
-    body: str
-    script: str
-    subtitle: str = ""
-    byline: str = ""
-    section: str = ""
-    captions: list[str] = field(default_factory=list)
-    continued_from: str = ""
-    continues_to: str = ""
-    kind: str = "article"
-
-    @property
-    def digest(self) -> str:
-        """Same normalised content, same digest: how duplicates are recognised."""
-        return content_digest(self.title, self.body)
-
-
-@dataclass(frozen=True)
-class ArticleRow:
-    """What the article list shows; no body."""
-
-    id: int
-    title: str
-    subtitle: str
-    section: str
-    kind: str
-    continued_from: str
-    lead: str
-    added_at: str
-    source: str
-    read_at: str = ""  # "" while unread
-    starred: bool = False
-    trashed: bool = False
-    tags: tuple[str, ...] = ()
-
-    @property
-    def display_title(self) -> str:
-        return display_title(self.title, self.section, self.continued_from, self.lead)
-
-    @property
-    def read(self) -> bool:
-        return bool(self.read_at)
-
-    @property
-    def date(self) -> str:
-        return self.added_at[:10]
-
-
-@dataclass(frozen=True)
-class ArticleRecord:
-    id: int
-    title: str
-    subtitle: str
-    byline: str
-    section: str
-    body: str
-    captions: list[str]
-    continued_from: str
-    continues_to: str
-    kind: str
-    script: str
-    added_at: str
-    source: str
-    encoding: str
-    source_id: int | None
-
-    @property
-    def display_title(self) -> str:
-        return display_title(self.title, self.section, self.continued_from, self.body)
-
-    @property
-    def paragraphs(self) -> list[str]:
-        return [p for p in self.body.split("\n") if p.strip()]
-
-
-@dataclass
-class ArticleFilter:
-    """What the article list shows; every field narrows it (all None/False: everything)."""
-
-    query: str = ""  # search text: whitespace-separated terms, all must occur
-    unread_only: bool = False
-    starred_only: bool = False
-    tag: str | None = None
-    source: int | str | None = None  # source id, or the path it was imported from
-    section: str | None = None
-    date_from: str | None = None  # "YYYY-MM-DD", inclusive, on the date added
-    date_to: str | None = None  # "YYYY-MM-DD", inclusive
-    trashed: bool = False  # True: the trash instead of the library
-    # At least one of these words occurs (watch words); None: no such condition, and no
-    # words: no article.
-    mentions: tuple[str, ...] | None = None
-
-
-@dataclass
 class AddResult:
     ids: list[int] = field(default_factory=list)
     duplicates: list[int] = field(default_factory=list)  # ids of the articles already stored
-
-
-def content_digest(title: str, body: str) -> str:
-    normalised = _SPACE.sub("", title) + "\n" + _SPACE.sub("", body)
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
-
-
-def display_title(title: str, section: str, continued_from: str, body: str) -> str:
-    """A title for untitled items (briefs, continuations): label plus the first words."""
-    if title:
-        return title
-    lead = body.strip().split("\n", 1)[0][:18]
-    if len(lead) == 18:
-        lead += "…"
-    label = section or (f"上接{continued_from}" if continued_from else "")
-    return f"{label}：{lead}" if label else lead
-
-
-def now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 class ArticleStore:

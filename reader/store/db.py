@@ -16,6 +16,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from reader.core.errors import (
+    DamagedLibraryError,
+    LibraryError,
+    LibraryUnavailableError,
+    NewerLibraryError,
+    NotALibraryError,
+)
 from reader.store import schema
 
 log = logging.getLogger(__name__)
@@ -26,26 +33,6 @@ BUSY_TIMEOUT_MS = 10_000
 # shows; above it, the first query that meets a corrupt page reports it (_Cursor).
 QUICK_CHECK_MAX_BYTES = 16 * 1024 * 1024
 SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-class LibraryError(Exception):
-    """A known failure the user can act on; the message is one clear line."""
-
-
-class NotALibraryError(LibraryError):
-    pass
-
-
-class NewerLibraryError(LibraryError):
-    pass
-
-
-class LibraryUnavailableError(LibraryError):
-    """The file or its folder cannot be created, read or written."""
-
-
-class DamagedLibraryError(NotALibraryError):
-    """An SQLite library whose pages are corrupt (truncated, overwritten)."""
 
 
 # SQLite's primary result codes for a corrupt file; extended codes keep them in the low byte.

@@ -695,7 +695,7 @@ class SearchIndex:
 
         Without ``expect_false`` such a row means the index is out of step (a warning);
         with it (a query the token map is lossy for) it is an expected false candidate."""
-        from reader.store.articles import display_title
+        from reader.core.records import display_title
 
         finder = TermFinder(terms)
         found = []

@@ -217,7 +217,7 @@ def make_queries(store, ids: Sequence[int], count: int, rng: random.Random) -> l
     import jieba
 
     from reader.core import scripts
-    from reader.store.articles import ArticleFilter
+    from reader.core.records import ArticleFilter
 
     jieba.setLogLevel(logging.WARNING)
     queries: list[str] = []
@@ -260,8 +260,8 @@ def _query(kind: str, words: list[str], rng: random.Random) -> str | None:
 
 
 def search_figures(lib, queries: Sequence[str]) -> dict[str, float]:
+    from reader.core.records import ArticleFilter
     from reader.store import search
-    from reader.store.articles import ArticleFilter
 
     store = lib.articles
     store.search("预热")  # first use builds the token tables
@@ -345,7 +345,7 @@ def make_used(lib, ids: Sequence[int], rng: random.Random) -> None:
 
 def list_figures(lib, ids: Sequence[int], queries: Sequence[str], rng: random.Random):
     """Milliseconds (median of 5) of each call the article list makes, and the overview's."""
-    from reader.store.articles import ArticleFilter
+    from reader.core.records import ArticleFilter
     from reader.store.overview import overview
 
     store = lib.articles

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from reader.core.records import ArticleFilter, NewArticle
 from reader.store import search
-from reader.store.articles import ArticleFilter, ArticleStore, NewArticle
+from reader.store.articles import ArticleStore
 from reader.store.db import Database
 
 WORDS = ["春耕", "疫情", "防控", "發展", "经济", "台风", "社区", "农资"]

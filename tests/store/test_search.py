@@ -17,9 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core import scripts
+from reader.core.records import ArticleFilter, NewArticle
 from reader.library import Library
 from reader.store import schema, search
-from reader.store.articles import ArticleFilter, ArticleStore, NewArticle
+from reader.store.articles import ArticleStore
 from reader.store.db import Database, pack_version
 
 REPO = Path(__file__).resolve().parents[2]
