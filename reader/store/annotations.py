@@ -25,11 +25,11 @@ import logging
 import sqlite3
 from dataclasses import replace
 
+from reader.core import textsearch
 from reader.core.anchors import Anchor
 from reader.core.errors import AnnotationError, AnnotationNotFound
 from reader.core.records import DEFAULT_COLOUR, DEFAULT_COLOURS, Annotation, Colour, now
 from reader.core.web_annotation import new_note_id, normalise_id
-from reader.store import search
 from reader.store.db import Database
 from reader.store.search import SearchIndex
 
@@ -198,11 +198,13 @@ class AnnotationStore:
             params,
         )
         found = [_annotation(r) for r in rows]
-        terms = search.query_terms(query)
+        terms = textsearch.query_terms(query)
         if not terms:
             return found
         return [
-            n for n in found if all(t in search.normalise(f"{n.exact}\n{n.note}") for t in terms)
+            n
+            for n in found
+            if all(t in textsearch.normalise(f"{n.exact}\n{n.note}") for t in terms)
         ]
 
     def orphans(self) -> list[Annotation]:

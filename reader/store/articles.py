@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from reader.core import textsearch
 from reader.core.records import (
     ArticleFilter,
     ArticleRecord,
@@ -17,9 +18,10 @@ from reader.core.records import (
     NewArticle,
     now,
 )
+from reader.core.textsearch import SearchHit
 from reader.store import search
 from reader.store.db import Database
-from reader.store.search import SearchHit, SearchIndex
+from reader.store.search import SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -152,8 +154,8 @@ class ArticleStore:
     def _match(f: ArticleFilter) -> str | None:
         """The FTS5 expression for ``f``'s query and mentions: "" when it has none, None
         when some term's hits need checking (the token map's stand-ins, see search)."""
-        terms = search.query_terms(f.query)
-        words = [search.query_terms(w) for w in f.mentions or ()]
+        terms = textsearch.query_terms(f.query)
+        words = [textsearch.query_terms(w) for w in f.mentions or ()]
         if not all(words):  # a blank word is in every article
             words = []
         if search.needs_verification([*terms, *(t for w in words for t in w)]):
@@ -191,7 +193,7 @@ class ArticleStore:
             raise ValueError(f"unknown sort {sort!r}; valid: {', '.join(SORTS)}")
         if f.mentions is not None:
             return self._mentioning(f, "added" if sort == "relevance" else sort, descending)
-        terms = search.query_terms(f.query)
+        terms = textsearch.query_terms(f.query)
         if not terms:
             return self._listed(f, "added" if sort == "relevance" else sort, descending)
         self.index.ensure_current()
@@ -211,7 +213,7 @@ class ArticleStore:
         assert f.mentions is not None
         if not f.mentions:
             return []
-        if not all(search.query_terms(w) for w in f.mentions):  # a blank word: everywhere
+        if not all(textsearch.query_terms(w) for w in f.mentions):  # a blank word: everywhere
             return self.ids(replace(f, mentions=None), sort, descending)
         match = self._match(f)
         if match is None:
@@ -332,7 +334,7 @@ class ArticleStore:
     def _verified(self, ids: list[int], terms: list[str]) -> list[int]:
         """Keep the ids whose texts really hold every term (lossy token map, see search)."""
         keep: set[int] = set()
-        finder = search.TermFinder(terms)
+        finder = textsearch.TermFinder(terms)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
@@ -370,7 +372,7 @@ class ArticleStore:
         filter: ArticleFilter | None = None,
     ) -> list[SearchHit]:
         """Best hits first, with snippets; ``filter`` narrows (its own query is ignored)."""
-        terms = search.query_terms(query)
+        terms = textsearch.query_terms(query)
         if not terms or limit <= 0:
             return []
         self.index.ensure_current()
@@ -395,7 +397,7 @@ class ArticleStore:
     def hit(self, article_id: int, query: str) -> SearchHit | None:
         """Snippet and title hits of one article for a query (e.g. for a list row);
         None when the article does not match. Its score is 0."""
-        terms = search.query_terms(query)
+        terms = textsearch.query_terms(query)
         row = self.db.execute(
             f"SELECT {_HIT_COLUMNS} FROM articles a {_HIT_EXTRA} WHERE a.id = ?", (article_id,)
         ).fetchone()
