@@ -19,7 +19,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader import paths
+from reader.core import paths
 from reader.core.errors import LibraryUnavailableError
 from reader.store.db import Database
 
