@@ -24,8 +24,7 @@ from reader.core.errors import LibraryUnavailableError
 from reader.store.db import Database
 
 if TYPE_CHECKING:
-    from reader.core.pages import Article
-    from reader.core.records import Annotation, ArticleRecord, NewArticle
+    from reader.core.records import Annotation, ArticleRecord
     from reader.resplit import ResplitReport
     from reader.store.annotations import AnnotationStore
     from reader.store.articles import ArticleStore
@@ -161,7 +160,7 @@ class Library:
         # Imported here, not at the top: the window must not pay for the splitter's
         # regular expressions and the script tables before it paints.
         from reader.annotation_io import parse_annotation_file
-        from reader.core.documents import UnreadableInput, parse_document
+        from reader.core.documents import UnreadableInput, parse_document, to_new_article
         from reader.core.pages import SPLITTER_VERSION
 
         if (annotations := parse_annotation_file(data, name)) is not None:
@@ -188,20 +187,11 @@ class Library:
         )
         report.articles += [self.articles.get(i) for i in result.ids]  # type: ignore[misc]
         report.duplicates += [(source, i) for i in result.duplicates]
-        if result.ids and self._imported_before(source, result.ids[0]):
+        if result.ids and self.articles.imported_before(source, result.ids[0]):
             from reader.resplit import carry_over
 
-            report.annotations_moved += carry_over(self, result.ids)
+            report.annotations_moved += carry_over(self.articles, self.annotations, result.ids)
         return report
-
-    def _imported_before(self, path: str, new_article: int) -> bool:
-        """True when another (older, different) text was imported from ``path``."""
-        row = self.db.execute(
-            "SELECT 1 FROM sources WHERE path = ? AND id !="
-            " (SELECT source_id FROM articles WHERE id = ?) LIMIT 1",
-            (path, new_article),
-        ).fetchone()
-        return row is not None
 
     def import_annotations(self, data: object, source: str) -> ImportReport:
         """Restore W3C Web Annotation JSON (as ``reader export --annotations --format json``
@@ -228,7 +218,7 @@ class Library:
         state follow the articles (see :mod:`reader.resplit`)."""
         from reader.resplit import resplit
 
-        return resplit(self, source_id)
+        return resplit(self.articles, self.annotations, source_id)
 
     def export_annotations(self, article_ids: Sequence[int]) -> dict:
         """These articles' annotations as a W3C AnnotationCollection (JSON-ready)."""
@@ -322,24 +312,6 @@ class Library:
         if record is None:
             raise AnnotationError(f"no article with id {article_id}")
         return record
-
-
-def to_new_article(a: Article) -> NewArticle:
-    from reader.core import scripts
-    from reader.core.records import NewArticle
-
-    return NewArticle(
-        title=a.title,
-        subtitle=a.subtitle,
-        byline=a.byline,
-        section=a.section,
-        body=a.body,
-        captions=list(a.captions),
-        continued_from=a.continued_from,
-        continues_to=a.continues_to,
-        kind=a.kind,
-        script=scripts.detect_script("\n".join((a.title, a.subtitle, a.body))),
-    )
 
 
 def expand(path: Path) -> tuple[list[Path], list[tuple[str, str]]]:

@@ -50,8 +50,7 @@ def prepare() -> None:
     keyword matcher, the fold table and the placing of highlights, ~0.3 s once per
     process. Run it on a worker before the first article opens, so the window does not
     stop for it."""
-    from reader import annotation_io  # noqa: F401 - imported for their set-up
-    from reader.core import keywords, pages  # noqa: F401
+    from reader.core import anchors, keywords, links, pages, web_annotation  # noqa: F401
 
     scripts.fold("")
 

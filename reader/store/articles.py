@@ -52,6 +52,15 @@ _FEW_HITS = 2000
 
 _NOT_TRASHED = "a.id NOT IN (SELECT article_id FROM article_trash)"
 
+# Reading state a replaced article passes to its successor: table, columns. The first two
+# (read mark, star) also pass to a new version of a changed file.
+_STATE_TABLES = (
+    ("article_reads", "read_at"),
+    ("article_stars", "starred_at"),
+    ("article_trash", "trashed_at"),
+    ("reading_positions", "position, updated_at"),
+)
+
 
 @dataclass
 class AddResult:
@@ -593,6 +602,128 @@ class ArticleStore:
             _drop_unused_tags(conn)
         log.info("emptied trash: %d articles deleted", len(ids))
         return len(ids)
+
+    # -- new versions of a source (reader.resplit, reader.annotation_io) ---------------
+    # The *_in methods run inside the caller's transaction (``db.transaction()``).
+
+    def source_text(self, source_id: int) -> tuple[str, str] | None:
+        """(path, kept text) of a stored source."""
+        row = self.db.execute("SELECT path, text FROM sources WHERE id = ?", (source_id,))
+        found = row.fetchone()
+        return (found[0], found[1]) if found else None
+
+    def imported_before(self, path: str, article_id: int) -> bool:
+        """True when another (older, different) text was imported from ``path`` than the
+        one holding ``article_id``."""
+        row = self.db.execute(
+            "SELECT 1 FROM sources WHERE path = ? AND id !="
+            " (SELECT source_id FROM articles WHERE id = ?) LIMIT 1",
+            (path, article_id),
+        ).fetchone()
+        return row is not None
+
+    def digest(self, article_id: int) -> str | None:
+        """The article's content digest: its key across libraries."""
+        row = self.db.execute("SELECT digest FROM articles WHERE id = ?", (article_id,))
+        found = row.fetchone()
+        return found[0] if found else None
+
+    @staticmethod
+    def source_articles_in(conn: sqlite3.Connection, source_id: int) -> list[tuple]:
+        """(id, digest, title, body) of a source's articles, in page order."""
+        return conn.execute(
+            "SELECT id, digest, title, body FROM articles WHERE source_id = ?"
+            " ORDER BY position, id",
+            (source_id,),
+        ).fetchall()
+
+    @staticmethod
+    def id_by_digest_in(conn: sqlite3.Connection, digest: str) -> int | None:
+        row = conn.execute("SELECT id FROM articles WHERE digest = ?", (digest,)).fetchone()
+        return row[0] if row else None
+
+    @staticmethod
+    def text_in(conn: sqlite3.Connection, article_id: int) -> tuple[int, str, str] | None:
+        """(id, title, body) of one article."""
+        row = conn.execute(
+            "SELECT id, title, body FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    @staticmethod
+    def body_by_digest_in(conn: sqlite3.Connection, digest: str) -> tuple[int, str] | None:
+        """(id, body) of the article with this content digest."""
+        row = conn.execute("SELECT id, body FROM articles WHERE digest = ?", (digest,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    @staticmethod
+    def bodies_titled_in(conn: sqlite3.Connection, title: str) -> list[tuple[int, str]]:
+        """(id, body) of the articles of this title, oldest first."""
+        rows = conn.execute("SELECT id, body FROM articles WHERE title = ? ORDER BY id", (title,))
+        return [(r[0], r[1]) for r in rows]
+
+    @staticmethod
+    def update_metadata_in(
+        conn: sqlite3.Connection, article_id: int, position: int, art: NewArticle
+    ) -> None:
+        """Place and label an unchanged article as a new split has it."""
+        conn.execute(
+            "UPDATE articles SET position = ?, subtitle = ?, byline = ?, section = ?,"
+            " captions = ?, continued_from = ?, continues_to = ?, kind = ? WHERE id = ?",
+            (
+                position,
+                art.subtitle,
+                art.byline,
+                art.section,
+                json.dumps(art.captions, ensure_ascii=False),
+                art.continued_from,
+                art.continues_to,
+                art.kind,
+                article_id,
+            ),
+        )
+
+    @staticmethod
+    def copy_state_in(
+        conn: sqlite3.Connection, old_id: int, new_id: int, *, positions: bool = True
+    ) -> None:
+        """Copy reading state to a successor: read mark, star and tags; with ``positions``
+        also the trash and the reading position. What the successor has already stays."""
+        tables = _STATE_TABLES if positions else _STATE_TABLES[:2]
+        for table, columns in tables:
+            conn.execute(
+                f"INSERT OR IGNORE INTO {table} (article_id, {columns})"
+                f" SELECT ?, {columns} FROM {table} WHERE article_id = ?",
+                (new_id, old_id),
+            )
+        conn.execute(
+            "INSERT OR IGNORE INTO article_tags (tag_id, article_id)"
+            " SELECT tag_id, ? FROM article_tags WHERE article_id = ?",
+            (new_id, old_id),
+        )
+
+    def delete_in(self, conn: sqlite3.Connection, ids: list[int]) -> None:
+        """Delete articles (and their index rows and tags no longer used)."""
+        self.index.remove(conn, ids)
+        _delete_ids(conn, "articles", ids, column="id")
+        _drop_unused_tags(conn)
+
+    @staticmethod
+    def set_splitter_version_in(conn: sqlite3.Connection, source_id: int, version: int) -> None:
+        conn.execute("UPDATE sources SET splitter_version = ? WHERE id = ?", (version, source_id))
+
+    @staticmethod
+    def earlier_versions_in(conn: sqlite3.Connection, new_ids: Sequence[int]) -> list[int]:
+        """Titled articles imported earlier from the paths of these new articles' sources."""
+        marks = ",".join("?" * len(new_ids))
+        rows = conn.execute(
+            "SELECT DISTINCT a.id FROM articles a JOIN sources s ON s.id = a.source_id"
+            " WHERE s.path IN (SELECT path FROM sources WHERE id IN"
+            f" (SELECT source_id FROM articles WHERE id IN ({marks})))"
+            f" AND a.id NOT IN ({marks}) AND a.title != ''",
+            [*new_ids, *new_ids],
+        )
+        return [r[0] for r in rows]
 
     def get(self, article_id: int) -> ArticleRecord | None:
         r = self.db.execute(
