@@ -24,8 +24,18 @@ from reader.core.errors import LibraryUnavailableError
 from reader.store.db import Database
 
 if TYPE_CHECKING:
-    from reader.core.records import Annotation, ArticleRecord
+    from reader.core.anchors import Anchor
+    from reader.core.records import (
+        Annotation,
+        ArticleFilter,
+        ArticleRecord,
+        ArticleRow,
+        Colour,
+        Overview,
+    )
+    from reader.core.textsearch import SearchHit
     from reader.resplit import ResplitReport
+    from reader.store.analysis import AnalysisStore
     from reader.store.annotations import AnnotationStore
     from reader.store.articles import ArticleStore
     from reader.views import ArticleView
@@ -92,6 +102,22 @@ class Library:
         from reader.store.annotations import AnnotationStore
 
         return AnnotationStore(self.db)
+
+    @cached_property
+    def analysis(self) -> AnalysisStore:
+        """Keywords, entities and the reader's word lists (watch words, user words)."""
+        from reader.store.analysis import AnalysisStore  # and json: not before first paint
+
+        return AnalysisStore(self.db)
+
+    @property
+    def path(self) -> Path:
+        """The library file."""
+        return self.db.path
+
+    def reopen(self) -> Library:
+        """The same library on a connection of its own (for a worker thread); close it."""
+        return Library(self.directory)
 
     @classmethod
     def open(cls, directory: str | os.PathLike[str] | None = None, *, seed: bool = True) -> Library:
@@ -252,6 +278,83 @@ class Library:
 
         phrases.set_user_phrase(self.articles, config, source, target)
 
+    # -- the window's list, marks and tags ---------------------------------------------
+
+    def data_version(self) -> int:
+        """Changes when another connection (a ``reader import``) has written the file."""
+        return self.db.data_version()
+
+    def list_signature(self) -> tuple[int, int, int]:
+        return self.articles.list_signature()
+
+    def ids(
+        self, filter: ArticleFilter | None = None, sort: str = "added", descending: bool = True
+    ) -> list[int]:
+        return self.articles.ids(filter, sort, descending)
+
+    def rows(self, ids: Iterable[int]) -> dict[int, ArticleRow]:
+        return self.articles.rows(ids)
+
+    def unread_among(self, ids: Sequence[int]) -> set[int]:
+        return self.articles.unread_among(ids)
+
+    def hit(self, article_id: int, query: str) -> SearchHit | None:
+        return self.articles.hit(article_id, query)
+
+    def overview(self, watch_words: list[str]) -> Overview:
+        """The sidebar's counts (a few queries: run it off the window's thread)."""
+        from reader.store.overview import overview
+
+        return overview(self.articles, watch_words)
+
+    def read_at(self, article_id: int) -> str | None:
+        return self.articles.read_at(article_id)
+
+    def mark_read(self, ids: int | Iterable[int], read: bool = True) -> None:
+        self.articles.mark_read(ids, read)
+
+    def is_starred(self, article_id: int) -> bool:
+        return self.articles.is_starred(article_id)
+
+    def set_starred(self, ids: int | Iterable[int], starred: bool = True) -> None:
+        self.articles.set_starred(ids, starred)
+
+    def reading_position(self, article_id: int) -> float | None:
+        return self.articles.reading_position(article_id)
+
+    def set_reading_position(self, article_id: int, fraction: float) -> None:
+        self.articles.set_reading_position(article_id, fraction)
+
+    def tags(self, article_id: int) -> list[str]:
+        return self.articles.tags(article_id)
+
+    def tags_with_counts(self) -> list[tuple[str, int]]:
+        return self.articles.tags_with_counts()
+
+    def add_tag(self, ids: int | Iterable[int], tag: str) -> None:
+        self.articles.add_tag(ids, tag)
+
+    def remove_tag(self, ids: int | Iterable[int], tag: str) -> None:
+        self.articles.remove_tag(ids, tag)
+
+    def rename_tag(self, old: str, new: str) -> None:
+        self.articles.rename_tag(old, new)
+
+    def delete_tag(self, tag: str) -> None:
+        self.articles.delete_tag(tag)
+
+    def trash(self, ids: int | Iterable[int]) -> None:
+        self.articles.trash(ids)
+
+    def restore(self, ids: int | Iterable[int]) -> None:
+        self.articles.restore(ids)
+
+    def trashed_count(self) -> int:
+        return self.articles.trashed_count()
+
+    def empty_trash(self) -> int:
+        return self.articles.empty_trash()
+
     # -- annotations (reader.store.annotations; offsets here are view offsets) -----------
 
     def annotate(
@@ -304,6 +407,62 @@ class Library:
 
         record = self._annotatable(article_id)
         return placed_in_view(self.annotations.for_article(article_id), self.view(record, config))
+
+    # The annotation store's own operations (offsets of the original body), for the window.
+
+    def add_annotation(
+        self, article_id: int, anchor: Anchor, color: str | None = None, note: str = ""
+    ) -> Annotation:
+        from reader.core.records import DEFAULT_COLOUR
+
+        return self.annotations.add(
+            article_id, anchor, DEFAULT_COLOUR if color is None else color, note
+        )
+
+    def annotation(self, annotation_id: str) -> Annotation:
+        """AnnotationNotFound when there is none of that id."""
+        return self.annotations.get(annotation_id)
+
+    def find_annotation(self, annotation_id: str) -> Annotation | None:
+        return self.annotations.find(annotation_id)
+
+    def update_annotation(
+        self, annotation_id: str, *, color: str | None = None, note: str | None = None
+    ) -> Annotation:
+        return self.annotations.update(annotation_id, color=color, note=note)
+
+    def delete_annotation(self, annotation_id: str) -> Annotation:
+        return self.annotations.delete(annotation_id)
+
+    def restore_annotation(self, annotation: Annotation) -> None:
+        """Put a deleted annotation back as it was (undo)."""
+        self.annotations.restore(annotation)
+
+    def annotations_of(self, article_id: int) -> list[Annotation]:
+        """The article's annotations (orphans too), by position."""
+        return self.annotations.for_article(article_id)
+
+    def browse_annotations(
+        self,
+        query: str = "",
+        color: str | None = None,
+        article_id: int | None = None,
+        *,
+        orphaned: bool | None = None,
+        include_trashed: bool = False,
+    ) -> list[Annotation]:
+        return self.annotations.browse(
+            query, color, article_id, orphaned=orphaned, include_trashed=include_trashed
+        )
+
+    def colours(self) -> list[Colour]:
+        return self.annotations.colours()
+
+    def colour(self, key: str) -> Colour:
+        return self.annotations.colour(key)
+
+    def rename_colour(self, key: str, label: str) -> None:
+        self.annotations.rename_colour(key, label)
 
     def _annotatable(self, article_id: int) -> ArticleRecord:
         from reader.core.errors import AnnotationError

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -24,10 +24,35 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from reader.core.anchors import Anchor
 
 if TYPE_CHECKING:
-    from reader.core.records import Annotation
-    from reader.store.annotations import AnnotationStore
+    from reader.core.records import Annotation, Colour
 
 log = logging.getLogger(__name__)
+
+
+class AnnotationOps(Protocol):
+    """The annotation operations the controller runs (and undoes): the library's
+    annotations, as ``Library.annotations`` gives them."""
+
+    def add(
+        self, article_id: int, anchor: Anchor, color: str = ..., note: str = ""
+    ) -> Annotation: ...
+
+    def get(self, id: str) -> Annotation: ...
+
+    def find(self, id: str) -> Annotation | None: ...
+
+    def update(
+        self, id: str, *, color: str | None = None, note: str | None = None
+    ) -> Annotation: ...
+
+    def delete(self, id: str) -> Annotation: ...
+
+    def restore(self, annotation: Annotation) -> None: ...
+
+    def colour(self, key: str) -> Colour: ...
+
+    def rename_colour(self, key: str, label: str) -> None: ...
+
 
 QUOTE_IN_LABEL = 12  # code points of the quote shown in an undo label
 
@@ -44,7 +69,7 @@ class AnnotationsController(QObject):
     colours_changed = Signal()  # a colour's meaning was renamed
     failed = Signal(str)  # an undo or redo that could not be applied (one line)
 
-    def __init__(self, store: AnnotationStore, parent: QObject | None = None) -> None:
+    def __init__(self, store: AnnotationOps, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.stack = QUndoStack(self)

@@ -135,7 +135,7 @@ def run(data_dir: str | None, files: Sequence[str]) -> int:
         from reader.gui import library_errors, shutdown
 
         shutdown.quit_on_signals(app)  # SIGTERM, SIGHUP, SIGINT: quit as from the menu
-        library_errors.install_excepthook(library.db.path)  # damage met later: a dialog
+        library_errors.install_excepthook(library.path)  # damage met later: a dialog
 
     window.first_painted.connect(lambda: next_turn(window, after_first_paint))
     code = app.exec()
