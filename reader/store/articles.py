@@ -20,7 +20,7 @@ from reader.core.records import (
 )
 from reader.core.textsearch import SearchHit
 from reader.store import search
-from reader.store.db import Database
+from reader.store.db import Database, ordered_ids
 from reader.store.search import SearchIndex
 
 log = logging.getLogger(__name__)
@@ -34,9 +34,6 @@ _ROW_COLUMNS = """a.id, a.title, a.subtitle, a.section, a.kind, a.continued_from
     (SELECT json_group_array(t.name) FROM article_tags g JOIN tags t ON t.id = g.tag_id
      WHERE g.article_id = a.id) AS tags"""
 
-# What a search hit needs (SearchIndex.hits): texts for the snippet and the display title.
-_HIT_COLUMNS = "a.id, a.title, a.section, a.continued_from, a.body, x.text"
-_HIT_EXTRA = "LEFT JOIN search_extra x ON x.article_id = a.id"
 
 # Orders of ids(): "added" = import order (newest source first when descending, page
 # order within a source either way), "date" = time added, "title" (untitled last),
@@ -155,24 +152,11 @@ class ArticleStore:
             sql = f"SELECT count(*) FROM articles a WHERE {where}"
             return self.db.execute(sql, params).fetchone()[0]
         self.index.ensure_current()
-        where, params = _where(filter, "search_index.rowid")
-        sql = f"SELECT count(*) FROM search_index WHERE search_index MATCH ? AND {where}"
-        return self.db.execute(sql, [match, *params]).fetchone()[0]
+        return self.index.count(match, *_where(filter, search.ROWID))
 
     @staticmethod
     def _match(f: ArticleFilter) -> str | None:
-        """The FTS5 expression for ``f``'s query and mentions: "" when it has none, None
-        when some term's hits need checking (the token map's stand-ins, see search)."""
-        terms = textsearch.query_terms(f.query)
-        words = [textsearch.query_terms(w) for w in f.mentions or ()]
-        if not all(words):  # a blank word is in every article
-            words = []
-        if search.needs_verification([*terms, *(t for w in words for t in w)]):
-            return None
-        either = " OR ".join(f"({search.match_expression(w)})" for w in words)
-        if terms and either:
-            return f"({search.match_expression(terms)}) AND ({either})"
-        return search.match_expression(terms) if terms else either
+        return search.filter_expression(f.query, f.mentions)
 
     def list_signature(self) -> tuple[int, int, int]:
         """Changes when articles are added, deleted, trashed or restored: (articles, the
@@ -208,11 +192,11 @@ class ArticleStore:
         self.index.ensure_current()
         match = search.match_expression(terms)
         if sort == "relevance":
-            found = self._ranked_ids(match, f, descending)
+            found = self.index.ranked_ids(match, *_where(f, search.ROWID), descending)
         else:
             found = self._matching(match, f, sort, descending)
         if search.needs_verification(terms):
-            found = self._verified(found, terms)
+            found = self.index.verified(found, terms)
         return found
 
     def _mentioning(self, f: ArticleFilter, sort: str, descending: bool) -> list[int]:
@@ -268,7 +252,7 @@ class ArticleStore:
         return self._select(where, params, order)
 
     def _select(self, where: str, params: list[object], order: str) -> list[int]:
-        return _ordered_ids(
+        return ordered_ids(
             self.db, f"SELECT a.id FROM articles a WHERE {where} ORDER BY {order}", params
         )
 
@@ -277,7 +261,7 @@ class ArticleStore:
         walked in path order (schema 1.6: sources_by_path), each one's articles by
         articles_list. Articles whose source is gone come last (first when descending)."""
         d = "DESC" if descending else "ASC"
-        grouped = _ordered_ids(
+        grouped = ordered_ids(
             self.db,
             "SELECT a.id FROM sources s JOIN articles a ON a.source_id = s.id"
             f" WHERE {where} ORDER BY s.path {d}, s.id {d}, a.position, a.id",
@@ -289,15 +273,12 @@ class ArticleStore:
     def _matching(self, match: str, f: ArticleFilter, sort: str, descending: bool) -> list[int]:
         """Ids matching ``match`` in a list order: few hits are looked up and sorted, many
         are found by walking the list's index."""
-        hits = self.db.execute(
-            "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (match,)
-        ).fetchone()[0]
+        hits = self.index.count(match)
         if not hits:
             return []
         largest = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
         walk = hits > max(_FEW_HITS, largest // 6)
-        select = "SELECT rowid FROM search_index WHERE search_index MATCH ?"
-        return self._listed(f, sort, descending, (select, match), walk)
+        return self._listed(f, sort, descending, (search.MATCHING_IDS, match), walk)
 
     def _listed_order(
         self, keep: set[int], f: ArticleFilter, sort: str, descending: bool
@@ -309,52 +290,6 @@ class ArticleStore:
         among = ("SELECT value FROM json_each(?)", json.dumps(sorted(keep)))
         bare = ArticleFilter(trashed=f.trashed)  # the rest of f is in keep already
         return self._listed(bare, sort, descending, among, len(keep) > largest // 6)
-
-    def _ranked(
-        self, match: str, f: ArticleFilter, limit: int, offset: int = 0
-    ) -> list[tuple[tuple, float]]:
-        """(hit row, score) matching ``match``, best first, filtered before the limit: the
-        ranking and the page's texts in one query. The score is -bm25: higher is better."""
-        where, params = _where(f, "search_index.rowid")
-        sql = (
-            f"SELECT {_HIT_COLUMNS}, r.score FROM ("
-            f" SELECT rowid, -{search.RANK_SQL} AS score FROM search_index"
-            f" WHERE search_index MATCH ? AND {where} ORDER BY score DESC, rowid DESC"
-            " LIMIT ? OFFSET ?"
-            f") r JOIN articles a ON a.id = r.rowid {_HIT_EXTRA}"
-            " ORDER BY r.score DESC, r.rowid DESC"
-        )
-        weights = search.rank_weights(self.db.conn)
-        rows = self.db.execute(sql, [*weights, match, *params, limit, offset]).fetchall()
-        return [(tuple(r)[:-1], r[-1]) for r in rows]
-
-    def _ranked_ids(self, match: str, f: ArticleFilter, descending: bool = True) -> list[int]:
-        """Every id matching ``match``, best first (worst first unless ``descending``);
-        newest first among equals."""
-        where, params = _where(f, "search_index.rowid")
-        order, ties = ("ASC", "DESC") if descending else ("DESC", "ASC")  # bm25: lower wins
-        select = (
-            "SELECT rowid AS id FROM search_index WHERE search_index MATCH ?"
-            f" AND {where} ORDER BY {search.RANK_SQL} {order}, rowid {ties}"
-        )
-        weights = search.rank_weights(self.db.conn)
-        return _ordered_ids(self.db, select, [match, *params, *weights])
-
-    def _verified(self, ids: list[int], terms: list[str]) -> list[int]:
-        """Keep the ids whose texts really hold every term (lossy token map, see search)."""
-        keep: set[int] = set()
-        finder = textsearch.TermFinder(terms)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for r in self.db.execute(
-                "SELECT a.id, a.title, a.body, x.text FROM articles a LEFT JOIN search_extra x"
-                f" ON x.article_id = a.id WHERE a.id IN ({marks})",
-                chunk,
-            ):
-                if finder.holds_all(r[1], r[2], r[3] or ""):
-                    keep.add(r[0])
-        return [i for i in ids if i in keep]
 
     def rows(self, ids: Iterable[int]) -> dict[int, ArticleRow]:
         """List rows for these ids (missing ids are simply absent)."""
@@ -385,35 +320,13 @@ class ArticleStore:
         if not terms or limit <= 0:
             return []
         self.index.ensure_current()
-        f = filter or ArticleFilter()
-        match = search.match_expression(terms)
-        if not search.needs_verification(terms):
-            # Bigram phrases match exactly: rank in SQL, read the texts of the page only.
-            return self.index.hits(self._ranked(match, f, limit, offset), terms)
-        # Candidates may be false (the token map's stand-ins): check them in rank order,
-        # a growing batch at a time, only until the page is full.
-        found: list[SearchHit] = []
-        start, batch = 0, max(offset + limit, 50)
-        while len(found) < offset + limit:
-            ranked = self._ranked(match, f, batch, start)
-            found += self.index.hits(ranked, terms, expect_false=True)
-            if len(ranked) < batch:
-                break
-            start += batch
-            batch *= 2
-        return found[offset : offset + limit]
+        where, params = _where(filter or ArticleFilter(), search.ROWID)
+        return self.index.search(terms, where, params, limit, offset)
 
     def hit(self, article_id: int, query: str) -> SearchHit | None:
         """Snippet and title hits of one article for a query (e.g. for a list row);
         None when the article does not match. Its score is 0."""
-        terms = textsearch.query_terms(query)
-        row = self.db.execute(
-            f"SELECT {_HIT_COLUMNS} FROM articles a {_HIT_EXTRA} WHERE a.id = ?", (article_id,)
-        ).fetchone()
-        if not terms or row is None:
-            return None
-        found = self.index.hits([(tuple(row), 0.0)], terms, expect_false=True)
-        return found[0] if found else None
+        return self.index.hit(article_id, textsearch.query_terms(query))
 
     def set_extra_text(self, article_id: int, text: str) -> bool:
         """Replace the article's searchable notes / annotation quotes (all of them, joined
@@ -841,14 +754,6 @@ def _day(text: str) -> date:
         return date.fromisoformat(text[:10])
     except ValueError as e:
         raise ValueError(f"not a date (YYYY-MM-DD): {text!r}") from e
-
-
-def _ordered_ids(db: Database, select: str, params: Sequence[object]) -> list[int]:
-    """The ids a one-column ``select`` yields, in its order, read as one JSON array: a row
-    per id costs ~3x more at 100,000 ids. SQLite never flattens an ORDER BY subquery into
-    an aggregate query, so the array is built in the subquery's order."""
-    row = db.execute(f"SELECT json_group_array(id) FROM ({select})", params).fetchone()
-    return json.loads(row[0])
 
 
 def _row(r) -> ArticleRow:

@@ -13,7 +13,7 @@ import contextlib
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from reader.core.errors import (
@@ -284,6 +284,16 @@ class Database:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def ordered_ids(db: Database, select: str, params: Sequence[object]) -> list[int]:
+    """The ids a one-column ``select`` yields, in its order, read as one JSON array: a row
+    per id costs ~3x more at 100,000 ids. SQLite never flattens an ORDER BY subquery into
+    an aggregate query, so the array is built in the subquery's order."""
+    import json  # this module loads before the window paints; json need not
+
+    row = db.execute(f"SELECT json_group_array(id) FROM ({select})", params).fetchone()
+    return json.loads(row[0])
 
 
 def _check_file(path: Path) -> None:

@@ -75,14 +75,20 @@ from dataclasses import dataclass
 from operator import add
 
 from reader.core import textsearch
-from reader.core.textsearch import SearchHit, TermFinder, hit, normal_table, normalise
-from reader.store.db import Database
+from reader.core.textsearch import (
+    SearchHit,
+    TermFinder,
+    hit,
+    normal_table,
+    normalise,
+    query_terms,
+)
+from reader.store.db import Database, ordered_ids
 
 log = logging.getLogger(__name__)
 
-# reader.gui.mainwindow, still to move onto Library, imports these two from here.
+# reader.gui.mainwindow, still to move onto Library, imports find_spans from here.
 find_spans = textsearch.find_spans
-query_terms = textsearch.query_terms
 
 # Bump when tokens change: libraries then rebuild their index.
 INDEX_VERSION = 2
@@ -110,6 +116,14 @@ COLUMNS = tuple(f"{field}{k}" for k in range(LENGTH_CLASSES) for field in FIELDS
 _K1, _B = 1.2, 0.75
 # The ranking expression; its parameters are rank_weights(), one per column.
 RANK_SQL = f"bm25(search_index, {', '.join('?' * len(COLUMNS))})"
+
+# The search index's row id (an article id), to narrow a filter's WHERE clause by.
+ROWID = "search_index.rowid"
+# The ids of the articles matching an expression (one parameter), for a list to narrow by.
+MATCHING_IDS = "SELECT rowid FROM search_index WHERE search_index MATCH ?"
+# What a search hit needs (textsearch.hit): texts for the snippet and the display title.
+_HIT_COLUMNS = "a.id, a.title, a.section, a.continued_from, a.body, x.text"
+_HIT_EXTRA = "LEFT JOIN search_extra x ON x.article_id = a.id"
 
 # Private-use block that stands in for ASCII separators inside tokens.
 _PUA = 0xE000
@@ -236,6 +250,21 @@ def needs_verification(terms: Iterable[str]) -> bool:
     return any(
         (ord(c) < 0x80 and not c.isalnum()) or _PUA <= ord(c) < _PUA_END for t in terms for c in t
     )
+
+
+def filter_expression(query: str, mentions: Sequence[str] | None) -> str | None:
+    """The MATCH text for a filter's query and its mentions (any of those words): "" when it
+    has neither, None when some term's hits need checking (the token map's stand-ins)."""
+    terms = query_terms(query)
+    words = [query_terms(w) for w in mentions or ()]
+    if not all(words):  # a blank word is in every article
+        words = []
+    if needs_verification([*terms, *(t for w in words for t in w)]):
+        return None
+    either = " OR ".join(f"({match_expression(w)})" for w in words)
+    if terms and either:
+        return f"({match_expression(terms)}) AND ({either})"
+    return match_expression(terms) if terms else either
 
 
 # --- the index ---------------------------------------------------------------------------
@@ -442,6 +471,90 @@ class SearchIndex:
         )
 
     # -- queries ------------------------------------------------------------------------
+
+    # -- queries (``where``, ``params``: a filter's conditions on ROWID) ---------------
+
+    def count(self, match: str, where: str = "1", params: Sequence[object] = ()) -> int:
+        """How many articles match ``match`` (and ``where``)."""
+        sql = f"SELECT count(*) FROM search_index WHERE search_index MATCH ? AND {where}"
+        return self.db.execute(sql, [match, *params]).fetchone()[0]
+
+    def ranked_ids(
+        self, match: str, where: str, params: Sequence[object], descending: bool = True
+    ) -> list[int]:
+        """Every id matching ``match``, best first (worst first unless ``descending``);
+        newest first among equals."""
+        order, ties = ("ASC", "DESC") if descending else ("DESC", "ASC")  # bm25: lower wins
+        select = (
+            "SELECT rowid AS id FROM search_index WHERE search_index MATCH ?"
+            f" AND {where} ORDER BY {RANK_SQL} {order}, rowid {ties}"
+        )
+        weights = rank_weights(self.db.conn)
+        return ordered_ids(self.db, select, [match, *params, *weights])
+
+    def verified(self, ids: list[int], terms: list[str]) -> list[int]:
+        """Keep the ids whose texts really hold every term (the token map is lossy)."""
+        keep: set[int] = set()
+        finder = TermFinder(terms)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.execute(
+                "SELECT a.id, a.title, a.body, x.text FROM articles a LEFT JOIN search_extra x"
+                f" ON x.article_id = a.id WHERE a.id IN ({marks})",
+                chunk,
+            ):
+                if finder.holds_all(r[1], r[2], r[3] or ""):
+                    keep.add(r[0])
+        return [i for i in ids if i in keep]
+
+    def search(
+        self, terms: list[str], where: str, params: Sequence[object], limit: int, offset: int
+    ) -> list[SearchHit]:
+        """Best hits of ``terms`` (normalised, non-empty) first, with snippets."""
+        match = match_expression(terms)
+        if not needs_verification(terms):
+            # Bigram phrases match exactly: rank in SQL, read the texts of the page only.
+            return self.hits(self._ranked(match, where, params, limit, offset), terms)
+        # Candidates may be false (the token map's stand-ins): check them in rank order,
+        # a growing batch at a time, only until the page is full.
+        found: list[SearchHit] = []
+        start, batch = 0, max(offset + limit, 50)
+        while len(found) < offset + limit:
+            ranked = self._ranked(match, where, params, batch, start)
+            found += self.hits(ranked, terms, expect_false=True)
+            if len(ranked) < batch:
+                break
+            start += batch
+            batch *= 2
+        return found[offset : offset + limit]
+
+    def _ranked(
+        self, match: str, where: str, params: Sequence[object], limit: int, offset: int = 0
+    ) -> list[tuple[tuple, float]]:
+        """(hit row, score) matching ``match``, best first, filtered before the limit: the
+        ranking and the page's texts in one query. The score is -bm25: higher is better."""
+        sql = (
+            f"SELECT {_HIT_COLUMNS}, r.score FROM ("
+            f" SELECT rowid, -{RANK_SQL} AS score FROM search_index"
+            f" WHERE search_index MATCH ? AND {where} ORDER BY score DESC, rowid DESC"
+            " LIMIT ? OFFSET ?"
+            f") r JOIN articles a ON a.id = r.rowid {_HIT_EXTRA}"
+            " ORDER BY r.score DESC, r.rowid DESC"
+        )
+        weights = rank_weights(self.db.conn)
+        rows = self.db.execute(sql, [*weights, match, *params, limit, offset]).fetchall()
+        return [(tuple(r)[:-1], r[-1]) for r in rows]
+
+    def hit(self, article_id: int, terms: list[str]) -> SearchHit | None:
+        """Snippet and title hits of one article (score 0); None when it does not match."""
+        row = self.db.execute(
+            f"SELECT {_HIT_COLUMNS} FROM articles a {_HIT_EXTRA} WHERE a.id = ?", (article_id,)
+        ).fetchone()
+        if not terms or row is None:
+            return None
+        found = self.hits([(tuple(row), 0.0)], terms, expect_false=True)
+        return found[0] if found else None
 
     def hits(
         self,
