@@ -17,9 +17,9 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from reader.core.records import ArticleRecord
 from reader.library import Library
 from reader.store.analysis import AnalysisStore
-from reader.store.articles import ArticleRecord
 
 log = logging.getLogger(__name__)
 

@@ -8,22 +8,34 @@ from __future__ import annotations
 import html
 import json
 import logging
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from reader.core.anchors import Resolved, make_anchor, resolve
 from reader.core.links import article_link
+from reader.core.records import DEFAULT_COLOUR, Annotation, now
 from reader.core.web_annotation import Note, from_w3c, to_w3c
-from reader.store.annotations import DEFAULT_COLOUR, Annotation, AnnotationStore
-from reader.store.articles import now
 
 if TYPE_CHECKING:
-    from reader.library import Library
+    import sqlite3
+
+    from reader.store.annotations import AnnotationStore
+    from reader.store.articles import ArticleStore
     from reader.views import ArticleView
 
 log = logging.getLogger(__name__)
+
+
+class Library(Protocol):
+    """What these functions use of :class:`reader.library.Library`: its stores. (A protocol,
+    not an import: the library imports this module.)"""
+
+    @property
+    def articles(self) -> ArticleStore: ...
+
+    @property
+    def annotations(self) -> AnnotationStore: ...
 
 
 def placed_in_view(
@@ -81,14 +93,14 @@ def export_w3c(lib: Library, article_ids: Sequence[int]) -> dict[str, Any]:
         annotations = lib.annotations.for_article(article_id)
         if not annotations:
             continue
-        row = lib.db.execute("SELECT digest FROM articles WHERE id = ?", (article_id,)).fetchone()
-        record = lib.get(article_id)
-        if row is None or record is None:
+        digest = lib.articles.digest(article_id)
+        record = lib.articles.get(article_id)
+        if digest is None or record is None:
             continue
         notes += [
             Note(
                 id=n.id,
-                article_key=article_key(row[0]),
+                article_key=article_key(digest),
                 article_title=record.display_title,
                 anchor=n.anchor,
                 color=n.color,
@@ -131,14 +143,14 @@ def import_w3c(lib: Library, data: object) -> AnnotationImport:
     notes = from_w3c(data)
     result = AnnotationImport()
     store = lib.annotations
-    with lib.db.transaction() as conn:
+    with store.db.transaction() as conn:
         touched: set[int] = set()
         for note in notes:
             existing = store.find_in(conn, note.id)
             if existing is not None:
                 result.duplicates.append((existing.id, existing.article_id))
                 continue
-            found = _article_for(conn, note)
+            found = _article_for(lib.articles, conn, note)
             if found is None:
                 what = note.article_title or note.article_key
                 result.errors.append(f"annotation {note.id}: article {what} is not in the library")
@@ -166,18 +178,18 @@ def import_w3c(lib: Library, data: object) -> AnnotationImport:
     return result
 
 
-def _article_for(conn: sqlite3.Connection, note: Note) -> tuple[int, str, Resolved | None] | None:
+def _article_for(
+    articles: ArticleStore, conn: sqlite3.Connection, note: Note
+) -> tuple[int, str, Resolved | None] | None:
     """(article id, body, where the quote is) for a note: the article of its key (the quote
     may be lost there: None), else an article of its title that holds the quote."""
     if note.article_key.startswith(ARTICLE_KEY_PREFIX):
         digest = note.article_key[len(ARTICLE_KEY_PREFIX) :]
-        row = conn.execute("SELECT id, body FROM articles WHERE digest = ?", (digest,)).fetchone()
-        if row is not None:
-            return row[0], row[1], resolve(note.anchor, row[1])
+        found = articles.body_by_digest_in(conn, digest)
+        if found is not None:
+            return found[0], found[1], resolve(note.anchor, found[1])
     if note.article_title:
-        for article_id, body in conn.execute(
-            "SELECT id, body FROM articles WHERE title = ? ORDER BY id", (note.article_title,)
-        ):
+        for article_id, body in articles.bodies_titled_in(conn, note.article_title):
             place = resolve(note.anchor, body)
             if place is not None:
                 return article_id, body, place

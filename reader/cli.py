@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             gc.enable()
     args = build_parser().parse_args(argv)
-    from reader.store.db import LibraryError
+    from reader.core.errors import LibraryError
 
     try:
         return COMMANDS[args.command](args)
@@ -309,10 +309,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 @command("search")
 def cmd_search(args: argparse.Namespace) -> int:
-    from reader.store import search
+    from reader.core import textsearch
 
     query = " ".join(args.query)  # `reader search 疫情 防控` = `reader search "疫情 防控"`
-    if not search.query_terms(query):
+    if not textsearch.query_terms(query):
         raise UserError("give a word to search for")
     if args.limit < 1:
         raise UserError("--limit must be at least 1")
@@ -322,7 +322,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print_json([h.as_json() for h in hits])
         return EXIT_OK
     for h in hits:
-        title = search.Snippet(h.title, h.title_spans).marked()  # hits in the title too
+        title = textsearch.Snippet(h.title, h.title_spans).marked()  # hits in the title too
         print(f"{h.id:>6}  {title}")
         print(f"{'':8}{h.marked_snippet}")
     if not hits:

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from reader import APP_ID, paths
+from reader import APP_ID
+from reader.core import paths
 
 log = logging.getLogger(__name__)
 

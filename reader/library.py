@@ -19,15 +19,25 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader import paths
-from reader.store.db import Database, LibraryUnavailableError
+from reader.core import paths
+from reader.core.errors import LibraryUnavailableError
+from reader.store.db import Database
 
 if TYPE_CHECKING:
-    from reader.core.pages import Article
+    from reader.core.anchors import Anchor
+    from reader.core.records import (
+        Annotation,
+        ArticleFilter,
+        ArticleRecord,
+        ArticleRow,
+        Colour,
+        Overview,
+    )
+    from reader.core.textsearch import SearchHit
     from reader.resplit import ResplitReport
     from reader.store.analysis import AnalysisStore
-    from reader.store.annotations import Annotation, AnnotationStore
-    from reader.store.articles import ArticleRecord, ArticleStore, NewArticle
+    from reader.store.annotations import AnnotationStore
+    from reader.store.articles import ArticleStore
     from reader.views import ArticleView
 
 log = logging.getLogger(__name__)
@@ -95,10 +105,19 @@ class Library:
 
     @cached_property
     def analysis(self) -> AnalysisStore:
-        """Keywords, entities and word lists (its module loads when first asked for)."""
-        from reader.store.analysis import AnalysisStore
+        """Keywords, entities and the reader's word lists (watch words, user words)."""
+        from reader.store.analysis import AnalysisStore  # and json: not before first paint
 
         return AnalysisStore(self.db)
+
+    @property
+    def path(self) -> Path:
+        """The library file."""
+        return self.db.path
+
+    def reopen(self) -> Library:
+        """The same library on a connection of its own (for a worker thread); close it."""
+        return Library(self.directory)
 
     @classmethod
     def open(cls, directory: str | os.PathLike[str] | None = None, *, seed: bool = True) -> Library:
@@ -167,7 +186,7 @@ class Library:
         # Imported here, not at the top: the window must not pay for the splitter's
         # regular expressions and the script tables before it paints.
         from reader.annotation_io import parse_annotation_file
-        from reader.core.documents import UnreadableInput, parse_document
+        from reader.core.documents import UnreadableInput, parse_document, to_new_article
         from reader.core.pages import SPLITTER_VERSION
 
         if (annotations := parse_annotation_file(data, name)) is not None:
@@ -194,20 +213,11 @@ class Library:
         )
         report.articles += [self.articles.get(i) for i in result.ids]  # type: ignore[misc]
         report.duplicates += [(source, i) for i in result.duplicates]
-        if result.ids and self._imported_before(source, result.ids[0]):
+        if result.ids and self.articles.imported_before(source, result.ids[0]):
             from reader.resplit import carry_over
 
-            report.annotations_moved += carry_over(self, result.ids)
+            report.annotations_moved += carry_over(self.articles, self.annotations, result.ids)
         return report
-
-    def _imported_before(self, path: str, new_article: int) -> bool:
-        """True when another (older, different) text was imported from ``path``."""
-        row = self.db.execute(
-            "SELECT 1 FROM sources WHERE path = ? AND id !="
-            " (SELECT source_id FROM articles WHERE id = ?) LIMIT 1",
-            (path, new_article),
-        ).fetchone()
-        return row is not None
 
     def import_annotations(self, data: object, source: str) -> ImportReport:
         """Restore W3C Web Annotation JSON (as ``reader export --annotations --format json``
@@ -234,7 +244,7 @@ class Library:
         state follow the articles (see :mod:`reader.resplit`)."""
         from reader.resplit import resplit
 
-        return resplit(self, source_id)
+        return resplit(self.articles, self.annotations, source_id)
 
     def export_annotations(self, article_ids: Sequence[int]) -> dict:
         """These articles' annotations as a W3C AnnotationCollection (JSON-ready)."""
@@ -268,6 +278,83 @@ class Library:
 
         phrases.set_user_phrase(self.articles, config, source, target)
 
+    # -- the window's list, marks and tags ---------------------------------------------
+
+    def data_version(self) -> int:
+        """Changes when another connection (a ``reader import``) has written the file."""
+        return self.db.data_version()
+
+    def list_signature(self) -> tuple[int, int, int]:
+        return self.articles.list_signature()
+
+    def ids(
+        self, filter: ArticleFilter | None = None, sort: str = "added", descending: bool = True
+    ) -> list[int]:
+        return self.articles.ids(filter, sort, descending)
+
+    def rows(self, ids: Iterable[int]) -> dict[int, ArticleRow]:
+        return self.articles.rows(ids)
+
+    def unread_among(self, ids: Sequence[int]) -> set[int]:
+        return self.articles.unread_among(ids)
+
+    def hit(self, article_id: int, query: str) -> SearchHit | None:
+        return self.articles.hit(article_id, query)
+
+    def overview(self, watch_words: list[str]) -> Overview:
+        """The sidebar's counts (a few queries: run it off the window's thread)."""
+        from reader.store.overview import overview
+
+        return overview(self.articles, watch_words)
+
+    def read_at(self, article_id: int) -> str | None:
+        return self.articles.read_at(article_id)
+
+    def mark_read(self, ids: int | Iterable[int], read: bool = True) -> None:
+        self.articles.mark_read(ids, read)
+
+    def is_starred(self, article_id: int) -> bool:
+        return self.articles.is_starred(article_id)
+
+    def set_starred(self, ids: int | Iterable[int], starred: bool = True) -> None:
+        self.articles.set_starred(ids, starred)
+
+    def reading_position(self, article_id: int) -> float | None:
+        return self.articles.reading_position(article_id)
+
+    def set_reading_position(self, article_id: int, fraction: float) -> None:
+        self.articles.set_reading_position(article_id, fraction)
+
+    def tags(self, article_id: int) -> list[str]:
+        return self.articles.tags(article_id)
+
+    def tags_with_counts(self) -> list[tuple[str, int]]:
+        return self.articles.tags_with_counts()
+
+    def add_tag(self, ids: int | Iterable[int], tag: str) -> None:
+        self.articles.add_tag(ids, tag)
+
+    def remove_tag(self, ids: int | Iterable[int], tag: str) -> None:
+        self.articles.remove_tag(ids, tag)
+
+    def rename_tag(self, old: str, new: str) -> None:
+        self.articles.rename_tag(old, new)
+
+    def delete_tag(self, tag: str) -> None:
+        self.articles.delete_tag(tag)
+
+    def trash(self, ids: int | Iterable[int]) -> None:
+        self.articles.trash(ids)
+
+    def restore(self, ids: int | Iterable[int]) -> None:
+        self.articles.restore(ids)
+
+    def trashed_count(self) -> int:
+        return self.articles.trashed_count()
+
+    def empty_trash(self) -> int:
+        return self.articles.empty_trash()
+
     # -- annotations (reader.store.annotations; offsets here are view offsets) -----------
 
     def annotate(
@@ -283,7 +370,7 @@ class Library:
         view); stored against the original body, in ``color`` (None: the store's default).
         ValueError for an empty or bad span."""
         from reader.core.anchors import to_original_anchor
-        from reader.store.annotations import DEFAULT_COLOUR
+        from reader.core.records import DEFAULT_COLOUR
 
         record = self._annotatable(article_id)
         view = self.view(record, config)
@@ -321,31 +408,69 @@ class Library:
         record = self._annotatable(article_id)
         return placed_in_view(self.annotations.for_article(article_id), self.view(record, config))
 
+    # The annotation store's own operations (offsets of the original body), for the window.
+
+    def add_annotation(
+        self, article_id: int, anchor: Anchor, color: str | None = None, note: str = ""
+    ) -> Annotation:
+        from reader.core.records import DEFAULT_COLOUR
+
+        return self.annotations.add(
+            article_id, anchor, DEFAULT_COLOUR if color is None else color, note
+        )
+
+    def annotation(self, annotation_id: str) -> Annotation:
+        """AnnotationNotFound when there is none of that id."""
+        return self.annotations.get(annotation_id)
+
+    def find_annotation(self, annotation_id: str) -> Annotation | None:
+        return self.annotations.find(annotation_id)
+
+    def update_annotation(
+        self, annotation_id: str, *, color: str | None = None, note: str | None = None
+    ) -> Annotation:
+        return self.annotations.update(annotation_id, color=color, note=note)
+
+    def delete_annotation(self, annotation_id: str) -> Annotation:
+        return self.annotations.delete(annotation_id)
+
+    def restore_annotation(self, annotation: Annotation) -> None:
+        """Put a deleted annotation back as it was (undo)."""
+        self.annotations.restore(annotation)
+
+    def annotations_of(self, article_id: int) -> list[Annotation]:
+        """The article's annotations (orphans too), by position."""
+        return self.annotations.for_article(article_id)
+
+    def browse_annotations(
+        self,
+        query: str = "",
+        color: str | None = None,
+        article_id: int | None = None,
+        *,
+        orphaned: bool | None = None,
+        include_trashed: bool = False,
+    ) -> list[Annotation]:
+        return self.annotations.browse(
+            query, color, article_id, orphaned=orphaned, include_trashed=include_trashed
+        )
+
+    def colours(self) -> list[Colour]:
+        return self.annotations.colours()
+
+    def colour(self, key: str) -> Colour:
+        return self.annotations.colour(key)
+
+    def rename_colour(self, key: str, label: str) -> None:
+        self.annotations.rename_colour(key, label)
+
     def _annotatable(self, article_id: int) -> ArticleRecord:
-        from reader.store.annotations import AnnotationError
+        from reader.core.errors import AnnotationError
 
         record = self.get(article_id)
         if record is None:
             raise AnnotationError(f"no article with id {article_id}")
         return record
-
-
-def to_new_article(a: Article) -> NewArticle:
-    from reader.core import scripts
-    from reader.store.articles import NewArticle
-
-    return NewArticle(
-        title=a.title,
-        subtitle=a.subtitle,
-        byline=a.byline,
-        section=a.section,
-        body=a.body,
-        captions=list(a.captions),
-        continued_from=a.continued_from,
-        continues_to=a.continues_to,
-        kind=a.kind,
-        script=scripts.detect_script("\n".join((a.title, a.subtitle, a.body))),
-    )
 
 
 def expand(path: Path) -> tuple[list[Path], list[tuple[str, str]]]:

@@ -27,30 +27,23 @@ article that merely shares a headline is left alone.
 
 from __future__ import annotations
 
-import json
 import logging
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from reader.core.anchors import Resolved, make_anchor, rebase, resolve
-from reader.store.annotations import Annotation
-from reader.store.db import LibraryError
+from reader.core.errors import LibraryError
+from reader.core.records import Annotation
 
 if TYPE_CHECKING:
-    from reader.library import Library
-    from reader.store.articles import NewArticle
+    import sqlite3
+
+    from reader.store.annotations import AnnotationStore
+    from reader.store.articles import ArticleStore
 
 log = logging.getLogger(__name__)
 
-# Reading state copied from a replaced article to its successor: table, columns.
-_STATE_TABLES = (
-    ("article_reads", "read_at"),
-    ("article_stars", "starred_at"),
-    ("article_trash", "trashed_at"),
-    ("reading_positions", "position, updated_at"),
-)
 # Untitled articles (briefs) pass their state on only to one this similar (bigram Jaccard).
 _UNTITLED_SIMILARITY = 0.5
 # A changed file's article is a new version of an old one of the same title this similar.
@@ -75,72 +68,61 @@ class _Article:
     body: str
 
 
-def resplit(lib: Library, source_id: int) -> ResplitReport:
+def resplit(articles: ArticleStore, annotations: AnnotationStore, source_id: int) -> ResplitReport:
     """Re-split one source with the current splitter (see the module docstring)."""
-    from reader.core.documents import split_text
+    from reader.core.documents import split_text, to_new_article
     from reader.core.pages import SPLITTER_VERSION
-    from reader.library import to_new_article
     from reader.store import search
 
-    row = lib.db.execute("SELECT path, text FROM sources WHERE id = ?", (source_id,)).fetchone()
-    if row is None:
+    source = articles.source_text(source_id)
+    if source is None:
         raise LibraryError(f"no source with id {source_id}")
-    new_articles = [to_new_article(a) for a in split_text(row["text"], row["path"])]
+    path, text = source
+    new_articles = [to_new_article(a) for a in split_text(text, path)]
     if not new_articles:
-        raise LibraryError(f"re-splitting {row['path']} found no articles; nothing was changed")
+        raise LibraryError(f"re-splitting {path} found no articles; nothing was changed")
     search.signature()  # token tables built before the write lock is taken
     report = ResplitReport(source_id)
-    with lib.db.transaction() as conn:
-        old = {
-            r[0]: r
-            for r in conn.execute(
-                "SELECT id, digest, title, body FROM articles WHERE source_id = ?"
-                " ORDER BY position, id",
-                (source_id,),
-            )
-        }
+    with articles.db.transaction() as conn:
+        old = {r[0]: r for r in articles.source_articles_in(conn, source_id)}
         old_by_digest = {r[1]: r[0] for r in old.values()}
         current: list[int] = []  # the source's articles after the split, in page order
         for position, art in enumerate(new_articles):
             same = old_by_digest.pop(art.digest, None)
             if same is not None:
-                _update_metadata(conn, same, position, art)
+                articles.update_metadata_in(conn, same, position, art)
                 report.kept.append(same)
                 current.append(same)
                 continue
-            existing = conn.execute(
-                "SELECT id FROM articles WHERE digest = ?", (art.digest,)
-            ).fetchone()
-            if existing:
-                report.duplicates.append(existing[0])
-                current.append(existing[0])
+            existing = articles.id_by_digest_in(conn, art.digest)
+            if existing is not None:
+                report.duplicates.append(existing)
+                current.append(existing)
                 continue
-            new_id = lib.articles.insert_in(conn, source_id, position, art)
+            new_id = articles.insert_in(conn, source_id, position, art)
             report.added.append(new_id)
             current.append(new_id)
-        targets = [_article(conn, i) for i in current]
+        targets = [_article(articles, conn, i) for i in current]
         gone_ids = set(old_by_digest.values())  # old articles the new split has not kept
         removed = [_Article(r[0], r[2], r[3]) for r in old.values() if r[0] in gone_ids]
         touched: set[int] = set()
         for gone in removed:
             successor = _successor(gone, targets)
             if successor is not None:
-                _copy_state(conn, gone.id, successor.id)
-            for n, article_id, orphaned in _replace_all(lib, conn, gone, targets, successor):
+                articles.copy_state_in(conn, gone.id, successor.id)
+            for n, article_id, orphaned in _replace_all(
+                annotations, conn, gone, targets, successor
+            ):
                 touched.add(article_id)
                 if orphaned:
                     report.orphaned.append(n.id)
                 else:
                     report.moved.append((n.id, article_id))
         report.removed = [a.id for a in removed]
-        lib.articles.index.remove(conn, report.removed)
-        conn.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in report.removed])
-        conn.execute("DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)")
+        articles.delete_in(conn, report.removed)
         for article_id in touched:
-            lib.annotations.refresh_extra_in(conn, article_id)
-        conn.execute(
-            "UPDATE sources SET splitter_version = ? WHERE id = ?", (SPLITTER_VERSION, source_id)
-        )
+            annotations.refresh_extra_in(conn, article_id)
+        articles.set_splitter_version_in(conn, source_id, SPLITTER_VERSION)
     log.info(
         "re-split source %d: %d kept, %d added, %d removed, %d annotations moved, %d orphaned",
         source_id,
@@ -153,43 +135,37 @@ def resplit(lib: Library, source_id: int) -> ResplitReport:
     return report
 
 
-def carry_over(lib: Library, new_ids: Sequence[int]) -> list[tuple[str, int]]:
+def carry_over(
+    articles: ArticleStore, annotations: AnnotationStore, new_ids: Sequence[int]
+) -> list[tuple[str, int]]:
     """After importing a changed file: move annotations of older articles imported from the
     same path to the new article of the same title where their quote is found; copy tags,
     star and read mark. Returns the (annotation id, new article id) moved."""
     if not new_ids:
         return []
-    marks = ",".join("?" * len(new_ids))
-    with lib.db.transaction() as conn:
-        new = [_article(conn, i) for i in new_ids]
+    with articles.db.transaction() as conn:
+        new = [_article(articles, conn, i) for i in new_ids]
         by_title = {a.title: a for a in reversed(new) if a.title}
-        olds = conn.execute(
-            "SELECT DISTINCT a.id FROM articles a JOIN sources s ON s.id = a.source_id"
-            " WHERE s.path IN (SELECT path FROM sources WHERE id IN"
-            f" (SELECT source_id FROM articles WHERE id IN ({marks})))"
-            f" AND a.id NOT IN ({marks}) AND a.title != ''",
-            [*new_ids, *new_ids],
-        ).fetchall()
         moved: list[tuple[str, int]] = []
         touched: set[int] = set()
-        for (old_id,) in olds:
-            gone = _article(conn, old_id)
+        for old_id in articles.earlier_versions_in(conn, new_ids):
+            gone = _article(articles, conn, old_id)
             successor = by_title.get(gone.title)
             # Same title and mostly the same text: a new version, not another article that
             # happens to share a headline (pastes all come from "clipboard.txt").
             if successor is None or _similarity(gone.body, successor.body) < _SAME_ARTICLE:
                 continue
-            _copy_state(conn, gone.id, successor.id, tables=_STATE_TABLES[:2])
-            annotations = lib.annotations.for_article_in(conn, gone.id)
-            found = rebase([n.anchor for n in annotations], gone.body, successor.body)
-            for n, place in zip(annotations, found, strict=True):
+            articles.copy_state_in(conn, gone.id, successor.id, positions=False)
+            held = annotations.for_article_in(conn, gone.id)
+            found = rebase([n.anchor for n in held], gone.body, successor.body)
+            for n, place in zip(held, found, strict=True):
                 if place is None:
                     continue  # stays on the old article, where it is still right
-                lib.annotations.put_in(conn, _placed(n, successor, place))
+                annotations.put_in(conn, _placed(n, successor, place))
                 moved.append((n.id, successor.id))
                 touched.update((gone.id, successor.id))
         for article_id in touched:
-            lib.annotations.refresh_extra_in(conn, article_id)
+            annotations.refresh_extra_in(conn, article_id)
     if moved:
         log.info("moved %d annotations to the changed file's new articles", len(moved))
     return moved
@@ -198,30 +174,10 @@ def carry_over(lib: Library, new_ids: Sequence[int]) -> list[tuple[str, int]]:
 # -- helpers --------------------------------------------------------------------------------
 
 
-def _article(conn: sqlite3.Connection, article_id: int) -> _Article:
-    r = conn.execute("SELECT id, title, body FROM articles WHERE id = ?", (article_id,)).fetchone()
-    return _Article(r[0], r[1], r[2])
-
-
-def _update_metadata(
-    conn: sqlite3.Connection, article_id: int, position: int, art: NewArticle
-) -> None:
-    """The splitter may place or label an unchanged article differently."""
-    conn.execute(
-        "UPDATE articles SET position = ?, subtitle = ?, byline = ?, section = ?, captions = ?,"
-        " continued_from = ?, continues_to = ?, kind = ? WHERE id = ?",
-        (
-            position,
-            art.subtitle,
-            art.byline,
-            art.section,
-            json.dumps(art.captions, ensure_ascii=False),
-            art.continued_from,
-            art.continues_to,
-            art.kind,
-            article_id,
-        ),
-    )
+def _article(articles: ArticleStore, conn: sqlite3.Connection, article_id: int) -> _Article:
+    found = articles.text_in(conn, article_id)
+    assert found is not None, article_id  # ids from this transaction's own reads
+    return _Article(*found)
 
 
 def _successor(gone: _Article, targets: list[_Article]) -> _Article | None:
@@ -239,27 +195,8 @@ def _successor(gone: _Article, targets: list[_Article]) -> _Article | None:
     return None
 
 
-def _copy_state(
-    conn: sqlite3.Connection,
-    old_id: int,
-    new_id: int,
-    tables: tuple[tuple[str, str], ...] = _STATE_TABLES,
-) -> None:
-    for table, columns in tables:
-        conn.execute(
-            f"INSERT OR IGNORE INTO {table} (article_id, {columns})"
-            f" SELECT ?, {columns} FROM {table} WHERE article_id = ?",
-            (new_id, old_id),
-        )
-    conn.execute(
-        "INSERT OR IGNORE INTO article_tags (tag_id, article_id)"
-        " SELECT tag_id, ? FROM article_tags WHERE article_id = ?",
-        (new_id, old_id),
-    )
-
-
 def _replace_all(
-    lib: Library,
+    annotations: AnnotationStore,
     conn: sqlite3.Connection,
     gone: _Article,
     targets: list[_Article],
@@ -268,23 +205,23 @@ def _replace_all(
     """Re-anchor every annotation of ``gone`` on ``targets``; write each one's new row.
 
     Returns (annotation, article id now holding it, orphaned)."""
-    annotations = lib.annotations.for_article_in(conn, gone.id)
-    if not annotations:
+    held = annotations.for_article_in(conn, gone.id)
+    if not held:
         return []
-    first: list[Resolved | None] = [None] * len(annotations)
+    first: list[Resolved | None] = [None] * len(held)
     if successor is not None:
-        first = rebase([n.anchor for n in annotations], gone.body, successor.body)
+        first = rebase([n.anchor for n in held], gone.body, successor.body)
     done = []
-    for n, place in zip(annotations, first, strict=True):
+    for n, place in zip(held, first, strict=True):
         target = successor if place is not None else None
         if place is None:
             target, place = _search(n, targets, successor)
         if target is not None and place is not None:
-            lib.annotations.put_in(conn, _placed(n, target, place))
+            annotations.put_in(conn, _placed(n, target, place))
             done.append((n, target.id, False))
             continue
         home = successor or max(targets, key=lambda t: _similarity(gone.body, t.body))
-        lib.annotations.put_in(conn, replace(n, article_id=home.id, orphaned=True))
+        annotations.put_in(conn, replace(n, article_id=home.id, orphaned=True))
         done.append((n, home.id, True))
         log.info("annotation %s orphaned: its quote is not in the re-split text", n.id)
     return done

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from reader.core import scripts
-from reader.store.articles import ArticleRecord
+from reader.core.records import ArticleRecord
 
 
 @dataclass(frozen=True)
@@ -47,11 +47,11 @@ class ArticleView:
 
 def prepare() -> None:
     """Load what showing the first article needs: the splitter's patterns (subheads), the
-    keyword matcher, the fold table and the placing of highlights, ~0.3 s once per
-    process. Run it on a worker before the first article opens, so the window does not
-    stop for it."""
-    from reader import annotation_io  # noqa: F401 - imported for their set-up
-    from reader.core import keywords, pages  # noqa: F401
+    keyword matcher, the fold table, the placing of highlights and the reader's phrase
+    fixes, ~0.3 s once per process. Run it on a worker before the first article opens,
+    so the window does not stop for it."""
+    from reader.core import anchors, keywords, links, pages, web_annotation  # noqa: F401
+    from reader.store import phrases  # noqa: F401
 
     scripts.fold("")
 

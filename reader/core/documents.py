@@ -18,6 +18,7 @@ from reader.core.pages import (
     split_page,
     split_trailing_byline,
 )
+from reader.core.records import NewArticle
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +48,24 @@ def parse_document(data: bytes, name: str) -> ParsedDocument:
 LEAD_TITLE_CHARS = 24
 _SENTENCE_END = re.compile(r"[。！？!?；;…]")
 _BREAKS = "，,、：: "
+
+
+def to_new_article(a: Article) -> NewArticle:
+    """A split article as the store takes it, with the script it is written in."""
+    from reader.core import scripts  # its tables: only once something is imported
+
+    return NewArticle(
+        title=a.title,
+        subtitle=a.subtitle,
+        byline=a.byline,
+        section=a.section,
+        body=a.body,
+        captions=list(a.captions),
+        continued_from=a.continued_from,
+        continues_to=a.continues_to,
+        kind=a.kind,
+        script=scripts.detect_script("\n".join((a.title, a.subtitle, a.body))),
+    )
 
 
 def lead_title(body: str) -> str:

@@ -27,8 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reader import paths
-from reader.core import segment
+from reader.core import paths, segment
 from reader.core.segment import Token
 
 __all__ = [

@@ -16,29 +16,27 @@ engine loads it otherwise. jieba's prefix dictionary is pickled to the user cach
 it or than jieba's own marshal cache. User words are added on top after loading.
 
 Processes that use it: the keyword analysis (reader.analysis) and, for the window's word
-selection, `serve` (``python -m reader.core.segment --serve``): loading the dictionaries
-is too much Python to share a process with a window.
+selection, :mod:`reader.core.segment_server`: loading the dictionaries is too much Python
+to share a process with a window.
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.util
-import json
 import logging
 import os
 import pickle
 import re
-import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader import paths
+from reader.core import paths
 
 log = logging.getLogger(__name__)
 
@@ -360,34 +358,3 @@ def set_user_words(words: dict[str, str | None] | Iterable[str]) -> None:
     if not isinstance(words, dict):
         words = dict.fromkeys(words)
     _SEGMENTER.set_user_words(words)
-
-
-def serve(lines: Iterable[str], write: Callable[[str], None]) -> None:
-    """Word starts for another process (the window's word selection), a JSON object a
-    line each way: ``{"ready": true}`` once the engine is loaded, then for each
-    ``{"text": T}`` the answer ``{"text": T, "starts": [...]}``; ``{"words": [...]}``
-    makes those the user words (as :func:`reader.core.keywords.set_user_words`)."""
-    from reader.core import keywords
-
-    _SEGMENTER.fast()
-    write(json.dumps({"ready": True}))
-    for line in lines:
-        message = json.loads(line)
-        if "words" in message:
-            keywords.set_user_words(message["words"])
-        elif "text" in message:
-            text = message["text"]
-            write(json.dumps({"text": text, "starts": [t.start for t in tokenize(text)]}))
-
-
-if __name__ == "__main__":
-    # python -m reader.core.segment --serve: the window's segmenter (reader.gui.word_selection).
-    # Served by the imported module, whose engine keywords.set_user_words reaches (-m runs
-    # a second copy of this file as __main__).
-    from reader.core import segment as imported
-
-    def _line(text: str) -> None:
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
-
-    imported.serve(sys.stdin, _line)

@@ -3,47 +3,25 @@
 :class:`Annotating` is what the window holds. It costs nothing before the first paint; the
 startup sequence calls :meth:`Annotating.build`, which makes the 编辑 menu, the 批注 dock
 and the rest (:class:`reader.gui.annotation_ui.AnnotationUI`, whose modules and widgets
-would delay the first paint). What it needs of the window is :class:`AnnotatingHost`.
+would delay the first paint). What it needs of the window is
+:class:`reader.gui.annotation_ui.AnnotatingHost`.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDockWidget, QWidget
+    from PySide6.QtWidgets import QWidget
 
-    from reader.gui.annotation_ui import AnnotationUI
-    from reader.gui.changes import LibraryChanges
-    from reader.gui.looks import Looks
-    from reader.gui.menus import Menus
-    from reader.gui.reading import ReadingController
-    from reader.gui.reading_pane import ReadingPane
-    from reader.gui.script_selector import ScriptSelector
-    from reader.library import Library
+    from reader.gui.annotation_ui import AnnotatingHost, AnnotationUI
 
 log = logging.getLogger(__name__)
 
 NOTES_DOCK = "window/notes_dock"  # how the reader left the 批注 dock: closed, front, behind
-
-
-class AnnotatingHost(Protocol):
-    """What highlights and notes need of the window."""
-
-    library: Library
-    changes: LibraryChanges
-    reading_pane: ReadingPane
-    reading: ReadingController
-    looks: Looks
-    scripts: ScriptSelector
-    menus: Menus
-
-    def status(self, message: str, timeout: int = 4000) -> None: ...
-
-    def add_notes_dock(self, dock: QDockWidget) -> None: ...
 
 
 class Annotating(QObject):

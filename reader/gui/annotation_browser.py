@@ -8,8 +8,8 @@ not be found in their article again. Opening a row shows the article at the pass
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -39,12 +39,35 @@ from reader.gui.annotation_list import shown_colours
 from reader.gui.note_dialog import colour_icon
 
 if TYPE_CHECKING:
-    from reader.store.annotations import Annotation, AnnotationStore, Colour
-    from reader.store.articles import ArticleStore
+    from reader.core.records import Annotation, ArticleRow, Colour
 
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+class AnnotationSource(Protocol):
+    """The library's annotations, as :class:`reader.library.Library` gives them."""
+
+    def browse_annotations(
+        self,
+        query: str = "",
+        color: str | None = None,
+        article_id: int | None = None,
+        *,
+        orphaned: bool | None = None,
+        include_trashed: bool = False,
+    ) -> list[Annotation]: ...
+
+    def colours(self) -> list[Colour]: ...
+
+
+class RowSource(Protocol):
+    """Article rows for titles: :meth:`reader.library.Library.rows`."""
+
+    def rows(self, ids: Iterable[int]) -> dict[int, ArticleRow]: ...
+
+
 SEARCH_DELAY_MS = 200  # wait for typing to pause before searching
 UNKNOWN_HEX = "#b0b0b0"
 
@@ -140,8 +163,8 @@ class AnnotationBrowser(QDialog):
 
     def __init__(
         self,
-        store: AnnotationStore,
-        articles: ArticleStore,
+        store: AnnotationSource,
+        articles: RowSource,
         in_view: Callable[[str], str],
         parent: QWidget | None = None,
     ) -> None:
@@ -235,7 +258,7 @@ class AnnotationBrowser(QDialog):
         """Query the store with the current search and filters."""
         self._timer.stop()
         self._fill_articles()
-        rows = self.store.browse(
+        rows = self.store.browse_annotations(
             self.search.text(),
             self.colour.currentData(),
             self.article.currentData(),
@@ -251,7 +274,7 @@ class AnnotationBrowser(QDialog):
 
     def _fill_articles(self) -> None:
         """The articles that hold annotations, in library order, for the article filter."""
-        ids = list(dict.fromkeys(a.article_id for a in self.store.browse()))
+        ids = list(dict.fromkeys(a.article_id for a in self.store.browse_annotations()))
         titles = self.articles.rows(ids)
         current = self.article.currentData()
         wanted = [(None, self.tr("全部文章"))] + [

@@ -42,13 +42,13 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from reader.store.annotations import Annotation, Colour
+    from reader.core.records import Annotation, Colour
 
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
 
-# The store's default colour meanings (reader.store.annotations.DEFAULT_COLOURS), shown in
+# The store's default colour meanings (reader.core.records.DEFAULT_COLOURS), shown in
 # the interface language until the user renames them.
 DEFAULT_LABELS = (
     QT_TRANSLATE_NOOP("Colours", "重点"),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat
@@ -46,6 +46,7 @@ from reader.annotation_io import (
 from reader.core import scripts
 from reader.core.anchors import make_anchor
 from reader.core.links import article_link, is_article_link, parse_link
+from reader.core.records import DEFAULT_COLOUR, Annotation, Colour
 from reader.gui import note_dialog
 from reader.gui.annotation_list import AnnotationPanel, ColourNames, Entry, shown_colours
 from reader.gui.annotations_controller import AnnotationsController
@@ -56,10 +57,15 @@ from reader.gui.reading_pane import Layer
 from reader.gui.themes import Theme
 from reader.gui.word_selection import WordSelection
 from reader.library import write_atomically
-from reader.store.annotations import DEFAULT_COLOUR, Annotation, Colour
 
 if TYPE_CHECKING:
-    from reader.gui.annotating import AnnotatingHost
+    from reader.gui.changes import LibraryChanges
+    from reader.gui.looks import Looks
+    from reader.gui.menus import Menus
+    from reader.gui.reading import ReadingController
+    from reader.gui.reading_pane import ReadingPane
+    from reader.gui.script_selector import ScriptSelector
+    from reader.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +76,22 @@ EXPORT_FILTERS = {  # file-dialog filter (translated when shown) → suffix
     "Markdown (*.md)": ".md",
     QT_TRANSLATE_NOOP("Annotating", "W3C 批注 JSON (*.json)"): ".json",
 }
+
+
+class AnnotatingHost(Protocol):
+    """What highlights and notes need of the window."""
+
+    library: Library
+    changes: LibraryChanges
+    reading_pane: ReadingPane
+    reading: ReadingController
+    looks: Looks
+    scripts: ScriptSelector
+    menus: Menus
+
+    def status(self, message: str, timeout: int = 4000) -> None: ...
+
+    def add_notes_dock(self, dock: QDockWidget) -> None: ...
 
 
 def highlight_format(hex_color: str, theme: Theme, *, noted: bool) -> QTextCharFormat:
@@ -100,10 +122,9 @@ class AnnotationUI(QObject):
         self.window = window  # the dialogs' parent
         self.pane = host.reading_pane
         self.library = host.library
-        self.store = host.library.annotations
-        self.controller = AnnotationsController(self.store, self)
+        self.controller = AnnotationsController(host.library, self)
         self.word_selection = WordSelection(self.pane)
-        self.colours: list[Colour] = shown_colours(self.store.colours())
+        self.colours: list[Colour] = shown_colours(self.library.colours())
         self._drawn: list[tuple[Annotation, int, int]] = []  # open article, view offsets
         self._layer_names: set[str] = set()
         self._browser = None
@@ -284,7 +305,7 @@ class AnnotationUI(QObject):
             self.panel.set_entries([])
             self._update_actions()
             return
-        annotations = self.store.for_article(view.record.id)
+        annotations = self.library.annotations_of(view.record.id)
         self._drawn = placed_in_view(annotations, view)
         colours = {c.key: c for c in self.colours}
         theme = self.host.looks.theme
@@ -343,7 +364,7 @@ class AnnotationUI(QObject):
             self._browser.reload()
 
     def _colours_changed(self) -> None:
-        self.colours = shown_colours(self.store.colours())
+        self.colours = shown_colours(self.library.colours())
         self._name_colour_actions()
         self.panel.set_colours(self.colours)
         self.colours_updated.emit(self.colours)
@@ -429,7 +450,7 @@ class AnnotationUI(QObject):
         self._collapse_selection()
 
     def edit_note(self, annotation_id: str) -> None:
-        annotation = self.store.find(annotation_id)
+        annotation = self.library.find_annotation(annotation_id)
         if annotation is None:
             return
         answer = note_dialog.ask_note(
@@ -443,7 +464,7 @@ class AnnotationUI(QObject):
             self.controller.edit(annotation_id, *answer)
 
     def _recolour(self, annotation_id: str, color: str) -> None:
-        if self.store.find(annotation_id) is not None:  # not deleted meanwhile
+        if self.library.find_annotation(annotation_id) is not None:  # not deleted meanwhile
             self.controller.recolour(annotation_id, color)
 
     def _ask_for_selection(self, text: str) -> None:
@@ -453,7 +474,7 @@ class AnnotationUI(QObject):
         self._status(text)
 
     def delete(self, annotation_id: str) -> None:
-        if self.store.find(annotation_id) is not None:
+        if self.library.find_annotation(annotation_id) is not None:
             self.controller.delete(annotation_id)
 
     def delete_at_cursor(self) -> None:
@@ -483,7 +504,7 @@ class AnnotationUI(QObject):
                 self.pane.select_span(start, end, original=False)
                 self.panel.select(annotation_id)
                 return
-        annotation = self.store.find(annotation_id)
+        annotation = self.library.find_annotation(annotation_id)
         if annotation is not None:
             self._status(
                 self.tr("原文里找不到这段文字了：「{}」").format(annotation.exact[:30]), 8000
@@ -502,7 +523,7 @@ class AnnotationUI(QObject):
 
     def copy_link(self, annotation_id: str) -> None:
         """A ``reader://`` link to the passage, in the open view's offsets when it shows."""
-        annotation = self.store.find(annotation_id)
+        annotation = self.library.find_annotation(annotation_id)
         if annotation is None:
             return
         view = self.pane.view
@@ -567,7 +588,7 @@ class AnnotationUI(QObject):
 
         if self._browser is None:
             self._browser = AnnotationBrowser(
-                self.store, self.library.articles, self._in_view, self.window
+                self.library, self.library, self._in_view, self.window
             )
             self._browser.set_colours(self.colours)
             self._browser.open_requested.connect(self.open_at)
@@ -582,7 +603,7 @@ class AnnotationUI(QObject):
         """Every annotation in the library (articles in list order) as Markdown, in the
         current script, or as W3C Web Annotation JSON (offsets of the original text)."""
         library = self.library
-        ids = list(dict.fromkeys(a.article_id for a in self.store.browse()))
+        ids = list(dict.fromkeys(a.article_id for a in self.library.browse_annotations()))
         if not ids:
             self._status(self.tr("文库里还没有批注"))
             return
@@ -602,7 +623,7 @@ class AnnotationUI(QObject):
             text = annotations_markdown(library, [library.view(r, config) for r in records])
         if not save_or_report(self.window, target, lambda path: write_atomically(path, text)):
             return
-        count = sum(len(self.store.for_article(i)) for i in ids)
+        count = sum(len(self.library.annotations_of(i)) for i in ids)
         self._status(self.tr("已导出 {} 条批注到 {}").format(count, target), 6000)
 
     def import_annotations(self) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -24,9 +24,35 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from reader.core.anchors import Anchor
 
 if TYPE_CHECKING:
-    from reader.store.annotations import Annotation, AnnotationStore
+    from reader.core.records import Annotation, Colour
 
 log = logging.getLogger(__name__)
+
+
+class AnnotationOps(Protocol):
+    """The annotation operations the controller runs (and undoes), as
+    :class:`reader.library.Library` gives them."""
+
+    def add_annotation(
+        self, article_id: int, anchor: Anchor, color: str = ..., note: str = ""
+    ) -> Annotation: ...
+
+    def annotation(self, id: str) -> Annotation: ...
+
+    def find_annotation(self, id: str) -> Annotation | None: ...
+
+    def update_annotation(
+        self, id: str, *, color: str | None = None, note: str | None = None
+    ) -> Annotation: ...
+
+    def delete_annotation(self, id: str) -> Annotation: ...
+
+    def restore_annotation(self, annotation: Annotation) -> None: ...
+
+    def colour(self, key: str) -> Colour: ...
+
+    def rename_colour(self, key: str, label: str) -> None: ...
+
 
 QUOTE_IN_LABEL = 12  # code points of the quote shown in an undo label
 
@@ -43,7 +69,7 @@ class AnnotationsController(QObject):
     colours_changed = Signal()  # a colour's meaning was renamed
     failed = Signal(str)  # an undo or redo that could not be applied (one line)
 
-    def __init__(self, store: AnnotationStore, parent: QObject | None = None) -> None:
+    def __init__(self, store: AnnotationOps, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.stack = QUndoStack(self)
@@ -52,7 +78,7 @@ class AnnotationsController(QObject):
 
     def highlight(self, article_id: int, anchor: Anchor, color: str, note: str = "") -> Annotation:
         """A new highlight (with an optional note)."""
-        made = self.store.add(article_id, anchor, color=color, note=note)
+        made = self.store.add_annotation(article_id, anchor, color=color, note=note)
         text = self.tr("批注「{}」") if note else self.tr("高亮「{}」")
         self._push(_Add(self, made, text.format(short_quote(anchor.exact))))
         return made
@@ -68,7 +94,7 @@ class AnnotationsController(QObject):
         return self._edit(annotation_id, color=color, note=note, text=self.tr("编辑批注「{}」"))
 
     def delete(self, annotation_id: str) -> Annotation:
-        gone = self.store.delete(annotation_id)
+        gone = self.store.delete_annotation(annotation_id)
         self._push(_Delete(self, gone, self.tr("删除高亮「{}」").format(short_quote(gone.exact))))
         return gone
 
@@ -89,11 +115,11 @@ class AnnotationsController(QObject):
         self._push(_RenameColour(self, key, old, label))
 
     def _edit(self, annotation_id: str, *, text: str, **changes: str) -> Annotation:
-        before = self.store.get(annotation_id)  # AnnotationNotFound if it is gone
+        before = self.store.annotation(annotation_id)  # AnnotationNotFound if it is gone
         old = {name: getattr(before, name) for name in changes}
         if old == changes:
             return before
-        after = self.store.update(annotation_id, **changes)
+        after = self.store.update_annotation(annotation_id, **changes)
         self._push(_Edit(self, after, old, changes, text.format(short_quote(after.exact))))
         return after
 
@@ -147,10 +173,10 @@ class _Add(_Command):
         self.annotation = made
 
     def do(self) -> None:
-        self.controller.store.restore(self.annotation)
+        self.controller.store.restore_annotation(self.annotation)
 
     def reverse(self) -> None:
-        self.controller.store.delete(self.annotation.id)
+        self.controller.store.delete_annotation(self.annotation.id)
 
 
 class _Delete(_Command):
@@ -159,10 +185,10 @@ class _Delete(_Command):
         self.annotation = gone
 
     def do(self) -> None:
-        self.controller.store.delete(self.annotation.id)
+        self.controller.store.delete_annotation(self.annotation.id)
 
     def reverse(self) -> None:
-        self.controller.store.restore(self.annotation)
+        self.controller.store.restore_annotation(self.annotation)
 
 
 class _Import(_Command):
@@ -176,14 +202,16 @@ class _Import(_Command):
     def do(self) -> None:
         store = self.controller.store
         for annotation in self.added:
-            if store.find(annotation.id) is None:  # not put back meanwhile (imported again)
-                store.restore(annotation)
+            if (
+                store.find_annotation(annotation.id) is None
+            ):  # not put back meanwhile (imported again)
+                store.restore_annotation(annotation)
 
     def reverse(self) -> None:
         store = self.controller.store
         for annotation in self.added:
-            if store.find(annotation.id) is not None:
-                store.delete(annotation.id)
+            if store.find_annotation(annotation.id) is not None:
+                store.delete_annotation(annotation.id)
 
 
 class _Edit(_Command):
@@ -201,10 +229,10 @@ class _Edit(_Command):
         self.new = new
 
     def do(self) -> None:
-        self.controller.store.update(self.annotation_id, **self.new)
+        self.controller.store.update_annotation(self.annotation_id, **self.new)
 
     def reverse(self) -> None:
-        self.controller.store.update(self.annotation_id, **self.old)
+        self.controller.store.update_annotation(self.annotation_id, **self.old)
 
 
 class _RenameColour(QUndoCommand):

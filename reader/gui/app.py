@@ -18,12 +18,13 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from reader import APP_ID, APP_NAME, __version__, paths
+from reader import APP_ID, APP_NAME, __version__
+from reader.core import paths
+from reader.core.errors import LibraryError
 from reader.gui import i18n, launch
 from reader.gui.preferences import Preferences
 from reader.gui.turns import next_turn
 from reader.library import Library
-from reader.store.db import LibraryError
 
 if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
@@ -93,7 +94,8 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
 
         QApplication.setWindowIcon(app_icon())
         # Later launches on this library hand their files and links to this window.
-        single_instance.attach(window, library.directory, window.open_targets)
+        name = launch.server_name(library.directory)
+        single_instance.attach(window, name, window.open_targets)
         # In a turn of the event loop of its own (each ~20 ms, together a stall).
         next_turn(window, fill)
 
@@ -133,7 +135,7 @@ def run(data_dir: str | None, files: Sequence[str]) -> int:
         from reader.gui import library_errors, shutdown
 
         shutdown.quit_on_signals(app)  # SIGTERM, SIGHUP, SIGINT: quit as from the menu
-        library_errors.install_excepthook(library.db.path)  # damage met later: a dialog
+        library_errors.install_excepthook(library.path)  # damage met later: a dialog
 
     window.first_painted.connect(lambda: next_turn(window, after_first_paint))
     code = app.exec()

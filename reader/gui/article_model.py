@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -21,12 +22,28 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from reader.store.db import LibraryError
+from reader.core.errors import LibraryError
 
 if TYPE_CHECKING:
-    from reader.store.articles import ArticleFilter, ArticleRow, ArticleStore
+    from reader.core.records import ArticleFilter, ArticleRow
+    from reader.core.textsearch import SearchHit
 
 log = logging.getLogger(__name__)
+
+
+class ArticleSource(Protocol):
+    """Where the list reads its rows: :class:`reader.library.Library`."""
+
+    def ids(
+        self, filter: ArticleFilter | None = None, sort: str = "added", descending: bool = True
+    ) -> list[int]: ...
+
+    def rows(self, ids: Iterable[int]) -> dict[int, ArticleRow]: ...
+
+    def unread_among(self, ids: Sequence[int]) -> set[int]: ...
+
+    def hit(self, article_id: int, query: str) -> SearchHit | None: ...
+
 
 BLOCK = 200  # rows read at once around the one asked for
 
@@ -77,7 +94,7 @@ class ArticleTableModel(QAbstractTableModel):
     # The library could not be read for a row (damage met late): data() never raises.
     failed = Signal(object)  # the LibraryError
 
-    def __init__(self, store: ArticleStore | None = None, parent=None) -> None:
+    def __init__(self, store: ArticleSource | None = None, parent=None) -> None:
         super().__init__(parent)
         self._store = store
         self._ids: list[int] = []
@@ -92,7 +109,7 @@ class ArticleTableModel(QAbstractTableModel):
 
     # -- loading ------------------------------------------------------------------------
 
-    def set_store(self, store: ArticleStore, fetch: bool = True) -> None:
+    def set_store(self, store: ArticleSource, fetch: bool = True) -> None:
         """Read rows from ``store``; ``fetch``: list its ids now (else a worker's
         :meth:`set_ids` will)."""
         self._store = store

@@ -1,6 +1,6 @@
 """Find in the open article (Ctrl+F): a slim bar under the reading pane.
 
-Matching is script-blind (search.find_spans folds both sides), so 脱贫 finds 脫貧 in a
+Matching is script-blind (texttextsearch.find_spans folds both sides), so 脱贫 finds 脫貧 in a
 traditional view. Spans count code points of the view's body.
 """
 
@@ -88,10 +88,10 @@ class FindBar(QWidget):
 
     def _find(self, query: str) -> None:
         # The whole query is one phrase here (a find bar looks for what was typed).
-        from reader.store import search  # not before the window paints
+        from reader.core import textsearch  # not before the window paints
 
-        phrase = search.normalise(query.strip())
-        self._spans = search.find_spans(self._text, [phrase]) if phrase else []
+        phrase = textsearch.normalise(query.strip())
+        self._spans = textsearch.find_spans(self._text, [phrase]) if phrase else []
         self._index = -1
         self.matches_changed.emit(list(self._spans))
         if self._spans:

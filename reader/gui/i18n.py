@@ -18,7 +18,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
-from reader import paths
+from reader.core import paths
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader import APP_ID, paths
+from reader import APP_ID
+from reader.core import paths
 
 # Python's own SHA-256, the same digest as hashlib's: hashlib loads OpenSSL's library for
 # it, ~3 ms before the window paints.

@@ -19,7 +19,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from reader.store.db import DamagedLibraryError, LibraryError
+from reader.core.errors import DamagedLibraryError, LibraryError
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
-from reader.store.db import LibraryError
+from reader.core.errors import LibraryError
 
 if TYPE_CHECKING:
     from reader.library import Library
@@ -44,8 +44,8 @@ class LibraryWatch(QObject):
         # From now on, not while the window is first shown: the filter sees every event.
         self._window.installEventFilter(self)  # a window brought to the front looks at once
         try:
-            self._version = self.library.db.data_version()
-            self._signature = self.library.articles.list_signature()
+            self._version = self.library.data_version()
+            self._signature = self.library.list_signature()
         except (LibraryError, sqlite3.Error) as e:
             log.warning("cannot watch the library: %s", e)
             return
@@ -59,11 +59,11 @@ class LibraryWatch(QObject):
         if not self._timer.isActive():
             return False
         try:
-            version = self.library.db.data_version()
+            version = self.library.data_version()
             if version == self._version:
                 return False
             self._version = version
-            signature = self.library.articles.list_signature()
+            signature = self.library.list_signature()
         except (LibraryError, sqlite3.Error) as e:
             # Busy or damaged: the next look (or the next query of the window) tells.
             log.debug("library check failed: %s", e)

@@ -19,8 +19,7 @@ from reader.gui.sidebar import LibrarySidebar, Scope
 from reader.gui.workers import Operation
 
 if TYPE_CHECKING:
-    from reader.store.articles import ArticleFilter, ArticleRow
-    from reader.store.overview import Overview
+    from reader.core.records import ArticleFilter, ArticleRow, Overview
 
 log = logging.getLogger(__name__)
 
@@ -122,15 +121,14 @@ class ListController(QObject):
 
         def work(_progress, _cancelled) -> Listing:
             from reader.library import Library
-            from reader.store.overview import overview
 
-            lib = Library(directory)
+            lib = Library(directory)  # a connection of the worker's own
             try:
                 # (A search rebuilds the index first if an upgrade left it stale: a list
                 # without one does not wait for that; the analysis process rebuilds it.)
-                found = lib.articles.ids(f, sort, descending) if f is not None else None
-                rows = lib.articles.rows(first_shown(found, open_article)) if found else {}
-                return Listing(found, overview(lib.articles, words) if counts else None, rows)
+                found = lib.ids(f, sort, descending) if f is not None else None
+                rows = lib.rows(first_shown(found, open_article)) if found else {}
+                return Listing(found, lib.overview(words) if counts else None, rows)
             finally:
                 lib.close()
 
@@ -159,7 +157,7 @@ class ListController(QObject):
             self.counted.emit()
 
     def _failed(self, op: Operation, message: str) -> None:
-        from reader.store.db import LibraryError
+        from reader.core.errors import LibraryError
 
         log.warning("listing failed: %s", message)
         if isinstance(op.error, LibraryError):

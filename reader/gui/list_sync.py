@@ -140,10 +140,10 @@ class ListSync(QObject):
             self.window, self.tr("重命名标签"), self.tr("新名称："), text=tag
         )
         if ok and new.strip() and new.strip() != tag:
-            self.library.articles.rename_tag(tag, new)
+            self.library.rename_tag(tag, new)
             self.lists.show_scope(Scope("tag", new.strip()))
             self.changes.emit(Change(listed=True, counted=True))
 
     def delete_tag(self, tag: str) -> None:
-        self.library.articles.delete_tag(tag)
+        self.library.delete_tag(tag)
         self.changes.emit(Change(listed=True, counted=True))

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from reader.gui.keyword_panel import KeywordPanel
     from reader.gui.reading_pane import ReadingPane
-    from reader.store.analysis import AnalysisStore
+    from reader.library import Library
 
 log = logging.getLogger(__name__)
 
@@ -119,11 +119,11 @@ class Looks(QObject):
         )
         self.pane.apply(prefs, self.theme)
 
-    def open_settings(self, window: QWidget, analysis: AnalysisStore) -> None:
+    def open_settings(self, window: QWidget, library: Library) -> None:
         """The settings dialog; what others add to it joins through ``settings_opened``."""
         from reader.gui.settings_dialog import SettingsDialog  # not needed at start-up
 
-        dialog = SettingsDialog(self.prefs, analysis, window)
+        dialog = SettingsDialog(self.prefs, library.analysis, window)
         dialog.changed.connect(self.apply)
         self.settings_opened.emit(dialog)
         dialog.exec()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader import __version__
+from reader.core.errors import LibraryError
 from reader.gui import i18n
 from reader.gui.analysis_runner import AnalysisRunner
 from reader.gui.annotating import Annotating
@@ -57,7 +58,6 @@ from reader.gui.sidebar import LibrarySidebar
 from reader.gui.startup import LAST_ARTICLE, StartupSequence
 from reader.gui.word_lists import WordLists
 from reader.library import Library
-from reader.store.db import LibraryError
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_panes()
         self._build_controllers()
-        self.menus = Menus(self)
+        self.menus = Menus(self, self)
         self.looks = Looks(
             settings,
             self.reading_pane,
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         self.search_edit.selectAll()
 
     def open_settings(self) -> None:
-        self.looks.open_settings(self, self.library.analysis)
+        self.looks.open_settings(self, self.library)
 
     def open_targets(self, targets: list[str]) -> None:
         """What a launch was given (the command line, the file manager, a browser, a later
@@ -320,7 +320,7 @@ class MainWindow(QMainWindow):
             from reader.gui import library_errors  # rarely needed: not at start-up
 
             self._closing = True
-            library_errors.report(self, error, self.library.db.path)
+            library_errors.report(self, error, self.library.path)
             self.close()
 
     # -- layout, painting, closing, dropping ----------------------------------------------

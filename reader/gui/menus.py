@@ -4,7 +4,7 @@ the controller it belongs to; here is only where it goes and which key it has.""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -13,7 +13,39 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 from reader.gui import themes
 
 if TYPE_CHECKING:
-    from reader.gui.mainwindow import MainWindow
+    from PySide6.QtWidgets import QDockWidget, QLineEdit
+
+    from reader.gui.exporting import Exporter
+    from reader.gui.find_bar import FindBar
+    from reader.gui.importing import Importer
+    from reader.gui.looks import Looks
+    from reader.gui.organise import OrganiseActions
+    from reader.gui.reading import ReadingController
+    from reader.gui.script_selector import ScriptSelector
+    from reader.gui.word_lists import WordLists
+
+
+class MenuHost(Protocol):
+    """What the menus call: the window's controllers and a few of its own actions."""
+
+    importer: Importer
+    exporter: Exporter
+    word_lists: WordLists
+    looks: Looks
+    reading: ReadingController
+    organise: OrganiseActions
+    scripts: ScriptSelector
+    keyword_dock: QDockWidget
+    search_edit: QLineEdit
+
+    @property
+    def find_bar(self) -> FindBar: ...
+
+    def open_settings(self) -> None: ...
+
+    def focus_search(self) -> None: ...
+
+    def about(self) -> None: ...
 
 
 def add_action(
@@ -40,10 +72,10 @@ def add_action(
 class Menus(QObject):
     """The menu bar and the toolbar of a window whose controllers are built."""
 
-    def __init__(self, w: MainWindow) -> None:
-        super().__init__(w)
-        self.bar = bar = w.menuBar()
-        add = lambda menu, *args, **kwargs: add_action(w, menu, *args, **kwargs)  # noqa: E731
+    def __init__(self, w: MenuHost, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.bar = bar = window.menuBar()
+        add = lambda menu, *args, **kwargs: add_action(window, menu, *args, **kwargs)  # noqa: E731
         standard = QKeySequence.StandardKey
 
         self.file = file_menu = bar.addMenu(self.tr("文件(&F)"))
@@ -70,11 +102,11 @@ class Menus(QObject):
             fallback="Ctrl+,",
         )
         file_menu.addSeparator()
-        add(file_menu, self.tr("退出(&Q)"), w.close, standard.Quit, fallback="Ctrl+Q")
+        add(file_menu, self.tr("退出(&Q)"), window.close, standard.Quit, fallback="Ctrl+Q")
 
         self.view = view_menu = bar.addMenu(self.tr("查看(&V)"))
         w.scripts.fill_menu(view_menu.addMenu(self.tr("文字(&S)")))
-        self.ambiguity_action = QAction(self.tr("标出多义字(&A)"), w)
+        self.ambiguity_action = QAction(self.tr("标出多义字(&A)"), window)
         self.ambiguity_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.ambiguity_action.setCheckable(True)
         view_menu.addAction(self.ambiguity_action)
@@ -101,7 +133,7 @@ class Menus(QObject):
         self.next_action = add(view_menu, self.tr("下一篇"), lambda: w.reading.step(+1), "J")
         self.previous_action = add(view_menu, self.tr("上一篇"), lambda: w.reading.step(-1), "K")
 
-        self.articles = articles = QMenu(self.tr("文章(&A)"), w)
+        self.articles = articles = QMenu(self.tr("文章(&A)"), window)
         w.organise.fill_menu(articles)
         articles.addSeparator()
         add(articles, self.tr("下一篇未读(&N)"), lambda: w.reading.next_unread(), "N")
@@ -114,12 +146,12 @@ class Menus(QObject):
         self.help = help_menu = bar.addMenu(self.tr("帮助(&H)"))
         add(help_menu, self.tr("关于阅报(&A)"), w.about)
 
-        self.toolbar = w.addToolBar(self.tr("工具栏"))
+        self.toolbar = window.addToolBar(self.tr("工具栏"))
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
         self._fill_toolbar(w)
 
-    def _fill_toolbar(self, w: MainWindow) -> None:
+    def _fill_toolbar(self, w: MenuHost) -> None:
         bar = self.toolbar
         # The theme's icon, else the style's: (its picture in Qt's images, QStyle's name).
         icons = {

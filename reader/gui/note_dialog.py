@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from reader.store.annotations import Colour
+    from reader.core.records import Colour
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 if TYPE_CHECKING:
     from reader.library import Library
-    from reader.store.articles import ArticleStore
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +51,6 @@ class OrganiseActions(QObject):
         self.restore = action(self.tr("从回收站恢复"), self.restore_selected)
         self.empty = action(self.tr("清空回收站…"), self.empty_trash)
 
-    @property
-    def store(self) -> ArticleStore:
-        # Not taken at construction: the store's modules load after the first paint.
-        return self.library.articles
-
     def fill_menu(self, menu: QMenu) -> None:
         for a in (self.star, self.read, self.tag):
             menu.addAction(a)
@@ -71,7 +65,7 @@ class OrganiseActions(QObject):
         ids = self.selected()
         for a in (self.star, self.read, self.tag):
             menu.addAction(a)
-        tags = sorted({t for i in ids for t in self.store.tags(i)})
+        tags = sorted({t for i in ids for t in self.library.tags(i)})
         if tags:
             remove = menu.addMenu(self.tr("移除标签"))
             for tag in tags:
@@ -87,33 +81,33 @@ class OrganiseActions(QObject):
     def toggle_star(self) -> None:
         ids = self.selected()
         if ids:
-            starred = all(self.store.is_starred(i) for i in ids)
-            self.store.set_starred(ids, not starred)
+            starred = all(self.library.is_starred(i) for i in ids)
+            self.library.set_starred(ids, not starred)
             self.changed.emit(ids, False)
 
     def toggle_read(self) -> None:
         ids = self.selected()
         if ids:
-            read = all(self.store.read_at(i) for i in ids)
-            self.store.mark_read(ids, not read)
+            read = all(self.library.read_at(i) for i in ids)
+            self.library.mark_read(ids, not read)
             self.changed.emit(ids, False)
 
     def add_tag(self) -> None:
         ids = self.selected()
         if not ids:
             return
-        known = [t for t, _ in self.store.tags_with_counts()]
+        known = [t for t, _ in self.library.tags_with_counts()]
         tag, ok = QtWidgets.QInputDialog.getItem(
             self.window, self.tr("添加标签"), self.tr("标签名："), known, 0, True
         )
         if ok and tag.strip():
-            self.store.add_tag(ids, tag)
+            self.library.add_tag(ids, tag)
             self.changed.emit(ids, False)
 
     def remove_tag(self, tag: str) -> None:
         ids = self.selected()
         if ids:
-            self.store.remove_tag(ids, tag)
+            self.library.remove_tag(ids, tag)
             self.changed.emit(ids, False)
 
     def trash_selected(self) -> None:
@@ -122,17 +116,17 @@ class OrganiseActions(QObject):
             return
         ids = self.selected()
         if ids:
-            self.store.trash(ids)
+            self.library.trash(ids)
             self.changed.emit(ids, True)
 
     def restore_selected(self) -> None:
         ids = self.selected()
         if ids:
-            self.store.restore(ids)
+            self.library.restore(ids)
             self.changed.emit(ids, True)
 
     def empty_trash(self) -> None:
-        count = self.store.trashed_count()
+        count = self.library.trashed_count()
         if not count:
             return
         answer = QtWidgets.QMessageBox.question(
@@ -145,5 +139,5 @@ class OrganiseActions(QObject):
             ),
         )
         if answer == QtWidgets.QMessageBox.StandardButton.Yes:
-            self.store.empty_trash()
+            self.library.empty_trash()
             self.changed.emit([], True)

@@ -13,11 +13,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QStatusBar, QTableView, QWidget
 
 from reader.core import scripts
+from reader.core.errors import LibraryError
 from reader.gui.changes import Change, LibraryChanges
 from reader.gui.reading_pane import Layer, ReadingPane
 from reader.gui.reading_progress import reading_chars, reading_minutes
 from reader.gui.turns import next_turn
-from reader.store.db import LibraryError
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel
@@ -138,8 +138,8 @@ class ReadingController(QObject):
                 chars=chars, minutes=reading_minutes(chars)
             )
         )
-        if not self.library.articles.read_at(record.id):
-            self.library.articles.mark_read(record.id)  # read once opened, as in mail
+        if not self.library.read_at(record.id):
+            self.library.mark_read(record.id)  # read once opened, as in mail
             self.changes.emit(Change(rows=(record.id,), read=1))
 
     def _show(self, record, *, keep_position: bool = False) -> None:
@@ -238,7 +238,7 @@ class ReadingController(QObject):
 
     def apply_search_layer(self) -> None:
         """The list's search terms, marked in the open article (in its own style)."""
-        from reader.store.search import find_spans, query_terms
+        from reader.core.textsearch import find_spans, query_terms
 
         view = self.pane.view
         terms = query_terms(self.lists.query) if view is not None else []
@@ -284,7 +284,7 @@ class ReadingController(QObject):
         self.pane.set_layer("focus", Layer(tuple(spans), self.looks.formats["focus"]))
         self.keyword_panel.select_keyword(word)
         related = self.library.analysis.articles_with_keyword(word, exclude=record.id, limit=30)
-        rows = self.library.articles.rows(related)
+        rows = self.library.rows(related)
         self.keyword_panel.set_related([(i, rows[i].display_title) for i in related if i in rows])
         self.step_occurrence(+1)
 

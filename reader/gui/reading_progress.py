@@ -14,12 +14,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
+from reader.core.errors import LibraryError
 from reader.gui.reading_pane import ReadingPane
-from reader.store.db import LibraryError
 
 if TYPE_CHECKING:
     from reader.library import Library
-    from reader.store.articles import ArticleStore
 
 log = logging.getLogger(__name__)
 
@@ -59,11 +58,6 @@ class ReadingPositions(QObject):
         pane.article_leaving.connect(self._leaving)
         pane.article_shown.connect(self._shown)
 
-    @property
-    def store(self) -> ArticleStore:
-        # Not taken at construction: the store's modules load after the first paint.
-        return self.library.articles
-
     def flush(self) -> None:
         """Write the open article's position now (on close, and after scrolling stops)."""
         self._timer.stop()
@@ -86,7 +80,7 @@ class ReadingPositions(QObject):
     def _shown(self, article_id: int) -> None:
         self._current = article_id
         try:
-            stored = self.store.reading_position(article_id)
+            stored = self.library.reading_position(article_id)
         except (LibraryError, sqlite3.Error) as e:
             log.warning("cannot read the reading position of %s: %s", article_id, e)
             stored = None
@@ -114,7 +108,7 @@ class ReadingPositions(QObject):
         if abs(fraction - self._saved.get(article_id, 0.0)) < MIN_CHANGE:
             return
         try:
-            self.store.set_reading_position(article_id, fraction)
+            self.library.set_reading_position(article_id, fraction)
         except (LibraryError, sqlite3.Error, ValueError) as e:
             # A busy or damaged library must not break reading; the position is a nicety.
             log.warning("cannot keep the reading position of %s: %s", article_id, e)

@@ -7,7 +7,9 @@ while choosing; the main window saves what it applies.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import replace
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -32,7 +34,6 @@ from reader.core.scripts import VIEWS
 from reader.gui import i18n
 from reader.gui.preferences import THEMES, Preferences, theme_name
 from reader.gui.script_selector import view_name
-from reader.store.analysis import AnalysisStore
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +73,27 @@ class ColorButton(QPushButton):
             self.color_changed.emit(self.color)
 
 
+class WordLists(Protocol):
+    """The reader's word lists: :attr:`reader.library.Library.analysis`."""
+
+    def watch_words(self) -> list[str]: ...
+
+    def set_watch_words(self, words: Iterable[str]) -> None: ...
+
+    def user_words(self) -> dict[str, str]: ...  # word -> where it came from
+
+    def add_user_words(self, words: Iterable[str]) -> list[str]: ...
+
+    def remove_user_word(self, word: str) -> None: ...
+
+    def invalidate_containing(self, word: str) -> int: ...
+
+
 class SettingsDialog(QDialog):
     changed = Signal(object)  # Preferences
     words_changed = Signal()
 
-    def __init__(self, prefs: Preferences, analysis: AnalysisStore, parent=None) -> None:
+    def __init__(self, prefs: Preferences, analysis: WordLists, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("设置"))
         self.setObjectName("settingsDialog")

@@ -12,8 +12,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 if TYPE_CHECKING:
-    from reader.store.articles import ArticleFilter
-    from reader.store.overview import Overview
+    from reader.core.records import ArticleFilter, Overview
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +34,7 @@ class Scope:
     value: str | int | None = None
 
     def filter(self, query: str = "", watch_words: tuple[str, ...] = ()) -> ArticleFilter:
-        from reader.store.articles import ArticleFilter  # not before the window paints
+        from reader.core.records import ArticleFilter  # not before the window paints
 
         f = ArticleFilter(query=query)
         kind, value = self.kind, self.value

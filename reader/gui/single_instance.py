@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QByteArray, QEventLoop, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
-
-from reader.gui.launch import server_name
 
 log = logging.getLogger(__name__)
 
@@ -147,13 +144,12 @@ class InstanceServer(QObject):
 
 
 def attach(
-    window: QWidget,
-    data_dir: str | os.PathLike[str] | None,
-    import_paths: Callable[[list[str]], None],
+    window: QWidget, name: str, import_paths: Callable[[list[str]], None]
 ) -> InstanceServer | None:
-    """Listen for later launches on ``window``'s library; their files go to
-    ``import_paths`` and the window comes to the front. None if the name can't be had."""
-    server = InstanceServer(server_name(data_dir), parent=window)  # closes with the window
+    """Listen for later launches on ``name`` (``launch.server_name`` of ``window``'s
+    library); their files go to ``import_paths`` and the window comes to the front. None if
+    the name can't be had."""
+    server = InstanceServer(name, parent=window)  # closes with the window
     if not server.listen():
         server.deleteLater()
         return None

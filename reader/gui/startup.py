@@ -27,9 +27,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from reader.core.errors import LibraryError
 from reader.gui.turns import next_turn
 from reader.gui.workers import Operation
-from reader.store.db import LibraryError
 
 log = logging.getLogger(__name__)
 
@@ -42,11 +42,11 @@ def prepare_reading() -> None:
     needs imported: highlights and notes (building ~70 Qt enum types), the find bar (made
     when an article first shows), the reader's phrase fixes."""
     from reader import views
-    from reader.gui import annotating, find_bar  # noqa: F401
-    from reader.store import phrases, search  # noqa: F401
+    from reader.core import textsearch
+    from reader.gui import annotation_ui, find_bar  # noqa: F401
 
     views.prepare()
-    search.prepare()
+    textsearch.prepare()
 
 
 class StartupSequence(QObject):
@@ -79,7 +79,7 @@ class StartupSequence(QObject):
         last = self.settings.value(LAST_ARTICLE)
         self._reopen = int(last) if last not in (None, "") else None
         self._waiting = {"prepared", "listed"}
-        w.model.set_store(w.library.articles, fetch=False)
+        w.model.set_store(w.library, fetch=False)
         prepare = Operation(lambda _progress, _cancelled: self.prepare(), self)
         prepare.finished.connect(lambda: self._part_done("prepared"))
         prepare.finished.connect(prepare.deleteLater)

@@ -4,7 +4,7 @@ Qt's own double-click picks one ideograph or a whole run of them; here a double-
 selects the jieba word under the mouse, and Shift+←/→ grow the selection by one word at
 its start or end (Shift+↑/↓ by a line).
 
-The segmenter runs as a process of its own (``python -m reader.core.segment --serve``):
+The segmenter runs as a process of its own (``python -m reader.core.segment_server``):
 loading jieba's dictionary is 600,000 entries of Python objects, and in the window's
 process that held Python's lock against the window's thread for tens of ms at a time.
 It starts once the reader first pauses (warm_up_when_idle); each pane asks it for the
@@ -47,7 +47,7 @@ class _Segmenter(QObject):
         self._starts: dict[str, tuple[int, ...]] = {}
         self._asked: set[str] = set()
         self._pending = b""
-        self._process = python_process("reader.core.segment", ["--serve"], self)
+        self._process = python_process("reader.core.segment_server", [], self)
         self._process.readyReadStandardOutput.connect(self._read)
         self._process.finished.connect(self._ended)
         QCoreApplication.instance().aboutToQuit.connect(self.stop)

@@ -23,93 +23,19 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from reader.core import textsearch
 from reader.core.anchors import Anchor
+from reader.core.errors import AnnotationError, AnnotationNotFound
+from reader.core.records import DEFAULT_COLOUR, DEFAULT_COLOURS, Annotation, Colour, now
 from reader.core.web_annotation import new_note_id, normalise_id
-from reader.store import search
-from reader.store.articles import now
-from reader.store.db import Database, LibraryError
+from reader.store.db import Database
 from reader.store.search import SearchIndex
 
 log = logging.getLogger(__name__)
 
 COLOURS_META_KEY = "annotation_colours"
-DEFAULT_COLOUR = "yellow"
-
-
-class AnnotationError(LibraryError):
-    """An annotation cannot be stored as asked (e.g. its article is not in the library)."""
-
-
-class AnnotationNotFound(AnnotationError):  # noqa: N818 - reads as what happened
-    """No annotation with that id."""
-
-
-@dataclass(frozen=True)
-class Colour:
-    key: str  # stored with each annotation: yellow, green, blue, pink
-    label: str  # the user's meaning, e.g. 重点
-    hex: str  # default drawing colour; a GUI theme may override it
-    # False while the label is the default one: a GUI in another language may show its
-    # own translation of it instead (the user's own names are shown as they are).
-    renamed: bool = False
-
-
-# Mid-tone colours that stay readable under black text on a light theme and, drawn
-# translucent, under light text on a dark one.
-DEFAULT_COLOURS: tuple[Colour, ...] = (
-    Colour("yellow", "重点", "#f2c94c"),
-    Colour("green", "引用", "#6fcf97"),
-    Colour("blue", "疑问", "#56a8e8"),
-    Colour("pink", "待查", "#f08cb4"),
-)
-
-
-@dataclass(frozen=True)
-class Annotation:
-    id: str  # urn:uuid:…
-    article_id: int
-    start: int  # code points of the ORIGINAL body (old offsets when orphaned)
-    end: int
-    exact: str
-    prefix: str
-    suffix: str
-    color: str
-    note: str
-    orphaned: bool
-    created: str  # ISO 8601
-    modified: str
-
-    @property
-    def anchor(self) -> Anchor:
-        return Anchor(self.start, self.end, self.exact, self.prefix, self.suffix)
-
-    @classmethod
-    def of(
-        cls,
-        id: str,
-        article_id: int,
-        anchor: Anchor,
-        *,
-        color: str,
-        note: str,
-        created: str,
-        modified: str,
-        orphaned: bool = False,
-    ) -> Annotation:
-        """An annotation at ``anchor`` (its position and quote selectors)."""
-        return cls(
-            id, article_id, anchor.start, anchor.end, anchor.exact, anchor.prefix,
-            anchor.suffix, color, note, orphaned, created, modified,
-        )  # fmt: skip
-
-    def anchored_at(self, article_id: int, anchor: Anchor) -> Annotation:
-        """This annotation moved to ``anchor`` of ``article_id`` (found again: not orphaned)."""
-        return Annotation.of(
-            self.id, article_id, anchor, color=self.color, note=self.note,
-            created=self.created, modified=self.modified,
-        )  # fmt: skip
 
 
 _COLUMNS = (
@@ -272,11 +198,13 @@ class AnnotationStore:
             params,
         )
         found = [_annotation(r) for r in rows]
-        terms = search.query_terms(query)
+        terms = textsearch.query_terms(query)
         if not terms:
             return found
         return [
-            n for n in found if all(t in search.normalise(f"{n.exact}\n{n.note}") for t in terms)
+            n
+            for n in found
+            if all(t in textsearch.normalise(f"{n.exact}\n{n.note}") for t in terms)
         ]
 
     def orphans(self) -> list[Annotation]:

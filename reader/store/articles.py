@@ -5,19 +5,25 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
+from reader.core import textsearch
+from reader.core.records import (
+    ArticleFilter,
+    ArticleRecord,
+    ArticleRow,
+    NewArticle,
+    now,
+)
+from reader.core.textsearch import SearchHit
 from reader.store import search
-from reader.store.db import Database
-from reader.store.search import SearchHit, SearchIndex
+from reader.store.db import Database, ordered_ids
+from reader.store.search import SearchIndex
 
 log = logging.getLogger(__name__)
-
-_SPACE = re.compile(r"\s+")
 
 # Columns for the article list: everything but the body and the source text.
 _ROW_COLUMNS = """a.id, a.title, a.subtitle, a.section, a.kind, a.continued_from,
@@ -28,9 +34,6 @@ _ROW_COLUMNS = """a.id, a.title, a.subtitle, a.section, a.kind, a.continued_from
     (SELECT json_group_array(t.name) FROM article_tags g JOIN tags t ON t.id = g.tag_id
      WHERE g.article_id = a.id) AS tags"""
 
-# What a search hit needs (SearchIndex.hits): texts for the snippet and the display title.
-_HIT_COLUMNS = "a.id, a.title, a.section, a.continued_from, a.body, x.text"
-_HIT_EXTRA = "LEFT JOIN search_extra x ON x.article_id = a.id"
 
 # Orders of ids(): "added" = import order (newest source first when descending, page
 # order within a source either way), "date" = time added, "title" (untitled last),
@@ -46,128 +49,20 @@ _FEW_HITS = 2000
 
 _NOT_TRASHED = "a.id NOT IN (SELECT article_id FROM article_trash)"
 
-
-@dataclass
-class NewArticle:
-    """An article about to be stored (what the splitter produced plus its script)."""
-
-    title: str
-    body: str
-    script: str
-    subtitle: str = ""
-    byline: str = ""
-    section: str = ""
-    captions: list[str] = field(default_factory=list)
-    continued_from: str = ""
-    continues_to: str = ""
-    kind: str = "article"
-
-    @property
-    def digest(self) -> str:
-        """Same normalised content, same digest: how duplicates are recognised."""
-        return content_digest(self.title, self.body)
-
-
-@dataclass(frozen=True)
-class ArticleRow:
-    """What the article list shows; no body."""
-
-    id: int
-    title: str
-    subtitle: str
-    section: str
-    kind: str
-    continued_from: str
-    lead: str
-    added_at: str
-    source: str
-    read_at: str = ""  # "" while unread
-    starred: bool = False
-    trashed: bool = False
-    tags: tuple[str, ...] = ()
-
-    @property
-    def display_title(self) -> str:
-        return display_title(self.title, self.section, self.continued_from, self.lead)
-
-    @property
-    def read(self) -> bool:
-        return bool(self.read_at)
-
-    @property
-    def date(self) -> str:
-        return self.added_at[:10]
-
-
-@dataclass(frozen=True)
-class ArticleRecord:
-    id: int
-    title: str
-    subtitle: str
-    byline: str
-    section: str
-    body: str
-    captions: list[str]
-    continued_from: str
-    continues_to: str
-    kind: str
-    script: str
-    added_at: str
-    source: str
-    encoding: str
-    source_id: int | None
-
-    @property
-    def display_title(self) -> str:
-        return display_title(self.title, self.section, self.continued_from, self.body)
-
-    @property
-    def paragraphs(self) -> list[str]:
-        return [p for p in self.body.split("\n") if p.strip()]
-
-
-@dataclass
-class ArticleFilter:
-    """What the article list shows; every field narrows it (all None/False: everything)."""
-
-    query: str = ""  # search text: whitespace-separated terms, all must occur
-    unread_only: bool = False
-    starred_only: bool = False
-    tag: str | None = None
-    source: int | str | None = None  # source id, or the path it was imported from
-    section: str | None = None
-    date_from: str | None = None  # "YYYY-MM-DD", inclusive, on the date added
-    date_to: str | None = None  # "YYYY-MM-DD", inclusive
-    trashed: bool = False  # True: the trash instead of the library
-    # At least one of these words occurs (watch words); None: no such condition, and no
-    # words: no article.
-    mentions: tuple[str, ...] | None = None
+# Reading state a replaced article passes to its successor: table, columns. The first two
+# (read mark, star) also pass to a new version of a changed file.
+_STATE_TABLES = (
+    ("article_reads", "read_at"),
+    ("article_stars", "starred_at"),
+    ("article_trash", "trashed_at"),
+    ("reading_positions", "position, updated_at"),
+)
 
 
 @dataclass
 class AddResult:
     ids: list[int] = field(default_factory=list)
     duplicates: list[int] = field(default_factory=list)  # ids of the articles already stored
-
-
-def content_digest(title: str, body: str) -> str:
-    normalised = _SPACE.sub("", title) + "\n" + _SPACE.sub("", body)
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
-
-
-def display_title(title: str, section: str, continued_from: str, body: str) -> str:
-    """A title for untitled items (briefs, continuations): label plus the first words."""
-    if title:
-        return title
-    lead = body.strip().split("\n", 1)[0][:18]
-    if len(lead) == 18:
-        lead += "…"
-    label = section or (f"上接{continued_from}" if continued_from else "")
-    return f"{label}：{lead}" if label else lead
-
-
-def now() -> str:
-    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 class ArticleStore:
@@ -257,24 +152,11 @@ class ArticleStore:
             sql = f"SELECT count(*) FROM articles a WHERE {where}"
             return self.db.execute(sql, params).fetchone()[0]
         self.index.ensure_current()
-        where, params = _where(filter, "search_index.rowid")
-        sql = f"SELECT count(*) FROM search_index WHERE search_index MATCH ? AND {where}"
-        return self.db.execute(sql, [match, *params]).fetchone()[0]
+        return self.index.count(match, *_where(filter, search.ROWID))
 
     @staticmethod
     def _match(f: ArticleFilter) -> str | None:
-        """The FTS5 expression for ``f``'s query and mentions: "" when it has none, None
-        when some term's hits need checking (the token map's stand-ins, see search)."""
-        terms = search.query_terms(f.query)
-        words = [search.query_terms(w) for w in f.mentions or ()]
-        if not all(words):  # a blank word is in every article
-            words = []
-        if search.needs_verification([*terms, *(t for w in words for t in w)]):
-            return None
-        either = " OR ".join(f"({search.match_expression(w)})" for w in words)
-        if terms and either:
-            return f"({search.match_expression(terms)}) AND ({either})"
-        return search.match_expression(terms) if terms else either
+        return search.filter_expression(f.query, f.mentions)
 
     def list_signature(self) -> tuple[int, int, int]:
         """Changes when articles are added, deleted, trashed or restored: (articles, the
@@ -304,17 +186,17 @@ class ArticleStore:
             raise ValueError(f"unknown sort {sort!r}; valid: {', '.join(SORTS)}")
         if f.mentions is not None:
             return self._mentioning(f, "added" if sort == "relevance" else sort, descending)
-        terms = search.query_terms(f.query)
+        terms = textsearch.query_terms(f.query)
         if not terms:
             return self._listed(f, "added" if sort == "relevance" else sort, descending)
         self.index.ensure_current()
         match = search.match_expression(terms)
         if sort == "relevance":
-            found = self._ranked_ids(match, f, descending)
+            found = self.index.ranked_ids(match, *_where(f, search.ROWID), descending)
         else:
             found = self._matching(match, f, sort, descending)
         if search.needs_verification(terms):
-            found = self._verified(found, terms)
+            found = self.index.verified(found, terms)
         return found
 
     def _mentioning(self, f: ArticleFilter, sort: str, descending: bool) -> list[int]:
@@ -324,7 +206,7 @@ class ArticleStore:
         assert f.mentions is not None
         if not f.mentions:
             return []
-        if not all(search.query_terms(w) for w in f.mentions):  # a blank word: everywhere
+        if not all(textsearch.query_terms(w) for w in f.mentions):  # a blank word: everywhere
             return self.ids(replace(f, mentions=None), sort, descending)
         match = self._match(f)
         if match is None:
@@ -370,7 +252,7 @@ class ArticleStore:
         return self._select(where, params, order)
 
     def _select(self, where: str, params: list[object], order: str) -> list[int]:
-        return _ordered_ids(
+        return ordered_ids(
             self.db, f"SELECT a.id FROM articles a WHERE {where} ORDER BY {order}", params
         )
 
@@ -379,7 +261,7 @@ class ArticleStore:
         walked in path order (schema 1.6: sources_by_path), each one's articles by
         articles_list. Articles whose source is gone come last (first when descending)."""
         d = "DESC" if descending else "ASC"
-        grouped = _ordered_ids(
+        grouped = ordered_ids(
             self.db,
             "SELECT a.id FROM sources s JOIN articles a ON a.source_id = s.id"
             f" WHERE {where} ORDER BY s.path {d}, s.id {d}, a.position, a.id",
@@ -391,15 +273,12 @@ class ArticleStore:
     def _matching(self, match: str, f: ArticleFilter, sort: str, descending: bool) -> list[int]:
         """Ids matching ``match`` in a list order: few hits are looked up and sorted, many
         are found by walking the list's index."""
-        hits = self.db.execute(
-            "SELECT count(*) FROM search_index WHERE search_index MATCH ?", (match,)
-        ).fetchone()[0]
+        hits = self.index.count(match)
         if not hits:
             return []
         largest = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
         walk = hits > max(_FEW_HITS, largest // 6)
-        select = "SELECT rowid FROM search_index WHERE search_index MATCH ?"
-        return self._listed(f, sort, descending, (select, match), walk)
+        return self._listed(f, sort, descending, (search.MATCHING_IDS, match), walk)
 
     def _listed_order(
         self, keep: set[int], f: ArticleFilter, sort: str, descending: bool
@@ -411,52 +290,6 @@ class ArticleStore:
         among = ("SELECT value FROM json_each(?)", json.dumps(sorted(keep)))
         bare = ArticleFilter(trashed=f.trashed)  # the rest of f is in keep already
         return self._listed(bare, sort, descending, among, len(keep) > largest // 6)
-
-    def _ranked(
-        self, match: str, f: ArticleFilter, limit: int, offset: int = 0
-    ) -> list[tuple[tuple, float]]:
-        """(hit row, score) matching ``match``, best first, filtered before the limit: the
-        ranking and the page's texts in one query. The score is -bm25: higher is better."""
-        where, params = _where(f, "search_index.rowid")
-        sql = (
-            f"SELECT {_HIT_COLUMNS}, r.score FROM ("
-            f" SELECT rowid, -{search.RANK_SQL} AS score FROM search_index"
-            f" WHERE search_index MATCH ? AND {where} ORDER BY score DESC, rowid DESC"
-            " LIMIT ? OFFSET ?"
-            f") r JOIN articles a ON a.id = r.rowid {_HIT_EXTRA}"
-            " ORDER BY r.score DESC, r.rowid DESC"
-        )
-        weights = search.rank_weights(self.db.conn)
-        rows = self.db.execute(sql, [*weights, match, *params, limit, offset]).fetchall()
-        return [(tuple(r)[:-1], r[-1]) for r in rows]
-
-    def _ranked_ids(self, match: str, f: ArticleFilter, descending: bool = True) -> list[int]:
-        """Every id matching ``match``, best first (worst first unless ``descending``);
-        newest first among equals."""
-        where, params = _where(f, "search_index.rowid")
-        order, ties = ("ASC", "DESC") if descending else ("DESC", "ASC")  # bm25: lower wins
-        select = (
-            "SELECT rowid AS id FROM search_index WHERE search_index MATCH ?"
-            f" AND {where} ORDER BY {search.RANK_SQL} {order}, rowid {ties}"
-        )
-        weights = search.rank_weights(self.db.conn)
-        return _ordered_ids(self.db, select, [match, *params, *weights])
-
-    def _verified(self, ids: list[int], terms: list[str]) -> list[int]:
-        """Keep the ids whose texts really hold every term (lossy token map, see search)."""
-        keep: set[int] = set()
-        finder = search.TermFinder(terms)
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for r in self.db.execute(
-                "SELECT a.id, a.title, a.body, x.text FROM articles a LEFT JOIN search_extra x"
-                f" ON x.article_id = a.id WHERE a.id IN ({marks})",
-                chunk,
-            ):
-                if finder.holds_all(r[1], r[2], r[3] or ""):
-                    keep.add(r[0])
-        return [i for i in ids if i in keep]
 
     def rows(self, ids: Iterable[int]) -> dict[int, ArticleRow]:
         """List rows for these ids (missing ids are simply absent)."""
@@ -483,39 +316,17 @@ class ArticleStore:
         filter: ArticleFilter | None = None,
     ) -> list[SearchHit]:
         """Best hits first, with snippets; ``filter`` narrows (its own query is ignored)."""
-        terms = search.query_terms(query)
+        terms = textsearch.query_terms(query)
         if not terms or limit <= 0:
             return []
         self.index.ensure_current()
-        f = filter or ArticleFilter()
-        match = search.match_expression(terms)
-        if not search.needs_verification(terms):
-            # Bigram phrases match exactly: rank in SQL, read the texts of the page only.
-            return self.index.hits(self._ranked(match, f, limit, offset), terms)
-        # Candidates may be false (the token map's stand-ins): check them in rank order,
-        # a growing batch at a time, only until the page is full.
-        found: list[SearchHit] = []
-        start, batch = 0, max(offset + limit, 50)
-        while len(found) < offset + limit:
-            ranked = self._ranked(match, f, batch, start)
-            found += self.index.hits(ranked, terms, expect_false=True)
-            if len(ranked) < batch:
-                break
-            start += batch
-            batch *= 2
-        return found[offset : offset + limit]
+        where, params = _where(filter or ArticleFilter(), search.ROWID)
+        return self.index.search(terms, where, params, limit, offset)
 
     def hit(self, article_id: int, query: str) -> SearchHit | None:
         """Snippet and title hits of one article for a query (e.g. for a list row);
         None when the article does not match. Its score is 0."""
-        terms = search.query_terms(query)
-        row = self.db.execute(
-            f"SELECT {_HIT_COLUMNS} FROM articles a {_HIT_EXTRA} WHERE a.id = ?", (article_id,)
-        ).fetchone()
-        if not terms or row is None:
-            return None
-        found = self.index.hits([(tuple(row), 0.0)], terms, expect_false=True)
-        return found[0] if found else None
+        return self.index.hit(article_id, textsearch.query_terms(query))
 
     def set_extra_text(self, article_id: int, text: str) -> bool:
         """Replace the article's searchable notes / annotation quotes (all of them, joined
@@ -705,6 +516,128 @@ class ArticleStore:
         log.info("emptied trash: %d articles deleted", len(ids))
         return len(ids)
 
+    # -- new versions of a source (reader.resplit, reader.annotation_io) ---------------
+    # The *_in methods run inside the caller's transaction (``db.transaction()``).
+
+    def source_text(self, source_id: int) -> tuple[str, str] | None:
+        """(path, kept text) of a stored source."""
+        row = self.db.execute("SELECT path, text FROM sources WHERE id = ?", (source_id,))
+        found = row.fetchone()
+        return (found[0], found[1]) if found else None
+
+    def imported_before(self, path: str, article_id: int) -> bool:
+        """True when another (older, different) text was imported from ``path`` than the
+        one holding ``article_id``."""
+        row = self.db.execute(
+            "SELECT 1 FROM sources WHERE path = ? AND id !="
+            " (SELECT source_id FROM articles WHERE id = ?) LIMIT 1",
+            (path, article_id),
+        ).fetchone()
+        return row is not None
+
+    def digest(self, article_id: int) -> str | None:
+        """The article's content digest: its key across libraries."""
+        row = self.db.execute("SELECT digest FROM articles WHERE id = ?", (article_id,))
+        found = row.fetchone()
+        return found[0] if found else None
+
+    @staticmethod
+    def source_articles_in(conn: sqlite3.Connection, source_id: int) -> list[tuple]:
+        """(id, digest, title, body) of a source's articles, in page order."""
+        return conn.execute(
+            "SELECT id, digest, title, body FROM articles WHERE source_id = ?"
+            " ORDER BY position, id",
+            (source_id,),
+        ).fetchall()
+
+    @staticmethod
+    def id_by_digest_in(conn: sqlite3.Connection, digest: str) -> int | None:
+        row = conn.execute("SELECT id FROM articles WHERE digest = ?", (digest,)).fetchone()
+        return row[0] if row else None
+
+    @staticmethod
+    def text_in(conn: sqlite3.Connection, article_id: int) -> tuple[int, str, str] | None:
+        """(id, title, body) of one article."""
+        row = conn.execute(
+            "SELECT id, title, body FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    @staticmethod
+    def body_by_digest_in(conn: sqlite3.Connection, digest: str) -> tuple[int, str] | None:
+        """(id, body) of the article with this content digest."""
+        row = conn.execute("SELECT id, body FROM articles WHERE digest = ?", (digest,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    @staticmethod
+    def bodies_titled_in(conn: sqlite3.Connection, title: str) -> list[tuple[int, str]]:
+        """(id, body) of the articles of this title, oldest first."""
+        rows = conn.execute("SELECT id, body FROM articles WHERE title = ? ORDER BY id", (title,))
+        return [(r[0], r[1]) for r in rows]
+
+    @staticmethod
+    def update_metadata_in(
+        conn: sqlite3.Connection, article_id: int, position: int, art: NewArticle
+    ) -> None:
+        """Place and label an unchanged article as a new split has it."""
+        conn.execute(
+            "UPDATE articles SET position = ?, subtitle = ?, byline = ?, section = ?,"
+            " captions = ?, continued_from = ?, continues_to = ?, kind = ? WHERE id = ?",
+            (
+                position,
+                art.subtitle,
+                art.byline,
+                art.section,
+                json.dumps(art.captions, ensure_ascii=False),
+                art.continued_from,
+                art.continues_to,
+                art.kind,
+                article_id,
+            ),
+        )
+
+    @staticmethod
+    def copy_state_in(
+        conn: sqlite3.Connection, old_id: int, new_id: int, *, positions: bool = True
+    ) -> None:
+        """Copy reading state to a successor: read mark, star and tags; with ``positions``
+        also the trash and the reading position. What the successor has already stays."""
+        tables = _STATE_TABLES if positions else _STATE_TABLES[:2]
+        for table, columns in tables:
+            conn.execute(
+                f"INSERT OR IGNORE INTO {table} (article_id, {columns})"
+                f" SELECT ?, {columns} FROM {table} WHERE article_id = ?",
+                (new_id, old_id),
+            )
+        conn.execute(
+            "INSERT OR IGNORE INTO article_tags (tag_id, article_id)"
+            " SELECT tag_id, ? FROM article_tags WHERE article_id = ?",
+            (new_id, old_id),
+        )
+
+    def delete_in(self, conn: sqlite3.Connection, ids: list[int]) -> None:
+        """Delete articles (and their index rows and tags no longer used)."""
+        self.index.remove(conn, ids)
+        _delete_ids(conn, "articles", ids, column="id")
+        _drop_unused_tags(conn)
+
+    @staticmethod
+    def set_splitter_version_in(conn: sqlite3.Connection, source_id: int, version: int) -> None:
+        conn.execute("UPDATE sources SET splitter_version = ? WHERE id = ?", (version, source_id))
+
+    @staticmethod
+    def earlier_versions_in(conn: sqlite3.Connection, new_ids: Sequence[int]) -> list[int]:
+        """Titled articles imported earlier from the paths of these new articles' sources."""
+        marks = ",".join("?" * len(new_ids))
+        rows = conn.execute(
+            "SELECT DISTINCT a.id FROM articles a JOIN sources s ON s.id = a.source_id"
+            " WHERE s.path IN (SELECT path FROM sources WHERE id IN"
+            f" (SELECT source_id FROM articles WHERE id IN ({marks})))"
+            f" AND a.id NOT IN ({marks}) AND a.title != ''",
+            [*new_ids, *new_ids],
+        )
+        return [r[0] for r in rows]
+
     def get(self, article_id: int) -> ArticleRecord | None:
         r = self.db.execute(
             "SELECT a.*, s.path AS source, s.encoding AS encoding FROM articles a"
@@ -821,14 +754,6 @@ def _day(text: str) -> date:
         return date.fromisoformat(text[:10])
     except ValueError as e:
         raise ValueError(f"not a date (YYYY-MM-DD): {text!r}") from e
-
-
-def _ordered_ids(db: Database, select: str, params: Sequence[object]) -> list[int]:
-    """The ids a one-column ``select`` yields, in its order, read as one JSON array: a row
-    per id costs ~3x more at 100,000 ids. SQLite never flattens an ORDER BY subquery into
-    an aggregate query, so the array is built in the subquery's order."""
-    row = db.execute(f"SELECT json_group_array(id) FROM ({select})", params).fetchone()
-    return json.loads(row[0])
 
 
 def _row(r) -> ArticleRow:

@@ -3,25 +3,11 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
-from reader.store.articles import ArticleFilter, ArticleStore
+from reader.core.records import ArticleFilter, Overview
+from reader.store.articles import ArticleStore
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Overview:
-    total: int  # articles outside the trash
-    unread: int
-    starred: int
-    trashed: int
-    watch: tuple[tuple[str, int], ...]  # (watch word, articles mentioning it)
-    watched: int  # articles mentioning at least one watch word
-    tags: tuple[tuple[str, int], ...]
-    sources: tuple[tuple[int, str, int], ...]  # (source id, path, articles)
-    sections: tuple[tuple[str, int], ...]
-    dates: tuple[tuple[str, int], ...]  # ("YYYY-MM-DD" added, articles), newest first
 
 
 def overview(store: ArticleStore, watch_words: list[str]) -> Overview:

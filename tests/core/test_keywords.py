@@ -13,9 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader import paths
 from reader.core import keywords as kw
-from reader.core import segment
+from reader.core import paths, segment
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_6802137d44bebb66.txt"
 

@@ -98,7 +98,7 @@ def select_view_text(window: MainWindow, text: str) -> None:
 
 @pytest.fixture
 def controller(qapp, library: Library) -> AnnotationsController:
-    return AnnotationsController(library.annotations)
+    return AnnotationsController(library)
 
 
 def test_every_change_is_saved_at_once_and_undone_step_by_step(

@@ -478,7 +478,7 @@ def test_translations_are_complete_and_compiled() -> None:
 
 
 def test_compiled_translations_ship_with_the_package() -> None:
-    from reader import paths
+    from reader.core import paths
 
     folder = paths.resource("translations")
     for language in (i18n.TRADITIONAL, i18n.ENGLISH):

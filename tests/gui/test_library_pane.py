@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
+from reader.core.textsearch import normalise
 from reader.gui.app import create_application
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.mainwindow import MainWindow
 from reader.gui.sidebar import Scope
 from reader.library import Library
-from reader.store.search import normalise
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 

@@ -10,13 +10,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
+from reader.core.records import NewArticle
 from reader.gui import mainwindow, startup, turns, word_selection
 from reader.gui.annotating import Annotating
 from reader.gui.app import open_settings
 from reader.gui.mainwindow import MainWindow
 from reader.gui.reading import ReadingController
 from reader.library import Library
-from reader.store.articles import NewArticle
 
 
 def many_articles(library: Library, n: int = 300) -> list[int]:

@@ -10,11 +10,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QStyle
 
+from reader.core.records import NewArticle
 from reader.gui.app import open_settings
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.mainwindow import MainWindow
 from reader.library import Library
-from reader.store.articles import NewArticle
 
 
 def titles(win: MainWindow) -> list[str]:

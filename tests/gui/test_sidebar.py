@@ -3,9 +3,9 @@ place, the reader's choice kept across new counts."""
 
 from __future__ import annotations
 
+from reader.core.records import Overview
 from reader.gui import sidebar as sidebar_module
 from reader.gui.sidebar import LibrarySidebar, Scope
-from reader.store.overview import Overview
 
 
 def make_overview(sources: int, bump: int = 0) -> Overview:

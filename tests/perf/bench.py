@@ -217,7 +217,7 @@ def make_queries(store, ids: Sequence[int], count: int, rng: random.Random) -> l
     import jieba
 
     from reader.core import scripts
-    from reader.store.articles import ArticleFilter
+    from reader.core.records import ArticleFilter
 
     jieba.setLogLevel(logging.WARNING)
     queries: list[str] = []
@@ -260,13 +260,13 @@ def _query(kind: str, words: list[str], rng: random.Random) -> str | None:
 
 
 def search_figures(lib, queries: Sequence[str]) -> dict[str, float]:
-    from reader.store import search
-    from reader.store.articles import ArticleFilter
+    from reader.core import textsearch
+    from reader.core.records import ArticleFilter
 
     store = lib.articles
     store.search("预热")  # first use builds the token tables
     texts = [
-        search.normalise(r["title"]) + "\n" + search.normalise(r["body"])
+        textsearch.normalise(r["title"]) + "\n" + textsearch.normalise(r["body"])
         for r in lib.db.execute(
             "SELECT title, body FROM articles"
             " WHERE id NOT IN (SELECT article_id FROM article_trash)"
@@ -275,12 +275,12 @@ def search_figures(lib, queries: Sequence[str]) -> dict[str, float]:
 
     def scan(q: str) -> list[int]:
         ids: Sequence[int] = range(len(texts))
-        for term in search.query_terms(q):
+        for term in textsearch.query_terms(q):
             ids = [i for i in ids if term in texts[i]]
         return list(ids)
 
     def scan_all(q: str) -> list[int]:
-        terms = search.query_terms(q)
+        terms = textsearch.query_terms(q)
         return [i for i, t in enumerate(texts) if all(term in t for term in terms)]
 
     # Each way over every query in a block of its own: query by query, every search came
@@ -345,7 +345,7 @@ def make_used(lib, ids: Sequence[int], rng: random.Random) -> None:
 
 def list_figures(lib, ids: Sequence[int], queries: Sequence[str], rng: random.Random):
     """Milliseconds (median of 5) of each call the article list makes, and the overview's."""
-    from reader.store.articles import ArticleFilter
+    from reader.core.records import ArticleFilter
     from reader.store.overview import overview
 
     store = lib.articles

@@ -13,15 +13,10 @@ from pathlib import Path
 import pytest
 
 from reader.core.anchors import make_anchor
+from reader.core.errors import AnnotationError, AnnotationNotFound, LibraryError
+from reader.core.records import DEFAULT_COLOURS, Annotation
 from reader.core.scripts import convert
 from reader.library import Library
-from reader.store.annotations import (
-    DEFAULT_COLOURS,
-    Annotation,
-    AnnotationError,
-    AnnotationNotFound,
-)
-from reader.store.db import LibraryError
 
 LIBRARIES = Path(__file__).resolve().parents[1] / "data" / "libraries"
 

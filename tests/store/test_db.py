@@ -7,16 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.errors import LibraryUnavailableError, NewerLibraryError, NotALibraryError
+from reader.core.records import NewArticle
 from reader.store import schema
-from reader.store.articles import ArticleStore, NewArticle
-from reader.store.db import (
-    BugError,
-    Database,
-    LibraryUnavailableError,
-    NewerLibraryError,
-    NotALibraryError,
-    pack_version,
-)
+from reader.store.articles import ArticleStore
+from reader.store.db import BugError, Database, pack_version
 
 
 def article(title: str = "标题", body: str = "正文第一段。\n正文第二段。") -> NewArticle:

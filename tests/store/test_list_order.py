@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 import pytest
 
-from reader.store import search
-from reader.store.articles import ArticleFilter, ArticleStore, NewArticle
+from reader.core import textsearch
+from reader.core.records import ArticleFilter, NewArticle
+from reader.store.articles import ArticleStore
 from reader.store.db import Database
 
 WORDS = ["春耕", "疫情", "防控", "發展", "经济", "台风", "社区", "农资"]
@@ -94,8 +95,10 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[ArticleStore, lis
 
 def reference(known: list[Known], f: ArticleFilter, sort: str, descending: bool) -> list[int]:
     def has(k: Known, query: str) -> bool:
-        terms = search.query_terms(query)
-        return all(t in search.normalise(k.title) or t in search.normalise(k.body) for t in terms)
+        terms = textsearch.query_terms(query)
+        return all(
+            t in textsearch.normalise(k.title) or t in textsearch.normalise(k.body) for t in terms
+        )
 
     chosen = [
         k

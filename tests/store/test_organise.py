@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.store.articles import ArticleFilter, ArticleStore, NewArticle
+from reader.core.records import ArticleFilter, NewArticle
+from reader.store.articles import ArticleStore
 from reader.store.db import Database
 
 

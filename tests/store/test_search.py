@@ -16,10 +16,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core import scripts
+from reader.core import scripts, textsearch
+from reader.core.records import ArticleFilter, NewArticle
 from reader.library import Library
 from reader.store import schema, search
-from reader.store.articles import ArticleFilter, ArticleStore, NewArticle
+from reader.store.articles import ArticleStore
 from reader.store.db import Database, pack_version
 
 REPO = Path(__file__).resolve().parents[2]
@@ -182,7 +183,7 @@ def _bm25(store: ArticleStore, term: str, class_lengths: bool) -> dict[int, floa
     texts: the score of every article holding ``term``, by id. With ``class_lengths`` each
     article's length is its length class's, as the index ranks."""
     rows = store.db.execute("SELECT id, title, body FROM articles").fetchall()
-    texts = {i: (search.normalise(t), search.normalise(b), "") for i, t, b in rows}
+    texts = {i: (textsearch.normalise(t), textsearch.normalise(b), "") for i, t, b in rows}
     sizes = {i: sum(search.tokens(f)[1] for f in fields) for i, fields in texts.items()}
     mean = sum(sizes.values()) / len(sizes)
 
@@ -248,19 +249,19 @@ def test_snippet_shows_the_hits_with_spans_and_markers(store) -> None:
 
 
 def test_snippet_spans_are_in_the_original_script() -> None:
-    snippet = search.make_snippet("經濟社會發展穩定", ["发展"])
+    snippet = textsearch.make_snippet("經濟社會發展穩定", ["发展"])
     assert snippet.spans == ((4, 6),)
     assert snippet.marked() == "經濟社會【發展】穩定"
 
 
 def test_overlapping_terms_merge_into_one_span() -> None:
-    assert search.make_snippet("做好疫情防控工作", ["疫情", "情防控"]).spans == ((2, 6),)
+    assert textsearch.make_snippet("做好疫情防控工作", ["疫情", "情防控"]).spans == ((2, 6),)
 
 
 @settings(max_examples=200, deadline=None)
 @given(text=st.text(alphabet=ALPHABET + "𠀀𪚥 -", max_size=40))
 def test_a_field_is_indexed_as_its_characters_then_its_bigrams(text: str) -> None:
-    chars = search._encode(search.normalise(text))
+    chars = search._encode(textsearch.normalise(text))
     bigrams = [a + b for a, b in itertools.pairwise(chars)]
     column, size = search.tokens(text)
     assert column.split(" ") == [*chars, *bigrams] if chars else column == ""
@@ -283,19 +284,19 @@ def test_hits_are_found_in_the_original_text_where_the_normalised_text_has_them(
             merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
         else:
             merged.append((start, end))
-    finder = search.TermFinder(wanted)
+    finder = textsearch.TermFinder(wanted)
     assert finder.spans(text) == merged
     assert finder.holds_all(text) == all(t in normal for t in wanted)
 
 
 def test_every_variant_of_a_character_is_found() -> None:
     # 里 stands for 裏, 裡 and 里 alike; Ａ (full width) and a are the same letter.
-    assert search.find_spans("這裡、那裏和这里", ["里"]) == [(1, 2), (4, 5), (7, 8)]
-    assert search.find_spans("ＣＰＩ and cpi", ["cpi"]) == [(0, 3), (8, 11)]
+    assert textsearch.find_spans("這裡、那裏和这里", ["里"]) == [(1, 2), (4, 5), (7, 8)]
+    assert textsearch.find_spans("ＣＰＩ and cpi", ["cpi"]) == [(0, 3), (8, 11)]
     # 5 × 5 × 5 spellings: looked for with a pattern instead of a list of them.
-    assert search.find_spans("這裡裏里里也", ["里里里"]) == [(1, 5)]
+    assert textsearch.find_spans("這裡裏里里也", ["里里里"]) == [(1, 5)]
     # The index's private-use stand-in for "-" is not a hyphen in the text.
-    assert search.find_spans("a-b a\ue02db", ["a-b"]) == [(0, 3)]
+    assert textsearch.find_spans("a-b a\ue02db", ["a-b"]) == [(0, 3)]
 
 
 def test_untitled_articles_get_a_display_title(store) -> None:
@@ -527,13 +528,13 @@ def test_benchmark_runs_small_and_reports_every_figure() -> None:
 
 def test_case_table_covers_every_cased_code_point() -> None:
     # The table is built from a list of ranges for speed; a new Unicode version may add more.
-    table = search._case_table()
+    table = textsearch._case_table()
     for code in range(0x110000):
         char = chr(code)
         lower = char.lower()
         if len(lower) == 1 and lower != char and not 0xFF21 <= code <= 0xFF3A:
             assert code < len(table) and table[code] == ord(lower), hex(code)
-    assert search.normalise("ＡＢＣ２０２０，Ⓐ發展ÉΣ") == "abc2020,ⓐ发展éσ"
+    assert textsearch.normalise("ＡＢＣ２０２０，Ⓐ發展ÉΣ") == "abc2020,ⓐ发展éσ"
 
 
 def test_imports_leave_merging_the_index_to_tidy_which_changes_no_result(store) -> None:

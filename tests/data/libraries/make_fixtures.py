@@ -28,8 +28,8 @@ sys.path.insert(0, str(REPO))
 
 from reader.core.anchors import make_anchor  # noqa: E402
 from reader.core.documents import parse_document  # noqa: E402
+from reader.core.records import content_digest  # noqa: E402
 from reader.store import schema  # noqa: E402
-from reader.store.articles import content_digest  # noqa: E402
 
 SEED = REPO / "seeds" / "000_6802137d44bebb66.txt"
 IMPORTED_AT = "2024-05-01T08:00:00+08:00"  # fixed, so the file is reproducible

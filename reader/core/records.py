@@ -1,0 +1,223 @@
+"""The library's records: plain values the store reads and writes and the layers above use.
+
+Articles (:class:`NewArticle` to store, :class:`ArticleRecord` read back, :class:`ArticleRow`
+for the list, :class:`ArticleFilter` to choose them), the sidebar's :class:`Overview`, and
+annotations with their colours. No I/O here; cheap to import (the window's list and sidebar
+name these before the store is imported).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from reader.core.anchors import Anchor
+
+log = logging.getLogger(__name__)
+
+_SPACE = re.compile(r"\s+")
+
+DEFAULT_COLOUR = "yellow"
+
+
+@dataclass
+class NewArticle:
+    """An article about to be stored (what the splitter produced plus its script)."""
+
+    title: str
+    body: str
+    script: str
+    subtitle: str = ""
+    byline: str = ""
+    section: str = ""
+    captions: list[str] = field(default_factory=list)
+    continued_from: str = ""
+    continues_to: str = ""
+    kind: str = "article"
+
+    @property
+    def digest(self) -> str:
+        """Same normalised content, same digest: how duplicates are recognised."""
+        return content_digest(self.title, self.body)
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """What the article list shows; no body."""
+
+    id: int
+    title: str
+    subtitle: str
+    section: str
+    kind: str
+    continued_from: str
+    lead: str
+    added_at: str
+    source: str
+    read_at: str = ""  # "" while unread
+    starred: bool = False
+    trashed: bool = False
+    tags: tuple[str, ...] = ()
+
+    @property
+    def display_title(self) -> str:
+        return display_title(self.title, self.section, self.continued_from, self.lead)
+
+    @property
+    def read(self) -> bool:
+        return bool(self.read_at)
+
+    @property
+    def date(self) -> str:
+        return self.added_at[:10]
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    id: int
+    title: str
+    subtitle: str
+    byline: str
+    section: str
+    body: str
+    captions: list[str]
+    continued_from: str
+    continues_to: str
+    kind: str
+    script: str
+    added_at: str
+    source: str
+    encoding: str
+    source_id: int | None
+
+    @property
+    def display_title(self) -> str:
+        return display_title(self.title, self.section, self.continued_from, self.body)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n") if p.strip()]
+
+
+@dataclass
+class ArticleFilter:
+    """What the article list shows; every field narrows it (all None/False: everything)."""
+
+    query: str = ""  # search text: whitespace-separated terms, all must occur
+    unread_only: bool = False
+    starred_only: bool = False
+    tag: str | None = None
+    source: int | str | None = None  # source id, or the path it was imported from
+    section: str | None = None
+    date_from: str | None = None  # "YYYY-MM-DD", inclusive, on the date added
+    date_to: str | None = None  # "YYYY-MM-DD", inclusive
+    trashed: bool = False  # True: the trash instead of the library
+    # At least one of these words occurs (watch words); None: no such condition, and no
+    # words: no article.
+    mentions: tuple[str, ...] | None = None
+
+
+def content_digest(title: str, body: str) -> str:
+    """Same text but for whitespace, same digest: how duplicates are recognised."""
+    import hashlib  # OpenSSL's library: not before the window paints
+
+    normalised = _SPACE.sub("", title) + "\n" + _SPACE.sub("", body)
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+def display_title(title: str, section: str, continued_from: str, body: str) -> str:
+    """A title for untitled items (briefs, continuations): label plus the first words."""
+    if title:
+        return title
+    lead = body.strip().split("\n", 1)[0][:18]
+    if len(lead) == 18:
+        lead += "…"
+    label = section or (f"上接{continued_from}" if continued_from else "")
+    return f"{label}：{lead}" if label else lead
+
+
+def now() -> str:
+    """The time stamp records carry (ISO 8601, local time with its offset)."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class Overview:
+    total: int  # articles outside the trash
+    unread: int
+    starred: int
+    trashed: int
+    watch: tuple[tuple[str, int], ...]  # (watch word, articles mentioning it)
+    watched: int  # articles mentioning at least one watch word
+    tags: tuple[tuple[str, int], ...]
+    sources: tuple[tuple[int, str, int], ...]  # (source id, path, articles)
+    sections: tuple[tuple[str, int], ...]
+    dates: tuple[tuple[str, int], ...]  # ("YYYY-MM-DD" added, articles), newest first
+
+
+@dataclass(frozen=True)
+class Colour:
+    key: str  # stored with each annotation: yellow, green, blue, pink
+    label: str  # the user's meaning, e.g. 重点
+    hex: str  # default drawing colour; a GUI theme may override it
+    # False while the label is the default one: a GUI in another language may show its
+    # own translation of it instead (the user's own names are shown as they are).
+    renamed: bool = False
+
+
+# Mid-tone colours that stay readable under black text on a light theme and, drawn
+# translucent, under light text on a dark one.
+DEFAULT_COLOURS: tuple[Colour, ...] = (
+    Colour("yellow", "重点", "#f2c94c"),
+    Colour("green", "引用", "#6fcf97"),
+    Colour("blue", "疑问", "#56a8e8"),
+    Colour("pink", "待查", "#f08cb4"),
+)
+
+
+@dataclass(frozen=True)
+class Annotation:
+    id: str  # urn:uuid:…
+    article_id: int
+    start: int  # code points of the ORIGINAL body (old offsets when orphaned)
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+    color: str
+    note: str
+    orphaned: bool
+    created: str  # ISO 8601
+    modified: str
+
+    @property
+    def anchor(self) -> Anchor:
+        return Anchor(self.start, self.end, self.exact, self.prefix, self.suffix)
+
+    @classmethod
+    def of(
+        cls,
+        id: str,
+        article_id: int,
+        anchor: Anchor,
+        *,
+        color: str,
+        note: str,
+        created: str,
+        modified: str,
+        orphaned: bool = False,
+    ) -> Annotation:
+        """An annotation at ``anchor`` (its position and quote selectors)."""
+        return cls(
+            id, article_id, anchor.start, anchor.end, anchor.exact, anchor.prefix,
+            anchor.suffix, color, note, orphaned, created, modified,
+        )  # fmt: skip
+
+    def anchored_at(self, article_id: int, anchor: Anchor) -> Annotation:
+        """This annotation moved to ``anchor`` of ``article_id`` (found again: not orphaned)."""
+        return Annotation.of(
+            self.id, article_id, anchor, color=self.color, note=self.note,
+            created=self.created, modified=self.modified,
+        )  # fmt: skip
