@@ -97,10 +97,10 @@ def analyse_pending(
         for article_id in stale:
             if cancelled and cancelled():
                 break
-            record = lib.get(article_id)
-            if record is not None:
-                words = kw.keywords(keyword_text(record), TOP_KEYWORDS, idf)
-                store.save_keywords(article_id, words, n_docs, keyword_spans(record.body, words))
+            found = lib.get(article_id)
+            if found is not None:
+                words = kw.keywords(keyword_text(found), TOP_KEYWORDS, idf)
+                store.save_keywords(article_id, words, n_docs, keyword_spans(found.body, words))
     if progress:
         progress(len(pending), len(pending), "")
     log.info("analysed %d articles, refreshed keywords of %d", done, len(stale))

@@ -73,7 +73,7 @@ def desktop_entry(command: Sequence[str]) -> str:
 def icon_sources() -> dict[str, Traversable]:
     """Icon files to install, keyed by their path under icons/hicolor."""
     icons = paths.resource("icons")
-    files = {f"scalable/apps/{APP_ID}.svg": icons.joinpath("reader.svg")}
+    files: dict[str, Traversable] = {f"scalable/apps/{APP_ID}.svg": icons.joinpath("reader.svg")}
     for size in ICON_SIZES:
         rel = f"{size}x{size}/apps/{APP_ID}.png"
         files[rel] = icons.joinpath("hicolor", rel)

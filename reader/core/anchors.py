@@ -317,7 +317,7 @@ def _approximate_long(quote: str, text: str, tolerance: int) -> list[tuple[int, 
 
 
 def _exact_matches(quote: str, text: str) -> list[tuple[int, int, int]]:
-    matches = []
+    matches: list[tuple[int, int, int]] = []
     at = text.find(quote)
     while at != -1 and len(matches) < FUZZY_CANDIDATES:
         matches.append((at, at + len(quote), 0))

@@ -133,7 +133,7 @@ def plausibility(text: str, codec: str) -> float:
         common = sets["gb"]
     else:  # UTF-16: any script
         common = sets["gb"] | sets["big5"]
-    good = 0
+    good = 0.0
     for ch in text:
         if ch.isascii() and ch.isalpha():
             good += 0.8  # plausible, but a wrong codec also yields stray Latin letters

@@ -232,6 +232,7 @@ def _markdown_lines(text: str) -> list[Line]:
                 text_ = strip_inline_markdown(m.group(2))
                 forced = "headline" if len(m.group(1)) in headline_levels else "subhead"
             else:
+                assert item is not None  # m or item
                 text_, forced = strip_inline_markdown(ln[item.end() :]), "subhead"
             if text_:
                 out.append(Line(text_, gap, forced, layout=False))

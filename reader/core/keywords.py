@@ -348,7 +348,7 @@ def keywords(text: str, top: int = 10, idf: IdfTable | None = None) -> list[tupl
         return []
     table = idf or IdfTable.default()
     counts = Counter(words)
-    first = {}
+    first: dict[str, int] = {}
     for i, w in enumerate(words):
         first.setdefault(w, i)
     n = len(words)

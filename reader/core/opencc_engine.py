@@ -323,11 +323,13 @@ class Converter:
     # -- conversion ----------------------------------------------------------------------
 
     def _user_value(self, piece: str) -> str:
-        return self.user.entries[piece][0]  # type: ignore[union-attr]
+        assert self.user is not None  # USER segments come only from a user dictionary
+        return self.user.entries[piece][0]
 
     def _stage0(self, piece: str, kind: int, bounds: Boundaries | None) -> tuple[str, bool]:
         if kind == PHRASE and self.direct:
-            value = self.segmenter.entries[piece][0]  # type: ignore[union-attr]
+            assert self.segmenter is not None  # direct: the segmenter is the first stage
+            value = self.segmenter.entries[piece][0]
             changed = len(value) != len(piece)
             if changed and bounds is not None:
                 bounds.append((len(piece), len(value)))
@@ -379,7 +381,7 @@ class Converter:
         if single:
             return converted, bounds
         # Several stages changed lengths: align character by character (rare, slow).
-        return self._trace_segment(piece)[:2]  # type: ignore[return-value]
+        return self._trace_segment(piece)[:2]
 
     # -- tracing (exact boundaries and the choices among several values) -----------------
 
@@ -394,7 +396,8 @@ class Converter:
             piece = text[start:end]
             if kind == USER:
                 converted = self._user_value(piece)
-                pairs, found = [(end - start, len(converted))], []
+                pairs: Boundaries = [(end - start, len(converted))]
+                found: list[Choice] = []
             else:
                 converted, pairs, found = self._trace_segment(piece)
             out.append(converted)
@@ -426,6 +429,7 @@ def _trace_stage(
     new_bounds: dict[int, int] = {}
     new_choices: list[Choice] = []
     i, n, at = 0, len(text), 0
+    values: tuple[str, ...]
     while i < n:
         found = stage.group.match(text, i, n)
         if found is None:

@@ -75,7 +75,9 @@ def _unpack_mhtml(data: bytes) -> SavedPage:
     def is_root(p: EmailMessage) -> bool:
         if isinstance(start, str) and p.get("Content-ID", "").strip() == start.strip():
             return True
-        return bool(root_url) and p.get("Content-Location", "").strip() == root_url.strip()
+        if not root_url:
+            return False
+        return p.get("Content-Location", "").strip() == root_url.strip()
 
     root = next((p for p in html_parts if is_root(p)), html_parts[0])
     payload = root.get_payload(decode=True)

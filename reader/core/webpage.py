@@ -106,10 +106,10 @@ def _plausible(data: bytes, codec: str) -> float:
 
 def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """(text, codec) of an HTML document: BOM, a sane declared charset, else detection."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                       (codecs.BOM_UTF16_BE, "utf-16-be")):  # fmt: skip
+    for bom, bom_codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                           (codecs.BOM_UTF16_BE, "utf-16-be")):  # fmt: skip
         if data.startswith(bom):
-            return data[len(bom) :].decode(codec, errors="replace"), codec
+            return data[len(bom) :].decode(bom_codec, errors="replace"), bom_codec
     nuls = decode._utf16_by_nuls(data[:4096])
     if nuls:
         return data.decode(nuls, errors="replace"), nuls
@@ -1008,8 +1008,8 @@ def _find_author(
             photo = re.match(r"\s*(?:攝|摄|拍攝|拍摄)", line[m.end() :]) if m else None
             if m and not photo and not re.search(r"[攝摄]$", m.group(1)):
                 name = _NAME_STOP.sub("", m.group(1)).strip(" ：:、，,")
-                name = re.split(r"[\s、，,和及与與]+", name)
-                names = [n for n in name if 2 <= len(n) <= 20 and not _NOT_NAME.search(n)]
+                parts = re.split(r"[\s、，,和及与與]+", name)
+                names = [n for n in parts if 2 <= len(n) <= 20 and not _NOT_NAME.search(n)]
                 if names:
                     return "、".join(names)
     return None
@@ -1204,8 +1204,8 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
                 art.published = d
                 break
     if art.published is None:
-        for cand in (art.url, url, canonical, metas.get("og:url")):
-            art.published = _date_from_url(unquote(cand or ""))
+        for link in (art.url, url, canonical, metas.get("og:url")):
+            art.published = _date_from_url(unquote(link or ""))
             if art.published:
                 break
 

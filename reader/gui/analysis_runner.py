@@ -85,7 +85,7 @@ class AnalysisRunner(QObject):
         count = result.get("analysed", 0)
         if count:
             self.status_bar.showMessage(self.tr("已分析 %n 篇文章", "", count), 4000)
-        self.changes.emit(Change(analysed=True))
+        self.changes.announce(Change(analysed=True))
 
     def _finished(self) -> None:
         self.operation = None

@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QCoreApplication,
     QModelIndex,
@@ -40,6 +39,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from reader.gui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from reader.core.records import Annotation, Colour
@@ -387,10 +388,11 @@ class AnnotationPanel(QWidget):
         menu.addAction(self.tr("编辑批注…"), lambda: self.note_requested.emit(annotation_id))
         recolour = menu.addMenu(self.tr("改为"))
         for colour in self.colours:
-            recolour.addAction(
-                colour.label,
-                lambda key=colour.key: self.recolour_requested.emit(annotation_id, key),
-            )
+
+            def recolour_to(key: str = colour.key) -> None:
+                self.recolour_requested.emit(annotation_id, key)
+
+            recolour.addAction(colour.label, recolour_to)
         menu.addAction(self.tr("复制链接"), lambda: self.link_requested.emit(annotation_id))
         menu.addSeparator()
         menu.addAction(self.tr("删除高亮"), lambda: self.delete_requested.emit(annotation_id))

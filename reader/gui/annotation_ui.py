@@ -20,7 +20,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QPoint, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QTextCharFormat
 from PySide6.QtWidgets import (
     QApplication,
@@ -52,6 +52,7 @@ from reader.gui.annotation_list import AnnotationPanel, ColourNames, Entry, show
 from reader.gui.annotations_controller import AnnotationsController
 from reader.gui.changes import Change
 from reader.gui.files import ask_save_path, listed, save_or_report
+from reader.gui.i18n import QT_TRANSLATE_NOOP
 from reader.gui.note_dialog import colour_icon
 from reader.gui.reading_pane import Layer
 from reader.gui.themes import Theme
@@ -59,6 +60,7 @@ from reader.gui.word_selection import WordSelection
 from reader.library import write_atomically
 
 if TYPE_CHECKING:
+    from reader.gui.annotation_browser import AnnotationBrowser
     from reader.gui.changes import LibraryChanges
     from reader.gui.looks import Looks
     from reader.gui.menus import Menus
@@ -127,7 +129,7 @@ class AnnotationUI(QObject):
         self.colours: list[Colour] = shown_colours(self.library.colours())
         self._drawn: list[tuple[Annotation, int, int]] = []  # open article, view offsets
         self._layer_names: set[str] = set()
-        self._browser = None
+        self._browser: AnnotationBrowser | None = None
         self.settings_names: ColourNames | None = None  # the settings dialog's, while open
         self.last_colour = DEFAULT_COLOUR
 
@@ -140,7 +142,7 @@ class AnnotationUI(QObject):
 
         # Changes to annotations travel the window's one route, like any other change.
         self.controller.changed.connect(
-            lambda article_id: host.changes.emit(Change(annotated=(article_id,)))
+            lambda article_id: host.changes.announce(Change(annotated=(article_id,)))
         )
         host.changes.changed.connect(self._library_changed)
         self.controller.colours_changed.connect(self._colours_changed)
@@ -244,11 +246,11 @@ class AnnotationUI(QObject):
             menu.addAction(self.tr("编辑批注…"), lambda: self.edit_note(target.id))
             recolour = menu.addMenu(self.tr("改为"))
             for colour in self.colours:
-                action = recolour.addAction(
-                    colour_icon(colour.hex),
-                    colour.label,
-                    lambda key=colour.key: self.controller.recolour(target.id, key),
-                )
+
+                def recolour_to(key: str = colour.key) -> None:
+                    self.controller.recolour(target.id, key)
+
+                action = recolour.addAction(colour_icon(colour.hex), colour.label, recolour_to)
                 action.setCheckable(True)
                 action.setChecked(colour.key == target.color)
             menu.addAction(self.tr("复制链接"), lambda: self.copy_link(target.id))
@@ -313,8 +315,8 @@ class AnnotationUI(QObject):
         entries: list[Entry] = []
         for annotation, start, end in self._drawn:
             colour = colours.get(annotation.color)
-            key = (annotation.color if colour else "", bool(annotation.note))
-            spans, tips = groups.setdefault(key, ([], []))
+            group = (annotation.color if colour else "", bool(annotation.note))
+            spans, tips = groups.setdefault(group, ([], []))
             spans.append((start, end))
             label = colour.label if colour else annotation.color
             tips.append(f"{label}\n{annotation.note}" if annotation.note else label)
@@ -504,11 +506,9 @@ class AnnotationUI(QObject):
                 self.pane.select_span(start, end, original=False)
                 self.panel.select(annotation_id)
                 return
-        annotation = self.library.find_annotation(annotation_id)
-        if annotation is not None:
-            self._status(
-                self.tr("原文里找不到这段文字了：「{}」").format(annotation.exact[:30]), 8000
-            )
+        found = self.library.find_annotation(annotation_id)
+        if found is not None:
+            self._status(self.tr("原文里找不到这段文字了：「{}」").format(found.exact[:30]), 8000)
 
     def open_at(self, article_id: int, annotation_id: str | None) -> None:
         """Open an article (from the browser) at one of its highlights."""

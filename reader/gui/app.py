@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QIcon
@@ -124,7 +124,8 @@ def run(data_dir: str | None, files: Sequence[str]) -> int:
     window = start(data_dir, files)
     if window is None:
         return 1
-    app = QApplication.instance()
+    # create_application made a QApplication; PySide's stub says QCoreApplication | None
+    app = cast(QApplication, QApplication.instance())
     if os.environ.get("READER_EXIT_WHEN_SHOWN"):  # start-up benchmark hook
         window.first_painted.connect(lambda: _report_shown(app))
     # The command line starts the window with the cyclic collector off (cli.main).

@@ -13,7 +13,6 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -23,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from reader.core.errors import LibraryError
+from reader.gui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from reader.core.records import ArticleFilter, ArticleRow

@@ -32,5 +32,6 @@ class LibraryChanges(QObject):
 
     changed = Signal(object)  # Change
 
-    def emit(self, change: Change) -> None:
+    # Not named emit: that would override QObject.emit (emitting a signal by its name).
+    def announce(self, change: Change) -> None:
         self.changed.emit(change)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from reader.gui.files import ask_save_path, save_or_report
+from reader.gui.i18n import QT_TRANSLATE_NOOP
 from reader.gui.reading_pane import ReadingPane
 from reader.library import write_atomically
 

@@ -14,13 +14,20 @@ takes effect at the next start: windows are built in one language.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import cast
 
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QGuiApplication
 
 from reader.core import paths
 
 log = logging.getLogger(__name__)
+
+# Qt's marker for lupdate (it finds the calls by this name), typed: it returns its message,
+# a str, where PySide's stub says object.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
 SYSTEM = "system"
 SIMPLIFIED = "zh_CN"

@@ -149,7 +149,7 @@ class Importer(QObject):
             self.analysis.start_if_enabled()
         first_new = report.articles[0].id if report.articles else None
         first = first_new or (report.duplicates[0][1] if report.duplicates else None)
-        self.changes.emit(Change(listed=True, counted=True, show=first))
+        self.changes.announce(Change(listed=True, counted=True, show=first))
         summary = self.tr("导入 %n 篇文章", "", len(report.articles))
         if report.duplicates:
             summary += self.tr("，%n 篇已在库中", "", len(report.duplicates))

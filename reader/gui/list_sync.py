@@ -133,7 +133,7 @@ class ListSync(QObject):
 
     def organised(self, ids: list[int], left: bool) -> None:
         """Starred, read, tagged (rows change), or trashed and restored (they leave)."""
-        self.changes.emit(Change(rows=tuple(ids), listed=left, counted=True))
+        self.changes.announce(Change(rows=tuple(ids), listed=left, counted=True))
 
     def rename_tag(self, tag: str) -> None:
         new, ok = QtWidgets.QInputDialog.getText(
@@ -142,8 +142,8 @@ class ListSync(QObject):
         if ok and new.strip() and new.strip() != tag:
             self.library.rename_tag(tag, new)
             self.lists.show_scope(Scope("tag", new.strip()))
-            self.changes.emit(Change(listed=True, counted=True))
+            self.changes.announce(Change(listed=True, counted=True))
 
     def delete_tag(self, tag: str) -> None:
         self.library.delete_tag(tag)
-        self.changes.emit(Change(listed=True, counted=True))
+        self.changes.announce(Change(listed=True, counted=True))

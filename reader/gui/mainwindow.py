@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         )
         self.organise.changed.connect(self.list_sync.organised)
         self.annotating = Annotating(self, self, settings)
-        self.startup = StartupSequence(self, settings)
+        self.startup: StartupSequence = StartupSequence(self, settings)
         self.startup.failed.connect(self._library_failed)
         self.scripts.set_config(self.looks.prefs.default_script or None)
         self._restore_layout()
@@ -312,7 +312,7 @@ class MainWindow(QMainWindow):
     def _changed_elsewhere(self) -> None:
         """Another process changed the list (this window's own import says so itself)."""
         if self.importer.operation is None:
-            self.changes.emit(Change(listed=True, counted=True))
+            self.changes.announce(Change(listed=True, counted=True))
 
     def _library_failed(self, error: LibraryError) -> None:
         """Damage in a page no check at open read: one dialog, then close (nothing written)."""

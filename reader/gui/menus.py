@@ -191,4 +191,7 @@ class Menus(QObject):
         self.file.insertSeparator(self.settings_action)
         actions = self.view.actions()
         after = actions.index(self.keyword_toggle) + 1
-        self.view.insertAction(actions[after] if after < len(actions) else None, panel_toggle)
+        if after < len(actions):
+            self.view.insertAction(actions[after], panel_toggle)
+        else:
+            self.view.addAction(panel_toggle)  # what insertAction(None, …) does

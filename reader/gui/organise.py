@@ -69,7 +69,11 @@ class OrganiseActions(QObject):
         if tags:
             remove = menu.addMenu(self.tr("移除标签"))
             for tag in tags:
-                remove.addAction(tag, lambda t=tag: self.remove_tag(t))
+
+                def remove_this(t: str = tag) -> None:
+                    self.remove_tag(t)
+
+                remove.addAction(tag, remove_this)
         menu.addSeparator()
         menu.addAction(self.restore if self.in_trash else self.trash)
         for a in menu.actions():

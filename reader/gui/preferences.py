@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import asdict, dataclass, fields
+from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from reader.gui.i18n import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +42,7 @@ class Preferences:
 
     @classmethod
     def load(cls, settings: QSettings) -> Preferences:
-        values = {}
+        values: dict[str, Any] = {}
         for f in fields(cls):
             raw = settings.value(f"preferences/{f.name}")
             if raw is None:

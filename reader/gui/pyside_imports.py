@@ -22,7 +22,7 @@ def install() -> None:
 
     feature = sys.modules.get("shibokensupport.feature")
     slow = getattr(feature, "_mod_uses_pyside", None)
-    if slow is None or hasattr(slow, "fallback"):
+    if feature is None or slow is None or hasattr(slow, "fallback"):
         return  # not this PySide's helper, or already replaced
 
     def uses_pyside(module: object) -> bool:
@@ -36,5 +36,5 @@ def install() -> None:
             return slow(module)
 
     uses_pyside.fallback = slow  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = uses_pyside
+    vars(feature)["_mod_uses_pyside"] = uses_pyside  # a module without stubs
     log.debug("PySide's import check reads module files directly")

@@ -140,7 +140,7 @@ class ReadingController(QObject):
         )
         if not self.library.read_at(record.id):
             self.library.mark_read(record.id)  # read once opened, as in mail
-            self.changes.emit(Change(rows=(record.id,), read=1))
+            self.changes.announce(Change(rows=(record.id,), read=1))
 
     def _show(self, record, *, keep_position: bool = False) -> None:
         view = self.library.view(record, self.scripts.config)

@@ -12,6 +12,7 @@ in every script; they are extra selections, which never change the document.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -261,7 +262,7 @@ class ReadingPane(QTextBrowser):
     def set_layer(self, name: str, layer: Layer | None) -> None:
         self.set_layers({name: layer})
 
-    def set_layers(self, layers: dict[str, Layer | None]) -> None:
+    def set_layers(self, layers: Mapping[str, Layer | None]) -> None:
         """Add, replace (same name) or remove (None) layers, then redraw once."""
         for name, layer in layers.items():
             if layer is None:

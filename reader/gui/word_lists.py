@@ -43,7 +43,7 @@ class WordLists(QObject):
         )
         if words is not None:
             self.library.analysis.set_watch_words(words)
-            self.changes.emit(Change(watch=True))
+            self.changes.announce(Change(watch=True))
 
     def edit_user_words(self) -> None:
         """The user dictionary: words that must segment as one (names, places, terms)."""
@@ -68,5 +68,5 @@ class WordLists(QObject):
 
     def changed_in_settings(self) -> None:
         """The settings dialog edited the lists: redraw, and analyse what they change."""
-        self.changes.emit(Change(watch=True))
+        self.changes.announce(Change(watch=True))
         self.analysis.start()

@@ -50,7 +50,9 @@ class _Segmenter(QObject):
         self._process = python_process("reader.core.segment_server", [], self)
         self._process.readyReadStandardOutput.connect(self._read)
         self._process.finished.connect(self._ended)
-        QCoreApplication.instance().aboutToQuit.connect(self.stop)
+        app = QCoreApplication.instance()
+        assert app is not None  # made with the window, inside the application
+        app.aboutToQuit.connect(self.stop)
         self._process.start()
         if words is not None:
             self.use_words(words)
@@ -99,7 +101,9 @@ class _Segmenter(QObject):
 
     def _ended(self) -> None:
         if self.ready:  # double-click is Qt's own from now on
-            errors = self._process.readAllStandardError().data().decode(errors="replace")
+            # .data() is bytes at run time; PySide's stub also allows a memoryview
+            stderr = bytes(self._process.readAllStandardError().data())
+            errors = stderr.decode(errors="replace")
             log.warning("the word segmenter ended:\n%s", errors[-2000:])
         self.ready = False
 

@@ -173,7 +173,9 @@ class ProcessOperation(QObject):
             if status == QtCore.QProcess.ExitStatus.NormalExit and code == 0:
                 self.succeeded.emit(self._result)
             else:
-                errors = self._process.readAllStandardError().data().decode(errors="replace")
+                # .data() is bytes at run time; PySide's stub also allows a memoryview
+                stderr = bytes(self._process.readAllStandardError().data())
+                errors = stderr.decode(errors="replace")
                 log.error("%s failed:\n%s", self._process.arguments(), errors)
                 lines = errors.strip().splitlines()
                 self.failed.emit(lines[-1] if lines else f"exit status {code}")

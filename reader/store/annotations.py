@@ -180,7 +180,8 @@ class AnnotationStore:
         only orphaned (True) or only placed (False) ones. Annotations of articles in the
         trash are left out unless ``include_trashed``.
         """
-        where, params = ["1"], []
+        where: list[str] = ["1"]
+        params: list[object] = []
         if color is not None:
             where.append("n.color = ?")
             params.append(color)

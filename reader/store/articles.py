@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import Any
 
 from reader.core import textsearch
 from reader.core.records import (
@@ -757,7 +758,7 @@ def _day(text: str) -> date:
 
 
 def _row(r) -> ArticleRow:
-    values = {k: r[k] or "" for k in r.keys()}  # noqa: SIM118
+    values: dict[str, Any] = {k: r[k] or "" for k in r.keys()}  # noqa: SIM118
     values["starred"] = bool(r["starred"])
     values["trashed"] = bool(r["trashed"])
     values["tags"] = tuple(sorted(json.loads(r["tags"]))) if r["tags"] else ()

@@ -13,7 +13,7 @@ import contextlib
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
 from reader.core.errors import (
@@ -67,7 +67,7 @@ class _Cursor(sqlite3.Cursor):
     def _damaged(self, e: sqlite3.DatabaseError) -> BaseException:
         return damaged(self.path, e) if is_damage(e) else e
 
-    def execute(self, sql: str, params=(), /) -> _Cursor:  # type: ignore[override]
+    def execute(self, sql: str, params=(), /) -> _Cursor:
         try:
             return super().execute(sql, params)
         except sqlite3.DatabaseError as e:
@@ -272,7 +272,9 @@ class Database:
                     raise damaged(self.path, e) from e
                 raise
 
-    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+    def execute(
+        self, sql: str, params: Sequence[object] | Mapping[str, object] = ()
+    ) -> sqlite3.Cursor:
         cursor = self.conn.cursor(_Cursor)
         cursor.path = self.path
         return cursor.execute(sql, params)

@@ -570,7 +570,7 @@ class SearchIndex:
         finder = TermFinder(terms)
         found = []
         for row, score in rows:
-            one = hit(finder, tuple(row), score)  # type: ignore[arg-type]
+            one = hit(finder, tuple(row), score)
             if one is not None:
                 found.append(one)
             elif not expect_false:
