@@ -325,6 +325,8 @@ class _Assembler:
 
     def _new(self, order: int, **kw: str) -> _Draft:
         self._flush_captions(None)
+        # kw holds only _Draft's str fields (title, section…); mypy checks **kw: str against
+        # all its fields, the bool and list ones too.
         d = _Draft(order=order, **kw)  # type: ignore[arg-type]
         self.drafts.append(d)
         self.current = d

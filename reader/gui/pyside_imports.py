@@ -35,6 +35,6 @@ def install() -> None:
         except OSError:
             return slow(module)
 
-    uses_pyside.fallback = slow  # type: ignore[attr-defined]
+    uses_pyside.fallback = slow  # type: ignore[attr-defined]  # a mark on the function object
     vars(feature)["_mod_uses_pyside"] = uses_pyside  # a module without stubs
     log.debug("PySide's import check reads module files directly")
