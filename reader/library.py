@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 IMPORTABLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+# A file given as annotations that is not W3C annotation JSON (the GUI words it itself).
+NOT_ANNOTATIONS = "not a W3C annotation file"
 # The error of a folder holding no file with one of those suffixes (the GUI words it itself).
 NOTHING_TO_IMPORT = (
     f"no files to import in this folder (looked for {', '.join(IMPORTABLE_SUFFIXES)})"
@@ -218,6 +220,19 @@ class Library:
 
             report.annotations_moved += carry_over(self.articles, self.annotations, result.ids)
         return report
+
+    def import_annotation_file(self, path: Path) -> ImportReport:
+        """A W3C annotation file and nothing else (文件 → 导入批注): anything else is an
+        error entry (:data:`NOT_ANNOTATIONS`), never imported as an article."""
+        from reader.annotation_io import parse_annotation_file
+
+        data, problem = read_source(path)
+        if data is None:
+            return ImportReport(errors=[(str(path), problem)])
+        parsed = parse_annotation_file(data, path.name)
+        if parsed is None:
+            return ImportReport(errors=[(str(path), NOT_ANNOTATIONS)])
+        return self.import_annotations(parsed, str(path))
 
     def import_annotations(self, data: object, source: str) -> ImportReport:
         """Restore W3C Web Annotation JSON (as ``reader export --annotations --format json``

@@ -39,8 +39,6 @@ from reader.annotation_io import (
     JSON_SUFFIXES,
     annotations_markdown,
     export_w3c,
-    import_w3c,
-    parse_annotation_file,
     placed_in_view,
 )
 from reader.core import scripts
@@ -51,17 +49,18 @@ from reader.gui import note_dialog
 from reader.gui.annotation_list import AnnotationPanel, ColourNames, Entry, shown_colours
 from reader.gui.annotations_controller import AnnotationsController
 from reader.gui.changes import Change
-from reader.gui.files import ask_save_path, listed, save_or_report
+from reader.gui.files import ask_save_path, save_or_report
 from reader.gui.i18n import QT_TRANSLATE_NOOP
 from reader.gui.note_dialog import colour_icon
 from reader.gui.reading_pane import Layer
 from reader.gui.themes import Theme
 from reader.gui.word_selection import WordSelection
-from reader.library import write_atomically
+from reader.library import ImportReport, write_atomically
 
 if TYPE_CHECKING:
     from reader.gui.annotation_browser import AnnotationBrowser
     from reader.gui.changes import LibraryChanges
+    from reader.gui.importing import Importer
     from reader.gui.looks import Looks
     from reader.gui.menus import Menus
     from reader.gui.reading import ReadingController
@@ -90,6 +89,7 @@ class AnnotatingHost(Protocol):
     looks: Looks
     scripts: ScriptSelector
     menus: Menus
+    importer: Importer
 
     def status(self, message: str, timeout: int = 4000) -> None: ...
 
@@ -159,6 +159,7 @@ class AnnotationUI(QObject):
         host.reading.redrawn.connect(self.refresh)
         host.reading.menu_requested.connect(self.fill_menu)
         host.looks.settings_opened.connect(self.extend_settings)
+        host.importer.imported.connect(self._imported)
         self.panel.set_colours(self.colours)
         self._update_actions()
 
@@ -637,34 +638,13 @@ class AnnotationUI(QObject):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        """Add the annotations of a W3C JSON file (one step to undo); problems in one dialog."""
-        title = self.tr("导入批注")
-        try:
-            data = path.read_bytes()
-        except OSError as e:
-            QMessageBox.critical(self.window, title, f"{path.name}：{e.strerror or e}")
-            return
-        parsed = parse_annotation_file(data, path.name)
-        if parsed is None:
-            QMessageBox.critical(
-                self.window, title, self.tr("{}：不是 W3C 批注 JSON 文件").format(path.name)
-            )
-            return
-        try:
-            result = import_w3c(self.library, parsed)
-        except ValueError as e:
-            QMessageBox.critical(self.window, title, f"{path.name}：{e}")
-            return
-        self.controller.imported(result.added)
-        summary = self.tr("导入 {} 条批注").format(len(result.added))
-        if result.orphaned:
-            summary += self.tr("，{} 条在原文中找不到（列为未能定位）").format(len(result.orphaned))
-        if result.duplicates:
-            summary += self.tr("，{} 条已在文库中").format(len(result.duplicates))
-        self._status(summary, 8000)
-        if result.errors:
-            lines = listed(result.errors, lambda more: self.tr("……另有 {} 条").format(more))
-            QMessageBox.warning(self.window, title, f"{summary}。\n\n{lines}")
+        """Add the annotations of a W3C JSON file, on the import worker like any import
+        (the import becomes one step to undo: :meth:`_imported`)."""
+        self.host.importer.import_annotations(path)
+
+    def _imported(self, report: ImportReport) -> None:
+        """Annotations an import restored (this menu's, or a .json among imported files)."""
+        self.controller.imported(report.annotations)
 
     def _status(self, message: str, timeout: int = 4000) -> None:
         self.host.status(message, timeout)

@@ -13,13 +13,19 @@ from typing import TYPE_CHECKING
 # Dialogs as QtWidgets.X: PySide makes a class's Python type (its enums) when it is first
 # taken from the module, so these are made when first shown, not before the first paint.
 from PySide6 import QtWidgets
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QStatusBar, QWidget
 
 from reader.gui.changes import Change, LibraryChanges
 from reader.gui.files import listed
 from reader.gui.workers import Operation
-from reader.library import IMPORTABLE_SUFFIXES, NOTHING_TO_IMPORT, ImportReport, Library
+from reader.library import (
+    IMPORTABLE_SUFFIXES,
+    NOT_ANNOTATIONS,
+    NOTHING_TO_IMPORT,
+    ImportReport,
+    Library,
+)
 
 if TYPE_CHECKING:
     from reader.gui.analysis_runner import AnalysisRunner
@@ -30,6 +36,8 @@ ImportTask = Callable[[Library, Callable, Callable[[], bool]], ImportReport]
 
 
 class Importer(QObject):
+    imported = Signal(object)  # the ImportReport of an import that ended
+
     def __init__(
         self,
         library: Library,
@@ -82,6 +90,10 @@ class Importer(QObject):
                 paths, progress=progress, cancelled=cancelled
             )
         )
+
+    def import_annotations(self, path: Path) -> None:
+        """A W3C annotation file (文件 → 导入批注), on the worker like any import."""
+        self.run(lambda lib, _progress, _cancelled: lib.import_annotation_file(path))
 
     def seed_library(self) -> None:
         """Give a new library its sample pages, after the window has painted."""
@@ -149,18 +161,37 @@ class Importer(QObject):
             self.analysis.start_if_enabled()
         first_new = report.articles[0].id if report.articles else None
         first = first_new or (report.duplicates[0][1] if report.duplicates else None)
-        self.changes.announce(Change(listed=True, counted=True, show=first))
-        summary = self.tr("导入 %n 篇文章", "", len(report.articles))
-        if report.duplicates:
-            summary += self.tr("，%n 篇已在库中", "", len(report.duplicates))
-        if report.cancelled:
-            summary += self.tr("（已取消）")
+        annotated = tuple(dict.fromkeys(a.article_id for a in report.annotations))
+        self.changes.announce(Change(listed=True, counted=True, show=first, annotated=annotated))
+        self.imported.emit(report)
+        summary = self.summary(report)
         self.status_bar.showMessage(summary, 8000)
         self._report_errors(report, summary)
 
+    def summary(self, report: ImportReport) -> str:
+        """ "导入 3 篇文章，1 篇已在库中", and the annotations' part when a file had some."""
+        notes = len(report.annotations)
+        if notes and not report.articles and not report.duplicates:
+            summary = self.tr("导入 %n 条批注", "", notes)
+        else:
+            summary = self.tr("导入 %n 篇文章", "", len(report.articles))
+            if report.duplicates:
+                summary += self.tr("，%n 篇已在库中", "", len(report.duplicates))
+            if notes:
+                summary += self.tr("，%n 条批注", "", notes)
+        orphaned = sum(1 for a in report.annotations if a.orphaned)
+        if orphaned:
+            summary += self.tr("，%n 条在原文中找不到（列为未能定位）", "", orphaned)
+        if report.annotation_duplicates:
+            summary += self.tr("，%n 条批注已在文库中", "", len(report.annotation_duplicates))
+        if report.cancelled:
+            summary += self.tr("（已取消）")
+        return summary
+
     def _report_errors(self, report: ImportReport, summary: str) -> None:
         nothing = self.tr("没有可导入的文件")
-        errors = [(s, nothing if e == NOTHING_TO_IMPORT else e) for s, e in report.errors]
+        worded = {NOTHING_TO_IMPORT: nothing, NOT_ANNOTATIONS: self.tr("不是 W3C 批注 JSON 文件")}
+        errors = [(s, worded.get(e, e)) for s, e in report.errors]
         if errors and not report.articles and all(e == nothing for _, e in errors):
             # Only folders without a text file: one line, no talk of failures.
             folders = "、".join(Path(s).name or s for s, _ in errors)

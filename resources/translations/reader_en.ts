@@ -295,26 +295,6 @@
         <source>W3C 批注 JSON (*.json *.jsonld);;所有文件 (*)</source>
         <translation>W3C annotation JSON (*.json *.jsonld);;All files (*)</translation>
     </message>
-    <message>
-        <source>{}：不是 W3C 批注 JSON 文件</source>
-        <translation>{}: not a W3C annotation JSON file</translation>
-    </message>
-    <message>
-        <source>导入 {} 条批注</source>
-        <translation>Notes imported: {}</translation>
-    </message>
-    <message>
-        <source>，{} 条在原文中找不到（列为未能定位）</source>
-        <translation>; not found in the original text (listed as not found): {}</translation>
-    </message>
-    <message>
-        <source>，{} 条已在文库中</source>
-        <translation>; already in the library: {}</translation>
-    </message>
-    <message>
-        <source>……另有 {} 条</source>
-        <translation>…and {} more</translation>
-    </message>
 </context>
 <context>
     <name>AnnotationsController</name>
@@ -505,6 +485,13 @@
         <translation>Import Failed</translation>
     </message>
     <message numerus="yes">
+        <source>导入 %n 条批注</source>
+        <translation>
+            <numerusform>Imported %n note</numerusform>
+            <numerusform>Imported %n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>导入 %n 篇文章</source>
         <translation>
             <numerusform>Imported %n article</numerusform>
@@ -518,6 +505,27 @@
             <numerusform>, %n already in the library</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>，%n 条批注</source>
+        <translation>
+            <numerusform>, %n note</numerusform>
+            <numerusform>, %n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 条在原文中找不到（列为未能定位）</source>
+        <translation>
+            <numerusform>, %n not found in the original text (listed as not found)</numerusform>
+            <numerusform>, %n not found in the original text (listed as not found)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 条批注已在文库中</source>
+        <translation>
+            <numerusform>, %n note already in the library</numerusform>
+            <numerusform>, %n notes already in the library</numerusform>
+        </translation>
+    </message>
     <message>
         <source>（已取消）</source>
         <translation> (cancelled)</translation>
@@ -525,6 +533,10 @@
     <message>
         <source>没有可导入的文件</source>
         <translation>No files to import</translation>
+    </message>
+    <message>
+        <source>不是 W3C 批注 JSON 文件</source>
+        <translation>not a W3C annotation JSON file</translation>
     </message>
     <message>
         <source>{folders}：{nothing}</source>

@@ -294,26 +294,6 @@
         <source>W3C 批注 JSON (*.json *.jsonld);;所有文件 (*)</source>
         <translation>W3C 批註 JSON (*.json *.jsonld);;所有檔案 (*)</translation>
     </message>
-    <message>
-        <source>{}：不是 W3C 批注 JSON 文件</source>
-        <translation>{}：不是 W3C 批註 JSON 檔案</translation>
-    </message>
-    <message>
-        <source>导入 {} 条批注</source>
-        <translation>匯入 {} 條批註</translation>
-    </message>
-    <message>
-        <source>，{} 条在原文中找不到（列为未能定位）</source>
-        <translation>，{} 條在原文中找不到（列為未能定位）</translation>
-    </message>
-    <message>
-        <source>，{} 条已在文库中</source>
-        <translation>，{} 條已在文庫中</translation>
-    </message>
-    <message>
-        <source>……另有 {} 条</source>
-        <translation>……另有 {} 條</translation>
-    </message>
 </context>
 <context>
     <name>AnnotationsController</name>
@@ -504,6 +484,12 @@
         <translation>匯入失敗</translation>
     </message>
     <message numerus="yes">
+        <source>导入 %n 条批注</source>
+        <translation>
+            <numerusform>匯入 %n 條批註</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>导入 %n 篇文章</source>
         <translation>
             <numerusform>匯入 %n 篇文章</numerusform>
@@ -515,6 +501,24 @@
             <numerusform>，%n 篇已在庫中</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>，%n 条批注</source>
+        <translation>
+            <numerusform>，%n 條批註</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 条在原文中找不到（列为未能定位）</source>
+        <translation>
+            <numerusform>，%n 條在原文中找不到（列為未能定位）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 条批注已在文库中</source>
+        <translation>
+            <numerusform>，%n 條批註已在文庫中</numerusform>
+        </translation>
+    </message>
     <message>
         <source>（已取消）</source>
         <translation>（已取消）</translation>
@@ -522,6 +526,10 @@
     <message>
         <source>没有可导入的文件</source>
         <translation>沒有可匯入的檔案</translation>
+    </message>
+    <message>
+        <source>不是 W3C 批注 JSON 文件</source>
+        <translation>不是 W3C 批註 JSON 檔案</translation>
     </message>
     <message>
         <source>{folders}：{nothing}</source>

@@ -530,7 +530,7 @@ def test_a_bad_link_is_one_message(window: MainWindow, monkeypatch: pytest.Monke
 
 
 def test_export_markdown_and_json_then_import_the_json_back(
-    tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot, tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     article = open_article(window)
     kept = add(window.library, article, "头发", "blue", "该理了")
@@ -555,7 +555,8 @@ def test_export_markdown_and_json_then_import_the_json_back(
         window.library.annotations.delete(a.id)
     window.annotating.ui.refresh()
     assert drawn(window) == []
-    window.annotating.ui.import_file(data.with_suffix(".json"))
+    window.annotating.ui.import_file(data.with_suffix(".json"))  # on the import worker
+    qtbot.waitUntil(lambda: window.importer.operation is None, timeout=10_000)
     assert window.library.annotations.get(kept.id).note == "该理了"
     assert sorted(t for _, t in drawn(window)) == ["窗口", "頭髮"]
     assert "导入 2 条批注" in window.statusBar().currentMessage()
@@ -566,17 +567,19 @@ def test_export_markdown_and_json_then_import_the_json_back(
 
 
 def test_importing_something_else_is_one_dialog(
-    tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot, tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     told = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda *a: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: told.append(a[2]))
     page = tmp_path / "page.json"
     page.write_text('{"title": "不是批注"}', encoding="utf-8")
+    articles = window.model.rowCount()
     window.annotating.ui.import_file(page)
-    window.annotating.ui.import_file(tmp_path / "missing.json")
-    assert told[0] == "page.json：不是 W3C 批注 JSON 文件"
-    assert told[1].startswith("missing.json：")
-    assert len(told) == 2
+    window.annotating.ui.import_file(tmp_path / "missing.json")  # queued after the first
+    qtbot.waitUntil(lambda: len(told) == 2 and window.importer.operation is None)
+    assert told[0].endswith("page.json：不是 W3C 批注 JSON 文件")
+    assert "missing.json：" in told[1]
+    assert window.model.rowCount() == articles  # not imported as an article either
     assert not window.annotating.ui.controller.stack.canUndo()
 
 
