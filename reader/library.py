@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core import paths
-from reader.core.errors import LibraryUnavailableError
+from reader.core.errors import LibraryError, LibraryUnavailableError
+from reader.core.paths import path_text
 from reader.store.db import Database
 
 if TYPE_CHECKING:
@@ -164,19 +165,30 @@ class Library:
         for src in sources:
             found, errors = expand(Path(src))
             files += found
-            report.errors += errors
+            report.errors += [(path_text(source), message) for source, message in errors]
         for done, path in enumerate(files):
             if cancelled and cancelled():
                 report.cancelled = True
                 break
+            source = path_text(path)  # a name that is not UTF-8 is stored with \xff escapes
             if progress:
-                progress(done, len(files), str(path))
+                progress(done, len(files), source)
             data, problem = read_source(path)
             if data is None:
-                report.errors.append((str(path), problem))
+                report.errors.append((source, problem))
                 continue
-            report.merge(self.import_bytes(data, path.name, str(path)))
-            self.articles.index.tidy(steps=1)  # a file's segment merged as they come
+            try:
+                report.merge(self.import_bytes(data, path_text(path.name), source))
+                self.articles.index.tidy(steps=1)  # a file's segment merged as they come
+            except LibraryError as e:
+                # The library cannot be written (read-only, disk full, busy, damaged): the
+                # files stored so far are kept, and the rest are listed as not imported.
+                report.errors.append((source, str(e)))
+                report.errors += [
+                    (path_text(rest), "not imported: stopped by the error above")
+                    for rest in files[done + 1 :]
+                ]
+                return report
         if progress and not report.cancelled:
             progress(len(files), len(files), "")
         return report
@@ -189,9 +201,14 @@ class Library:
         from reader.core.documents import UnreadableInput, parse_document, to_new_article
         from reader.core.pages import SPLITTER_VERSION
 
-        if (annotations := parse_annotation_file(data, name)) is not None:
-            return self.import_annotations(annotations, source)
         report = ImportReport()
+        try:
+            annotations = parse_annotation_file(data, name)
+        except ValueError as e:  # JSON that no JSON reader takes (nested too deep, …)
+            report.errors.append((source, str(e)))
+            return report
+        if annotations is not None:
+            return self.import_annotations(annotations, source)
         try:
             doc = parse_document(data, name)
         except UnreadableInput as e:
