@@ -10,6 +10,7 @@ paint before it pays for them.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import stat
@@ -551,11 +552,45 @@ def _too_large(size: int) -> str:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target and rename, so a failure never leaves half a file."""
-    tmp = path.with_name(f".{path.name}.tmp")
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file of its own beside it and
+    a rename, so a failure never leaves half a file and two writers at once leave one
+    whole file. An existing file keeps its mode; one that is not a regular file (a
+    symbolic link, pipe or device) or that is read-only is not replaced: OSError, as for
+    any other failure to write."""
+    import errno
+    import secrets
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
+        st: os.stat_result | None = os.lstat(path)
+    except FileNotFoundError:
+        st = None
+    if st is not None:
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(
+                errno.EEXIST, "not a regular file (a link, pipe or device); not replaced", str(path)
+            )
+        if not os.access(path, os.W_OK):
+            raise PermissionError(errno.EACCES, "the file is read-only; not replaced", str(path))
+    mode = 0o666 if st is None else stat.S_IMODE(st.st_mode)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(tmp, flags, mode)  # a new file: the umask applies, as for any file
+            break
+        except FileExistsError:
+            continue
+    try:
+        with open(fd, "wb") as f:
+            if st is not None:
+                os.chmod(tmp, mode)  # exactly the old mode, whatever the umask
+                if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+                    with contextlib.suppress(OSError):  # only root may give a file away
+                        os.fchown(f.fileno(), st.st_uid, st.st_gid)
+            f.write(text.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
         tmp.unlink(missing_ok=True)
         raise
