@@ -329,10 +329,17 @@ def desktop_integration(args: argparse.Namespace) -> int:
 # -- commands ------------------------------------------------------------------------------
 
 
+# How long a command waits for another process writing the library before it gives up.
+LOCK_WAIT_S = 120.0
+
+
 def open_library(args: argparse.Namespace):  # -> Library, imported lazily for start-up speed
     from reader.library import Library
 
-    return Library.open(args.data_dir)
+    def waiting(path: Path) -> None:
+        problem(f"another reader is writing the library {path}; waiting…")
+
+    return Library.open(args.data_dir, lock_wait=LOCK_WAIT_S, on_wait=waiting)
 
 
 def print_json(value: object) -> None:

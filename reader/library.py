@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core import paths
-from reader.core.errors import LibraryError, LibraryUnavailableError
+from reader.core.errors import DamagedLibraryError, LibraryError, LibraryUnavailableError
 from reader.core.paths import path_text
 from reader.store.db import Database
 
@@ -83,15 +83,26 @@ class ImportReport:
 class Library:
     """One open library folder: the SQLite file plus the settings beside it."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        lock_wait: float | None = None,
+        on_wait: Callable[[Path], None] | None = None,
+    ) -> None:
+        """``lock_wait``: seconds a write waits for another process's (default the
+        store's); ``on_wait(library file)`` is called when a write starts to wait."""
         self.directory = directory
+        self._waiting = {"on_wait": on_wait} | (
+            {} if lock_wait is None else {"lock_wait": lock_wait}
+        )
         try:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise LibraryUnavailableError(
                 f"cannot create library folder {directory}: {e.strerror or e}"
             ) from e
-        self.db = Database(paths.library_path(directory))
+        self.db = Database(paths.library_path(directory), **self._waiting)
 
     @cached_property
     def articles(self) -> ArticleStore:
@@ -119,15 +130,22 @@ class Library:
 
     def reopen(self) -> Library:
         """The same library on a connection of its own (for a worker thread); close it."""
-        return Library(self.directory)
+        return Library(self.directory, **self._waiting)
 
     @classmethod
-    def open(cls, directory: str | os.PathLike[str] | None = None, *, seed: bool = True) -> Library:
+    def open(
+        cls,
+        directory: str | os.PathLike[str] | None = None,
+        *,
+        seed: bool = True,
+        lock_wait: float | None = None,
+        on_wait: Callable[[Path], None] | None = None,
+    ) -> Library:
         """Open (creating if needed) the library; a new one starts with the seed pages.
 
         The GUI passes ``seed=False`` and seeds on a worker after the window paints.
         """
-        lib = cls(paths.data_dir(directory))
+        lib = cls(paths.data_dir(directory), lock_wait=lock_wait, on_wait=on_wait)
         if lib.db.created and os.environ.get("READER_NO_SEED"):
             lib.articles.set_meta("seeded", "skipped")
         if seed and lib.needs_seed():
@@ -181,9 +199,11 @@ class Library:
             try:
                 report.merge(self.import_bytes(data, path_text(path.name), source))
                 self.articles.index.tidy(steps=1)  # a file's segment merged as they come
+            except DamagedLibraryError:
+                raise  # one line for the whole command: the library itself is the problem
             except LibraryError as e:
-                # The library cannot be written (read-only, disk full, busy, damaged): the
-                # files stored so far are kept, and the rest are listed as not imported.
+                # The library cannot be written (read-only, disk full, busy): the files
+                # stored so far are kept, and the rest are listed as not imported.
                 report.errors.append((source, str(e)))
                 report.errors += [
                     (path_text(rest), "not imported: stopped by the error above")
