@@ -147,3 +147,12 @@ def test_an_import_whose_output_is_lost_is_still_done(tmp_path: Path, data_dir: 
     assert any("cannot write the output" in line for line in lines)
     listed = run_reader(data_dir, "list")
     assert [line.split()[-1] for line in listed.out.splitlines()] == ["丙", "乙", "甲"]
+
+
+def test_a_link_with_numbers_beyond_the_library_integers_is_refused() -> None:
+    from reader.core.links import parse_link
+
+    for url in (f"reader://article/{2**63}", f"reader://article/1#0-{2**64}"):
+        with pytest.raises(ValueError, match="too large"):
+            parse_link(url)
+    assert parse_link(f"reader://article/{2**63 - 1}").article_id == 2**63 - 1
