@@ -116,32 +116,50 @@ def export_w3c(lib: Library, article_ids: Sequence[int]) -> dict[str, Any]:
 
 def parse_annotation_file(data: bytes, name: str) -> object | None:
     """The parsed JSON when a file to import holds W3C annotations, else None (then it is
-    imported as an article like any other file)."""
+    imported as an article like any other file).
+
+    Raises ValueError (one line) for JSON too deeply nested or with a number too long to
+    read, which would be neither annotations nor an article."""
     if not name.lower().endswith(JSON_SUFFIXES):
         return None
     try:
         parsed = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return None
+    except RecursionError:
+        raise ValueError("cannot read this JSON file: it is nested too deeply") from None
+    except ValueError as e:  # e.g. an integer of more digits than Python converts
+        raise ValueError(f"cannot read this JSON file: {e}") from None
     first = parsed[0] if isinstance(parsed, list) and parsed else parsed
     if not isinstance(first, dict):
         return None
     kind = first.get("type")
     kinds = kind if isinstance(kind, list) else [kind]
-    return parsed if any(k in _W3C_TYPES for k in kinds) else None
+    return parsed if any(isinstance(k, str) and k in _W3C_TYPES for k in kinds) else None
 
 
 _W3C_TYPES = {"Annotation", "AnnotationPage", "AnnotationCollection"}
 
 
+# Annotations stored per transaction: a large file never holds the write lock for long.
+ANNOTATIONS_PER_TRANSACTION = 200
+
+
 def import_w3c(lib: Library, data: object) -> AnnotationImport:
-    """Restore annotations from W3C JSON in one transaction. Each is matched to its article
-    by key (content digest), else by title where its quote is found, and re-anchored by
-    quote and context; one whose quote is gone is kept as orphaned. An id already in the
-    library is left as it is (a duplicate): importing the same file twice adds nothing.
-    Raises ValueError (one line) when the data is not W3C annotations."""
+    """Restore annotations from W3C JSON, ANNOTATIONS_PER_TRANSACTION at a time (an
+    interrupted import keeps whole batches; importing again adds the rest). Each is matched
+    to its article by key (content digest), else by title where its quote is found, and
+    re-anchored by quote and context; one whose quote is gone is kept as orphaned. An id
+    already in the library is left as it is (a duplicate): importing the same file twice
+    adds nothing. Raises ValueError (one line) when the data is not W3C annotations."""
     notes = from_w3c(data)
     result = AnnotationImport()
+    for first in range(0, len(notes), ANNOTATIONS_PER_TRANSACTION):
+        _import_batch(lib, notes[first : first + ANNOTATIONS_PER_TRANSACTION], result)
+    return result
+
+
+def _import_batch(lib: Library, notes: Sequence[Note], result: AnnotationImport) -> None:
     store = lib.annotations
     with store.db.transaction() as conn:
         touched: set[int] = set()
@@ -175,7 +193,6 @@ def import_w3c(lib: Library, data: object) -> AnnotationImport:
                 result.orphaned.append(annotation.id)
         for article_id in touched:
             store.refresh_extra_in(conn, article_id)
-    return result
 
 
 def _article_for(

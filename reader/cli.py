@@ -28,7 +28,24 @@ class UserError(Exception):
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # One line, exit 1, as for every other problem (argparse's default is usage + exit 2).
-        self.exit(EXIT_FAILED, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        from reader.core.errors import one_line
+
+        self.exit(EXIT_FAILED, f"{self.prog}: {one_line(message)} (see {self.prog} --help)\n")
+
+
+MAX_INTEGER = 2**63 - 1  # the library's integers (SQLite's) end here
+
+
+def integer(text: str) -> int:
+    """An integer argument the library can take (ids, counts, offsets)."""
+    shown = text if len(text) <= 24 else f"{text[:20]}…"
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid int value: {shown!r}") from None
+    if not -MAX_INTEGER <= value <= MAX_INTEGER:
+        raise argparse.ArgumentTypeError(f"{shown} is too large (at most {MAX_INTEGER})")
+    return value
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
@@ -56,22 +73,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("show", help="print one article")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=integer)
     p.add_argument("--script", metavar="CONFIG", help="show in this script (e.g. s2tw)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("search", help="find articles (hits in the snippet marked 【】)")
     p.add_argument("query", nargs="+", metavar="QUERY", help="words that must all occur")
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N (default 20)")
+    p.add_argument("--limit", type=integer, default=20, metavar="N", help="at most N (default 20)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("keywords", help="an article's keywords")
-    p.add_argument("id", type=int)
-    p.add_argument("--top", type=int, default=10, metavar="N")
+    p.add_argument("id", type=integer)
+    p.add_argument("--top", type=integer, default=10, metavar="N")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("export", help="export articles as md, json, html or txt")
-    p.add_argument("ids", nargs="*", type=int, metavar="ID")
+    p.add_argument("ids", nargs="*", type=integer, metavar="ID")
     p.add_argument("--all", action="store_true", help="every article in the library")
     p.add_argument("--format", required=True, choices=("md", "json", "html", "txt"))
     p.add_argument("--script", metavar="CONFIG", help="export in this script (e.g. s2tw)")
@@ -83,19 +100,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 
     p = sub.add_parser("annotate", help="highlight a passage, with an optional note")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=integer)
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--quote", metavar="TEXT", help="the passage, as the view shows it")
-    where.add_argument("--start", type=int, metavar="S", help="code point offset in the view")
-    p.add_argument("--end", type=int, metavar="E", help="with --start: end offset")
-    p.add_argument("--occurrence", type=int, default=1, metavar="N", help="Nth match of --quote")
+    where.add_argument("--start", type=integer, metavar="S", help="code point offset in the view")
+    p.add_argument("--end", type=integer, metavar="E", help="with --start: end offset")
+    p.add_argument(
+        "--occurrence", type=integer, default=1, metavar="N", help="Nth match of --quote"
+    )
     p.add_argument("--script", metavar="CONFIG", help="offsets and quote in this view")
     p.add_argument("--color", default="yellow", metavar="NAME", help="colour or its meaning")
     p.add_argument("--note", default="", metavar="TEXT")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("annotations", help="list highlights and notes")
-    p.add_argument("id", type=int, nargs="?", help="one article (default: all)")
+    p.add_argument("id", type=integer, nargs="?", help="one article (default: all)")
     p.add_argument("--script", metavar="CONFIG", help="offsets and quotes in this view")
     p.add_argument("--json", action="store_true")
 
@@ -141,7 +160,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="reader: %(levelname)s: %(message)s")
     if first_positional(argv) not in COMMANDS:
-        args = build_gui_parser().parse_args(argv)
+        args = _parse(build_gui_parser(), argv)
+        if isinstance(args, int):  # --help or --version whose output failed
+            return args
         if args.install_desktop or args.uninstall_desktop:
             return desktop_integration(args)
         import gc
@@ -158,19 +179,128 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(args.data_dir, args.files)
         finally:
             gc.enable()
-    args = build_parser().parse_args(argv)
+    args = _parse(build_parser(), argv)
+    if isinstance(args, int):  # --help or --version whose output failed
+        return args
     from reader.core.errors import LibraryError
 
+    def command() -> int:
+        try:
+            _check_text_arguments(args)
+            return COMMANDS[args.command](args)
+        except (UserError, LibraryError) as e:
+            problem(str(e))
+            return EXIT_FAILED
+        except KeyboardInterrupt:
+            problem("interrupted")
+            return 130
+
+    return _writing_output(command)
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | int:
+    """The arguments; SystemExit once --help, --version or an error has been said (with
+    status 1 when that output cannot be written: argparse itself would exit 0)."""
+    return _writing_output(lambda: parser.parse_args(argv))
+
+
+def _writing_output(work):
+    """``work()`` with stdout's write errors as one line: exit 1, or 0 for a closed pipe."""
+    stdout = sys.stdout
+    sys.stdout = _Output(stdout)
     try:
-        return COMMANDS[args.command](args)
-    except (UserError, LibraryError) as e:
-        print(f"reader: {e}", file=sys.stderr)
+        try:
+            result = work()
+        except SystemExit:
+            sys.stdout.flush()
+            raise
+        sys.stdout.flush()
+        return result
+    except OutputError as e:
+        _silence(stdout)  # Python's own flush at exit would fail again, with a traceback
+        if e.broken_pipe:  # `reader list | head`: the reader of the output has had enough
+            return EXIT_OK
+        problem(f"cannot write the output: {e}")
         return EXIT_FAILED
-    except KeyboardInterrupt:
-        print("reader: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return EXIT_OK
+    finally:
+        sys.stdout = stdout
+
+
+def problem(message: str) -> None:
+    """One line on stderr, whatever the message holds (line breaks, a file name's bytes)."""
+    from reader.core.errors import one_line
+
+    try:
+        sys.stderr.write(f"reader: {one_line(message)}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass  # stderr itself is gone: nowhere left to say it
+
+
+class OutputError(Exception):
+    """Writing the command's output (stdout) failed: a full disk, a closed pipe."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__((error.strerror or str(error)).lower())
+        self.broken_pipe = isinstance(error, BrokenPipeError)
+
+
+class _Output:
+    """stdout, whose write errors are told apart from the library's and the input's."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except UnicodeEncodeError:  # an encoding that lacks a character: write it escaped
+            encoding = getattr(self._stream, "encoding", None) or "utf-8"
+            return self.write(text.encode(encoding, "backslashreplace").decode(encoding))
+        except OSError as e:
+            raise OutputError(e) from e
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as e:
+            raise OutputError(e) from e
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+def _silence(stream) -> None:
+    """Point a failed stdout at the null device, so nothing is written (or fails) later."""
+    import os
+
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, stream.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass  # not a file (a test's capture): nothing will flush it at exit
+
+
+# Arguments that name files may hold any bytes; the others must be text.
+_PATH_ARGUMENTS = {"paths", "file", "output", "data_dir"}
+
+
+def _check_text_arguments(args: argparse.Namespace) -> None:
+    from reader.core.errors import one_line
+
+    for name, value in vars(args).items():
+        values = value if isinstance(value, list) else [value]
+        if name in _PATH_ARGUMENTS or not all(isinstance(v, str) for v in values):
+            continue
+        for text in values:
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                what = name.upper() if name == "query" else f"--{name}"
+                raise UserError(
+                    f"{what} is not UTF-8 text: {one_line(text)} (check the terminal's encoding)"
+                ) from None
 
 
 def desktop_integration(args: argparse.Namespace) -> int:
@@ -199,10 +329,17 @@ def desktop_integration(args: argparse.Namespace) -> int:
 # -- commands ------------------------------------------------------------------------------
 
 
+# How long a command waits for another process writing the library before it gives up.
+LOCK_WAIT_S = 120.0
+
+
 def open_library(args: argparse.Namespace):  # -> Library, imported lazily for start-up speed
     from reader.library import Library
 
-    return Library.open(args.data_dir)
+    def waiting(path: Path) -> None:
+        problem(f"another reader is writing the library {path}; waiting…")
+
+    return Library.open(args.data_dir, lock_wait=LOCK_WAIT_S, on_wait=waiting)
 
 
 def print_json(value: object) -> None:
@@ -214,14 +351,26 @@ def print_json(value: object) -> None:
 
 @command("import")
 def cmd_import(args: argparse.Namespace) -> int:
-    from reader.views import article_dict, article_view
-
     lib = open_library(args)
     bar = ProgressBar() if sys.stderr.isatty() else None
     report = lib.import_paths(args.paths, progress=bar)
     if bar:
         bar.finish()
-    if args.json:
+    try:
+        _print_import(lib, report, args.json)
+    finally:  # said even when the output cannot be written
+        for source, message in report.warnings:
+            problem(f"warning: {source}: {message}")
+        for source, message in report.errors:
+            problem(f"{source}: {message}")
+    return EXIT_FAILED if report.errors else EXIT_OK
+
+
+def _print_import(lib, report, as_json: bool) -> None:  # lib: Library, report: ImportReport
+    from reader.core.errors import one_line
+    from reader.views import article_dict, article_view
+
+    if as_json:
         print_json(
             {
                 "articles": [article_dict(article_view(a, None)) for a in report.articles],
@@ -230,28 +379,23 @@ def cmd_import(args: argparse.Namespace) -> int:
                 **_imported_annotations(lib, report),
             }
         )
-    else:
-        for a in report.articles:
-            print(f"{a.id:>6}  {a.display_title}")
-        already: dict[str, list[int]] = {}
-        for source, article_id in report.duplicates:
-            already.setdefault(source, []).append(article_id)
-        for source, ids in already.items():  # e.g. a second copy of a file, at another path
-            print(f"already in the library: {source} (id {', '.join(map(str, ids))})")
+        return
+    for a in report.articles:
+        print(f"{a.id:>6}  {a.display_title}")
+    already: dict[str, list[int]] = {}
+    for source, article_id in report.duplicates:
+        already.setdefault(source, []).append(article_id)
+    for source, ids in already.items():  # e.g. a second copy of a file, at another path
+        print(f"already in the library: {one_line(source)} (id {', '.join(map(str, ids))})")
+    print(
+        f"imported {len(report.articles)} articles, {len(report.duplicates)} already "
+        f"in the library, {len(report.errors)} failed"
+    )
+    if report.annotations or report.annotation_duplicates:
         print(
-            f"imported {len(report.articles)} articles, {len(report.duplicates)} already "
-            f"in the library, {len(report.errors)} failed"
+            f"imported {len(report.annotations)} annotations, "
+            f"{len(report.annotation_duplicates)} already in the library"
         )
-        if report.annotations or report.annotation_duplicates:
-            print(
-                f"imported {len(report.annotations)} annotations, "
-                f"{len(report.annotation_duplicates)} already in the library"
-            )
-    for source, message in report.warnings:
-        print(f"reader: warning: {source}: {message}", file=sys.stderr)
-    for source, message in report.errors:
-        print(f"reader: {source}: {message}", file=sys.stderr)
-    return EXIT_FAILED if report.errors else EXIT_OK
 
 
 @command("list")

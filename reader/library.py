@@ -10,6 +10,7 @@ paint before it pays for them.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import stat
@@ -20,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core import paths
-from reader.core.errors import LibraryUnavailableError
+from reader.core.errors import DamagedLibraryError, LibraryError, LibraryUnavailableError
+from reader.core.paths import path_text
 from reader.store.db import Database
 
 if TYPE_CHECKING:
@@ -83,15 +85,28 @@ class ImportReport:
 class Library:
     """One open library folder: the SQLite file plus the settings beside it."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        *,
+        lock_wait: float | None = None,
+        on_wait: Callable[[Path], None] | None = None,
+    ) -> None:
+        """``lock_wait``: seconds a write waits for another process's (default the
+        store's); ``on_wait(library file)`` is called when a write starts to wait."""
         self.directory = directory
+        self._lock_wait, self._on_wait = lock_wait, on_wait
         try:
             directory.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise LibraryUnavailableError(
                 f"cannot create library folder {directory}: {e.strerror or e}"
             ) from e
-        self.db = Database(paths.library_path(directory))
+        self.db = (
+            Database(paths.library_path(directory), on_wait=on_wait)
+            if lock_wait is None
+            else Database(paths.library_path(directory), lock_wait=lock_wait, on_wait=on_wait)
+        )
 
     @cached_property
     def articles(self) -> ArticleStore:
@@ -119,15 +134,22 @@ class Library:
 
     def reopen(self) -> Library:
         """The same library on a connection of its own (for a worker thread); close it."""
-        return Library(self.directory)
+        return Library(self.directory, lock_wait=self._lock_wait, on_wait=self._on_wait)
 
     @classmethod
-    def open(cls, directory: str | os.PathLike[str] | None = None, *, seed: bool = True) -> Library:
+    def open(
+        cls,
+        directory: str | os.PathLike[str] | None = None,
+        *,
+        seed: bool = True,
+        lock_wait: float | None = None,
+        on_wait: Callable[[Path], None] | None = None,
+    ) -> Library:
         """Open (creating if needed) the library; a new one starts with the seed pages.
 
         The GUI passes ``seed=False`` and seeds on a worker after the window paints.
         """
-        lib = cls(paths.data_dir(directory))
+        lib = cls(paths.data_dir(directory), lock_wait=lock_wait, on_wait=on_wait)
         if lib.db.created and os.environ.get("READER_NO_SEED"):
             lib.articles.set_meta("seeded", "skipped")
         if seed and lib.needs_seed():
@@ -166,19 +188,32 @@ class Library:
         for src in sources:
             found, errors = expand(Path(src))
             files += found
-            report.errors += errors
+            report.errors += [(path_text(source), message) for source, message in errors]
         for done, path in enumerate(files):
             if cancelled and cancelled():
                 report.cancelled = True
                 break
+            source = path_text(path)  # a name that is not UTF-8 is stored with \xff escapes
             if progress:
-                progress(done, len(files), str(path))
+                progress(done, len(files), source)
             data, problem = read_source(path)
             if data is None:
-                report.errors.append((str(path), problem))
+                report.errors.append((source, problem))
                 continue
-            report.merge(self.import_bytes(data, path.name, str(path)))
-            self.articles.index.tidy(steps=1)  # a file's segment merged as they come
+            try:
+                report.merge(self.import_bytes(data, path_text(path.name), source))
+                self.articles.index.tidy(steps=1)  # a file's segment merged as they come
+            except DamagedLibraryError:
+                raise  # one line for the whole command: the library itself is the problem
+            except LibraryError as e:
+                # The library cannot be written (read-only, disk full, busy): the files
+                # stored so far are kept, and the rest are listed as not imported.
+                report.errors.append((source, str(e)))
+                report.errors += [
+                    (path_text(rest), "not imported: stopped by the error above")
+                    for rest in files[done + 1 :]
+                ]
+                return report
         if progress and not report.cancelled:
             progress(len(files), len(files), "")
         return report
@@ -191,9 +226,14 @@ class Library:
         from reader.core.documents import UnreadableInput, parse_document, to_new_article
         from reader.core.pages import SPLITTER_VERSION
 
-        if (annotations := parse_annotation_file(data, name)) is not None:
-            return self.import_annotations(annotations, source)
         report = ImportReport()
+        try:
+            annotations = parse_annotation_file(data, name)
+        except ValueError as e:  # JSON that no JSON reader takes (nested too deep, …)
+            report.errors.append((source, str(e)))
+            return report
+        if annotations is not None:
+            return self.import_annotations(annotations, source)
         try:
             doc = parse_document(data, name)
         except UnreadableInput as e:
@@ -549,11 +589,45 @@ def _too_large(size: int) -> str:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target and rename, so a failure never leaves half a file."""
-    tmp = path.with_name(f".{path.name}.tmp")
+    """Write ``text`` (UTF-8) to ``path`` through a temporary file of its own beside it and
+    a rename, so a failure never leaves half a file and two writers at once leave one
+    whole file. An existing file keeps its mode; one that is not a regular file (a
+    symbolic link, pipe or device) or that is read-only is not replaced: OSError, as for
+    any other failure to write."""
+    import errno
+    import secrets
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
+        st: os.stat_result | None = os.lstat(path)
+    except FileNotFoundError:
+        st = None
+    if st is not None:
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(
+                errno.EEXIST, "not a regular file (a link, pipe or device); not replaced", str(path)
+            )
+        if not os.access(path, os.W_OK):
+            raise PermissionError(errno.EACCES, "the file is read-only; not replaced", str(path))
+    mode = 0o666 if st is None else stat.S_IMODE(st.st_mode)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    while True:
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            fd = os.open(tmp, flags, mode)  # a new file: the umask applies, as for any file
+            break
+        except FileExistsError:
+            continue
+    try:
+        with open(fd, "wb") as f:
+            if st is not None:
+                os.chmod(tmp, mode)  # exactly the old mode, whatever the umask
+                if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
+                    with contextlib.suppress(OSError):  # only root may give a file away
+                        os.fchown(f.fileno(), st.st_uid, st.st_gid)
+            f.write(text.encode("utf-8"))
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
         tmp.unlink(missing_ok=True)
         raise

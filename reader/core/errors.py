@@ -5,6 +5,8 @@ Here rather than in the store so that callers above it name them without importi
 
 from __future__ import annotations
 
+import re
+
 
 class LibraryError(Exception):
     """A known failure the user can act on; the message is one clear line."""
@@ -32,3 +34,25 @@ class AnnotationError(LibraryError):
 
 class AnnotationNotFound(AnnotationError):  # noqa: N818 - reads as what happened
     """No annotation with that id."""
+
+
+class LibraryBusyError(LibraryUnavailableError):
+    """Another process kept the library's write lock for longer than we wait."""
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte a file name held that is not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    return _ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def one_line(text: str) -> str:
+    """``text`` as one printable line: line breaks and other control characters escaped
+    (``\\n``, ``\\x1b``), as are the undecodable bytes of a file name (``\\xff``)."""
+    return _UNPRINTABLE.sub(_escape, text)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 log = logging.getLogger(__name__)
 
 SCHEME = "reader"
+MAX_NUMBER = 2**63 - 1  # ids and offsets the library can hold
 _LINK = re.compile(
     r"reader://article/(?P<id>[0-9]+)/?"
     r"(?:\?script=(?P<script>[A-Za-z0-9]+))?"
@@ -56,6 +57,9 @@ def parse_link(url: str) -> ArticleLink:
     if match is None:
         raise ValueError(f"not a link to an article: {url!r}")
     start, end = match["start"], match["end"]
+    numbers = [match["id"]] + ([start, end] if start is not None else [])
+    if any(len(n) > 18 and int(n) > MAX_NUMBER for n in numbers):
+        raise ValueError(f"number too large in link: {url[:80]!r}")
     if start is not None and int(start) > int(end):
         raise ValueError(f"passage ends before it starts: {url!r}")
     return ArticleLink(

@@ -71,3 +71,14 @@ def seed_files() -> list[Traversable]:
 
     folder = resources.files("reader.seeds")
     return sorted((f for f in folder.iterdir() if f.name.endswith(".txt")), key=lambda f: f.name)
+
+
+def path_text(path: str | os.PathLike[str]) -> str:
+    """A path as text that can be stored and printed: the bytes of a file name that are not
+    UTF-8 (held by Python as lone surrogates) written as ``\\xff``. Other paths unchanged."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "backslashreplace")
+    return text

@@ -258,7 +258,9 @@ def _anchor(selector: object) -> Anchor:
         return Anchor(0, len(exact), exact, prefix, suffix)
     start, end = _offset(position.get("start")), _offset(position.get("end"))
     if start is None or end is None or start > end:
-        raise ValueError(f"TextPositionSelector needs integers 0 <= start <= end: {position}")
+        raise ValueError(
+            f"TextPositionSelector needs integers 0 <= start <= end <= {MAX_OFFSET}: {position}"
+        )
     return Anchor(start, end, exact, prefix, suffix)
 
 
@@ -269,8 +271,14 @@ def _of_type(selectors: list[object], kind: str) -> dict[str, Any] | None:
     return None
 
 
+# The largest offset read: JSON's safe integers (far beyond any article; the library's
+# integers stop at 2**63 - 1).
+MAX_OFFSET = 2**53 - 1
+
+
 def _offset(value: object) -> int | None:
-    """A non-negative integer offset, or None (JSON true/false are not offsets)."""
-    if isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+    """A non-negative integer offset up to MAX_OFFSET, or None (JSON true/false are not
+    offsets)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_OFFSET:
         return value
     return None

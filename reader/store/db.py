@@ -13,11 +13,12 @@ import contextlib
 import logging
 import sqlite3
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from reader.core.errors import (
     DamagedLibraryError,
+    LibraryBusyError,
     LibraryError,
     LibraryUnavailableError,
     NewerLibraryError,
@@ -28,10 +29,16 @@ from reader.store import schema
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 10_000
+# How long SQLite's own busy handler waits at a time: a writer that waits longer is told
+# (Database.on_wait) and tries again, up to Database.lock_wait in all.
+BUSY_STEP_MS = 1_000
 # PRAGMA quick_check reads every page: ~0.6 ms per MB here (60 ms on a 20k-article, 99 MB
-# library). Below this size it runs at open, so damage is reported before any window
-# shows; above it, the first query that meets a corrupt page reports it (_Cursor).
+# library). It runs at every open up to this size, so damage is reported before anything
+# is written or any window shows; above it, at the first open of each state of the file
+# (its result remembered beside it). Damage met later by a query is reported (_Cursor),
+# and then nothing more is written in that session.
 QUICK_CHECK_MAX_BYTES = 16 * 1024 * 1024
+CHECKED_SUFFIX = ".checked"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -40,6 +47,15 @@ _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
+_SQLITE_READONLY = 8
+_SQLITE_IOERR = 10
+_SQLITE_FULL = 13
+_SQLITE_CANTOPEN = 14
+
+
+def _code(e: BaseException) -> int:
+    code = getattr(e, "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else -1
 
 
 def is_damage(e: BaseException) -> bool:
@@ -48,11 +64,30 @@ def is_damage(e: BaseException) -> bool:
     return isinstance(code, int) and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
-def damaged(path: Path, e: BaseException | str) -> DamagedLibraryError:
+def damaged(path: Path, e: BaseException | str, *, untouched: bool = True) -> DamagedLibraryError:
+    """The error of a damaged library: ``untouched`` when found before anything was written
+    in this session (at open), else only that nothing more will be."""
+    kept = "it was left untouched" if untouched else "nothing more is written to it"
     return DamagedLibraryError(
-        f"library {path} is damaged ({e}); it was left untouched: "
+        f"library {path} is damaged ({e}); {kept}: "
         "restore a backup or move it aside to start a new library"
     )
+
+
+def write_failure(path: Path, e: sqlite3.Error) -> LibraryError | sqlite3.Error:
+    """The known error for a write SQLite refused (read-only, disk full, I/O), else ``e``."""
+    code = _code(e)
+    if code == _SQLITE_READONLY:
+        why = "it is read-only (the file's or its folder's permissions)"
+    elif code == _SQLITE_FULL:
+        why = "the disk is full"
+    elif code == _SQLITE_IOERR:
+        why = f"the disk refused the write ({e})"
+    elif code == _SQLITE_CANTOPEN:
+        why = f"a file beside it cannot be made ({e})"
+    else:
+        return e
+    return LibraryUnavailableError(f"cannot write library {path}: {why}; that change was not made")
 
 
 class _Cursor(sqlite3.Cursor):
@@ -63,9 +98,13 @@ class _Cursor(sqlite3.Cursor):
     """
 
     path: Path
+    database: Database
 
     def _damaged(self, e: sqlite3.DatabaseError) -> BaseException:
-        return damaged(self.path, e) if is_damage(e) else e
+        if not is_damage(e):
+            return e
+        self.database.found_damage = e
+        return damaged(self.path, e, untouched=False)
 
     def execute(self, sql: str, params=(), /) -> _Cursor:
         try:
@@ -113,16 +152,27 @@ def unpack_version(value: int) -> tuple[int, int]:
 class Database:
     """One connection to a library file, migrated to the current schema on open."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(
+        self,
+        path: Path,
+        *,
+        lock_wait: float = BUSY_TIMEOUT_MS / 1000,
+        on_wait: Callable[[Path], None] | None = None,
+    ) -> None:
         self.path = path
         self.created = False  # True when this open made a new, empty library
         self.backup_path: Path | None = None
+        # A write waits up to lock_wait seconds for another process's write lock (then
+        # LibraryBusyError), calling on_wait once when it starts to wait.
+        self.lock_wait = lock_wait
+        self.on_wait = on_wait
+        self.found_damage: BaseException | None = None  # then nothing more is written
         _check_file(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             self.conn = sqlite3.connect(
                 path,
-                timeout=BUSY_TIMEOUT_MS / 1000,
+                timeout=BUSY_STEP_MS / 1000,
                 isolation_level=None,
                 check_same_thread=False,
             )
@@ -175,7 +225,7 @@ class Database:
             )
         if stored != 0:
             self._quick_check()
-        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_STEP_MS}")
         self.conn.execute("PRAGMA foreign_keys = ON")
         if self.conn.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":
             log.warning("WAL journal not available for %s", self.path)
@@ -185,18 +235,28 @@ class Database:
             self._migrate(minor)
 
     def _quick_check(self) -> None:
-        """Refuse a small damaged library at open (read only: nothing is written)."""
+        """Refuse a damaged library at open (read only: nothing is written to it).
+
+        A library above QUICK_CHECK_MAX_BYTES is checked too, once for each state of its
+        file (and WAL): a good result is remembered beside it (CHECKED_SUFFIX) by the
+        files' identity, size and modification time, so an unchanged library is not read
+        whole again at the next open.
+        """
         try:
             size = self.path.stat().st_size
         except OSError:
             return
-        if size > QUICK_CHECK_MAX_BYTES:
+        large = size > QUICK_CHECK_MAX_BYTES
+        state = _file_state(self.path) if large else None
+        if state is not None and _remembered(self.path) == state:
             return
         first = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if first != "ok":
             # One line for the user: SQLite's report spans lines and names the schema.
             reason = " ".join(first.replace("*** in database main ***", "").split())
             raise damaged(self.path, reason)
+        if state is not None:
+            _remember(self.path, state)
 
     def _has_tables(self) -> bool:
         row = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -232,9 +292,15 @@ class Database:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception. Not reentrant."""
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK on any exception. Not reentrant.
+
+        A write SQLite refuses (read-only, disk full) is LibraryUnavailableError, damage
+        DamagedLibraryError; once damage has been met nothing more is written.
+        """
         if self.conn.in_transaction:
             raise BugError("nested transaction")
+        if self.found_damage is not None:
+            raise damaged(self.path, self.found_damage, untouched=False)
         self._begin_immediate()
         try:
             yield self.conn
@@ -244,27 +310,39 @@ class Database:
                 with contextlib.suppress(sqlite3.Error):
                     self.conn.execute("ROLLBACK")
             if isinstance(e, sqlite3.DatabaseError) and is_damage(e):
-                raise damaged(self.path, e) from e
+                self.found_damage = e
+                raise damaged(self.path, e, untouched=False) from e
+            if isinstance(e, sqlite3.Error) and (known := write_failure(self.path, e)) is not e:
+                raise known from e
             raise
 
     def _begin_immediate(self) -> None:
-        """BEGIN IMMEDIATE, waiting out another writer.
+        """BEGIN IMMEDIATE, waiting out another writer for up to ``lock_wait`` seconds.
 
-        The busy timeout covers most waits, but SQLite skips the busy handler in a few
-        WAL cases (a writer mid-recovery, a checkpoint holding the lock); those come back
-        as SQLITE_BUSY at once, so retry them here for as long as the timeout allows.
+        SQLite's busy handler waits BUSY_STEP_MS at a time (and skips itself in a few WAL
+        cases: a writer mid-recovery, a checkpoint holding the lock); each refusal is tried
+        again here, and the first tells ``on_wait`` that this write is waiting.
         """
-        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        deadline = time.monotonic() + self.lock_wait
         delay = 0.005
+        told = False
         while True:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 return
             except sqlite3.OperationalError as e:
-                busy = getattr(e, "sqlite_errorcode", 0) & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
-                if not busy or time.monotonic() + delay > deadline:
-                    raise
-                log.debug("library busy, retrying BEGIN IMMEDIATE: %s", e)
+                if _code(e) not in (_SQLITE_BUSY, _SQLITE_LOCKED):
+                    raise write_failure(self.path, e) from e
+                if time.monotonic() + delay > deadline:
+                    raise LibraryBusyError(
+                        f"library {self.path} is busy: another program kept writing to it "
+                        f"for over {self.lock_wait:.0f} s; nothing was written, try again later"
+                    ) from e
+                if not told:
+                    told = True
+                    log.info("library busy, waiting for the other writer: %s", e)
+                    if self.on_wait is not None:
+                        self.on_wait(self.path)
                 time.sleep(delay)
                 delay = min(delay * 2, 0.2)
             except sqlite3.DatabaseError as e:
@@ -277,6 +355,7 @@ class Database:
     ) -> sqlite3.Cursor:
         cursor = self.conn.cursor(_Cursor)
         cursor.path = self.path
+        cursor.database = self
         return cursor.execute(sql, params)
 
     def data_version(self) -> int:
@@ -312,6 +391,39 @@ def _check_file(path: Path) -> None:
             raise NotALibraryError(f"{path} is a folder, not a Reader library")
     except OSError as e:
         raise LibraryUnavailableError(f"cannot read library {path}: {_reason(e)}") from e
+
+
+def _file_state(path: Path) -> str | None:
+    """The identity, size and modification time of the library file and its WAL."""
+    parts = []
+    for file in (path, path.with_name(f"{path.name}-wal")):
+        try:
+            st = file.stat()
+        except FileNotFoundError:
+            parts.append("-")
+            continue
+        except OSError:
+            return None
+        if file is not path and st.st_size == 0:
+            parts.append("-")  # an empty WAL is no WAL (the last connection removes it)
+            continue
+        parts.append(f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
+    return " ".join(parts)
+
+
+def _remembered(path: Path) -> str | None:
+    try:
+        return path.with_name(path.name + CHECKED_SUFFIX).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _remember(path: Path, state: str) -> None:
+    """Note that the library in this state passed the check (never fatal: it is redone)."""
+    try:
+        path.with_name(path.name + CHECKED_SUFFIX).write_text(state + "\n", encoding="ascii")
+    except OSError as e:
+        log.info("cannot remember the check of %s: %s", path, e)
 
 
 def _has_sqlite_header(path: Path) -> bool:

@@ -139,3 +139,34 @@ def one_line_errors(err: str, sources: Sequence[str] = ()) -> list[str]:
     for source in sources:
         assert sum(source in ln for ln in lines) == 1, (source, err)
     return lines
+
+
+# -- permissions: root ignores them, so such tests run the CLI without root's privileges -----
+
+
+def drop_privileges() -> None:
+    """A subprocess preexec_fn: when root, keep the user id but lose every capability, for
+    good (the securebits "noroot": the program executed gains none). File permissions then
+    apply to the child as to any user: a read-only file cannot be written, even its own.
+    A no-op for an ordinary user, for whom they apply anyway."""
+    if os.geteuid() != 0:
+        return
+    import ctypes
+
+    pr_set_securebits, noroot, noroot_locked = 28, 1 << 0, 1 << 1
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(pr_set_securebits, noroot | noroot_locked, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "cannot drop root's privileges")
+
+
+def run_reader_unprivileged(data_dir: Path, *args: str, timeout: float = 60) -> Done:
+    """run_reader without root's privileges (see drop_privileges)."""
+    done = subprocess.run(
+        reader_cmd(*args),
+        env=child_env(data_dir),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        preexec_fn=drop_privileges,
+    )
+    return Done(done.returncode, done.stdout, done.stderr)

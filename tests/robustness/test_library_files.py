@@ -251,10 +251,11 @@ def test_damaged_library_is_one_clear_line_and_left_as_it_was(
 def test_damage_found_by_a_query_on_a_large_library_is_one_clear_line(
     capsys, db_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Above the quick-check size, the first query that meets a bad page reports it."""
+    """Damaged after its last check: the first query that meets a bad page reports it."""
     damaged = garble(real_library(db_file))
     db_file.write_bytes(damaged)
     monkeypatch.setattr(db_module, "QUICK_CHECK_MAX_BYTES", 0)
+    monkeypatch.setattr(db_module, "_remembered", db_module._file_state)
     page = tmp_path / "new.txt"
     page.write_text(page_text(20), encoding="utf-8")
     for argv in (["list", "--json"], ["import", str(page)]):
@@ -363,7 +364,8 @@ def test_damage_found_after_open_in_the_gui_is_a_dialog(
 
     damaged = garble(real_library(db_file))
     db_file.write_bytes(damaged)
-    monkeypatch.setattr(db_module, "QUICK_CHECK_MAX_BYTES", 0)  # a large library: no check
+    monkeypatch.setattr(db_module, "QUICK_CHECK_MAX_BYTES", 0)  # a large library …
+    monkeypatch.setattr(db_module, "_remembered", db_module._file_state)  # … checked good
     window = app.start(str(db_file.parent), [])
     assert window is not None
     closed: list[bool] = []
@@ -394,3 +396,40 @@ def test_damage_met_in_any_slot_is_one_dialog_not_a_traceback(
     bug = ValueError("a bug of ours")
     sys.excepthook(ValueError, bug, None)
     assert others == [bug]  # anything else still goes to the usual hook
+
+
+def large_library(db_file: Path) -> bytes:
+    """real_library, made larger than the size checked at every open by a table of padding
+    at its end (the pages garble() breaks stay those of the articles)."""
+    real_library(db_file)
+    conn = sqlite3.connect(db_file)
+    conn.execute("CREATE TABLE padding (b BLOB)")
+    conn.execute("INSERT INTO padding VALUES (zeroblob(?))", (db_module.QUICK_CHECK_MAX_BYTES,))
+    conn.commit()
+    conn.close()
+    assert db_file.stat().st_size > db_module.QUICK_CHECK_MAX_BYTES
+    return db_file.read_bytes()
+
+
+def test_a_large_damaged_library_is_refused_before_anything_is_written(
+    db_file: Path, tmp_path: Path
+) -> None:
+    from robust_helpers import run_reader
+
+    large_library(db_file)
+    good = run_reader(db_file.parent, "list")
+    assert good.code == 0 and good.err == ""
+    checked = db_file.with_name(db_file.name + db_module.CHECKED_SUFFIX)
+    assert checked.read_text().strip() == db_module._file_state(db_file)  # remembered
+
+    damaged = garble(db_file.read_bytes())
+    db_file.write_bytes(damaged)  # a new state of the file: checked again
+    page = tmp_path / "new.txt"
+    page.write_text(page_text(20), encoding="utf-8")
+    for argv in (["import", str(page)], ["annotate", "1", "--quote", "北京"], ["list"]):
+        done = run_reader(db_file.parent, *argv)
+        assert done.code == 1 and done.out == "", argv
+        [line] = one_line_errors(done.err)
+        assert "damaged" in line and "left untouched" in line
+    assert db_file.read_bytes() == damaged
+    assert not db_file.with_name("library.sqlite3-wal").exists()
