@@ -32,3 +32,11 @@ class AnnotationError(LibraryError):
 
 class AnnotationNotFound(AnnotationError):  # noqa: N818 - reads as what happened
     """No annotation with that id."""
+
+
+class FetchError(LibraryError):
+    """A web page could not be fetched (no such server, refused, 404, too large, …)."""
+
+    def __init__(self, message: str, *, cancelled: bool = False) -> None:
+        super().__init__(message)
+        self.cancelled = cancelled  # the reader stopped it: not a failure to report
