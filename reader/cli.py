@@ -48,8 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="library and settings folder")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("import", help="import files or folders")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = sub.add_parser("import", help="import files, folders or web pages (https://…)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder or a web address")
+    p.add_argument(
+        "--as-text",
+        action="store_true",
+        help="import a web page that is not an article (a list, a forum) as plain text",
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("list", help="list the articles")
@@ -218,7 +223,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     lib = open_library(args)
     bar = ProgressBar() if sys.stderr.isatty() else None
-    report = lib.import_paths(args.paths, progress=bar)
+    report = lib.import_paths(args.paths, progress=bar, as_text=args.as_text)
     if bar:
         bar.finish()
     if args.json:
@@ -249,8 +254,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             )
     for source, message in report.warnings:
         print(f"reader: warning: {source}: {message}", file=sys.stderr)
+    as_text = set(report.not_articles)
     for source, message in report.errors:
-        print(f"reader: {source}: {message}", file=sys.stderr)
+        hint = " (--as-text imports its text)" if source in as_text else ""
+        print(f"reader: {source}: {message}{hint}", file=sys.stderr)
     return EXIT_FAILED if report.errors else EXIT_OK
 
 
@@ -271,6 +278,9 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "kind": r.kind,
                     "source": r.source,
                     "added": r.added_at,
+                    "published": r.published or None,
+                    "url": r.url or None,
+                    "site": r.site,
                 }
                 for r in (rows[i] for i in ids)
             ]
@@ -278,7 +288,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     else:
         for i in ids:
             r = rows[i]
-            print(f"{r.id:>6}  {r.date}  {r.display_title}")
+            # The publication date, else the day added marked with a "+".
+            print(f"{r.id:>6}  {r.date}{' ' if r.dated else '+'}  {r.display_title}")
     return EXIT_OK
 
 

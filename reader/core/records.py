@@ -70,6 +70,8 @@ class ArticleRow:
     trashed: bool = False
     tags: tuple[str, ...] = ()
     published: str = ""  # "" when unknown
+    url: str = ""
+    site: str = ""
 
     @property
     def display_title(self) -> str:
