@@ -309,7 +309,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(article_dict(view))
         return EXIT_OK
-    head = [view.display_title, view.subtitle, view.byline]
+    where = [record.published or "", record.site, record.url or ""]  # a web page's
+    head = [view.display_title, view.subtitle, view.byline, "  ".join(w for w in where if w)]
     print("\n".join(h for h in head if h))
     print()
     print("\n\n".join(p for p in view.paragraphs if p.strip()))

@@ -83,6 +83,7 @@ class ImportReport:
         self.annotation_duplicates += other.annotation_duplicates
         self.annotations_moved += other.annotations_moved
         self.not_articles += other.not_articles
+        self.cancelled = self.cancelled or other.cancelled
 
 
 class Library:
@@ -206,9 +207,9 @@ class Library:
         try:
             page = fetch(url, cancelled=cancelled)
         except FetchError as e:
-            report = ImportReport()
-            report.errors.append((url, str(e)))
-            report.cancelled = e.cancelled
+            report = ImportReport(cancelled=e.cancelled)
+            if not e.cancelled:  # stopped by the reader: no failure to report
+                report.errors.append((url, str(e)))
             return report
         return self.import_bytes(
             page.data, url, url, url=page.url, charset=page.charset, as_text=as_text

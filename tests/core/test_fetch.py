@@ -194,3 +194,20 @@ def test_reader_import_url_end_to_end(server: str, tmp_path: Path) -> None:
     saved.write_bytes(GBK_PAGE)
     again = json.loads(run(str(saved)).stdout)
     assert again["articles"] == [] and again["duplicates"][0]["id"] == article["id"]
+
+
+def test_a_cancelled_fetch_is_no_failure(server: str, tmp_path: Path) -> None:
+    from reader.library import Library
+
+    asked = []
+
+    def cancelled() -> bool:  # the import's own check first, then the fetch's
+        asked.append(1)
+        return len(asked) > 1
+
+    lib = Library(tmp_path / "lib")
+    try:
+        report = lib.import_paths([f"{server}/endless"], cancelled=cancelled)
+    finally:
+        lib.close()
+    assert report.cancelled and report.errors == [] and report.articles == []
