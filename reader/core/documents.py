@@ -18,12 +18,10 @@ from reader.core.decode import UnreadableInput, decode_bytes
 from reader.core.pages import (
     Article,
     Line,
-    classify,
     page_date,
     split_leading_byline,
     split_lines,
     split_page,
-    split_trailing_byline,
 )
 from reader.core.records import NewArticle
 
@@ -388,50 +386,6 @@ def canonical_url(url: str) -> str:
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
     )
     return urlunsplit((scheme, host, parts.path or "/", urlencode(query), ""))
-
-
-# --- HTML ----------------------------------------------------------------------------------
-
-
-def _html_articles(text: str) -> list[Article]:
-    doc = html_text.extract(text)
-    out = []
-    for ha in doc.articles:
-        art = _html_article(ha)
-        if art is not None:
-            out.append(art)
-    return out
-
-
-def _html_article(ha: html_text.HtmlArticle) -> Article | None:
-    captions = [b.text for b in ha.blocks if b.kind == "caption"]
-    paras = [b.text for b in ha.blocks if b.kind != "caption"]
-    byline = ""
-    # A byline/dateline opening the first paragraph or standing alone before the body.
-    if paras and classify(paras[0]) == "byline":
-        byline = paras.pop(0)
-    elif paras:
-        lead, rest = split_leading_byline(paras[0])
-        if lead:
-            byline, paras[0] = lead, rest
-    if paras and not byline:
-        rest, trailing = split_trailing_byline(paras[-1])
-        if trailing:
-            byline, paras[-1] = trailing, rest
-    body = "\n".join(p for p in paras if p)
-    title = ha.title
-    if not body:
-        if not captions and not title:
-            return None
-        if not captions:
-            body, title = title, ""
-    return Article(
-        title=title,
-        body=body,
-        byline=byline,
-        captions=captions,
-        kind="article" if body else "photo",
-    )
 
 
 # --- Markdown ------------------------------------------------------------------------------
