@@ -65,8 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help="library and settings folder")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    p = sub.add_parser("import", help="import files or folders")
-    p.add_argument("paths", nargs="+", metavar="PATH")
+    p = sub.add_parser("import", help="import files, folders or web pages (https://…)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a file, a folder or a web address")
+    p.add_argument(
+        "--as-text",
+        action="store_true",
+        help="import a web page that is not an article (a list, a forum) as plain text",
+    )
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("list", help="list the articles")
@@ -353,7 +358,7 @@ def print_json(value: object) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     lib = open_library(args)
     bar = ProgressBar() if sys.stderr.isatty() else None
-    report = lib.import_paths(args.paths, progress=bar)
+    report = lib.import_paths(args.paths, progress=bar, as_text=args.as_text)
     if bar:
         bar.finish()
     try:
@@ -361,8 +366,10 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:  # said even when the output cannot be written
         for source, message in report.warnings:
             problem(f"warning: {source}: {message}")
+        as_text = set(report.not_articles)
         for source, message in report.errors:
-            problem(f"{source}: {message}")
+            hint = " (--as-text imports its text)" if source in as_text else ""
+            problem(f"{source}: {message}{hint}")
     return EXIT_FAILED if report.errors else EXIT_OK
 
 
@@ -415,6 +422,9 @@ def cmd_list(args: argparse.Namespace) -> int:
                     "kind": r.kind,
                     "source": r.source,
                     "added": r.added_at,
+                    "published": r.published or None,
+                    "url": r.url or None,
+                    "site": r.site,
                 }
                 for r in (rows[i] for i in ids)
             ]
@@ -422,7 +432,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     else:
         for i in ids:
             r = rows[i]
-            print(f"{r.id:>6}  {r.date}  {r.display_title}")
+            # The publication date, else the day added marked with a "+".
+            print(f"{r.id:>6}  {r.date}{' ' if r.dated else '+'}  {r.display_title}")
     return EXIT_OK
 
 
@@ -442,7 +453,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(article_dict(view))
         return EXIT_OK
-    head = [view.display_title, view.subtitle, view.byline]
+    where = [record.published or "", record.site, record.url or ""]  # a web page's
+    head = [view.display_title, view.subtitle, view.byline, "  ".join(w for w in where if w)]
     print("\n".join(h for h in head if h))
     print()
     print("\n\n".join(p for p in view.paragraphs if p.strip()))

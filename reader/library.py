@@ -44,7 +44,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-IMPORTABLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+IMPORTABLE_SUFFIXES = (
+    ".txt", ".text", ".md", ".markdown",
+    ".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht", ".webarchive",
+)  # fmt: skip
 # A file given as annotations that is not W3C annotation JSON (the GUI words it itself).
 NOT_ANNOTATIONS = "not a W3C annotation file"
 # The error of a folder holding no file with one of those suffixes (the GUI words it itself).
@@ -71,6 +74,9 @@ class ImportReport:
     annotation_duplicates: list[tuple[str, str]] = field(default_factory=list)  # (source, id)
     # A changed file imported again: annotations moved to its new articles (id, article).
     annotations_moved: list[tuple[str, int]] = field(default_factory=list)
+    # Web pages not imported because they are not one article (their errors say why):
+    # import them again with as_text=True to keep their text.
+    not_articles: list[str] = field(default_factory=list)
 
     def merge(self, other: ImportReport) -> None:
         self.articles += other.articles
@@ -80,6 +86,8 @@ class ImportReport:
         self.annotations += other.annotations
         self.annotation_duplicates += other.annotation_duplicates
         self.annotations_moved += other.annotations_moved
+        self.not_articles += other.not_articles
+        self.cancelled = self.cancelled or other.cancelled
 
 
 class Library:
@@ -181,11 +189,17 @@ class Library:
         sources: Iterable[str | os.PathLike[str]],
         progress: ProgressFn | None = None,
         cancelled: CancelFn | None = None,
+        *,
+        as_text: bool = False,
     ) -> ImportReport:
-        """Import files and folders (recursively); one transaction per file."""
+        """Import files, folders (recursively) and web addresses (fetched); one transaction
+        per file. ``as_text``: web pages that are not an article are read as plain text."""
         report = ImportReport()
-        files: list[Path] = []
+        files: list[Path | str] = []
         for src in sources:
+            if is_web_address(src):
+                files.append(str(src).strip())
+                continue
             found, errors = expand(Path(src))
             files += found
             report.errors += [(path_text(source), message) for source, message in errors]
@@ -196,12 +210,15 @@ class Library:
             source = path_text(path)  # a name that is not UTF-8 is stored with \xff escapes
             if progress:
                 progress(done, len(files), source)
+            if isinstance(path, str):
+                report.merge(self.import_url(path, cancelled, as_text=as_text))
+                continue
             data, problem = read_source(path)
             if data is None:
                 report.errors.append((source, problem))
                 continue
             try:
-                report.merge(self.import_bytes(data, path_text(path.name), source))
+                report.merge(self.import_bytes(data, path_text(path.name), source, as_text=as_text))
                 self.articles.index.tidy(steps=1)  # a file's segment merged as they come
             except DamagedLibraryError:
                 raise  # one line for the whole command: the library itself is the problem
@@ -218,24 +235,61 @@ class Library:
             progress(len(files), len(files), "")
         return report
 
-    def import_bytes(self, data: bytes, name: str, source: str) -> ImportReport:
-        """Parse and store one document; bad input becomes an error entry, never a raise."""
+    def import_url(
+        self, url: str, cancelled: CancelFn | None = None, *, as_text: bool = False
+    ) -> ImportReport:
+        """Fetch a web page and import it as a saved one; a failure is one error line."""
+        from reader.core.fetch import FetchError, fetch
+
+        try:
+            page = fetch(url, cancelled=cancelled)
+        except FetchError as e:
+            report = ImportReport(cancelled=e.cancelled)
+            if not e.cancelled:  # stopped by the reader: no failure to report
+                report.errors.append((url, str(e)))
+            return report
+        return self.import_bytes(
+            page.data, url, url, url=page.url, charset=page.charset, as_text=as_text
+        )
+
+    def import_bytes(
+        self,
+        data: bytes,
+        name: str,
+        source: str,
+        *,
+        url: str | None = None,
+        charset: str | None = None,
+        as_text: bool = False,
+    ) -> ImportReport:
+        """Parse and store one document; bad input becomes an error entry, never a raise.
+        ``url`` and ``charset``: a fetched page's final address and declared charset."""
         # Imported here, not at the top: the window must not pay for the splitter's
         # regular expressions and the script tables before it paints.
         from reader.annotation_io import parse_annotation_file
-        from reader.core.documents import UnreadableInput, parse_document, to_new_article
+        from reader.core.documents import (
+            NotAnArticle,
+            UnreadableInput,
+            parse_document,
+            to_new_article,
+        )
         from reader.core.pages import SPLITTER_VERSION
 
         report = ImportReport()
+        if url is None:  # a fetched page is never an annotation file
+            try:
+                annotations = parse_annotation_file(data, name)
+            except ValueError as e:  # JSON that no JSON reader takes (nested too deep, …)
+                report.errors.append((source, str(e)))
+                return report
+            if annotations is not None:
+                return self.import_annotations(annotations, source)
         try:
-            annotations = parse_annotation_file(data, name)
-        except ValueError as e:  # JSON that no JSON reader takes (nested too deep, …)
+            doc = parse_document(data, name, url=url, charset=charset, as_text=as_text)
+        except NotAnArticle as e:
             report.errors.append((source, str(e)))
+            report.not_articles.append(source)
             return report
-        if annotations is not None:
-            return self.import_annotations(annotations, source)
-        try:
-            doc = parse_document(data, name)
         except UnreadableInput as e:
             report.errors.append((source, str(e)))
             return report
@@ -544,7 +598,7 @@ def expand(path: Path) -> tuple[list[Path], list[tuple[str, str]]]:
             errors.append((e.filename or str(path), f"cannot read folder: {e.strerror or e}"))
 
         for root, dirs, names in os.walk(path, onerror=unreadable):
-            dirs.sort()
+            dirs[:] = sorted(d for d in dirs if not _saved_page_files(d, names))
             files += [
                 Path(root, n)
                 for n in sorted(names)
@@ -554,6 +608,21 @@ def expand(path: Path) -> tuple[list[Path], list[tuple[str, str]]]:
             errors.append((str(path), NOTHING_TO_IMPORT))  # say so rather than import nothing
         return files, errors
     return [path], []  # read_source refuses pipes and devices with a clear line
+
+
+def is_web_address(source: str | os.PathLike[str]) -> bool:
+    return isinstance(source, str) and source.strip().lower().startswith(("http://", "https://"))
+
+
+def _saved_page_files(folder: str, names: list[str]) -> bool:
+    """A browser's "Web page, complete" folder (``page_files`` beside ``page.html``): its
+    pictures and scripts belong to the page, not articles of their own."""
+    for suffix in ("_files", "-files", "_archivos", "-Dateien", ".files"):
+        if folder.endswith(suffix):
+            stem = folder[: -len(suffix)]
+            return any(n.startswith(stem) and n[len(stem) :].lower() in (".html", ".htm",
+                       ".xhtml", ".shtml") for n in names)  # fmt: skip
+    return False
 
 
 def read_source(path: Path) -> tuple[bytes, str] | tuple[None, str]:

@@ -111,6 +111,9 @@ def article_dict(view: ArticleView, *, body: bool = True) -> dict:
         "encoding": record.encoding,
         "source": record.source,
         "added": record.added_at,
+        "published": record.published,
+        "url": record.url,
+        "site": record.site,
     }
     if body:
         d["body"] = view.body.text

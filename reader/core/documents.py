@@ -1,4 +1,10 @@
-"""The one entry point the app calls: a file's bytes and name → decoded text and articles."""
+"""The one entry point the app calls: a file's bytes and name → decoded text and articles.
+
+One sniff (:func:`sniff`) says what the bytes are, then one reader per kind: a web page
+(HTML, MHTML, a webarchive; :mod:`reader.core.webpage`) is one article with its date,
+address and site; Markdown and newspaper text are split into their articles
+(:mod:`reader.core.pages`). Every kind ends in the same :class:`Article` records.
+"""
 
 from __future__ import annotations
 
@@ -7,22 +13,42 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from reader.core import html_text
+from reader.core import decode, html_text, saved_page
 from reader.core.decode import UnreadableInput, decode_bytes
 from reader.core.pages import (
     Article,
     Line,
-    classify,
+    page_date,
     split_leading_byline,
     split_lines,
     split_page,
-    split_trailing_byline,
 )
 from reader.core.records import NewArticle
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Article", "ParsedDocument", "UnreadableInput", "parse_document", "split_text"]
+__all__ = [
+    "Article",
+    "NotAnArticle",
+    "ParsedDocument",
+    "UnreadableInput",
+    "parse_document",
+    "sniff",
+    "split_text",
+]
+
+# What a document is (sniff): a web page, Markdown or plain (newspaper) text.
+WEB, MARKDOWN, TEXT = "html", "md", "txt"
+WEB_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".mhtml", ".mht", ".webarchive")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+TEXT_SUFFIXES = (".txt", ".text")
+# Deeper nesting than this is no news page (real ones stay under a hundred levels).
+MAX_DEPTH = 2000
+
+
+class NotAnArticle(UnreadableInput):
+    """A web page that is not one article (a list of links, a login wall): imported only
+    when asked to take it as plain text."""
 
 
 @dataclass
@@ -33,8 +59,34 @@ class ParsedDocument:
     warnings: list[str] = field(default_factory=list)
 
 
-def parse_document(data: bytes, name: str) -> ParsedDocument:
-    """Decode and split a file. Raises UnreadableInput (one clear line) for non-text input."""
+def sniff(data: bytes, name: str) -> str:
+    """WEB, MARKDOWN or TEXT: a saved-page container by its bytes, else by the name's
+    suffix, else HTML markup near the start."""
+    if saved_page.sniff(data) != saved_page.HTML:
+        return WEB
+    by_name = _format_of_name(name)
+    if by_name is not None:
+        return by_name
+    head = data[:4096].replace(b"\0", b"").decode("latin-1")
+    return WEB if html_text.looks_like_html(head) else TEXT
+
+
+def parse_document(
+    data: bytes,
+    name: str,
+    *,
+    url: str | None = None,
+    charset: str | None = None,
+    as_text: bool = False,
+) -> ParsedDocument:
+    """Read a file (or a fetched page: ``url``, and the ``charset`` its server declared).
+    Raises UnreadableInput (one clear line) for what cannot be read, NotAnArticle for a
+    web page that is not an article unless ``as_text`` (then its text is read as a page
+    of plain text)."""
+    if not data:
+        raise UnreadableInput("empty file")
+    if url is not None or sniff(data, name) == WEB:
+        return _parse_web(data, url, charset, as_text)
     decoded = decode_bytes(data)
     articles = split_text(decoded.text, name)
     if not articles:
@@ -65,6 +117,10 @@ def to_new_article(a: Article) -> NewArticle:
         continues_to=a.continues_to,
         kind=a.kind,
         script=scripts.detect_script("\n".join((a.title, a.subtitle, a.body))),
+        published=a.published,
+        url=a.url,
+        site=a.site,
+        web=a.web,
     )
 
 
@@ -95,70 +151,241 @@ def _title_a_lone_article(article: Article) -> None:
 def split_text(text: str, name: str) -> list[Article]:
     """Articles from already decoded text; the format comes from the name (or sniffing)."""
     fmt = _format(text, name)
+    if fmt == WEB:  # a stored web page read again
+        url = name if name.startswith(("http://", "https://")) else None
+        try:
+            return [web_article(text, url)]
+        except UnreadableInput:
+            return []
     try:
-        if fmt == "html":
-            return _html_articles(text)
-        if fmt == "md":
-            return _markdown_articles(text)
-        return split_page(text)
+        articles = _markdown_articles(text) if fmt == MARKDOWN else split_page(text)
     except RecursionError:  # pathological nesting: fall back to the plain page rules
         log.warning("%s: falling back to plain text rules", name)
-        return split_page(text)
+        articles = split_page(text)
+    published = page_date(text)
+    if published:
+        for a in articles:
+            a.published = a.published or published
+    return articles
+
+
+def _format_of_name(name: str) -> str | None:
+    if name.startswith(("http://", "https://")):
+        return WEB
+    suffix = PurePath(name).suffix.lower()
+    if suffix in WEB_SUFFIXES:
+        return WEB
+    if suffix in MARKDOWN_SUFFIXES:
+        return MARKDOWN
+    if suffix in TEXT_SUFFIXES:
+        return TEXT
+    return None
 
 
 def _format(text: str, name: str) -> str:
-    suffix = PurePath(name).suffix.lower()
-    if suffix in (".html", ".htm", ".xhtml"):
-        return "html"
-    if suffix in (".md", ".markdown"):
-        return "md"
-    if suffix == ".txt":
-        return "txt"
-    return "html" if html_text.looks_like_html(text) else "txt"
+    fmt = _format_of_name(name) or (WEB if html_text.looks_like_html(text) else TEXT)
+    if fmt == WEB and not html_text.looks_like_html(text):
+        return TEXT  # a web page imported as text keeps its text, not its markup
+    return fmt
 
 
-# --- HTML ----------------------------------------------------------------------------------
+# --- web pages -----------------------------------------------------------------------------
 
 
-def _html_articles(text: str) -> list[Article]:
-    doc = html_text.extract(text)
-    out = []
-    for ha in doc.articles:
-        art = _html_article(ha)
-        if art is not None:
-            out.append(art)
-    return out
+def _parse_web(data: bytes, url: str | None, charset: str | None, as_text: bool) -> ParsedDocument:
+    if saved_page.sniff(data) == saved_page.HTML and (what := decode.sniff_binary(data)):
+        raise UnreadableInput(f"not a web page (looks like {what})")
+    try:
+        page = saved_page.unpack(data, strict=True)
+    except saved_page.DamagedPageError as e:
+        raise UnreadableInput(str(e)) from e
+    from reader.core import webpage
+
+    text, codec = webpage.decode_html(page.html, charset or page.charset)
+    text = decode.normalise(text)
+    if not text.strip():
+        raise UnreadableInput("empty file (only whitespace)")
+    if decode._looks_binary(text):
+        raise UnreadableInput("not a web page (binary data)")
+    if url is None and _cut_off(text):
+        raise UnreadableInput("the page is cut off (it ends before </html>); save it again")
+    if as_text:
+        plain = page_text(text)
+        articles = split_page(plain)
+        if not articles:
+            raise UnreadableInput("no text found on this page")
+        if len(articles) == 1:
+            _title_a_lone_article(articles[0])
+        return ParsedDocument(plain, codec, articles)
+    return ParsedDocument(text, codec, [web_article(text, url or page.url)])
 
 
-def _html_article(ha: html_text.HtmlArticle) -> Article | None:
-    captions = [b.text for b in ha.blocks if b.kind == "caption"]
-    paras = [b.text for b in ha.blocks if b.kind != "caption"]
+def _cut_off(text: str) -> bool:
+    """A whole document (<!doctype or <html> first) without its end."""
+    head = text[:1024].lstrip("\ufeff \n\t").lower()
+    if not head.startswith(("<!doctype html", "<html")):
+        return False
+    return "</html" not in text[-65536:].lower() and "</body" not in text[-65536:].lower()
+
+
+def page_text(html: str) -> str:
+    """A page's visible text as plain text: its title, then headings and paragraphs."""
+    doc = html_text.extract(html)
+    lines = [doc.title, ""] if doc.title else []
+    for article in doc.articles:
+        if article.title and article.title != doc.title:
+            lines += ["", article.title, ""]
+        for block in article.blocks:
+            if block.kind.startswith("h"):
+                lines += ["", block.text, ""]
+            else:
+                lines.append(block.text)
+    return "\n".join(lines)
+
+
+def web_article(html: str, url: str | None = None) -> Article:
+    """The one article of a decoded web page, with its date, address and site.
+
+    UnreadableInput when it has no text or is no news page, NotAnArticle when it reads as
+    a list of links or a login page."""
+    from reader.core import webpage
+
+    art = webpage.extract_html(html, url)
+    if art.depth > MAX_DEPTH:
+        raise UnreadableInput(f"not a news page (its tags are nested {art.depth} deep)")
+    if problem := not_an_article(art):
+        raise NotAnArticle(problem)
+    if not art.paragraphs:
+        raise UnreadableInput("no article text found")
+    title, paras = _headline(art.title, list(art.paragraphs), html)
+    if not paras:  # a page of one line: it is the text (titled by the page title, if any)
+        title, paras = art.title, list(art.paragraphs)
     byline = ""
-    # A byline/dateline opening the first paragraph or standing alone before the body.
-    if paras and classify(paras[0]) == "byline":
-        byline = paras.pop(0)
-    elif paras:
+    if paras:
         lead, rest = split_leading_byline(paras[0])
         if lead:
-            byline, paras[0] = lead, rest
-    if paras and not byline:
-        rest, trailing = split_trailing_byline(paras[-1])
-        if trailing:
-            byline, paras[-1] = trailing, rest
-    body = "\n".join(p for p in paras if p)
-    title = ha.title
-    if not body:
-        if not captions and not title:
-            return None
-        if not captions:
-            body, title = title, ""
+            byline = lead
+            paras[0:1] = [rest] if rest else []
+    author = art.author or ""
+    if author and author not in byline:
+        byline = f"{author} {byline}".strip()
+    if art.source and art.source not in byline:
+        byline = f"{byline}　来源：{art.source}".strip("　")
+    body = "\n".join(paras)
+    if not title:
+        title = lead_title(body)
     return Article(
         title=title,
         body=body,
+        subtitle=art.subtitle or "",
         byline=byline,
-        captions=captions,
-        kind="article" if body else "photo",
+        captions=list(art.captions),
+        kind="article",
+        published=art.published,
+        url=canonical_url(art.url) if art.url else None,
+        site=art.site or "",
+        web=True,
     )
+
+
+# Little text among many links: a list of headlines, an index, a forum's front page.
+_MIN_TEXT = 400  # characters of article text that make a page an article whatever else
+_MOSTLY_LINKS = 0.5  # share of the page's text inside links
+_SENTENCES = re.compile(r"[。！？!?]")
+_LOG_IN = re.compile(
+    r"登录|登入|登錄|註冊|注册|log ?in|sign ?in|subscribe|订阅|訂閱", re.IGNORECASE
+)
+_FORUM_SOFTWARE = re.compile(
+    r"discuz|phpbb|vbulletin|phpwind|discourse|xenforo|flarum|mybb|simple machines|invision",
+    re.IGNORECASE,
+)
+_FORUM_URL = re.compile(
+    r"//(?:bbs|forum|club|tieba)\.|/(?:thread-\d|viewthread\.php|showtopic|forum\.php)",
+    re.IGNORECASE,
+)
+
+
+def not_an_article(art) -> str | None:  # art: webpage.WebArticle
+    """Why the page does not read as one article (a list of headlines, a forum thread, a
+    login wall), or None."""
+    text = len("".join(art.text.split()))
+    few_sentences = len(_SENTENCES.findall(art.text)) < 2
+    asks_to_log_in = _LOG_IN.search(art.text) is not None and text < _MIN_TEXT
+    if art.password and (not art.paragraphs or few_sentences or asks_to_log_in):
+        return "a login page, not an article"
+    if _FORUM_SOFTWARE.search(art.generator or "") or _FORUM_URL.search(art.url or ""):
+        return "a forum thread, not a news article"
+    page = max(art.page_chars, 1)
+    links = art.link_chars / page
+    if not art.paragraphs and art.page_chars >= 100:
+        return (
+            f"no article on this page ({art.page_chars} characters of text,"
+            f" {links:.0%} of them in links): a list of headlines or an index?"
+        )
+    if text < _MIN_TEXT and links > _MOSTLY_LINKS and few_sentences:
+        return (
+            f"looks like a list of links, not an article ({text} characters of text,"
+            f" {links:.0%} of the page in links)"
+        )
+    return None
+
+
+_TITLE_PARTS = re.compile(r"\s*[|｜_—–\-－:：·]\s*|\s{2,}")
+
+
+_H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _headline(title: str, paras: list[str], html: str) -> tuple[str, list[str]]:
+    """The headline, when the extractor left it as the first paragraph (the page title
+    being "site | headline", or only the site's name), taken out of the body."""
+    title = title.strip()
+    if paras and len(paras[0]) <= 40 and not _SENTENCE_END.search(paras[0][-1:]):
+        first = paras[0].strip()
+        parts = [p for p in _TITLE_PARTS.split(title) if p] if title else []
+        if not title or first == title or first in parts or first in _h1_texts(html):
+            return first, paras[1:]
+    return title, paras
+
+
+def _h1_texts(html: str) -> list[str]:
+    """The text of the page's first few <h1> elements."""
+    import html as entities
+
+    found = []
+    for m in _H1.finditer(html[:1_000_000]):
+        found.append(" ".join(entities.unescape(re.sub(r"<[^>]*>", "", m.group(1))).split()))
+        if len(found) == 5:
+            break
+    return found
+
+
+# Query parameters that only say where a reader came from.
+_TRACKING = re.compile(
+    r"^(?:utm_\w+|spm|from|fromid|share\w*|fbclid|gclid|scene|srcid|wfr|isappinstalled"
+    r"|timestamp|_wv|sharer_\w+|clicktime|enterid|ref)$",
+    re.IGNORECASE,
+)
+
+
+def canonical_url(url: str) -> str:
+    """The address a page is known by: lower-case scheme and host, no default port, no
+    fragment, no tracking parameters (the others sorted)."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").lower()
+        port = parts.port
+    except ValueError:
+        return url.strip()
+    scheme = parts.scheme.lower()
+    if port and (scheme, port) not in (("http", 80), ("https", 443)):
+        host = f"{host}:{port}"
+    query = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)
+    )
+    return urlunsplit((scheme, host, parts.path or "/", urlencode(query), ""))
 
 
 # --- Markdown ------------------------------------------------------------------------------

@@ -56,3 +56,11 @@ def one_line(text: str) -> str:
     """``text`` as one printable line: line breaks and other control characters escaped
     (``\\n``, ``\\x1b``), as are the undecodable bytes of a file name (``\\xff``)."""
     return _UNPRINTABLE.sub(_escape, text)
+
+
+class FetchError(LibraryError):
+    """A web page could not be fetched (no such server, refused, 404, too large, …)."""
+
+    def __init__(self, message: str, *, cancelled: bool = False) -> None:
+        super().__init__(message)
+        self.cancelled = cancelled  # the reader stopped it: not a failure to report

@@ -22,6 +22,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,10 @@ class Article:
     continued_from: str = ""  # "01版" for (上接01版)
     continues_to: str = ""  # "02版" for (下转02版)
     kind: str = "article"  # "article" | "brief" | "photo"
+    published: str | None = None  # ISO 8601 date, from the page's date line or the web page
+    url: str | None = None  # a web page's canonical address
+    site: str = ""  # a web page's site name
+    web: bool = False  # read from a web page
 
 
 # --- character classes and patterns --------------------------------------------------------
@@ -644,3 +649,26 @@ def split_lines(lines: list[Line]) -> list[Article]:
 def split_page(text: str) -> list[Article]:
     """Split one page of normalised newspaper text into articles, in page order."""
     return split_lines(to_lines(text))
+
+
+# The date line at the head of a newspaper page: 2020年3月10日 星期二 (中華民國109年…).
+_PAGE_DATE = re.compile(
+    r"^.{0,20}?(?:(中華民國|中华民国|民國|民国)\s*)?(\d{2,4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+    r"\s*(?:星期|週|周|礼拜|禮拜)[一二三四五六日天]"
+)
+
+
+def page_date(text: str) -> str | None:
+    """The ISO date of a page's date line (among its first lines), else None."""
+    for line in text[:4000].split("\n")[:40]:
+        m = _PAGE_DATE.match(line.strip())
+        if not m:
+            continue
+        year = int(m.group(2))
+        if m.group(1) or year < 1000:  # the Republic of China's years
+            year += 1911
+        try:
+            return date(year, int(m.group(3)), int(m.group(4))).isoformat()
+        except ValueError:
+            continue
+    return None

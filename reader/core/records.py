@@ -36,11 +36,20 @@ class NewArticle:
     continued_from: str = ""
     continues_to: str = ""
     kind: str = "article"
+    published: str | None = None  # ISO 8601 ("2020-03-10" or with the time), if known
+    url: str | None = None  # the page's canonical address (web articles)
+    site: str = ""  # the web site's name
+    web: bool = False  # from a web page: also a duplicate of the same text or address
 
     @property
     def digest(self) -> str:
         """Same normalised content, same digest: how duplicates are recognised."""
         return content_digest(self.title, self.body)
+
+    @property
+    def body_digest(self) -> str | None:
+        """A web article's body digest (a page saved twice may differ in its title)."""
+        return content_digest("", self.body) if self.web else None
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,9 @@ class ArticleRow:
     starred: bool = False
     trashed: bool = False
     tags: tuple[str, ...] = ()
+    published: str = ""  # "" when unknown
+    url: str = ""
+    site: str = ""
 
     @property
     def display_title(self) -> str:
@@ -71,7 +83,13 @@ class ArticleRow:
 
     @property
     def date(self) -> str:
-        return self.added_at[:10]
+        """The article's day: published when known, else added (see ``dated``)."""
+        return (self.published or self.added_at)[:10]
+
+    @property
+    def dated(self) -> bool:
+        """True when ``date`` is the publication date, False when it is the day added."""
+        return bool(self.published)
 
 
 @dataclass(frozen=True)
@@ -91,6 +109,9 @@ class ArticleRecord:
     source: str
     encoding: str
     source_id: int | None
+    published: str | None = None
+    url: str | None = None
+    site: str = ""
 
     @property
     def display_title(self) -> str:
@@ -111,7 +132,8 @@ class ArticleFilter:
     tag: str | None = None
     source: int | str | None = None  # source id, or the path it was imported from
     section: str | None = None
-    date_from: str | None = None  # "YYYY-MM-DD", inclusive, on the date added
+    # "YYYY-MM-DD", inclusive, on the article's date (published when known, else added)
+    date_from: str | None = None
     date_to: str | None = None  # "YYYY-MM-DD", inclusive
     trashed: bool = False  # True: the trash instead of the library
     # At least one of these words occurs (watch words); None: no such condition, and no
@@ -154,7 +176,8 @@ class Overview:
     tags: tuple[tuple[str, int], ...]
     sources: tuple[tuple[int, str, int], ...]  # (source id, path, articles)
     sections: tuple[tuple[str, int], ...]
-    dates: tuple[tuple[str, int], ...]  # ("YYYY-MM-DD" added, articles), newest first
+    # ("YYYY-MM-DD" published, else added; articles), newest first
+    dates: tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True)

@@ -47,15 +47,25 @@ def sniff(data: bytes) -> str:
     return HTML
 
 
-def unpack(data: bytes) -> SavedPage:
-    """The main HTML document of a saved page; plain HTML comes back as is."""
+class DamagedPageError(ValueError):
+    """An MHTML or webarchive file whose main document cannot be found (one line)."""
+
+
+def unpack(data: bytes, *, strict: bool = False) -> SavedPage:
+    """The main HTML document of a saved page; plain HTML comes back as is.
+
+    A damaged container is read as HTML, or with ``strict`` raises DamagedPageError."""
     kind = sniff(data)
     try:
         if kind == MHTML:
             return _unpack_mhtml(data)
         if kind == WEBARCHIVE:
             return _unpack_webarchive(data)
-    except Exception:  # a damaged container: treat the bytes as HTML rather than fail
+    except Exception as e:  # a damaged container: treat the bytes as HTML rather than fail
+        if strict:
+            name = "MHTML" if kind == MHTML else "webarchive"
+            reason = str(e).splitlines()[0] if str(e) else type(e).__name__
+            raise DamagedPageError(f"damaged {name} file ({reason})") from e
         log.warning("could not unpack the saved %s; reading it as HTML", kind, exc_info=True)
     return SavedPage(HTML, data)
 

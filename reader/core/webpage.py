@@ -60,6 +60,14 @@ class WebArticle:
     description: str | None = None
     encoding: str = ""
     kind: str = saved_page.HTML
+    # What the page is like, for telling an article from a list of links or a login wall:
+    # its visible characters, those inside links, the deepest nesting of its tags, and
+    # whether it asks for a password.
+    page_chars: int = 0
+    link_chars: int = 0
+    depth: int = 0
+    password: bool = False
+    generator: str | None = None  # the software that made the page (<meta name=generator>)
 
     @property
     def text(self) -> str:
@@ -133,7 +141,7 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8", errors="replace"), "utf-8"
     if not utf8_bad:
         return data.decode("utf-8", errors="replace"), "utf-8"
-    best, best_score = "", -1.0
+    best, best_score = "utf-8", float("-inf")  # whatever the bytes, some codec
     for cand in ("gb18030", "big5hkscs", "utf-8"):
         score = _plausible(data, cand) - 10 * _bad_fraction(data, cand)
         if score > best_score + 1e-9:
@@ -349,6 +357,8 @@ class _Builder(HTMLParser):
         self.links: list[dict[str, str]] = []
         self.dated: list[tuple[str, dict[str, str]]] = []  # <time>/itemprop date elements
         self.bylines: list[Node] = []  # rel=author / itemprop=author elements
+        self.depth = 0  # the deepest nesting of open elements
+        self.password = False  # a password field: a login page
 
     def handle_starttag(self, tag: str, attr_list: list[tuple[str, str | None]]) -> None:
         attrs = {k: (v or "") for k, v in attr_list}
@@ -392,6 +402,9 @@ class _Builder(HTMLParser):
             self.bylines.append(node)
         if tag not in _VOID:
             self.stack.append(node)
+            self.depth = max(self.depth, len(self.stack))
+        elif tag == "input" and attrs.get("type", "").lower() == "password":
+            self.password = True
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)  # browsers ignore "/>" on non-void elements
@@ -1091,6 +1104,10 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
     # Tree statistics and blocks.
     _compute_stats(root)
     blocks = _blocks(root)
+    assert root.stats is not None
+    art.page_chars, art.link_chars = root.stats.chars, root.stats.link_chars
+    art.depth, art.password = builder.depth, builder.password
+    art.generator = metas.get("generator") or None
 
     # Title.
     page_title = raw.title or metas.get("og:title", "")

@@ -106,6 +106,8 @@ class ArticleTableModel(QAbstractTableModel):
         self.descending = True
         self._bold = QFont()
         self._bold.setBold(True)
+        # The date column: when published, or (unknown) the day imported, said as such.
+        self._added = self.tr("{date} 导入")
 
     # -- loading ------------------------------------------------------------------------
 
@@ -253,7 +255,11 @@ class ArticleTableModel(QAbstractTableModel):
                 return row.source
             return os.path.basename(row.source)  # asked at every paint: not PurePath
         if column == self.DATE:
-            return row.date
+            if role == self._TOOLTIP:
+                if row.dated:
+                    return self.tr("发表于 {date}").format(date=row.published)
+                return self.tr("导入于 {date}（发表日期不详）").format(date=row.added_at[:16])
+            return row.date if row.dated else self._added.format(date=row.date)
         return None
 
     def _tooltip(self, row: ArticleRow, title: str) -> str:

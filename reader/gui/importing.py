@@ -1,7 +1,9 @@
-"""Importing: files, folders, the clipboard, what is dropped on the window or handed over by
-a launch. Imports run one at a time on a worker with their own library connection (WAL
-lets the window keep reading), behind a cancellable progress dialog; what is asked for
-meanwhile waits its turn. When one ends the library-changes signal says what came in."""
+"""Importing: files, folders, web addresses, the clipboard, what is dropped on the window or
+handed over by a launch. Imports (and fetching a page) run one at a time on a worker with
+their own library connection (WAL lets the window keep reading), behind a cancellable
+progress dialog; what is asked for meanwhile waits its turn. When one ends the
+library-changes signal says what came in. A web page that is not an article is not
+imported; the reader may import its text instead."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING
 # Dialogs as QtWidgets.X: PySide makes a class's Python type (its enums) when it is first
 # taken from the module, so these are made when first shown, not before the first paint.
 from PySide6 import QtWidgets
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QStatusBar, QWidget
 
 from reader.gui.changes import Change, LibraryChanges
@@ -25,6 +27,7 @@ from reader.library import (
     NOTHING_TO_IMPORT,
     ImportReport,
     Library,
+    is_web_address,
 )
 
 if TYPE_CHECKING:
@@ -61,7 +64,7 @@ class Importer(QObject):
 
     def choose_files(self) -> None:
         patterns = " ".join(f"*{s}" for s in IMPORTABLE_SUFFIXES)
-        filters = self.tr("报纸文本 ({patterns})").format(patterns=patterns)
+        filters = self.tr("报纸文本和网页 ({patterns})").format(patterns=patterns)
         filters += ";;" + self.tr("所有文件 (*)")
         files, _ = QtWidgets.QFileDialog.getOpenFileNames(
             self.window, self.tr("导入文件"), str(Path.home()), filters
@@ -76,18 +79,62 @@ class Importer(QObject):
         if folder:
             self.import_paths([folder])
 
+    def choose_url(self) -> None:
+        """文件 → 从网址导入…: the page at an address, fetched on the worker."""
+        clipboard = QApplication.clipboard().text().strip()
+        url, ok = QtWidgets.QInputDialog.getText(
+            self.window,
+            self.tr("从网址导入"),
+            self.tr("新闻网页的网址："),
+            QtWidgets.QLineEdit.EchoMode.Normal,
+            clipboard if is_web_address(clipboard) else "",
+        )
+        url = url.strip()
+        if not ok or not url:
+            return
+        if not is_web_address(url):
+            url = "https://" + url if "." in url and " " not in url else url
+        if not is_web_address(url):
+            QtWidgets.QMessageBox.warning(
+                self.window, self.tr("从网址导入"), self.tr("这不是网址：{url}").format(url=url)
+            )
+            return
+        self.import_paths([url])
+
     def paste_as_article(self) -> None:
         text = QApplication.clipboard().text()
         if not text.strip():
             self.status_bar.showMessage(self.tr("剪贴板里没有文字"), 4000)
             return
+        if is_web_address(text.strip()) and len(text.split()) == 1:
+            self.import_paths([text.strip()])  # a link: the page it points to
+            return
         self.finish(self.library.import_text(text))
 
-    def import_paths(self, paths: list[str]) -> None:
+    def accepts(self, mime: QMimeData) -> bool:
+        """Whether a drag holds something to import (files, links, a link as text)."""
+        return mime.hasUrls() or bool(self._dropped_addresses(mime))
+
+    def drop(self, mime: QMimeData) -> bool:
+        """Import what was dropped on the window: files, folders, web pages by address."""
+        targets = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        targets += [u.toString() for u in mime.urls() if is_web_address(u.toString())]
+        if not mime.hasUrls():
+            targets += self._dropped_addresses(mime)
+        if targets:
+            self.import_paths(targets)
+        return bool(targets)
+
+    @staticmethod
+    def _dropped_addresses(mime: QMimeData) -> list[str]:
+        text = mime.text().strip() if mime.hasText() else ""
+        return [text] if is_web_address(text) and len(text.split()) == 1 else []
+
+    def import_paths(self, paths: list[str], *, as_text: bool = False) -> None:
         """Import on a worker thread with a cancellable progress dialog."""
         self.run(
             lambda lib, progress, cancelled: lib.import_paths(
-                paths, progress=progress, cancelled=cancelled
+                paths, progress=progress, cancelled=cancelled, as_text=as_text
             )
         )
 
@@ -143,7 +190,9 @@ class Importer(QObject):
             return
         self._dialog.setMaximum(total)
         self._dialog.setValue(done)
-        if current:
+        if is_web_address(current):
+            self._dialog.setLabelText(self.tr("正在下载 {url}").format(url=current))
+        elif current:
             self._dialog.setLabelText(self.tr("正在导入 {name}").format(name=Path(current).name))
 
     def _done(self) -> None:
@@ -167,6 +216,34 @@ class Importer(QObject):
         summary = self.summary(report)
         self.status_bar.showMessage(summary, 8000)
         self._report_errors(report, summary)
+        if report.not_articles and not self.closing:
+            self._offer_as_text(report)
+
+    def _offer_as_text(self, report: ImportReport) -> None:
+        """Pages that are not an article (a list of links, a forum, a login wall): said in
+        one message, and imported as plain text if the reader wants them anyway."""
+        reasons = dict(report.errors)
+        lines = listed(
+            [
+                self.tr("{file}：{reason}").format(file=_shown(s), reason=reasons.get(s, ""))
+                for s in report.not_articles
+            ],
+            lambda more: self.tr("……另有 %n 个", "", more),
+        )
+        if self.ask_as_text(lines):
+            self.import_paths(list(report.not_articles), as_text=True)
+
+    def ask_as_text(self, pages: str) -> bool:
+        """The message for pages that are not an article: True to import their text."""
+        box = QtWidgets.QMessageBox(self.window)
+        box.setIcon(QtWidgets.QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("不是一篇文章"))
+        box.setText(self.tr("这些网页不像一篇新闻文章，没有导入：\n\n{pages}").format(pages=pages))
+        role = QtWidgets.QMessageBox.ButtonRole.AcceptRole
+        as_text = box.addButton(self.tr("仍作为文字导入"), role)
+        box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is as_text
 
     def summary(self, report: ImportReport) -> str:
         """ "导入 3 篇文章，1 篇已在库中", and the annotations' part when a file had some."""
@@ -191,7 +268,8 @@ class Importer(QObject):
     def _report_errors(self, report: ImportReport, summary: str) -> None:
         nothing = self.tr("没有可导入的文件")
         worded = {NOTHING_TO_IMPORT: nothing, NOT_ANNOTATIONS: self.tr("不是 W3C 批注 JSON 文件")}
-        errors = [(s, worded.get(e, e)) for s, e in report.errors]
+        offered = set(report.not_articles)  # said by _offer_as_text
+        errors = [(s, worded.get(e, e)) for s, e in report.errors if s not in offered]
         if errors and not report.articles and all(e == nothing for _, e in errors):
             # Only folders without a text file: one line, no talk of failures.
             folders = "、".join(Path(s).name or s for s, _ in errors)
@@ -204,7 +282,7 @@ class Importer(QObject):
         if errors:
             line = self.tr("{file}：{error}")
             lines = listed(
-                [line.format(file=Path(s).name, error=e) for s, e in errors],
+                [line.format(file=_shown(s), error=e) for s, e in errors],
                 lambda more: self.tr("……另有 %n 个", "", more),
             )
             QtWidgets.QMessageBox.warning(
@@ -212,3 +290,8 @@ class Importer(QObject):
                 self.tr("部分文件未能导入"),
                 self.tr("{summary}。\n\n{errors}").format(summary=summary, errors=lines),
             )
+
+
+def _shown(source: str) -> str:
+    """A file by its name, a web page by its address."""
+    return source if is_web_address(source) else Path(source).name

@@ -84,6 +84,7 @@ class Menus(QObject):
             file_menu, self.tr("导入文件(&I)…"), importer.choose_files, standard.Open
         )
         add(file_menu, self.tr("导入文件夹(&D)…"), importer.choose_folder, "Ctrl+Shift+O")
+        add(file_menu, self.tr("从网址导入(&U)…"), importer.choose_url, "Ctrl+Shift+U")
         add(file_menu, self.tr("粘贴为新文章(&N)"), importer.paste_as_article, "Ctrl+Shift+V")
         file_menu.addSeparator()
         exporter = w.exporter

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 # Columns for the article list: everything but the body and the source text.
 _ROW_COLUMNS = """a.id, a.title, a.subtitle, a.section, a.kind, a.continued_from,
-    substr(a.body, 1, 40) AS lead, a.added_at, s.path AS source,
+    substr(a.body, 1, 40) AS lead, a.added_at, a.published, a.url, a.site, s.path AS source,
     (SELECT read_at FROM article_reads WHERE article_id = a.id) AS read_at,
     EXISTS (SELECT 1 FROM article_stars WHERE article_id = a.id) AS starred,
     EXISTS (SELECT 1 FROM article_trash WHERE article_id = a.id) AS trashed,
@@ -37,7 +37,8 @@ _ROW_COLUMNS = """a.id, a.title, a.subtitle, a.section, a.kind, a.continued_from
 
 
 # Orders of ids(): "added" = import order (newest source first when descending, page
-# order within a source either way), "date" = time added, "title" (untitled last),
+# order within a source either way), "date" = published, else added (DATE),
+# "title" (untitled last),
 # "source" = source path, "relevance" = best search hits first (needs a query).
 SORTS = ("added", "date", "title", "source", "relevance")
 # descending -> ORDER BY for "added"; each one walks an index (schema 1.4).
@@ -49,6 +50,9 @@ _ADDED_ORDER = {
 _FEW_HITS = 2000
 
 _NOT_TRASHED = "a.id NOT IN (SELECT article_id FROM article_trash)"
+# An article's date: when it was published if known, else when it was added (ISO text;
+# its first ten characters are the day). Indexed (schema 2.8: articles_by_date).
+DATE = "coalesce(a.published, a.added_at)"
 
 # Reading state a replaced article passes to its successor: table, columns. The first two
 # (read mark, star) also pass to a new version of a changed file.
@@ -99,16 +103,31 @@ class ArticleStore:
         with self.db.transaction() as conn:
             source_id: int | None = None
             for position, art in enumerate(articles):
-                existing = conn.execute(
-                    "SELECT id FROM articles WHERE digest = ?", (art.digest,)
-                ).fetchone()
-                if existing:
-                    result.duplicates.append(existing[0])
+                existing = self.duplicate_in(conn, art)
+                if existing is not None:
+                    result.duplicates.append(existing)
                     continue
                 if source_id is None:
                     source_id = _source_of(conn, path, encoding, digest, text, splitter_version)
                 result.ids.append(self.insert_in(conn, source_id, position, art))
         return result
+
+    @staticmethod
+    def duplicate_in(conn: sqlite3.Connection, art: NewArticle) -> int | None:
+        """The stored article ``art`` repeats: the same text, or for a web article the same
+        address or the same body under another title."""
+        row = conn.execute("SELECT id FROM articles WHERE digest = ?", (art.digest,)).fetchone()
+        if row is None and art.web and art.url:
+            row = conn.execute(
+                "SELECT id FROM articles WHERE url IN (?, ?) ORDER BY id LIMIT 1",
+                (art.url, _other_scheme(art.url)),
+            ).fetchone()
+        if row is None and art.body_digest is not None:
+            row = conn.execute(
+                "SELECT id FROM articles WHERE body_digest = ? ORDER BY id LIMIT 1",
+                (art.body_digest,),
+            ).fetchone()
+        return row[0] if row else None
 
     def insert_in(
         self, conn: sqlite3.Connection, source_id: int, position: int, art: NewArticle
@@ -117,7 +136,8 @@ class ArticleStore:
         article_id = conn.execute(
             "INSERT INTO articles (source_id, position, title, subtitle, byline,"
             " section, body, captions, continued_from, continues_to, kind, script,"
-            " digest, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " digest, added_at, published, url, site, body_digest)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 source_id,
                 position,
@@ -133,6 +153,10 @@ class ArticleStore:
                 art.script,
                 art.digest,
                 now(),
+                art.published,
+                art.url,
+                art.site,
+                art.body_digest,
             ),
         ).lastrowid
         assert article_id is not None
@@ -249,7 +273,7 @@ class ArticleStore:
             titled = self._select(f"a.title != '' AND {where}", params, f"a.title {d}, a.id {d}")
             untitled = self._select(f"a.title = '' AND {where}", params, _ADDED_ORDER[descending])
             return titled + untitled
-        order = _ADDED_ORDER[descending] if sort == "added" else f"a.added_at {d}, a.id {d}"
+        order = _ADDED_ORDER[descending] if sort == "added" else f"{DATE} {d}, a.id {d}"
         return self._select(where, params, order)
 
     def _select(self, where: str, params: list[object], order: str) -> list[int]:
@@ -487,9 +511,9 @@ class ArticleStore:
         return [(r[0], r[1]) for r in rows]
 
     def days_with_counts(self) -> list[tuple[str, int]]:
-        """("YYYY-MM-DD" added, articles outside the trash), newest day first."""
+        """("YYYY-MM-DD" published, else added; articles outside the trash), newest first."""
         rows = self.db.execute(
-            f"SELECT substr(a.added_at, 1, 10) AS day, count(*) FROM articles a"
+            f"SELECT substr({DATE}, 1, 10) AS day, count(*) FROM articles a"
             f" WHERE {_NOT_TRASHED} GROUP BY day ORDER BY day DESC"
         )
         return [(r[0], r[1]) for r in rows]
@@ -583,7 +607,9 @@ class ArticleStore:
         """Place and label an unchanged article as a new split has it."""
         conn.execute(
             "UPDATE articles SET position = ?, subtitle = ?, byline = ?, section = ?,"
-            " captions = ?, continued_from = ?, continues_to = ?, kind = ? WHERE id = ?",
+            " captions = ?, continued_from = ?, continues_to = ?, kind = ?,"
+            " published = coalesce(?, published), url = coalesce(?, url),"
+            " site = coalesce(nullif(?, ''), site) WHERE id = ?",
             (
                 position,
                 art.subtitle,
@@ -593,6 +619,9 @@ class ArticleStore:
                 art.continued_from,
                 art.continues_to,
                 art.kind,
+                art.published,
+                art.url,
+                art.site,
                 article_id,
             ),
         )
@@ -663,6 +692,9 @@ class ArticleStore:
             source=r["source"] or "",
             encoding=r["encoding"] or "",
             source_id=r["source_id"],
+            published=r["published"],
+            url=r["url"],
+            site=r["site"],
         )
 
     def meta(self, key: str) -> str | None:
@@ -719,11 +751,11 @@ def _where(f: ArticleFilter, ident: str = "a.id") -> tuple[str, list[object]]:
     clauses = [f"{ident} {'IN' if f.trashed else 'NOT IN'} (SELECT article_id FROM article_trash)"]
     params: list[object] = []
 
-    def column(condition: str, *values: object) -> None:
+    def column(condition: str, *values: object, prefix: str = "a.") -> None:
         if ident == "a.id":
-            clauses.append(f"a.{condition}")
+            clauses.append(f"{prefix}{condition}")
         else:
-            clauses.append(f"{ident} IN (SELECT id FROM articles WHERE {condition})")
+            clauses.append(f"{ident} IN (SELECT a.id FROM articles a WHERE {prefix}{condition})")
         params.extend(values)
 
     if f.unread_only:
@@ -742,12 +774,19 @@ def _where(f: ArticleFilter, ident: str = "a.id") -> tuple[str, list[object]]:
         column("source_id IN (SELECT id FROM sources WHERE path = ?)", f.source)
     if f.section is not None:
         column("section = ?", f.section)
-    # added_at is local ISO time: a date prefix compares as a string.
+    # ISO text (added_at local time): a date prefix compares as a string.
     if f.date_from:
-        column("added_at >= ?", _day(f.date_from).isoformat())
+        column(f"{DATE} >= ?", _day(f.date_from).isoformat(), prefix="")
     if f.date_to:
-        column("added_at < ?", (_day(f.date_to) + timedelta(days=1)).isoformat())
+        column(f"{DATE} < ?", (_day(f.date_to) + timedelta(days=1)).isoformat(), prefix="")
     return " AND ".join(clauses), params
+
+
+def _other_scheme(url: str) -> str:
+    """The address with http and https swapped (the same page either way)."""
+    if url.startswith("https://"):
+        return "http://" + url[8:]
+    return "https://" + url[7:] if url.startswith("http://") else url
 
 
 def _day(text: str) -> date:

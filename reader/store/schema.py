@@ -175,6 +175,20 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "INSERT INTO search_index(search_index, rank) VALUES ('automerge', 0)",
         "INSERT INTO search_index(search_index, rank) VALUES ('usermerge', 2)",
     ),
+    8: (
+        # Web pages: when the article was published (ISO 8601 text, NULL when unknown),
+        # the address it came from (its canonical form) and the site's name. body_digest
+        # (sha256 of the body without white space) is set for web articles only: the same
+        # story saved twice or saved and fetched is found by address or by its text.
+        "ALTER TABLE articles ADD COLUMN published TEXT",
+        "ALTER TABLE articles ADD COLUMN url TEXT",
+        "ALTER TABLE articles ADD COLUMN site TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN body_digest TEXT",
+        "CREATE INDEX articles_by_url ON articles(url) WHERE url IS NOT NULL",
+        "CREATE INDEX articles_by_body ON articles(body_digest) WHERE body_digest IS NOT NULL",
+        # The list's date (published when known, else added): its order and the sidebar's days.
+        "CREATE INDEX articles_by_date ON articles(coalesce(published, added_at), id)",
+    ),
 }
 
 MINOR = max(MIGRATIONS)

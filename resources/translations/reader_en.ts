@@ -346,6 +346,18 @@
         <translation>Date</translation>
     </message>
     <message>
+        <source>{date} 导入</source>
+        <translation>{date} imported</translation>
+    </message>
+    <message>
+        <source>发表于 {date}</source>
+        <translation>Published {date}</translation>
+    </message>
+    <message>
+        <source>导入于 {date}（发表日期不详）</source>
+        <translation>Imported {date} (publication date unknown)</translation>
+    </message>
+    <message>
         <source>、</source>
         <comment>between tags</comment>
         <translation>, </translation>
@@ -445,10 +457,6 @@
 <context>
     <name>Importer</name>
     <message>
-        <source>报纸文本 ({patterns})</source>
-        <translation>Newspaper text ({patterns})</translation>
-    </message>
-    <message>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
@@ -459,6 +467,18 @@
     <message>
         <source>导入文件夹</source>
         <translation>Import Folder</translation>
+    </message>
+    <message>
+        <source>从网址导入</source>
+        <translation>Import from Address</translation>
+    </message>
+    <message>
+        <source>新闻网页的网址：</source>
+        <translation>Address of the news page:</translation>
+    </message>
+    <message>
+        <source>这不是网址：{url}</source>
+        <translation>This is not a web address: {url}</translation>
     </message>
     <message>
         <source>剪贴板里没有文字</source>
@@ -475,6 +495,10 @@
     <message>
         <source>导入</source>
         <translation>Import</translation>
+    </message>
+    <message>
+        <source>正在下载 {url}</source>
+        <translation>Downloading {url}</translation>
     </message>
     <message>
         <source>正在导入 {name}</source>
@@ -531,6 +555,26 @@
         <translation> (cancelled)</translation>
     </message>
     <message>
+        <source>{file}：{reason}</source>
+        <translation>{file}: {reason}</translation>
+    </message>
+    <message>
+        <source>不是一篇文章</source>
+        <translation>Not an Article</translation>
+    </message>
+    <message>
+        <source>这些网页不像一篇新闻文章，没有导入：
+
+{pages}</source>
+        <translation>These pages do not look like a news article and were not imported:
+
+{pages}</translation>
+    </message>
+    <message>
+        <source>仍作为文字导入</source>
+        <translation>Import Their Text Anyway</translation>
+    </message>
+    <message>
         <source>没有可导入的文件</source>
         <translation>No files to import</translation>
     </message>
@@ -552,6 +596,10 @@
             <numerusform>…and %n more</numerusform>
             <numerusform>…and %n more</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>报纸文本和网页 ({patterns})</source>
+        <translation>Newspaper text and web pages ({patterns})</translation>
     </message>
     <message>
         <source>部分文件未能导入</source>
@@ -771,6 +819,10 @@
     <message>
         <source>导入文件夹(&amp;D)…</source>
         <translation>Import &amp;Folder…</translation>
+    </message>
+    <message>
+        <source>从网址导入(&amp;U)…</source>
+        <translation>Import from &amp;Address…</translation>
     </message>
     <message>
         <source>粘贴为新文章(&amp;N)</source>

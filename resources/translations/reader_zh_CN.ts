@@ -345,6 +345,18 @@
         <translation>日期</translation>
     </message>
     <message>
+        <source>{date} 导入</source>
+        <translation>{date} 导入</translation>
+    </message>
+    <message>
+        <source>发表于 {date}</source>
+        <translation>发表于 {date}</translation>
+    </message>
+    <message>
+        <source>导入于 {date}（发表日期不详）</source>
+        <translation>导入于 {date}（发表日期不详）</translation>
+    </message>
+    <message>
         <source>、</source>
         <comment>between tags</comment>
         <translation>、</translation>
@@ -444,10 +456,6 @@
 <context>
     <name>Importer</name>
     <message>
-        <source>报纸文本 ({patterns})</source>
-        <translation>报纸文本 ({patterns})</translation>
-    </message>
-    <message>
         <source>所有文件 (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
@@ -458,6 +466,18 @@
     <message>
         <source>导入文件夹</source>
         <translation>导入文件夹</translation>
+    </message>
+    <message>
+        <source>从网址导入</source>
+        <translation>从网址导入</translation>
+    </message>
+    <message>
+        <source>新闻网页的网址：</source>
+        <translation>新闻网页的网址：</translation>
+    </message>
+    <message>
+        <source>这不是网址：{url}</source>
+        <translation>这不是网址：{url}</translation>
     </message>
     <message>
         <source>剪贴板里没有文字</source>
@@ -474,6 +494,10 @@
     <message>
         <source>导入</source>
         <translation>导入</translation>
+    </message>
+    <message>
+        <source>正在下载 {url}</source>
+        <translation>正在下载 {url}</translation>
     </message>
     <message>
         <source>正在导入 {name}</source>
@@ -524,6 +548,26 @@
         <translation>（已取消）</translation>
     </message>
     <message>
+        <source>{file}：{reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+        <source>不是一篇文章</source>
+        <translation>不是一篇文章</translation>
+    </message>
+    <message>
+        <source>这些网页不像一篇新闻文章，没有导入：
+
+{pages}</source>
+        <translation>这些网页不像一篇新闻文章，没有导入：
+
+{pages}</translation>
+    </message>
+    <message>
+        <source>仍作为文字导入</source>
+        <translation>仍作为文字导入</translation>
+    </message>
+    <message>
         <source>没有可导入的文件</source>
         <translation>没有可导入的文件</translation>
     </message>
@@ -544,6 +588,10 @@
         <translation>
             <numerusform>……另有 %n 个</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>报纸文本和网页 ({patterns})</source>
+        <translation>报纸文本和网页 ({patterns})</translation>
     </message>
     <message>
         <source>部分文件未能导入</source>
@@ -761,6 +809,10 @@
     <message>
         <source>导入文件夹(&amp;D)…</source>
         <translation>导入文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>从网址导入(&amp;U)…</source>
+        <translation>从网址导入(&amp;U)…</translation>
     </message>
     <message>
         <source>粘贴为新文章(&amp;N)</source>

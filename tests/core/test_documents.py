@@ -23,8 +23,15 @@ def _expected(page: str) -> list[dict[str, object]]:
     return json.loads((PAGES / f"{page}.expected.json").read_text(encoding="utf-8"))
 
 
+# A page's date line (tested below), and what only web pages have.
+_PAGE_FIELDS = ("published", "url", "site", "web")
+
+
 def _as_dicts(doc: ParsedDocument) -> list[dict[str, object]]:
-    return [dataclasses.asdict(a) for a in doc.articles]
+    return [
+        {k: v for k, v in dataclasses.asdict(a).items() if k not in _PAGE_FIELDS}
+        for a in doc.articles
+    ]
 
 
 # --- the seed ------------------------------------------------------------------------------
@@ -83,6 +90,22 @@ def test_test_page_articles(page: str, codec: str, encoding: str) -> None:
     assert doc.encoding == encoding
     assert doc.warnings == []
     assert _as_dicts(doc) == _expected(page)
+
+
+@pytest.mark.parametrize(
+    ("page", "published"),
+    [
+        ("mainland_city_gb", "2021-04-15"),
+        ("beijing_dateline", "2020-03-11"),
+        ("taiwan_big5", "2021-05-20"),  # 中華民國110年
+        ("interleaved_utf16", None),  # no date line
+    ],
+)
+def test_a_page_date_line_is_when_its_articles_were_published(page, published) -> None:
+    data = (PAGES / f"{page}.txt").read_bytes()
+    doc = parse_document(data, f"{page}.txt")
+    assert [a.published for a in doc.articles] == [published] * len(doc.articles)
+    assert all(a.url is None and a.site == "" and not a.web for a in doc.articles)
 
 
 def test_mainland_page_reads_right() -> None:
@@ -202,16 +225,14 @@ def test_html_is_one_article_of_main_text(name: str) -> None:
     assert "脚本" not in a.body and "首页" not in a.body and "版权" not in a.body
 
 
-def test_html_with_several_articles() -> None:
+def test_a_web_page_is_one_article_even_with_several_article_elements() -> None:
     html = (
         "<body><article><h2>春耕忙</h2><p>全市春耕。</p></article>"
         "<article><h2>樱花开</h2><p>樱花盛开。</p></article></body>"
     )
-    doc = parse_document(html.encode("gb18030"), "x.html")
-    assert [(a.title, a.body) for a in doc.articles] == [
-        ("春耕忙", "全市春耕。"),
-        ("樱花开", "樱花盛开。"),
-    ]
+    (a,) = parse_document(html.encode("gb18030"), "x.html").articles
+    assert a.title == "春耕忙" and a.web
+    assert "全市春耕。" in a.body
 
 
 def test_html_with_only_script_is_unreadable() -> None:
