@@ -109,6 +109,10 @@ class ArticleTableModel(QAbstractTableModel):
         # The date column: when published, or (unknown) the day imported, said as such.
         self._added = self.tr("{date} 导入")
 
+    def widest_date(self) -> str:
+        """The widest text the date column shows (a date unknown: the day imported)."""
+        return self._added.format(date="0000-00-00")
+
     # -- loading ------------------------------------------------------------------------
 
     def set_store(self, store: ArticleSource, fetch: bool = True) -> None:

@@ -168,10 +168,10 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ArticleTableModel.SOURCE, QHeaderView.ResizeMode.Interactive)
         # Fixed, not ResizeToContents: that measures up to 1,000 rows (each a model call)
-        # on every change of a row. Dates are all YYYY-MM-DD.
+        # on every change of a row. Dates are all YYYY-MM-DD, or that and "imported".
         header.setSectionResizeMode(ArticleTableModel.DATE, QHeaderView.ResizeMode.Fixed)
         date_width = max(
-            view.fontMetrics().horizontalAdvance("0000-00-00"),
+            view.fontMetrics().horizontalAdvance(self.model.widest_date()),
             header.fontMetrics().horizontalAdvance(
                 self.model.headerData(ArticleTableModel.DATE, Qt.Orientation.Horizontal)
             ),
