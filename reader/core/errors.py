@@ -40,7 +40,7 @@ class LibraryBusyError(LibraryUnavailableError):
     """Another process kept the library's write lock for longer than we wait."""
 
 
-_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_UNPRINTABLE = r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]"  # compiled when first used
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -55,7 +55,7 @@ def _escape(match: re.Match[str]) -> str:
 def one_line(text: str) -> str:
     """``text`` as one printable line: line breaks and other control characters escaped
     (``\\n``, ``\\x1b``), as are the undecodable bytes of a file name (``\\xff``)."""
-    return _UNPRINTABLE.sub(_escape, text)
+    return re.sub(_UNPRINTABLE, _escape, text)  # re caches the compiled pattern
 
 
 class FetchError(LibraryError):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 # Dialogs as QtWidgets.X: PySide makes a class's Python type (its enums) when it is first
 # taken from the module, so these are made when first shown, not before the first paint.
 from PySide6 import QtWidgets
-from PySide6.QtCore import QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QStatusBar, QWidget
 
 from reader.gui.changes import Change, LibraryChanges
@@ -31,6 +31,8 @@ from reader.library import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QMimeData
+
     from reader.gui.analysis_runner import AnalysisRunner
 
 log = logging.getLogger(__name__)
