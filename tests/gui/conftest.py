@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -70,3 +71,23 @@ def opened(qtbot) -> Callable[[MainWindow], int]:
         return win.reading_pane.record.id
 
     return wait
+
+
+PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
+
+
+@pytest.fixture
+def win(qtbot, library: Library, settings: QSettings) -> Iterator[MainWindow]:
+    """The window on the seed plus the test pages (18 articles, 5 sources)."""
+    library.import_paths([PAGES])
+    create_application()
+    window = MainWindow(library, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.analysis_runner.enabled = False
+    with qtbot.waitSignal(window.loaded):
+        window.load()
+    # Opening the last article marked it read: the recount follows on a worker.
+    qtbot.waitUntil(lambda: window.sidebar.total() is not None and not window.lists.busy())
+    yield window

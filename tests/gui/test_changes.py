@@ -3,35 +3,16 @@ library-changes signal, and the list, sidebar and panels follow from it alone.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 
 from reader.gui import dialogs
-from reader.gui.app import create_application
 from reader.gui.changes import Change
 from reader.gui.mainwindow import MainWindow
 from reader.gui.sidebar import Scope
-from reader.library import Library
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
-
-
-@pytest.fixture
-def win(qtbot, library: Library, settings: QSettings) -> Iterator[MainWindow]:
-    library.import_paths([PAGES])
-    create_application()
-    window = MainWindow(library, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.analysis_runner.enabled = False
-    with qtbot.waitSignal(window.loaded):
-        window.load()
-    qtbot.waitUntil(lambda: window.sidebar.total() is not None and not window.lists.busy())
-    yield window
 
 
 def said(win: MainWindow) -> list[Change]:

@@ -3,38 +3,18 @@ star/read/tags/trash, watch-word filter, find in article, keyboard navigation.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from reader.core.textsearch import normalise
-from reader.gui.app import create_application
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.mainwindow import MainWindow
 from reader.gui.sidebar import Scope
 from reader.library import Library
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
-
-
-@pytest.fixture
-def win(qtbot, library: Library, settings: QSettings) -> Iterator[MainWindow]:
-    """The window on the seed plus the test pages (18 articles, 5 sources)."""
-    library.import_paths([PAGES])
-    create_application()
-    window = MainWindow(library, settings)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.analysis_runner.enabled = False
-    with qtbot.waitSignal(window.loaded):
-        window.load()
-    # Opening the last article marked it read: the recount follows on a worker.
-    qtbot.waitUntil(lambda: window.sidebar.total() is not None and not window.lists.busy())
-    yield window
 
 
 def listed_ids(win: MainWindow) -> list[int]:
