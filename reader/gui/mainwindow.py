@@ -107,6 +107,9 @@ class MainWindow(QMainWindow):
         self.annotating = Annotating(self, self, settings)
         self.startup: StartupSequence = StartupSequence(self, settings)
         self.startup.failed.connect(self._library_failed)
+        self.looks.settings_opened.connect(
+            lambda dialog: dialog.words_changed.connect(self.word_lists.changed_in_settings)
+        )
         self.scripts.set_config(self.looks.prefs.default_script or None)
         self._restore_layout()
 

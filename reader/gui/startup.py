@@ -23,7 +23,6 @@ order.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -61,7 +60,7 @@ class StartupSequence(QObject):
         self.settings = settings
         self._waiting: set[str] = set()  # what is still awaited before the article opens
         self._reopen: int | None = None
-        self.prepare: Callable[[], None] = prepare_reading
+        window.lists.listed.connect(lambda: self._part_done("listed"))
 
     @property
     def loading(self) -> bool:
@@ -80,11 +79,10 @@ class StartupSequence(QObject):
         self._reopen = int(last) if last not in (None, "") else None
         self._waiting = {"prepared", "listed"}
         w.model.set_store(w.library, fetch=False)
-        prepare = Operation(lambda _progress, _cancelled: self.prepare(), self)
+        prepare = Operation(lambda _progress, _cancelled: prepare_reading(), self)
         prepare.finished.connect(lambda: self._part_done("prepared"))
         prepare.finished.connect(prepare.deleteLater)
         prepare.start()
-        w.lists.listed.connect(lambda: self._part_done("listed"))
         w.analysis_runner.start_if_enabled()
 
     def reopening(self) -> int | None:

@@ -96,3 +96,19 @@ def test_an_import_lists_and_opens_what_came_in(qtbot, win: MainWindow, tmp_path
     qtbot.waitUntil(lambda: win.reading_pane.record is not None)
     assert win.reading_pane.record.id == new
     assert win.reading_pane.record.title == "菜篮子价格平稳"
+
+
+def test_word_lists_edited_in_the_settings_are_redrawn_and_analysed(
+    win: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.gui.settings_dialog import SettingsDialog
+
+    opened: list[SettingsDialog] = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: opened.append(self) or 0)
+    started: list[str] = []
+    monkeypatch.setattr(win.analysis_runner, "start", lambda: started.append("analysis"))
+    changes = said(win)
+    win.open_settings()
+    opened[0].words_changed.emit()
+    assert changes == [Change(watch=True)]
+    assert started == ["analysis"]
