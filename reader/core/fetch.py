@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from reader.core import internals
 from reader.core.errors import FetchError
 
 log = logging.getLogger(__name__)
@@ -127,7 +128,7 @@ def fetch(
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 raise timed_out()
-            _set_timeout(response, min(connect_timeout, remaining))
+            internals.set_read_timeout(response, min(connect_timeout, remaining))
             try:
                 chunk = response.read1(_CHUNK)
             except TimeoutError:
@@ -147,13 +148,6 @@ def fetch(
         charset = response.headers.get_content_charset()
     log.info("fetched %s: %d bytes in %.2f s", final, size, time.monotonic() - started)
     return FetchedPage(b"".join(chunks), final, charset, content_type)
-
-
-def _set_timeout(response: http.client.HTTPResponse, seconds: float) -> None:
-    """Bound the next read (the socket's timeout; the connection's own was for connecting)."""
-    sock = getattr(getattr(response.fp, "raw", None), "_sock", None)
-    if sock is not None:
-        sock.settimeout(max(seconds, 0.01))
 
 
 def _decoder(encoding: str, max_bytes: int) -> Callable[[bytes], bytes]:

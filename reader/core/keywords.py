@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from reader.core import paths, segment
+from reader.core import internals, paths, segment
 from reader.core.segment import Token
 
 __all__ = [
@@ -284,7 +284,7 @@ class IdfTable:
         if cls._default is None:
             with cls._default_lock:
                 if cls._default is None:
-                    source = segment.jieba_dir() / "analyse" / "idf.txt"
+                    source = internals.jieba_folder() / "analyse" / "idf.txt"
                     table, median = segment.cached_pickle(
                         "jieba-idf", source, lambda: _read_idf(source)
                     )

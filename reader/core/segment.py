@@ -23,7 +23,6 @@ to share a process with a window.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import logging
 import os
 import pickle
@@ -36,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from reader.core import paths
+from reader.core import internals, paths
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +56,6 @@ class Token:
     word: str
     start: int
     end: int
-
-
-def jieba_dir() -> Path:
-    """jieba's package folder, found without importing jieba."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:
-        raise RuntimeError("jieba is not installed")
-    return Path(spec.origin).parent
 
 
 def _file_digest(path: Path) -> str:
@@ -135,9 +126,8 @@ class _Segmenter:
                 import rjieba
 
                 self._finalseg = jieba.finalseg
-                # Importing rjieba already built its default instance; reuse it rather
-                # than load the dictionary twice (a reset later makes a fresh one).
-                fast = getattr(rjieba, "_DEFAULT_JIEBA", None) or rjieba.Jieba()
+                # A reset later makes a fresh one.
+                fast = internals.rjieba_default() or rjieba.Jieba()
                 self._add_all(
                     fast, lambda w: fast.suggest_freq(w), lambda w, f: fast.add_word(w, f, None)
                 )
@@ -228,8 +218,7 @@ class _Segmenter:
             with self._fast_lock:
                 self._fast = fresh
         if self._jieba is not None:
-            dt = self._jieba
-            dt.FREQ, dt.total = _jieba_prefix_dict()
+            internals.replace_jieba_prefix_dict(self._jieba, _jieba_prefix_dict())
 
     # -- cutting -----------------------------------------------------------------------
 
@@ -293,28 +282,18 @@ def _load_jieba() -> Any:
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # it prints "Building prefix dict..." otherwise
-    dt = jieba.dt
     folder = paths.cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    # If jieba ever initialises itself, its marshal cache lands here, not in /tmp.
-    dt.tmp_dir = str(folder)
-    dt.cache_file = "jieba.cache"
-    with dt.lock:
-        if not dt.initialized:
-            dt.FREQ, dt.total = _jieba_prefix_dict()
-            dt.initialized = True
-    return dt
+    return internals.initialise_jieba(_jieba_prefix_dict, folder)
 
 
 def _jieba_prefix_dict() -> tuple[dict[str, int], int]:
     """jieba's prefix dict (word/prefix -> frequency, total) for its bundled dictionary."""
-    import jieba
-
-    dict_path = jieba_dir() / "dict.txt"
+    dict_path = internals.jieba_folder() / "dict.txt"
 
     def build() -> tuple[dict[str, int], int]:
         with dict_path.open("rb") as f:
-            return jieba.dt.gen_pfdict(f)
+            return internals.jieba_prefix_dict(f)
 
     return cached_pickle("jieba-pfdict", dict_path, build)
 

@@ -15,17 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import APP_ID
-from reader.core import paths
-
-# Python's own SHA-256, the same digest as hashlib's: hashlib loads OpenSSL's library for
-# it, ~3 ms before the window paints.
-try:
-    from _sha256 import sha256  # Python 3.11
-except ImportError:
-    try:
-        from _sha2 import sha256  # Python 3.12 and later
-    except ImportError:
-        from hashlib import sha256
+from reader.core import internals, paths
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +23,7 @@ log = logging.getLogger(__name__)
 def server_name(data_dir: str | os.PathLike[str] | None = None) -> str:
     """The socket name for this user and library (resolved, so a symlinked folder agrees)."""
     folder = paths.data_dir(data_dir).expanduser().resolve()
-    digest = sha256(os.fsencode(folder)).hexdigest()[:16]
+    digest = internals.sha256(os.fsencode(folder))[:16]
     if hasattr(os, "getuid"):
         user = str(os.getuid())
     else:

@@ -101,11 +101,11 @@ class Vocabulary:
     rare as in real text."""
 
     def __init__(self) -> None:
-        from reader.core.segment import jieba_dir
+        from reader.core.internals import jieba_folder
 
         self.words: dict[str, list[str]] = {tag: [] for tag in SWAPPED_TAGS}
         self.cumulative: dict[str, list[int]] = {tag: [] for tag in SWAPPED_TAGS}
-        text = (jieba_dir() / "dict.txt").read_text(encoding="utf-8")
+        text = (jieba_folder() / "dict.txt").read_text(encoding="utf-8")
         for word, freq, tag in (line.split(" ") for line in text.splitlines() if line):
             if tag in self.words and _HAN_WORD.fullmatch(word):
                 cumulative = self.cumulative[tag]
