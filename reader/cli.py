@@ -123,6 +123,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", metavar="CONFIG", help="offsets and quotes in this view")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("feeds", help="subscriptions: news feeds that fill the library")
+    feeds = p.add_subparsers(
+        dest="feeds_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    f = feeds.add_parser("add", help="subscribe to a feed, or to the feed a site's page names")
+    f.add_argument("url", metavar="URL")
+    f.add_argument("--folder", default="", metavar="NAME", help="put it in this folder")
+    f.add_argument("--json", action="store_true")
+    f = feeds.add_parser("list", help="the subscriptions, with their unread counts")
+    f.add_argument("--json", action="store_true")
+    f = feeds.add_parser("refresh", help="fetch new entries (all feeds, or these)")
+    f.add_argument("ids", nargs="*", type=integer, metavar="ID")
+    f.add_argument("--json", action="store_true")
+    f = feeds.add_parser("remove", help="unsubscribe (its articles stay)")
+    f.add_argument("id", type=integer, metavar="ID")
+    f.add_argument(
+        "--delete-articles", action="store_true", help="move its articles to the trash too"
+    )
+    f = feeds.add_parser("import-opml", help="subscribe to the feeds of an OPML file")
+    f.add_argument("file", metavar="FILE")
+    f = feeds.add_parser("export-opml", help="write the subscriptions as OPML")
+    f.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
     p = sub.add_parser("convert", help="convert text between scripts (stdin to stdout)")
     p.add_argument("--config", required=True, metavar="CONFIG", help="s2t, t2s, s2tw, ...")
     p.add_argument("file", nargs="?", metavar="FILE")
@@ -630,6 +653,93 @@ def cmd_annotations(args: argparse.Namespace) -> int:
     else:
         _print_annotations(items)
     return EXIT_OK
+
+
+@command("feeds")
+def cmd_feeds(args: argparse.Namespace) -> int:
+    action = args.feeds_command
+    lib = open_library(args)
+    if action == "add":
+        feed, result = lib.subscribe(args.url, args.folder)
+        for warning in result.warnings:
+            problem(f"warning: {warning}")
+        if args.json:
+            print_json(feed.as_json())
+        else:
+            print(f"{feed.id:>4}  {feed.name}  {feed.url}")
+            print(f"subscribed; {len(result.new)} new articles")
+        if result.error:
+            problem(f"feed {feed.id}: {result.error}")
+            return EXIT_FAILED
+        return EXIT_OK
+    if action == "list":
+        feeds = lib.subscriptions()
+        if args.json:
+            print_json([f.as_json() for f in feeds])
+        for f in [] if args.json else feeds:
+            folder = f"{f.folder}/" if f.folder else ""
+            error = f"  ! {f.error}" if f.error else ""
+            print(f"{f.id:>4}  {f.unread:>4}/{f.articles:<5} {folder}{f.name}  {f.url}{error}")
+        return EXIT_OK
+    if action == "refresh":
+        return _refresh_feeds(lib, args)
+    if action == "remove":
+        ids = lib.unsubscribe(args.id, delete_articles=args.delete_articles)
+        kept = "moved to the trash" if args.delete_articles else "kept"
+        print(f"unsubscribed feed {args.id}; its {len(ids)} articles {kept}")
+        return EXIT_OK
+    if action == "import-opml":
+        from reader.core.decode import UnreadableInput
+        from reader.library import read_source
+
+        data, why = read_source(Path(args.file))
+        if data is None:
+            raise UserError(f"{args.file}: {why}")
+        try:
+            report = lib.import_opml(data)
+        except UnreadableInput as e:
+            raise UserError(f"{args.file}: {e}") from e
+        print(
+            f"subscribed to {len(report.added)} feeds, {len(report.existing)} already subscribed"
+            " (`reader feeds refresh` brings their articles)"
+        )
+        return EXIT_OK
+    text = lib.export_opml()
+    if args.output:
+        from reader.library import write_atomically
+
+        try:
+            write_atomically(Path(args.output), text)
+        except OSError as e:
+            raise UserError(f"cannot write {args.output}: {e.strerror or e}") from e
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _refresh_feeds(lib, args: argparse.Namespace) -> int:  # lib: Library
+    bar = ProgressBar() if sys.stderr.isatty() else None
+    results = lib.refresh_feeds(args.ids or None, progress=bar)
+    if bar:
+        bar.finish()
+    try:
+        if args.json:
+            print_json({"feeds": [r.as_json() for r in results]})
+        else:
+            for r in results:
+                state = (
+                    f"error: {r.error}"
+                    if r.error
+                    else f"{len(r.new)} new, {len(r.updated)} updated"
+                )
+                print(f"{r.id:>4}  {state}")
+    finally:
+        for r in results:
+            for warning in r.warnings:
+                problem(f"warning: feed {r.id}: {warning}")
+            if r.error:
+                problem(f"feed {r.id}: {r.error}")
+    return EXIT_FAILED if any(r.error for r in results) else EXIT_OK
 
 
 def _check_config(config: str) -> None:

@@ -33,13 +33,16 @@ if TYPE_CHECKING:
         ArticleRecord,
         ArticleRow,
         Colour,
+        Feed,
         Overview,
     )
     from reader.core.textsearch import SearchHit
+    from reader.feeds import FeedResult, Limits, OpmlReport
     from reader.resplit import ResplitReport
     from reader.store.analysis import AnalysisStore
     from reader.store.annotations import AnnotationStore
     from reader.store.articles import ArticleStore
+    from reader.store.feeds import FeedStore
     from reader.views import ArticleView
 
 log = logging.getLogger(__name__)
@@ -134,6 +137,13 @@ class Library:
         from reader.store.analysis import AnalysisStore  # and json: not before first paint
 
         return AnalysisStore(self.db)
+
+    @cached_property
+    def feeds(self) -> FeedStore:
+        """Subscriptions and their state (the service is :mod:`reader.feeds`)."""
+        from reader.store.feeds import FeedStore
+
+        return FeedStore(self.db)
 
     @property
     def path(self) -> Path:
@@ -363,6 +373,67 @@ class Library:
 
     def import_text(self, text: str, name: str = "clipboard.txt") -> ImportReport:
         return self.import_bytes(text.encode("utf-8"), name, name)
+
+    # -- subscriptions (reader.feeds) ---------------------------------------------------
+
+    def subscribe(
+        self, url: str, folder: str = "", limits: Limits | None = None
+    ) -> tuple[Feed, FeedResult]:
+        """Subscribe to a feed (or the one a site's page names) and bring its entries in."""
+        from reader.feeds import subscribe
+
+        return subscribe(self, url, folder, limits)
+
+    def subscriptions(self) -> list[Feed]:
+        return self.feeds.all()
+
+    def subscription(self, feed_id: int) -> Feed | None:
+        return self.feeds.get(feed_id)
+
+    def feed_folders(self) -> list[str]:
+        return self.feeds.folders()
+
+    def due_feeds(self, default_minutes: int) -> list[int]:
+        """The feeds an automatic refresh should fetch now."""
+        return self.feeds.due(default_minutes)
+
+    def refresh_feeds(
+        self,
+        feed_ids: Sequence[int] | None = None,
+        progress: ProgressFn | None = None,
+        cancelled: CancelFn | None = None,
+        limits: Limits | None = None,
+    ) -> list[FeedResult]:
+        from reader.feeds import refresh
+
+        return refresh(self, feed_ids, progress, cancelled, limits=limits)
+
+    def unsubscribe(self, feed_id: int, *, delete_articles: bool = False) -> list[int]:
+        from reader.feeds import unsubscribe
+
+        return unsubscribe(self, feed_id, delete_articles=delete_articles)
+
+    def rename_feed(self, feed_id: int, name: str) -> None:
+        self.feeds.rename(feed_id, name)
+
+    def move_feed(self, feed_id: int, folder: str) -> None:
+        self.feeds.move(feed_id, folder)
+
+    def set_feed_options(
+        self, feed_id: int, *, summary_only: bool, interval_minutes: int | None
+    ) -> None:
+        self.feeds.set_summary_only(feed_id, summary_only)
+        self.feeds.set_interval(feed_id, interval_minutes)
+
+    def import_opml(self, data: bytes) -> OpmlReport:
+        from reader.feeds import import_opml
+
+        return import_opml(self, data)
+
+    def export_opml(self) -> str:
+        from reader.feeds import export_opml
+
+        return export_opml(self)
 
     # -- reading ------------------------------------------------------------------------
 

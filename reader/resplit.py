@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 
 from reader.core.anchors import Resolved, make_anchor, rebase, resolve
 from reader.core.errors import LibraryError
-from reader.core.records import Annotation
+from reader.core.records import Annotation, NewArticle
 
 if TYPE_CHECKING:
     import sqlite3
@@ -169,6 +169,34 @@ def carry_over(
     if moved:
         log.info("moved %d annotations to the changed file's new articles", len(moved))
     return moved
+
+
+def rewrite_in(
+    articles: ArticleStore,
+    annotations: AnnotationStore,
+    conn: sqlite3.Connection,
+    article_id: int,
+    new: NewArticle,
+) -> bool:
+    """Give an article new text in place (a feed entry changed upstream), inside the
+    caller's transaction: its id, reading state and tags stay; each annotation follows its
+    text (rebase, as on re-import) or is kept orphaned on it. False when the new text is
+    another article's already (nothing changed)."""
+    old = articles.text_in(conn, article_id)
+    if old is None or not articles.replace_in(conn, article_id, new):
+        return False
+    held = annotations.for_article_in(conn, article_id)
+    if held:
+        target = _Article(article_id, new.title, new.body)
+        found = rebase([n.anchor for n in held], old[2], new.body)
+        for n, place in zip(held, found, strict=True):
+            if place is not None:
+                annotations.put_in(conn, _placed(n, target, place))
+            else:
+                annotations.put_in(conn, replace(n, orphaned=True))
+                log.info("annotation %s orphaned: its quote left the updated entry", n.id)
+        annotations.refresh_extra_in(conn, article_id)
+    return True
 
 
 # -- helpers --------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import time
 import urllib.error
 import urllib.request
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -53,14 +53,36 @@ def _brotli():  # -> a module with Decompressor, or None
     return None
 
 
-def _headers() -> dict[str, str]:
+# What a feed may be served as (many servers send feeds as text/html or text/plain too).
+FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/xml",
+        "text/xml",
+        "application/feed+json",
+        "application/json",
+        "text/html",
+        "text/plain",
+        "application/octet-stream",
+    }
+)
+PAGE_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+FEED_ACCEPT = (
+    "application/rss+xml,application/atom+xml,application/feed+json,application/xml;q=0.9,"
+    "text/xml;q=0.9,application/json;q=0.8,*/*;q=0.5"
+)
+
+
+def _headers(accept: str = PAGE_ACCEPT) -> dict[str, str]:
     encodings = "gzip, deflate" + (", br" if _brotli() else "")
     return {
         "User-Agent": (
             "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
             " Chrome/124.0 Safari/537.36"
         ),
-        "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+        "Accept": accept,
         "Accept-Language": "zh-CN,zh;q=0.9,zh-TW;q=0.8,en;q=0.5",
         "Accept-Encoding": encodings,
     }
@@ -72,10 +94,19 @@ class FetchedPage:
     url: str  # where it came from after redirects
     charset: str | None  # as the server declared it
     content_type: str
+    status: int = 200  # 304: not modified since the validators sent (data is empty)
+    etag: str | None = None  # validators for a conditional request next time
+    last_modified: str | None = None
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
     max_redirections = MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        # Only web addresses, wherever a redirect points (urllib would follow ftp: too).
+        if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+            raise FetchError(f"redirected to an address that is not a web address: {newurl}")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def fetch(
@@ -85,8 +116,15 @@ def fetch(
     connect_timeout: float = CONNECT_TIMEOUT,
     total_timeout: float = TOTAL_TIMEOUT,
     max_bytes: int = MAX_BYTES,
+    accept: str = PAGE_ACCEPT,
+    types: Collection[str] = WEB_TYPES,
+    validators: Mapping[str, str] | None = None,
 ) -> FetchedPage:
-    """The page at ``url``. FetchError (one line) for anything that keeps it from coming."""
+    """The page at ``url``. FetchError (one line) for anything that keeps it from coming.
+
+    ``types``: the content types taken (a page's by default, :data:`FEED_TYPES` for a
+    feed). ``validators``: ``etag`` and ``last_modified`` of the copy already had: the
+    request is conditional and an unchanged resource is a FetchedPage of status 304."""
     url = url.strip()
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
@@ -98,13 +136,27 @@ def fetch(
     def timed_out() -> FetchError:
         return FetchError(f"timed out after {total_timeout:g} s (the server is too slow)")
 
-    request = urllib.request.Request(url, headers=_headers())
+    headers = _headers(accept)
+    if validators and validators.get("etag"):
+        headers["If-None-Match"] = validators["etag"]
+    if validators and validators.get("last_modified"):
+        headers["If-Modified-Since"] = validators["last_modified"]
+    request = urllib.request.Request(url, headers=headers)
     opener = urllib.request.build_opener(_Redirects())
     try:
         response = opener.open(request, timeout=min(connect_timeout, total_timeout))
     except urllib.error.HTTPError as e:
         e.close()
+        if e.code == 304 and validators:
+            log.info("not modified: %s", url)
+            return FetchedPage(
+                b"", e.geturl() or url, None, "", 304,
+                e.headers.get("ETag") or validators.get("etag"),
+                e.headers.get("Last-Modified") or validators.get("last_modified"),
+            )  # fmt: skip
         raise _http_error(e.code, e.reason) from None
+    except FetchError:
+        raise
     except urllib.error.URLError as e:
         raise _network_error(e.reason, host, total_timeout) from None
     except TimeoutError:
@@ -114,8 +166,9 @@ def fetch(
     with response:
         content_type = response.headers.get_content_type()
         declared = response.headers.get("Content-Type")
-        if declared and content_type not in WEB_TYPES:
-            raise FetchError(f"not a web page (the server sent {content_type})")
+        if declared and content_type not in types:
+            what = "a web page" if types is WEB_TYPES else "a feed"
+            raise FetchError(f"not {what} (the server sent {content_type})")
         length = response.headers.get("Content-Length", "")
         if length.isdigit() and int(length) > max_bytes:
             raise _too_big(max_bytes)
@@ -146,8 +199,9 @@ def fetch(
             chunks.append(out)
         final = response.geturl() or url
         charset = response.headers.get_content_charset()
+        etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
     log.info("fetched %s: %d bytes in %.2f s", final, size, time.monotonic() - started)
-    return FetchedPage(b"".join(chunks), final, charset, content_type)
+    return FetchedPage(b"".join(chunks), final, charset, content_type, 200, etag, modified)
 
 
 def _decoder(encoding: str, max_bytes: int) -> Callable[[bytes], bytes]:

@@ -136,6 +136,8 @@ class ArticleFilter:
     date_from: str | None = None
     date_to: str | None = None  # "YYYY-MM-DD", inclusive
     trashed: bool = False  # True: the trash instead of the library
+    feed: int | None = None  # the articles of this subscription (feed id)
+    feed_folder: str | None = None  # the articles of the subscriptions in this folder
     # At least one of these words occurs (watch words); None: no such condition, and no
     # words: no article.
     mentions: tuple[str, ...] | None = None
@@ -178,6 +180,43 @@ class Overview:
     sections: tuple[tuple[str, int], ...]
     # ("YYYY-MM-DD" published, else added; articles), newest first
     dates: tuple[tuple[str, int], ...]
+    feeds: tuple[Feed, ...] = ()  # subscriptions, by folder then name
+
+
+@dataclass(frozen=True)
+class Feed:
+    """A subscription as the sidebar, the CLI and the refresh see it."""
+
+    id: int
+    url: str
+    name: str  # what the reader calls it: their own name, else the feed's title, else its url
+    title: str  # the feed's own title
+    site: str  # the site's home page, or ""
+    folder: str  # "" when in no folder
+    summary_only: bool  # never fetch the linked pages: keep what the feed carries
+    interval_minutes: int | None  # None: the app's setting
+    ttl_minutes: int | None  # the feed's own lower bound between refreshes
+    last_refresh: str | None  # ISO 8601, None before the first
+    error: str  # the last refresh's problem, "" when it went well
+    unread: int = 0  # its articles outside the trash not read yet
+    articles: int = 0  # its articles outside the trash
+    etag: str | None = None
+    last_modified: str | None = None
+    failures: int = 0  # refreshes failed in a row
+    retry_at: str | None = None  # after failures: not refreshed automatically before this
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "title": self.name,
+            "url": self.url,
+            "site": self.site,
+            "folder": self.folder,
+            "last_refresh": self.last_refresh,
+            "error": self.error or None,
+            "unread": self.unread,
+            "articles": self.articles,
+        }
 
 
 @dataclass(frozen=True)

@@ -97,19 +97,31 @@ class ArticleStore:
         another path before gets a source row of its own here, since the path names the
         file the reader knows and its suffix decides how the text is split (and re-split).
         """
-        result = AddResult()
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         search.signature()  # build the token tables first, not while holding the write lock
         with self.db.transaction() as conn:
-            source_id: int | None = None
-            for position, art in enumerate(articles):
-                existing = self.duplicate_in(conn, art)
-                if existing is not None:
-                    result.duplicates.append(existing)
-                    continue
-                if source_id is None:
-                    source_id = _source_of(conn, path, encoding, digest, text, splitter_version)
-                result.ids.append(self.insert_in(conn, source_id, position, art))
+            return self.add_source_in(conn, path, encoding, text, splitter_version, articles)
+
+    def add_source_in(
+        self,
+        conn: sqlite3.Connection,
+        path: str,
+        encoding: str,
+        text: str,
+        splitter_version: int,
+        articles: Sequence[NewArticle],
+    ) -> AddResult:
+        """:meth:`add_source` inside the caller's transaction."""
+        result = AddResult()
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        source_id: int | None = None
+        for position, art in enumerate(articles):
+            existing = self.duplicate_in(conn, art)
+            if existing is not None:
+                result.duplicates.append(existing)
+                continue
+            if source_id is None:
+                source_id = _source_of(conn, path, encoding, digest, text, splitter_version)
+            result.ids.append(self.insert_in(conn, source_id, position, art))
         return result
 
     @staticmethod
@@ -162,6 +174,40 @@ class ArticleStore:
         assert article_id is not None
         self.index.add(conn, article_id, art.title, art.body)
         return article_id
+
+    def replace_in(self, conn: sqlite3.Connection, article_id: int, art: NewArticle) -> bool:
+        """Give a stored article new text in place (a feed entry changed upstream): same
+        id, reading state and tags; indexed again and analysed again. False when another
+        article already has this text (then nothing changes)."""
+        clash = conn.execute(
+            "SELECT id FROM articles WHERE digest = ? AND id != ?", (art.digest, article_id)
+        ).fetchone()
+        if clash is not None:
+            return False
+        self.index.replace(conn, article_id, art.title, art.body)
+        conn.execute(
+            "UPDATE articles SET title = ?, subtitle = ?, byline = ?, body = ?, captions = ?,"
+            " script = ?, digest = ?, published = coalesce(?, published),"
+            " url = coalesce(?, url), site = coalesce(nullif(?, ''), site), body_digest = ?"
+            " WHERE id = ?",
+            (
+                art.title,
+                art.subtitle,
+                art.byline,
+                art.body,
+                json.dumps(art.captions, ensure_ascii=False),
+                art.script,
+                art.digest,
+                art.published,
+                art.url,
+                art.site,
+                art.body_digest,
+                article_id,
+            ),
+        )
+        # Its keywords were of the old text: the analysis takes it up again.
+        conn.execute("DELETE FROM analyses WHERE article_id = ?", (article_id,))
+        return True
 
     def count(self, filter: ArticleFilter | None = None) -> int:
         """All stored articles (trash included), or those ``filter`` selects."""
@@ -774,6 +820,15 @@ def _where(f: ArticleFilter, ident: str = "a.id") -> tuple[str, list[object]]:
         column("source_id IN (SELECT id FROM sources WHERE path = ?)", f.source)
     if f.section is not None:
         column("section = ?", f.section)
+    if f.feed is not None:
+        clauses.append(f"{ident} IN (SELECT article_id FROM feed_entries WHERE feed_id = ?)")
+        params.append(f.feed)
+    if f.feed_folder is not None:
+        clauses.append(
+            f"{ident} IN (SELECT e.article_id FROM feed_entries e JOIN feeds d"
+            " ON d.id = e.feed_id WHERE d.folder = ?)"
+        )
+        params.append(f.feed_folder)
     # ISO text (added_at local time): a date prefix compares as a string.
     if f.date_from:
         column(f"{DATE} >= ?", _day(f.date_from).isoformat(), prefix="")

@@ -6,6 +6,7 @@ import logging
 
 from reader.core.records import ArticleFilter, Overview
 from reader.store.articles import ArticleStore
+from reader.store.feeds import FeedStore
 
 log = logging.getLogger(__name__)
 
@@ -24,4 +25,5 @@ def overview(store: ArticleStore, watch_words: list[str]) -> Overview:
         sources=tuple(store.sources_with_counts()),
         sections=tuple(store.sections_with_counts()),
         dates=tuple(store.days_with_counts()),
+        feeds=tuple(FeedStore(store.db).all()),
     )

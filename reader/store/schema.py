@@ -189,6 +189,42 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         # The list's date (published when known, else added): its order and the sidebar's days.
         "CREATE INDEX articles_by_date ON articles(coalesce(published, added_at), id)",
     ),
+    9: (
+        # Subscriptions (reader.store.feeds). title is the feed's own, name the reader's
+        # (NULL: the feed's title); interval_minutes NULL follows the app's setting;
+        # ttl_minutes is the feed's own lower bound. etag/last_modified make the next
+        # fetch conditional; failures and retry_at back off a feed that keeps failing.
+        """CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            name TEXT,
+            site TEXT NOT NULL DEFAULT '',
+            folder TEXT NOT NULL DEFAULT '',
+            summary_only INTEGER NOT NULL DEFAULT 0,
+            interval_minutes INTEGER,
+            ttl_minutes INTEGER,
+            etag TEXT,
+            last_modified TEXT,
+            last_refresh TEXT,
+            error TEXT NOT NULL DEFAULT '',
+            failures INTEGER NOT NULL DEFAULT 0,
+            retry_at TEXT,
+            added_at TEXT NOT NULL
+        )""",
+        # Each entry seen in a feed, by its key (id/guid, else link, else text), with the
+        # digest of its text as last seen (an entry changed upstream updates its article)
+        # and the article it became. Unsubscribing deletes these rows, never the articles.
+        """CREATE TABLE feed_entries (
+            feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            digest TEXT NOT NULL,
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            seen_at TEXT NOT NULL,
+            PRIMARY KEY (feed_id, key)
+        ) WITHOUT ROWID""",
+        "CREATE INDEX feed_entries_by_article ON feed_entries(article_id, feed_id)",
+    ),
 }
 
 MINOR = max(MIGRATIONS)

@@ -387,6 +387,14 @@ class SearchIndex:
         if self.indexed(conn, article_id) or self._first_article(conn, article_id):
             self._insert(conn, article_id, title, body, "")
 
+    def replace(self, conn: sqlite3.Connection, article_id: int, title: str, body: str) -> None:
+        """Index an article's new title and body in place of its stored ones (call before
+        its row is written); its notes stay indexed with it."""
+        texts = self._texts(conn, article_id)
+        if texts is not None and self.indexed(conn, article_id):
+            self._delete(conn, article_id, texts.title, texts.body, texts.extra)
+            self._insert(conn, article_id, title, body, texts.extra)
+
     def _first_article(self, conn: sqlite3.Connection, article_id: int) -> bool:
         """Is this a new library's first article? Then the index is current from now on
         (nothing to rebuild)."""
