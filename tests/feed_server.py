@@ -30,6 +30,21 @@ TYPES = {
 }
 
 
+class _AllServers:
+    """Requests open at once over every server of this process."""
+
+    lock = threading.Lock()
+    open_now = 0
+    most_open = 0
+
+
+def most_open_at_once() -> int:
+    """The most requests any servers of this process had open at once (then reset)."""
+    with _AllServers.lock:
+        most, _AllServers.most_open = _AllServers.most_open, 0
+    return most
+
+
 @dataclass
 class Request:
     path: str
@@ -73,6 +88,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             site.requests.append(Request(self.path, dict(self.headers)))
             site.open_now += 1
             site.most_open = max(site.most_open, site.open_now)
+        with _AllServers.lock:
+            _AllServers.open_now += 1
+            _AllServers.most_open = max(_AllServers.most_open, _AllServers.open_now)
         try:
             self._answer()
         except OSError:
@@ -80,6 +98,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         finally:
             with site.lock:
                 site.open_now -= 1
+            with _AllServers.lock:
+                _AllServers.open_now -= 1
 
     def _answer(self) -> None:
         site, path = self.site, self.path

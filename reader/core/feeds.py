@@ -239,7 +239,8 @@ def is_full_text(paragraphs: list[str], summary: str = "") -> bool:
         return False
     if paragraphs and _CUT.search(paragraphs[-1]):
         return False
-    return not summary or len(text) > len(_SPACE.sub(" ", summary)) * 0.9
+    # feedparser gives an Atom entry's content as its summary too: more, or the same.
+    return len(text) >= len("".join(html_paragraphs(summary))) * 0.9
 
 
 def html_paragraphs(markup: str) -> list[str]:

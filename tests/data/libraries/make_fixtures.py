@@ -141,10 +141,11 @@ def _make_organised(target: Path, minor: int) -> None:
 
 
 def _compact(source: Path, target: Path, minor: int) -> None:
-    """One small file, no WAL, checked to be of schema 1.``minor``."""
+    """One small file, no WAL, checked to be of schema MAJOR.``minor`` (major 2 from 7)."""
     conn = sqlite3.connect(source, isolation_level=None)
+    major = 2 if minor >= 7 else 1
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == (1 << 16) | minor
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == (major << 16) | minor
         conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("VACUUM INTO ?", (str(target),))
     finally:
@@ -163,7 +164,13 @@ def make_v1_6(target: Path) -> None:
     _make_annotated(target, 6)
 
 
-def _make_annotated(target: Path, minor: int) -> None:
+def make_v2_8(target: Path) -> None:
+    """Schema 2.8 (the last before subscriptions): as 1.6, plus a saved web page with its
+    date, address and site."""
+    _make_annotated(target, 8, web=True)
+
+
+def _make_annotated(target: Path, minor: int, *, web: bool = False) -> None:
     from dataclasses import replace
 
     from reader.library import Library
@@ -189,6 +196,10 @@ def _make_annotated(target: Path, minor: int) -> None:
         lost = lib.annotations.add(second, make_anchor(lib.get(second).body, 0, 4), id=ids[1])
         lib.annotations.restore(replace(lost, exact="早已删去的句子", orphaned=True))
         lib.annotations.rename_colour("blue", "反驳")
+        if web:
+            page = REPO / "tests" / "data" / "feeds" / "pages" / "spring.html"
+            url = "https://news.example.cn/news/2024/0318/spring.html"
+            lib.import_bytes(page.read_bytes(), url, url, url=url)
         lib.close()
         _compact(Path(folder) / "library.sqlite3", target, minor)
 
@@ -200,6 +211,7 @@ FIXTURES = {
     "v1.4.sqlite3": make_v1_4,
     "v1.5.sqlite3": make_v1_5,
     "v1.6.sqlite3": make_v1_6,
+    "v2.8.sqlite3": make_v2_8,
 }
 
 
