@@ -82,7 +82,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         site = self.site
         with site.lock:
             site.requests.append(Request(self.path, dict(self.headers)))

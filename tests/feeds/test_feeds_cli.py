@@ -76,7 +76,8 @@ def test_refresh_reports_a_failing_feed_and_goes_on(tmp_path: Path, server: Feed
     opml.write_text(
         f"""<?xml version="1.0" encoding="UTF-8"?><opml version="2.0"><head/><body>
         <outline text="坏的" type="rss" xmlUrl="{server.url("/broken.xml")}"/>
-        <outline text="新闻"><outline text="科技" type="rss" xmlUrl="{server.url("/feeds/feed.json")}"/>
+        <outline text="新闻">
+          <outline text="科技" type="rss" xmlUrl="{server.url("/feeds/feed.json")}"/>
         </outline></body></opml>""",
         encoding="utf-8",
     )

@@ -125,7 +125,8 @@ def test_opml_from_another_reader() -> None:
     opml = """<?xml version="1.0" encoding="UTF-8"?>
 <opml version="1.0"><head><title>QuiteRSS</title></head><body>
 <outline text="新闻" title="新闻">
-  <outline text="人民网" title="人民网" type="rss" xmlUrl="http://www.people.com.cn/rss/politics.xml" htmlUrl="http://www.people.com.cn/"/>
+  <outline text="人民网" title="人民网" type="rss"
+    xmlUrl="http://www.people.com.cn/rss/politics.xml" htmlUrl="http://www.people.com.cn/"/>
   <outline text="坏的" type="rss" xmlUrl="file:///etc/passwd"/>
 </outline>
 <outline text="BBC 中文" type="rss" xmlUrl="https://feeds.bbci.co.uk/zhongwen/simp/rss.xml"/>

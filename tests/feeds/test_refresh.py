@@ -37,7 +37,7 @@ def test_a_summary_feed_brings_the_linked_pages(lib: Library, server: FeedServer
 
 
 def test_full_text_feeds_are_not_fetched_page_by_page(lib: Library, server: FeedServer) -> None:
-    feed, result = lib.subscribe(server.url("/feeds/atom.xml"))
+    _feed, result = lib.subscribe(server.url("/feeds/atom.xml"))
     assert len(result.new) == 2 and not result.warnings
     assert not server.requests_for("/hk/2024/03/18/pier.html")
     pier = lib.get(result.new[-1])
@@ -45,7 +45,7 @@ def test_full_text_feeds_are_not_fetched_page_by_page(lib: Library, server: Feed
 
 
 def test_gbk_feed_and_a_missing_page_keep_the_summary(lib: Library, server: FeedServer) -> None:
-    _feed, result = lib.subscribe(server.url("/feeds/rss_gbk.xml"))
+    _feed, _result = lib.subscribe(server.url("/feeds/rss_gbk.xml"))
     assert sorted(titles(lib)) == [
         "社区食堂开进老旧小区 老人吃饭不再难",
         "老街改造完工 百年骑楼重现风貌",
@@ -70,7 +70,7 @@ def test_a_site_page_leads_to_its_feed(lib: Library, server: FeedServer) -> None
 
 
 def test_second_refresh_is_conditional_and_adds_nothing(lib: Library, server: FeedServer) -> None:
-    feed, _ = lib.subscribe(server.url("/feeds/rss.xml"))
+    _feed, _ = lib.subscribe(server.url("/feeds/rss.xml"))
     before = len(server.site.requests)
     [again] = lib.refresh_feeds()
     assert again.new == [] and again.updated == [] and again.error is None
@@ -91,7 +91,7 @@ def test_the_same_story_in_two_feeds_is_one_article(lib: Library, server: FeedSe
 def test_entries_without_guid_come_once(lib: Library, server: FeedServer) -> None:
     _feed, first = lib.subscribe(server.url("/feeds/no_guid.xml"))
     assert len(first.new) == 2
-    body, ctype = server.site.files["/feeds/no_guid.xml"]
+    body, _ctype = server.site.files["/feeds/no_guid.xml"]
     server.serve("/feeds/no_guid.xml", body.replace(b"</channel>", b"<!-- new build --></channel>"))
     [again] = lib.refresh_feeds()
     assert again.new == [] and again.updated == [] and len(lib.ids()) == 2
@@ -105,7 +105,7 @@ def test_a_changed_entry_updates_its_article_and_notes(lib: Library, server: Fee
     lib.set_starred(street)
     note = lib.annotate_quote(street, None, "百年老街重现昔日风貌", note="好消息")
     lost = lib.annotate_quote(street, None, "架空线全部入地")
-    body, ctype = server.site.files["/feeds/rss_gbk.xml"]
+    body, _ctype = server.site.files["/feeds/rss_gbk.xml"]
     changed = (
         body.decode("gbk")
         .replace("本报讯（记者 吴芳）", "本报讯（记者 吴芳 实习生 孙悦）")
