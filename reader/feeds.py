@@ -132,10 +132,17 @@ def find_feed(url: str, limits: Limits | None = None, cancelled: CancelFn | None
 
 
 def subscribe(
-    lib: Library, url: str, folder: str = "", limits: Limits | None = None
+    lib: Library,
+    url: str,
+    folder: str = "",
+    limits: Limits | None = None,
+    *,
+    summary_only: bool = False,
+    bring_entries: bool = True,
 ) -> tuple[Feed, FeedResult]:
-    """Subscribe to the feed at ``url`` (or the one its page names) and bring its entries
-    in. LibraryError (one line) when there is no feed or it is subscribed already."""
+    """Subscribe to the feed at ``url`` (or the one its page names) and, with
+    ``bring_entries``, bring its entries in (the window has its refresh process do that).
+    LibraryError (one line) when there is no feed or it is subscribed already."""
     from reader.core.feeds import is_web_address
     from reader.store.feeds import FeedExists
 
@@ -153,7 +160,9 @@ def subscribe(
         feed_id = store.add(found.url, found.feed.title, found.feed.site, folder)
     except FeedExists as e:
         raise LibraryError(f"already subscribed: {found.url} (feed {e.feed_id})") from None
-    [result] = refresh(lib, [feed_id], limits=limits)
+    if summary_only:
+        store.set_summary_only(feed_id, True)
+    result = refresh(lib, [feed_id], limits=limits)[0] if bring_entries else FeedResult(feed_id)
     feed = store.get(feed_id)
     assert feed is not None
     return feed, result

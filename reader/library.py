@@ -377,12 +377,21 @@ class Library:
     # -- subscriptions (reader.feeds) ---------------------------------------------------
 
     def subscribe(
-        self, url: str, folder: str = "", limits: Limits | None = None
+        self,
+        url: str,
+        folder: str = "",
+        limits: Limits | None = None,
+        *,
+        summary_only: bool = False,
+        bring_entries: bool = True,
     ) -> tuple[Feed, FeedResult]:
-        """Subscribe to a feed (or the one a site's page names) and bring its entries in."""
+        """Subscribe to a feed (or the one a site's page names); with ``bring_entries``
+        its entries come in at once (see :func:`reader.feeds.subscribe`)."""
         from reader.feeds import subscribe
 
-        return subscribe(self, url, folder, limits)
+        return subscribe(
+            self, url, folder, limits, summary_only=summary_only, bring_entries=bring_entries
+        )
 
     def subscriptions(self) -> list[Feed]:
         return self.feeds.all()

@@ -5,10 +5,10 @@ The controllers: :class:`StartupSequence` (filling the window after its first pa
 :class:`Importer`, :class:`AnalysisRunner`, :class:`ReadingController` (the open article
 and its layers), :class:`ListController` and :class:`ListSync` (the list and sidebar),
 :class:`OrganiseActions`, :class:`Looks` (preferences and theme), :class:`WordLists`,
-:class:`Exporter` and :class:`Annotating` (highlights and notes; its dock is built after
-the first paint). Menus and the toolbar are laid out in :mod:`reader.gui.menus`. Whoever
-changes the library says so on :attr:`changes`; the list, sidebar and panels decide from
-it what to redraw.
+:class:`Exporter`, :class:`FeedsController` (subscriptions and their refresh) and
+:class:`Annotating` (highlights and notes; its dock is built after the first paint).
+Menus and the toolbar are laid out in :mod:`reader.gui.menus`. Whoever changes the library
+says so on :attr:`changes`; the list, sidebar and panels decide from it what to redraw.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from reader.gui.annotating import Annotating
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.changes import Change, LibraryChanges
 from reader.gui.exporting import Exporter
+from reader.gui.feeds import FeedsController
 from reader.gui.importing import Importer
 from reader.gui.keyword_panel import KeywordPanel
 from reader.gui.library_watch import LibraryWatch
@@ -107,6 +108,7 @@ class MainWindow(QMainWindow):
         self.annotating = Annotating(self, self, settings)
         self.startup: StartupSequence = StartupSequence(self, settings)
         self.startup.failed.connect(self._library_failed)
+        self.startup.loaded.connect(self.feeds.start)
         self.looks.settings_opened.connect(
             lambda dialog: dialog.words_changed.connect(self.word_lists.changed_in_settings)
         )
@@ -211,6 +213,16 @@ class MainWindow(QMainWindow):
         self.importer = Importer(library, self.changes, self.analysis_runner, status, self)
         self.word_lists = WordLists(library, self.changes, self.analysis_runner, self)
         self.exporter = Exporter(self.reading_pane, status, self)
+        self.feeds = FeedsController(
+            library,
+            self.changes,
+            self.sidebar,
+            self.lists,
+            self.analysis_runner,
+            status,
+            self.settings,
+            self,
+        )
         self.organise = OrganiseActions(library, lambda: self.list_sync.selected_ids(), self)
         self.sidebar.scope_changed.connect(
             lambda scope: setattr(self.organise, "in_trash", scope.kind == "trash")
@@ -359,6 +371,7 @@ class MainWindow(QMainWindow):
         self.watch.stop()
         self.importer.cancel()
         self.analysis_runner.cancel()
+        self.feeds.cancel()
         # Workers report to this window: let them stop before it goes away.
         QThreadPool.globalInstance().waitForDone(30_000)
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QLineEdit
 
     from reader.gui.exporting import Exporter
+    from reader.gui.feeds import FeedsController
     from reader.gui.find_bar import FindBar
     from reader.gui.importing import Importer
     from reader.gui.looks import Looks
@@ -30,6 +31,7 @@ class MenuHost(Protocol):
 
     importer: Importer
     exporter: Exporter
+    feeds: FeedsController
     word_lists: WordLists
     looks: Looks
     reading: ReadingController
@@ -86,6 +88,12 @@ class Menus(QObject):
         add(file_menu, self.tr("导入文件夹(&D)…"), importer.choose_folder, "Ctrl+Shift+O")
         add(file_menu, self.tr("从网址导入(&U)…"), importer.choose_url, "Ctrl+Shift+U")
         add(file_menu, self.tr("粘贴为新文章(&N)"), importer.paste_as_article, "Ctrl+Shift+V")
+        file_menu.addSeparator()
+        feeds = w.feeds
+        self.subscribe_action = add(file_menu, self.tr("订阅(&B)…"), feeds.open_dialog)
+        self.refresh_action = add(file_menu, self.tr("更新全部订阅(&R)"), feeds.refresh_all, "F5")
+        add(file_menu, self.tr("导入订阅列表 (OPML)…"), feeds.import_opml)
+        add(file_menu, self.tr("导出订阅列表 (OPML)…"), feeds.export_opml)
         file_menu.addSeparator()
         exporter = w.exporter
         self.export_action = add(

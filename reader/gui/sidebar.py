@@ -1,5 +1,7 @@
-"""The library sidebar: what the article list shows (all, unread, starred, watch words, tags,
-sources, sections, dates, trash), each with its count."""
+"""The library sidebar: what the article list shows (all, unread, starred, watch words,
+subscriptions in their folders, tags, sources, sections, dates, trash), each with its count
+(a subscription's: its unread articles; a feed whose last refresh failed shows a warning
+icon with the problem in its tooltip)."""
 
 from __future__ import annotations
 
@@ -9,10 +11,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
 if TYPE_CHECKING:
-    from reader.core.records import ArticleFilter, Overview
+    from reader.core.records import ArticleFilter, Feed, Overview
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +33,7 @@ class Scope:
     """One choice in the sidebar. ``value`` names the tag, source id, section, day or watch
     word; None under a group means the whole group (e.g. any watch word)."""
 
-    kind: str = "all"  # all unread starred watch tag source section date trash
+    kind: str = "all"  # all unread starred watch feeds feed folder tag source section date trash
     value: str | int | None = None
 
     def filter(self, query: str = "", watch_words: tuple[str, ...] = ()) -> ArticleFilter:
@@ -50,6 +53,10 @@ class Scope:
             f.source = value if isinstance(value, int) else None
         elif kind == "section":
             f.section = str(value)
+        elif kind == "feed":
+            f.feed = value if isinstance(value, int) else None
+        elif kind == "folder":
+            f.feed_folder = str(value)
         elif kind == "date":
             f.date_from = f.date_to = str(value)
         elif kind == "trash":
@@ -71,6 +78,9 @@ class LibrarySidebar(QTreeWidget):
     delete_tag_requested = Signal(str)
     empty_trash_requested = Signal()
     edit_watch_requested = Signal()
+    # A subscription's, a folder's or the 订阅 heading's menu (Scope, global position): the
+    # feeds controller fills it.
+    feed_menu_requested = Signal(object, QPoint)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +114,7 @@ class LibrarySidebar(QTreeWidget):
             ("unread", self.tr("未读")),
             ("starred", self.tr("已加星标")),
             ("watch", self.tr("关注词")),
+            ("feeds", self.tr("订阅")),
             ("tag", self.tr("标签")),
             ("source", self.tr("来源")),
             ("section", self.tr("版面")),
@@ -113,12 +124,16 @@ class LibrarySidebar(QTreeWidget):
             item = QTreeWidgetItem([label, ""])
             item.setData(0, ScopeRole, Scope(kind))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if kind in ("tag", "source", "section", "date"):
+            if kind in ("feeds", "tag", "source", "section", "date"):
                 # A group heading only opens; its children filter.
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.addTopLevelItem(item)
             self._groups[kind] = item
         self._groups["watch"].setExpanded(True)
+        self._groups["feeds"].setHidden(True)  # until there is a subscription
+        self._groups["feeds"].setExpanded(True)
+        self._feeds: tuple[Feed, ...] | None = None
+        self._feed_items: dict[tuple[str, str | int], QTreeWidgetItem] = {}
         self._groups["tag"].setExpanded(True)
         self.setCurrentItem(self._groups["all"])
         self.currentItemChanged.connect(self._current_changed)
@@ -171,9 +186,67 @@ class LibrarySidebar(QTreeWidget):
                     self._sync(kind)
         finally:
             self._filling = False
+        if ov.feeds != self._feeds:
+            self._filling = True
+            try:
+                self._sync_feeds(ov.feeds)
+            finally:
+                self._filling = False
         # Every group counts articles outside the trash, so none is larger than the total.
         self._fit_counts(max(ov.total, ov.trashed))
         self._keep_current()
+
+    def feeds(self) -> tuple[Feed, ...]:
+        """The subscriptions as last counted."""
+        return self._feeds or ()
+
+    def _sync_feeds(self, feeds: tuple[Feed, ...]) -> None:
+        """The 订阅 group: folders (with their feeds' unread articles) and feeds, each with
+        its unread count; items kept where they were, so a recount keeps what is open."""
+        from PySide6.QtWidgets import QStyle
+
+        self._feeds = feeds
+        group = self._groups["feeds"]
+        group.setHidden(not feeds)
+        group.setText(1, str(sum(f.unread for f in feeds)) if feeds else "")
+        old, self._feed_items = self._feed_items, {}
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        wanted: list[QTreeWidgetItem] = []
+        folders: dict[str, list[QTreeWidgetItem]] = {}
+        for feed in feeds:
+            item = old.get(("feed", feed.id)) or self._child(Scope("feed", feed.id), "", "")
+            item.setText(0, feed.name)
+            item.setText(1, str(feed.unread) if feed.unread else "")
+            tip = (
+                feed.url
+                if not feed.error
+                else self.tr("更新失败：{error}\n{url}").format(error=feed.error, url=feed.url)
+            )
+            item.setToolTip(0, tip)
+            item.setIcon(0, warning if feed.error else QIcon())
+            self._feed_items[("feed", feed.id)] = item
+            if feed.folder:
+                folders.setdefault(feed.folder, []).append(item)
+            else:
+                wanted.append(item)
+        for name, children in folders.items():
+            folder = old.get(("folder", name)) or self._child(Scope("folder", name), name, "")
+            unread = sum(f.unread for f in feeds if f.folder == name)
+            folder.setText(1, str(unread) if unread else "")
+            self._feed_items[("folder", name)] = folder
+            if [folder.child(i) for i in range(folder.childCount())] != children:
+                expanded = folder.isExpanded() or ("folder", name) not in old
+                folder.takeChildren()
+                folder.addChildren(children)
+                folder.setExpanded(expanded)
+        tops = [self._feed_items[("folder", n)] for n in folders] + wanted
+        if [group.child(i) for i in range(group.childCount())] != tops:
+            opened = {n for n in folders if self._feed_items[("folder", n)].isExpanded()}
+            opened |= {n for n in folders if ("folder", n) not in old}
+            group.takeChildren()
+            group.addChildren(tops)
+            for name in opened:
+                self._feed_items[("folder", name)].setExpanded(True)
 
     def _fit_counts(self, widest: int) -> None:
         self.header().resizeSection(1, self.fontMetrics().horizontalAdvance(str(widest)) + 14)
@@ -259,6 +332,8 @@ class LibrarySidebar(QTreeWidget):
         return child
 
     def _item(self, scope: Scope) -> QTreeWidgetItem | None:
+        if scope.kind in ("feed", "folder"):
+            return self._feed_items.get((scope.kind, scope.value))  # type: ignore[arg-type]
         group = self._groups.get(scope.kind)
         if group is None or scope.value is None:
             return group
@@ -286,5 +361,8 @@ class LibrarySidebar(QTreeWidget):
             menu.addAction(self.tr("清空回收站…"), self.empty_trash_requested.emit)
         elif scope.kind == "watch":
             menu.addAction(self.tr("编辑关注词…"), self.edit_watch_requested.emit)
+        elif scope.kind in ("feeds", "feed", "folder"):
+            self.feed_menu_requested.emit(scope, self.viewport().mapToGlobal(pos))
+            return
         if not menu.isEmpty():
             menu.exec(self.viewport().mapToGlobal(pos))

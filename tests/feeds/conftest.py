@@ -12,7 +12,9 @@ from reader.library import Library
 
 
 @pytest.fixture
-def server() -> Iterator[FeedServer]:
+def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[FeedServer]:
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
     with FeedServer() as running:
         yield running
 
