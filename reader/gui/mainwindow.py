@@ -351,7 +351,7 @@ class MainWindow(QMainWindow):
         if self._layout_restored:
             self.restoreState(state)
         else:
-            self.resizeDocks([self.library_dock], [170], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.library_dock], [190], Qt.Orientation.Horizontal)
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)

@@ -217,11 +217,10 @@ class LibrarySidebar(QTreeWidget):
             item = old.get(("feed", feed.id)) or self._child(Scope("feed", feed.id), "", "")
             item.setText(0, feed.name)
             item.setText(1, str(feed.unread) if feed.unread else "")
-            tip = (
-                feed.url
-                if not feed.error
-                else self.tr("更新失败：{error}\n{url}").format(error=feed.error, url=feed.url)
-            )
+            # Its name too: a long one is cut in a narrow sidebar.
+            tip = f"{feed.name}\n{feed.url}"
+            if feed.error:
+                tip += "\n" + self.tr("更新失败：{error}").format(error=feed.error)
             item.setToolTip(0, tip)
             item.setIcon(0, warning if feed.error else QIcon())
             self._feed_items[("feed", feed.id)] = item

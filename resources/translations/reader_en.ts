@@ -417,6 +417,210 @@
     </message>
 </context>
 <context>
+    <name>FeedOptionsDialog</name>
+    <message>
+        <source>订阅属性</source>
+        <translation>Subscription Properties</translation>
+    </message>
+    <message>
+        <source>只用摘要（不下载原文网页）</source>
+        <translation>Summary only (do not download the linked pages)</translation>
+    </message>
+    <message>
+        <source>跟随设置（{minutes} 分钟）</source>
+        <translation>As set ({minutes} minutes)</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>文件夹</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>自动更新间隔</source>
+        <translation>Refresh every</translation>
+    </message>
+</context>
+<context>
+    <name>FeedsController</name>
+    <message>
+        <source>还没有订阅：文件 → 订阅…</source>
+        <translation>No subscriptions yet: File → Subscribe…</translation>
+    </message>
+    <message>
+        <source>正在更新订阅…</source>
+        <translation>Refreshing subscriptions…</translation>
+    </message>
+    <message>
+        <source>正在更新订阅 {done}/{total}</source>
+        <translation>Refreshing subscriptions {done}/{total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>订阅已更新：%n 篇新文章</source>
+        <translation>
+            <numerusform>Subscriptions refreshed: %n new article</numerusform>
+            <numerusform>Subscriptions refreshed: %n new articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 篇有更新</source>
+        <translation>
+            <numerusform>, %n updated</numerusform>
+            <numerusform>, %n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 个订阅出错（见文库中的标记）</source>
+        <translation>
+            <numerusform>, %n subscription failed (marked in the library)</numerusform>
+            <numerusform>, %n subscriptions failed (marked in the library)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>订阅更新失败：{error}</source>
+        <translation>Refreshing subscriptions failed: {error}</translation>
+    </message>
+    <message>
+        <source>订阅</source>
+        <translation>Subscriptions</translation>
+    </message>
+    <message>
+        <source>无法订阅：{error}</source>
+        <translation>Cannot subscribe: {error}</translation>
+    </message>
+    <message>
+        <source>正在查找订阅源 {url}</source>
+        <translation>Looking for the feed at {url}</translation>
+    </message>
+    <message>
+        <source>已订阅 {name}</source>
+        <translation>Subscribed to {name}</translation>
+    </message>
+    <message>
+        <source>更新此订阅</source>
+        <translation>Refresh This Subscription</translation>
+    </message>
+    <message>
+        <source>重命名…</source>
+        <translation>Rename…</translation>
+    </message>
+    <message>
+        <source>移到文件夹…</source>
+        <translation>Move to Folder…</translation>
+    </message>
+    <message>
+        <source>属性…</source>
+        <translation>Properties…</translation>
+    </message>
+    <message>
+        <source>取消订阅…</source>
+        <translation>Unsubscribe…</translation>
+    </message>
+    <message>
+        <source>更新此文件夹</source>
+        <translation>Refresh This Folder</translation>
+    </message>
+    <message>
+        <source>更新全部订阅</source>
+        <translation>Refresh All Subscriptions</translation>
+    </message>
+    <message>
+        <source>订阅…</source>
+        <translation>Subscribe…</translation>
+    </message>
+    <message>
+        <source>重命名订阅</source>
+        <translation>Rename Subscription</translation>
+    </message>
+    <message>
+        <source>新名称：</source>
+        <translation>New name:</translation>
+    </message>
+    <message>
+        <source>移到文件夹</source>
+        <translation>Move to Folder</translation>
+    </message>
+    <message>
+        <source>文件夹（留空则不放入文件夹）：</source>
+        <translation>Folder (empty for none):</translation>
+    </message>
+    <message>
+        <source>取消订阅</source>
+        <translation>Unsubscribe</translation>
+    </message>
+    <message>
+        <source>取消订阅“{name}”？</source>
+        <translation>Unsubscribe from “{name}”?</translation>
+    </message>
+    <message numerus="yes">
+        <source>它的 %n 篇文章留在文库中。</source>
+        <translation>
+            <numerusform>Its %n article stays in the library.</numerusform>
+            <numerusform>Its %n articles stay in the library.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>取消订阅并把文章移到回收站</source>
+        <translation>Unsubscribe and Move Its Articles to the Trash</translation>
+    </message>
+    <message>
+        <source>已取消订阅 {name}</source>
+        <translation>Unsubscribed from {name}</translation>
+    </message>
+    <message>
+        <source>导入订阅列表</source>
+        <translation>Import Subscriptions</translation>
+    </message>
+    <message>
+        <source>OPML 文件 (*.opml *.xml)</source>
+        <translation>OPML files (*.opml *.xml)</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>{file}：{error}</source>
+        <translation>{file}: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>新订阅 %n 个</source>
+        <translation>
+            <numerusform>Subscribed to %n new feed</numerusform>
+            <numerusform>Subscribed to %n new feeds</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 个已订阅</source>
+        <translation>
+            <numerusform>, %n already subscribed</numerusform>
+            <numerusform>, %n already subscribed</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>导出订阅列表</source>
+        <translation>Export Subscriptions</translation>
+    </message>
+    <message>
+        <source>OPML 文件 (*.opml)</source>
+        <translation>OPML files (*.opml)</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}</source>
+        <translation>Exported to {path}</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <source>导出失败</source>
@@ -722,6 +926,10 @@
         <translation>Watch Words</translation>
     </message>
     <message>
+        <source>订阅</source>
+        <translation>Subscriptions</translation>
+    </message>
+    <message>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
@@ -740,6 +948,10 @@
     <message>
         <source>回收站</source>
         <translation>Trash</translation>
+    </message>
+    <message>
+        <source>更新失败：{error}</source>
+        <translation>Refresh failed: {error}</translation>
     </message>
     <message>
         <source>重命名标签…</source>
@@ -827,6 +1039,22 @@
     <message>
         <source>粘贴为新文章(&amp;N)</source>
         <translation>Paste as &amp;New Article</translation>
+    </message>
+    <message>
+        <source>订阅(&amp;B)…</source>
+        <translation>Su&amp;bscribe…</translation>
+    </message>
+    <message>
+        <source>更新全部订阅(&amp;R)</source>
+        <translation>&amp;Refresh All Subscriptions</translation>
+    </message>
+    <message>
+        <source>导入订阅列表 (OPML)…</source>
+        <translation>Import Subscriptions (OPML)…</translation>
+    </message>
+    <message>
+        <source>导出订阅列表 (OPML)…</source>
+        <translation>Export Subscriptions (OPML)…</translation>
     </message>
     <message>
         <source>导出文章(&amp;E)…</source>
@@ -1247,6 +1475,41 @@ Select the word and right-click “Fix Conversion…” to use your own form</tr
     <message>
         <source>保存词语</source>
         <translation>Save Words</translation>
+    </message>
+</context>
+<context>
+    <name>SubscribeDialog</name>
+    <message>
+        <source>订阅</source>
+        <translation>Subscriptions</translation>
+    </message>
+    <message>
+        <source>https://…/rss.xml 或新闻网站的网址</source>
+        <translation>https://…/rss.xml or a news site&apos;s address</translation>
+    </message>
+    <message>
+        <source>只用摘要（不下载原文网页）</source>
+        <translation>Summary only (do not download the linked pages)</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>可以填订阅源（RSS、Atom、JSON Feed）的地址，也可以填网站的网址，阅报会找出网页里的订阅源。只有摘要的条目会下载原文网页，提取正文。</source>
+        <translation>Give a feed&apos;s address (RSS, Atom, JSON Feed) or a site&apos;s: Reader finds the feed its page names. For entries that carry only a summary, the linked page is downloaded and its text extracted.</translation>
+    </message>
+    <message>
+        <source>网址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>文件夹</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>每隔多久自动更新全部订阅</source>
+        <translation>Refresh all subscriptions every</translation>
     </message>
 </context>
 <context>

@@ -416,6 +416,204 @@
     </message>
 </context>
 <context>
+    <name>FeedOptionsDialog</name>
+    <message>
+        <source>订阅属性</source>
+        <translation>订阅属性</translation>
+    </message>
+    <message>
+        <source>只用摘要（不下载原文网页）</source>
+        <translation>只用摘要（不下载原文网页）</translation>
+    </message>
+    <message>
+        <source>跟随设置（{minutes} 分钟）</source>
+        <translation>跟随设置（{minutes} 分钟）</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>文件夹</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>自动更新间隔</source>
+        <translation>自动更新间隔</translation>
+    </message>
+</context>
+<context>
+    <name>FeedsController</name>
+    <message>
+        <source>还没有订阅：文件 → 订阅…</source>
+        <translation>还没有订阅：文件 → 订阅…</translation>
+    </message>
+    <message>
+        <source>正在更新订阅…</source>
+        <translation>正在更新订阅…</translation>
+    </message>
+    <message>
+        <source>正在更新订阅 {done}/{total}</source>
+        <translation>正在更新订阅 {done}/{total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>订阅已更新：%n 篇新文章</source>
+        <translation>
+            <numerusform>订阅已更新：%n 篇新文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 篇有更新</source>
+        <translation>
+            <numerusform>，%n 篇有更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 个订阅出错（见文库中的标记）</source>
+        <translation>
+            <numerusform>，%n 个订阅出错（见文库中的标记）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>订阅更新失败：{error}</source>
+        <translation>订阅更新失败：{error}</translation>
+    </message>
+    <message>
+        <source>订阅</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>无法订阅：{error}</source>
+        <translation>无法订阅：{error}</translation>
+    </message>
+    <message>
+        <source>正在查找订阅源 {url}</source>
+        <translation>正在查找订阅源 {url}</translation>
+    </message>
+    <message>
+        <source>已订阅 {name}</source>
+        <translation>已订阅 {name}</translation>
+    </message>
+    <message>
+        <source>更新此订阅</source>
+        <translation>更新此订阅</translation>
+    </message>
+    <message>
+        <source>重命名…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <source>移到文件夹…</source>
+        <translation>移到文件夹…</translation>
+    </message>
+    <message>
+        <source>属性…</source>
+        <translation>属性…</translation>
+    </message>
+    <message>
+        <source>取消订阅…</source>
+        <translation>取消订阅…</translation>
+    </message>
+    <message>
+        <source>更新此文件夹</source>
+        <translation>更新此文件夹</translation>
+    </message>
+    <message>
+        <source>更新全部订阅</source>
+        <translation>更新全部订阅</translation>
+    </message>
+    <message>
+        <source>订阅…</source>
+        <translation>订阅…</translation>
+    </message>
+    <message>
+        <source>重命名订阅</source>
+        <translation>重命名订阅</translation>
+    </message>
+    <message>
+        <source>新名称：</source>
+        <translation>新名称：</translation>
+    </message>
+    <message>
+        <source>移到文件夹</source>
+        <translation>移到文件夹</translation>
+    </message>
+    <message>
+        <source>文件夹（留空则不放入文件夹）：</source>
+        <translation>文件夹（留空则不放入文件夹）：</translation>
+    </message>
+    <message>
+        <source>取消订阅</source>
+        <translation>取消订阅</translation>
+    </message>
+    <message>
+        <source>取消订阅“{name}”？</source>
+        <translation>取消订阅“{name}”？</translation>
+    </message>
+    <message numerus="yes">
+        <source>它的 %n 篇文章留在文库中。</source>
+        <translation>
+            <numerusform>它的 %n 篇文章留在文库中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>取消订阅并把文章移到回收站</source>
+        <translation>取消订阅并把文章移到回收站</translation>
+    </message>
+    <message>
+        <source>已取消订阅 {name}</source>
+        <translation>已取消订阅 {name}</translation>
+    </message>
+    <message>
+        <source>导入订阅列表</source>
+        <translation>导入订阅列表</translation>
+    </message>
+    <message>
+        <source>OPML 文件 (*.opml *.xml)</source>
+        <translation>OPML 文件 (*.opml *.xml)</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>{file}：{error}</source>
+        <translation>{file}：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>新订阅 %n 个</source>
+        <translation>
+            <numerusform>新订阅 %n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 个已订阅</source>
+        <translation>
+            <numerusform>，%n 个已订阅</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>导出订阅列表</source>
+        <translation>导出订阅列表</translation>
+    </message>
+    <message>
+        <source>OPML 文件 (*.opml)</source>
+        <translation>OPML 文件 (*.opml)</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <source>导出失败</source>
@@ -714,6 +912,10 @@
         <translation>关注词</translation>
     </message>
     <message>
+        <source>订阅</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
         <source>标签</source>
         <translation>标签</translation>
     </message>
@@ -732,6 +934,10 @@
     <message>
         <source>回收站</source>
         <translation>回收站</translation>
+    </message>
+    <message>
+        <source>更新失败：{error}</source>
+        <translation>更新失败：{error}</translation>
     </message>
     <message>
         <source>重命名标签…</source>
@@ -817,6 +1023,22 @@
     <message>
         <source>粘贴为新文章(&amp;N)</source>
         <translation>粘贴为新文章(&amp;N)</translation>
+    </message>
+    <message>
+        <source>订阅(&amp;B)…</source>
+        <translation>订阅(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>更新全部订阅(&amp;R)</source>
+        <translation>更新全部订阅(&amp;R)</translation>
+    </message>
+    <message>
+        <source>导入订阅列表 (OPML)…</source>
+        <translation>导入订阅列表 (OPML)…</translation>
+    </message>
+    <message>
+        <source>导出订阅列表 (OPML)…</source>
+        <translation>导出订阅列表 (OPML)…</translation>
     </message>
     <message>
         <source>导出文章(&amp;E)…</source>
@@ -1235,6 +1457,41 @@
     <message>
         <source>保存词语</source>
         <translation>保存词语</translation>
+    </message>
+</context>
+<context>
+    <name>SubscribeDialog</name>
+    <message>
+        <source>订阅</source>
+        <translation>订阅</translation>
+    </message>
+    <message>
+        <source>https://…/rss.xml 或新闻网站的网址</source>
+        <translation>https://…/rss.xml 或新闻网站的网址</translation>
+    </message>
+    <message>
+        <source>只用摘要（不下载原文网页）</source>
+        <translation>只用摘要（不下载原文网页）</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>可以填订阅源（RSS、Atom、JSON Feed）的地址，也可以填网站的网址，阅报会找出网页里的订阅源。只有摘要的条目会下载原文网页，提取正文。</source>
+        <translation>可以填订阅源（RSS、Atom、JSON Feed）的地址，也可以填网站的网址，阅报会找出网页里的订阅源。只有摘要的条目会下载原文网页，提取正文。</translation>
+    </message>
+    <message>
+        <source>网址</source>
+        <translation>网址</translation>
+    </message>
+    <message>
+        <source>文件夹</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>每隔多久自动更新全部订阅</source>
+        <translation>每隔多久自动更新全部订阅</translation>
     </message>
 </context>
 <context>

@@ -416,6 +416,204 @@
     </message>
 </context>
 <context>
+    <name>FeedOptionsDialog</name>
+    <message>
+        <source>订阅属性</source>
+        <translation>訂閱屬性</translation>
+    </message>
+    <message>
+        <source>只用摘要（不下载原文网页）</source>
+        <translation>只用摘要（不下載原文網頁）</translation>
+    </message>
+    <message>
+        <source>跟随设置（{minutes} 分钟）</source>
+        <translation>跟隨設定（{minutes} 分鐘）</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>名稱</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>文件夹</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>自动更新间隔</source>
+        <translation>自動更新間隔</translation>
+    </message>
+</context>
+<context>
+    <name>FeedsController</name>
+    <message>
+        <source>还没有订阅：文件 → 订阅…</source>
+        <translation>還沒有訂閱：檔案 → 訂閱…</translation>
+    </message>
+    <message>
+        <source>正在更新订阅…</source>
+        <translation>正在更新訂閱…</translation>
+    </message>
+    <message>
+        <source>正在更新订阅 {done}/{total}</source>
+        <translation>正在更新訂閱 {done}/{total}</translation>
+    </message>
+    <message numerus="yes">
+        <source>订阅已更新：%n 篇新文章</source>
+        <translation>
+            <numerusform>訂閱已更新：%n 篇新文章</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 篇有更新</source>
+        <translation>
+            <numerusform>，%n 篇有更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 个订阅出错（见文库中的标记）</source>
+        <translation>
+            <numerusform>，%n 個訂閱出錯（見文庫中的標記）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>订阅更新失败：{error}</source>
+        <translation>訂閱更新失敗：{error}</translation>
+    </message>
+    <message>
+        <source>订阅</source>
+        <translation>訂閱</translation>
+    </message>
+    <message>
+        <source>无法订阅：{error}</source>
+        <translation>無法訂閱：{error}</translation>
+    </message>
+    <message>
+        <source>正在查找订阅源 {url}</source>
+        <translation>正在尋找訂閱源 {url}</translation>
+    </message>
+    <message>
+        <source>已订阅 {name}</source>
+        <translation>已訂閱 {name}</translation>
+    </message>
+    <message>
+        <source>更新此订阅</source>
+        <translation>更新此訂閱</translation>
+    </message>
+    <message>
+        <source>重命名…</source>
+        <translation>重新命名…</translation>
+    </message>
+    <message>
+        <source>移到文件夹…</source>
+        <translation>移到資料夾…</translation>
+    </message>
+    <message>
+        <source>属性…</source>
+        <translation>屬性…</translation>
+    </message>
+    <message>
+        <source>取消订阅…</source>
+        <translation>取消訂閱…</translation>
+    </message>
+    <message>
+        <source>更新此文件夹</source>
+        <translation>更新此資料夾</translation>
+    </message>
+    <message>
+        <source>更新全部订阅</source>
+        <translation>更新全部訂閱</translation>
+    </message>
+    <message>
+        <source>订阅…</source>
+        <translation>訂閱…</translation>
+    </message>
+    <message>
+        <source>重命名订阅</source>
+        <translation>重新命名訂閱</translation>
+    </message>
+    <message>
+        <source>新名称：</source>
+        <translation>新名稱：</translation>
+    </message>
+    <message>
+        <source>移到文件夹</source>
+        <translation>移到資料夾</translation>
+    </message>
+    <message>
+        <source>文件夹（留空则不放入文件夹）：</source>
+        <translation>資料夾（留空則不放入資料夾）：</translation>
+    </message>
+    <message>
+        <source>取消订阅</source>
+        <translation>取消訂閱</translation>
+    </message>
+    <message>
+        <source>取消订阅“{name}”？</source>
+        <translation>取消訂閱“{name}”？</translation>
+    </message>
+    <message numerus="yes">
+        <source>它的 %n 篇文章留在文库中。</source>
+        <translation>
+            <numerusform>它的 %n 篇文章留在文庫中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>取消订阅并把文章移到回收站</source>
+        <translation>取消訂閱並把文章移到資源回收筒</translation>
+    </message>
+    <message>
+        <source>已取消订阅 {name}</source>
+        <translation>已取消訂閱 {name}</translation>
+    </message>
+    <message>
+        <source>导入订阅列表</source>
+        <translation>匯入訂閱列表</translation>
+    </message>
+    <message>
+        <source>OPML 文件 (*.opml *.xml)</source>
+        <translation>OPML 檔案 (*.opml *.xml)</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>{file}：{error}</source>
+        <translation>{file}：{error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>新订阅 %n 个</source>
+        <translation>
+            <numerusform>新訂閱 %n 個</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>，%n 个已订阅</source>
+        <translation>
+            <numerusform>，%n 個已訂閱</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>导出订阅列表</source>
+        <translation>匯出訂閱列表</translation>
+    </message>
+    <message>
+        <source>OPML 文件 (*.opml)</source>
+        <translation>OPML 檔案 (*.opml)</translation>
+    </message>
+    <message>
+        <source>已导出到 {path}</source>
+        <translation>已匯出到 {path}</translation>
+    </message>
+</context>
+<context>
     <name>Files</name>
     <message>
         <source>导出失败</source>
@@ -714,6 +912,10 @@
         <translation>關注詞</translation>
     </message>
     <message>
+        <source>订阅</source>
+        <translation>訂閱</translation>
+    </message>
+    <message>
         <source>标签</source>
         <translation>標籤</translation>
     </message>
@@ -732,6 +934,10 @@
     <message>
         <source>回收站</source>
         <translation>資源回收筒</translation>
+    </message>
+    <message>
+        <source>更新失败：{error}</source>
+        <translation>更新失敗：{error}</translation>
     </message>
     <message>
         <source>重命名标签…</source>
@@ -817,6 +1023,22 @@
     <message>
         <source>粘贴为新文章(&amp;N)</source>
         <translation>貼上為新文章(&amp;N)</translation>
+    </message>
+    <message>
+        <source>订阅(&amp;B)…</source>
+        <translation>訂閱(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>更新全部订阅(&amp;R)</source>
+        <translation>更新全部訂閱(&amp;R)</translation>
+    </message>
+    <message>
+        <source>导入订阅列表 (OPML)…</source>
+        <translation>匯入訂閱列表 (OPML)…</translation>
+    </message>
+    <message>
+        <source>导出订阅列表 (OPML)…</source>
+        <translation>匯出訂閱列表 (OPML)…</translation>
     </message>
     <message>
         <source>导出文章(&amp;E)…</source>
@@ -1235,6 +1457,41 @@
     <message>
         <source>保存词语</source>
         <translation>儲存詞語</translation>
+    </message>
+</context>
+<context>
+    <name>SubscribeDialog</name>
+    <message>
+        <source>订阅</source>
+        <translation>訂閱</translation>
+    </message>
+    <message>
+        <source>https://…/rss.xml 或新闻网站的网址</source>
+        <translation>https://…/rss.xml 或新聞網站的網址</translation>
+    </message>
+    <message>
+        <source>只用摘要（不下载原文网页）</source>
+        <translation>只用摘要（不下載原文網頁）</translation>
+    </message>
+    <message>
+        <source> 分钟</source>
+        <translation> 分鐘</translation>
+    </message>
+    <message>
+        <source>可以填订阅源（RSS、Atom、JSON Feed）的地址，也可以填网站的网址，阅报会找出网页里的订阅源。只有摘要的条目会下载原文网页，提取正文。</source>
+        <translation>可以填訂閱源（RSS、Atom、JSON Feed）的地址，也可以填網站的網址，閱報會找出網頁裡的訂閱源。只有摘要的條目會下載原文網頁，提取正文。</translation>
+    </message>
+    <message>
+        <source>网址</source>
+        <translation>網址</translation>
+    </message>
+    <message>
+        <source>文件夹</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>每隔多久自动更新全部订阅</source>
+        <translation>每隔多久自動更新全部訂閱</translation>
     </message>
 </context>
 <context>

@@ -62,7 +62,7 @@ BRAND = "阅报"  # the app's name stays 阅报 in English (閱報 in traditiona
 LATIN_OK = {
     "Ctrl", "Shift", "Enter", "Esc", "Alt", "Space", "Backspace", "Del", "Delete", "PgDown",
     "Reader", "English", "Markdown", "JSON", "PDF", "HTML", "md", "html", "htm", "json",
-    "pdf", "txt",
+    "pdf", "txt", "OPML", "opml", "xml", "RSS", "Atom", "JSON Feed", "Feed", "https", "rss",
 }  # fmt: skip
 
 
@@ -278,6 +278,19 @@ def test_every_window_and_dialog_is_in_the_chosen_language(
     open_modal(window.importer.choose_folder, seen)
     open_modal(window.exporter.export_article, seen)
     open_modal(window.exporter.print_article, seen)
+    # Subscriptions: 文件 → 订阅…, a subscription's properties, the OPML file dialogs.
+    open_modal(window.feeds.open_dialog, seen)
+    from reader.gui.feed_dialog import FeedOptionsDialog
+
+    seen.content.add("https://news.example.cn/rss.xml")
+    open_modal(
+        lambda: FeedOptionsDialog(
+            "", "https://news.example.cn/rss.xml", "", [], False, None, 30, window
+        ).exec(),
+        seen,
+    )
+    open_modal(window.feeds.import_opml, seen)
+    open_modal(window.feeds.export_opml, seen)
 
     annotate(window, seen)
     organise(qtbot, window, seen)
