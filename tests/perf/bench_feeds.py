@@ -63,6 +63,22 @@ def feed(base: str, number: int, entries: int) -> bytes:
     ).encode()
 
 
+def serve_feeds(feeds: int, entries: int) -> tuple[list[FeedServer], list[str], list[str]]:
+    """Running servers holding ``feeds`` feeds of ``entries`` entries and their pages; the
+    feeds' addresses and the pages'. Close the servers with ``__exit__``."""
+    servers = [FeedServer().__enter__() for _ in range(SERVERS)]
+    urls: list[str] = []
+    pages: list[str] = []
+    for n in range(feeds):
+        server = servers[n % SERVERS]
+        server.serve(f"/feeds/{n}.xml", feed(server.base, n, entries))
+        urls.append(server.url(f"/feeds/{n}.xml"))
+        for i in range(entries):
+            server.serve(f"/site{n}/{i}.html", page(n, i), "text/html; charset=utf-8")
+            pages.append(server.url(f"/site{n}/{i}.html"))
+    return servers, urls, pages
+
+
 def run(args: list[str], data: Path) -> tuple[float, float, str]:
     """(seconds, peak RSS in MB, stdout) of ``python ARGS`` as a child process."""
     env = dict(os.environ, READER_DATA_DIR=str(data), READER_NO_SEED="1")
@@ -89,16 +105,7 @@ def main() -> None:
     parser.add_argument("--entries", type=int, default=30)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    servers = [FeedServer().__enter__() for _ in range(SERVERS)]
-    urls: list[str] = []
-    pages: list[str] = []
-    for n in range(args.feeds):
-        server = servers[n % SERVERS]
-        server.serve(f"/feeds/{n}.xml", feed(server.base, n, args.entries))
-        urls.append(server.url(f"/feeds/{n}.xml"))
-        for i in range(args.entries):
-            server.serve(f"/site{n}/{i}.html", page(n, i), "text/html; charset=utf-8")
-            pages.append(server.url(f"/site{n}/{i}.html"))
+    servers, urls, pages = serve_feeds(args.feeds, args.entries)
     entries = args.feeds * args.entries
     with tempfile.TemporaryDirectory() as folder:
         feeds_dir, import_dir = Path(folder, "feeds"), Path(folder, "import")

@@ -2,6 +2,7 @@
 through a large library (not a test).
 
     python tests/perf/bench_gui.py [--articles 100000] [--dir DIR] [--json] [--stacks FILE]
+                                   [--feeds 50]
 
 Opens the real main window (offscreen) on a library of N articles (built and made to look
 used as ``bench.py`` does; ``--dir`` keeps or reuses it) and plays a reader's session:
@@ -15,6 +16,10 @@ The reader package is byte-compiled first, as pip does on install.
 Baseline, same run: the same heartbeat while the window sits idle as long as the session
 took (the machine's own scheduling noise). Prints a table, or one JSON object with
 ``--json``: ``block_ms`` per step, ``block_ms_max``, ``idle_block_ms``.
+
+``--feeds N``: N subscriptions of 30 entries each, with their pages, on servers on
+127.0.0.1 (tests/perf/bench_feeds.py); F5 refreshes them all as the session starts, so the
+refresh process runs (and its new articles come into the list) during the steps.
 
 ``--stacks FILE``: whenever the GUI thread misses its tick for more than 50 ms, every
 thread's Python stack is written to FILE (faulthandler needs no lock to do it): the
@@ -141,7 +146,7 @@ def click(widget, point) -> None:
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
 
-def session(directory: Path, stacks=None) -> dict[str, object]:
+def session(directory: Path, stacks=None, feeds: int = 0) -> dict[str, object]:
     from PySide6.QtCore import QPoint, Qt
 
     from reader.gui import app
@@ -168,6 +173,17 @@ def session(directory: Path, stacks=None) -> dict[str, object]:
     view = window.list_view
     rows = window.model.rowCount()
     key = Qt.Key
+
+    servers = []
+    if feeds:
+        from bench_feeds import serve_feeds
+
+        for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
+            os.environ.pop(name, None)  # the refresh process talks to 127.0.0.1 directly
+        servers, urls, _pages = serve_feeds(feeds, 30)
+        for url in urls:
+            library.feeds.add(url)
+        window.menus.refresh_action.trigger()  # F5: the refresh runs through the steps
 
     heart.step("scroll the list: page down ×10, end, home")
     press(view, key.Key_PageDown, 10)
@@ -234,6 +250,17 @@ def session(directory: Path, stacks=None) -> dict[str, object]:
         run_for(100)
     run_for(100)
 
+    refresh_ended = None
+    if feeds:
+        heart.step("the feed refresh ends: list and counts")
+        deadline = time.perf_counter() + 600
+        while window.feeds.operation is not None and time.perf_counter() < deadline:
+            run_for(50)
+        refresh_ended = time.perf_counter() - started
+        run_for(2000)  # the list and counts fetched again with the new articles
+        for server in servers:
+            server.__exit__()
+
     heart.step("")
     took = time.perf_counter() - started
     heart.step("idle, as long as the session")
@@ -249,6 +276,8 @@ def session(directory: Path, stacks=None) -> dict[str, object]:
         "block_ms_max": max(heart.steps.values()),
         "idle_block_ms": idle,
         "session_s": took,
+        "feeds": feeds,
+        "refresh_ended_s": refresh_ended,
     }
 
 
@@ -258,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, help="library folder (kept; reused if it exists)")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--stacks", type=Path, help="write stalled threads' stacks here")
+    parser.add_argument("--feeds", type=int, default=0, help="refresh N feeds during the session")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["READER_NO_SEED"] = "1"
@@ -272,12 +302,17 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["READER_CACHE_DIR"] = str(Path(tmp, "cache"))
         prepare(directory, args.articles)
         with open(args.stacks or os.devnull, "w") as stacks:
-            figures = session(directory, stacks if args.stacks else None)
+            figures = session(directory, stacks if args.stacks else None, args.feeds)
             faulthandler.cancel_dump_traceback_later()
     if args.json:
         print(json.dumps(bench._rounded(figures), ensure_ascii=False))
         return 0
     print(f"articles listed {figures['articles']}, session {figures['session_s']:.1f} s")
+    if args.feeds:
+        print(
+            f"{args.feeds} feeds × 30 entries refreshed in {figures['refresh_ended_s']:.1f} s"
+            " of the session"
+        )
     print("longest GUI-thread block per step (ms):")
     for name, ms in figures["block_ms"].items():
         print(f"  {name:<40} {ms:8.1f}")
