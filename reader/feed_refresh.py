@@ -2,8 +2,8 @@
 [ID...]`` refreshes every feed (or these) and writes its progress and then its result as JSON
 lines on stdout, as :class:`reader.gui.workers.ProcessOperation` reads them. Fetching and
 extracting dozens of pages is seconds of Python that would take Python's lock from the
-window's thread; each feed is its own transaction, so a kill loses at most one feed's
-refresh, which the next one does again."""
+window's thread. Each entry is its own transaction, so a kill loses at most the entry
+being stored; the next refresh does the rest again."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ feeds into articles, unsubscribing, OPML in and out. No Qt, no SQL.
 A refresh fetches up to :data:`CONNECTIONS` feeds at once and never two things from one
 server at a time (:class:`_Servers`), each feed conditionally (ETag / Last-Modified: an
 unchanged feed is a 304 and nothing more). Fetching and reading pages run on worker
-threads; the library is written on the caller's thread, one transaction per feed. An entry
+threads; the library is written on the caller's thread, one short transaction per entry. An entry
 is known by its id/guid, else its link, else its text (:attr:`FeedEntry.key`); a new one
 becomes an article, from the feed's own text when the feed carries the article, else from
 the linked page read by the web page extractor (as ``reader import URL`` reads it), else
@@ -396,7 +396,7 @@ def _entry_article(entry: FeedEntry, site: str) -> NewArticle:
 def _store(
     lib: Library, store: FeedStore, fetched: _Fetched, known: dict[str, tuple[str, int | None]]
 ) -> FeedResult:
-    """The caller's part: a fetched feed into the library, in one transaction."""
+    """The caller's part: a fetched feed into the library."""
     from reader.core.pages import SPLITTER_VERSION
     from reader.resplit import rewrite_in
 
@@ -412,9 +412,11 @@ def _store(
         return result
     parsed = fetched.parsed
     articles, annotations = lib.articles, lib.annotations
-    with lib.db.transaction() as conn:
-        for item in fetched.prepared:
-            entry, art = item.entry, item.article
+    # One transaction per entry (its article and its record together): the window's own
+    # writes (a read mark) never wait behind a whole feed's articles being indexed.
+    for item in fetched.prepared:
+        entry, art = item.entry, item.article
+        with lib.db.transaction() as conn:
             article_id = known.get(entry.key, ("", None))[1]
             if article_id is not None and articles.text_in(conn, article_id) is not None:
                 if rewrite_in(articles, annotations, conn, article_id, art):
@@ -427,6 +429,8 @@ def _store(
                 article_id = found[0] if found else None
                 result.new += added.ids
             store.record_entry_in(conn, feed.id, entry.key, entry.digest, article_id)
+    # Last: a refresh killed before this is done again, and finds its entries known.
+    with lib.db.transaction() as conn:
         store.refreshed_in(
             conn,
             feed.id,

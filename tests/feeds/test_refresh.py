@@ -155,7 +155,7 @@ def test_one_connection_per_server_at_most_four_in_all(lib: Library) -> None:
     servers = [FeedServer().__enter__() for _ in range(6)]
     try:
         for s in servers:
-            s.site.slow_seconds = 0.2  # long enough for fetches to overlap
+            s.site.slow_seconds = 0.5  # long enough for fetches to overlap
             lib.feeds.add(s.url("/feeds/rss.xml"))
             lib.feeds.add(s.url("/slow.xml"))
         most_open_at_once()

@@ -258,8 +258,6 @@ def session(directory: Path, stacks=None, feeds: int = 0) -> dict[str, object]:
             run_for(50)
         refresh_ended = time.perf_counter() - started
         run_for(2000)  # the list and counts fetched again with the new articles
-        for server in servers:
-            server.__exit__()
 
     heart.step("")
     took = time.perf_counter() - started
@@ -267,6 +265,8 @@ def session(directory: Path, stacks=None, feeds: int = 0) -> dict[str, object]:
     run_for(int(took * 1000))
     heart.step("")
 
+    for server in servers:  # after the clock: shutting down waits for their poll
+        server.__exit__()
     idle = heart.steps.pop("idle, as long as the session")
     window.close()  # closes the library too
     run_for(50)
