@@ -152,6 +152,13 @@ def session(directory: Path, stacks=None, feeds: int = 0) -> dict[str, object]:
     from reader.gui import app
     from reader.gui.sidebar import Scope
 
+    servers, urls = [], []
+    if feeds:  # the servers and their pages made before the clock starts
+        from bench_feeds import serve_feeds
+
+        for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
+            os.environ.pop(name, None)  # the refresh process talks to 127.0.0.1 directly
+        servers, urls, _pages = serve_feeds(feeds, 30)
     app.create_application()
     heart = Heartbeat(stacks)
     started = time.perf_counter()
@@ -174,13 +181,7 @@ def session(directory: Path, stacks=None, feeds: int = 0) -> dict[str, object]:
     rows = window.model.rowCount()
     key = Qt.Key
 
-    servers = []
     if feeds:
-        from bench_feeds import serve_feeds
-
-        for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
-            os.environ.pop(name, None)  # the refresh process talks to 127.0.0.1 directly
-        servers, urls, _pages = serve_feeds(feeds, 30)
         for url in urls:
             library.feeds.add(url)
         window.menus.refresh_action.trigger()  # F5: the refresh runs through the steps
