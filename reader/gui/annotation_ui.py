@@ -53,7 +53,7 @@ from reader.gui.files import ask_save_path, save_or_report
 from reader.gui.i18n import QT_TRANSLATE_NOOP
 from reader.gui.note_dialog import colour_icon
 from reader.gui.reading_pane import Layer
-from reader.gui.themes import Theme
+from reader.gui.themes import LIGHT, Theme
 from reader.gui.word_selection import WordSelection
 from reader.library import ImportReport, write_atomically
 
@@ -330,8 +330,14 @@ class AnnotationUI(QObject):
         # Noted ones last, so a note's underline shows over a plain highlight.
         for (key, noted), (spans, tips) in sorted(groups.items(), key=lambda g: g[0][1]):
             name = f"{LAYER_PREFIX}{key or 'unknown'}{'-note' if noted else ''}"
-            fmt = highlight_format(colours[key].hex if key else UNKNOWN_HEX, theme, noted=noted)
-            new[name] = Layer(tuple(spans), fmt, original=False, tooltips=tuple(tips))
+            hex_color = colours[key].hex if key else UNKNOWN_HEX
+            new[name] = Layer(
+                tuple(spans),
+                highlight_format(hex_color, theme, noted=noted),
+                original=False,
+                tooltips=tuple(tips),
+                paper=highlight_format(hex_color, LIGHT, noted=noted),  # printed, on white
+            )
         # Taken out and put back last: the reader's own highlights draw over keywords.
         for name in self._layer_names:
             pane.layers.pop(name, None)
