@@ -52,7 +52,8 @@ class Annotating(QObject):
 
         self._ui = ui = AnnotationUI(self.host, self.window)
         left = self.settings.value(NOTES_DOCK, "behind")  # a new reader: behind 关键词
-        ui.dock.setHidden(left == "closed")
+        if left == "closed":  # else open, as the window added it (folded if 关键词 is)
+            ui.dock.hide()
         if left == "front":
             ui.dock.raise_()
 

@@ -141,6 +141,8 @@ class KeywordPanel(QWidget):
         self.keyword_view.setItemDelegate(WeightBarDelegate(self.keyword_view))
         self.keyword_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.keyword_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # The bars take the width there is: nothing to scroll sideways to.
+        self.keyword_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.keyword_view.clicked.connect(
             lambda i: self.keyword_chosen.emit(self.model.word(i.row()))
         )

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 # Dialogs as QtWidgets.X: PySide makes a class's Python type (its enums) when it is first
 # taken from the module, so these are made when first shown, not before the first paint.
 from PySide6 import QtWidgets
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -48,6 +48,7 @@ from reader.gui.library_watch import LibraryWatch
 from reader.gui.list_controller import ListController
 from reader.gui.list_sync import ListSync
 from reader.gui.looks import Looks
+from reader.gui.measure import MeasureKeeper
 from reader.gui.menus import Menus
 from reader.gui.organise import OrganiseActions
 from reader.gui.reading import ReadingController
@@ -65,6 +66,17 @@ if TYPE_CHECKING:
     from reader.gui.find_bar import FindBar
 
 log = logging.getLogger(__name__)
+
+FIRST_SIZE = (1180, 760)  # a first window at least this size (the reader's screen allowing)
+ROOMY_SIZE = (1600, 1000)  # and no larger than this on a big screen
+
+
+def first_size(screen: QSize) -> tuple[int, int]:
+    """A new window: most of the screen, so the list, the article at its measure and the
+    side panes all fit where they can."""
+    width = max(FIRST_SIZE[0], min(int(screen.width() * 0.9), ROOMY_SIZE[0]))
+    height = max(FIRST_SIZE[1], min(int(screen.height() * 0.9), ROOMY_SIZE[1]))
+    return min(width, max(screen.width(), FIRST_SIZE[0])), height
 
 
 class MainWindow(QMainWindow):
@@ -111,6 +123,12 @@ class MainWindow(QMainWindow):
             lambda dialog: dialog.words_changed.connect(self.word_lists.changed_in_settings)
         )
         self.scripts.set_config(self.looks.prefs.default_script or None)
+        self.measure = MeasureKeeper(
+            self, self.splitter, self.reading_pane, lambda: self.findChildren(QDockWidget)
+        )
+        for dock in (self.keyword_dock, self.library_dock):
+            self.measure.watch(dock)
+        self.looks.changed.connect(self.measure.fit)  # a new font size or measure
         self._restore_layout()
 
     # -- building -------------------------------------------------------------------------
@@ -282,6 +300,10 @@ class MainWindow(QMainWindow):
         # puts it back.
         if self._layout_restored:
             self.restoreDockWidget(dock)
+        else:
+            dock.show()
+        self.measure.watch(dock)
+        self.measure.fold_beside(dock, self.keyword_dock)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()
@@ -333,11 +355,12 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1180, 760)
+            self.resize(*first_size(self.screen().availableGeometry().size()))
         state = self.settings.value("window/state")
         self._layout_restored = isinstance(state, QByteArray) and not state.isEmpty()
         if self._layout_restored:
             self.restoreState(state)
+            self.measure.restore(self.settings)
         else:
             self.resizeDocks([self.library_dock], [170], Qt.Orientation.Horizontal)
         splitter = self.settings.value("window/splitter")
@@ -364,6 +387,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/state", self.saveState())
+        self.measure.save(self.settings)
         self.annotating.save_state(self.settings)
         record = self.reading_pane.record
         if record is not None:

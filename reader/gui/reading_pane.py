@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SUBHEAD_KINDS = ("lead", "subhead", "headline", "section")
+DOCUMENT_MARGIN = 24  # around the text column, in pixels
 
 
 @dataclass(frozen=True)
@@ -163,7 +164,7 @@ class ReadingPane(QTextBrowser):
         self._body_start = 0
         self._body_index = Utf16Index("")
         self._tooltips: TooltipFilter | None = None  # from the first article on
-        self.document().setDocumentMargin(24)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.show_placeholder()
 
     @property
@@ -342,9 +343,20 @@ class ReadingPane(QTextBrowser):
         super().resizeEvent(event)
         self._centre_column()
 
+    def _column(self) -> int:
+        """The text column's width: the measure and the document's margins."""
+        return self.prefs.font_px * self.prefs.column_chars + 2 * DOCUMENT_MARGIN
+
+    def _chrome(self) -> int:
+        """What the pane's frame and scroll bar take of its width."""
+        return 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+
+    def wanted_width(self) -> int:
+        """The width at which a line holds the measure (设置 → 每行字数)."""
+        return self._column() + self._chrome()
+
     def _centre_column(self) -> None:
-        column = self.prefs.font_px * self.prefs.column_chars + 48
-        side = max(0, (self.width() - column) // 2)
+        side = max(0, (self.width() - self.wanted_width()) // 2)
         self.setViewportMargins(side, 0, side, 0)
 
 

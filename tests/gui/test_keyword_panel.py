@@ -27,7 +27,7 @@ def drawn(window: MainWindow, name: str) -> list[str]:
     pane = window.reading_pane
     texts, i = [], 0
     for layer_name, layer in pane.layers.items():
-        n = len(pane._view_spans(layer))
+        n = len(pane.view_spans(layer))
         if layer_name == name:
             texts = [s.cursor.selectedText() for s in pane.extraSelections()[i : i + n]]
         i += n

@@ -14,6 +14,7 @@ from reader.core.records import NewArticle
 from reader.gui.app import open_settings
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.mainwindow import MainWindow
+from reader.gui.preferences import Preferences
 from reader.library import Library
 
 
@@ -83,7 +84,11 @@ def test_size_splitter_and_last_article_are_remembered(qtbot, library: Library) 
     first.splitter.setSizes([280, 440])
     first.list_view.selectRow(2)
     chosen = first.reading_pane.record.id
+    # Too narrow for the measure: the list narrows, the docks fold, and that is kept.
+    qtbot.waitUntil(lambda: not first.measure._timer.isActive())
     sizes = first.splitter.sizes()
+    folded = [d.objectName() for d, _ in first.measure.folded]
+    assert "keywordDock" in folded
     first.close()
 
     second = MainWindow(library, open_settings(library))
@@ -93,12 +98,15 @@ def test_size_splitter_and_last_article_are_remembered(qtbot, library: Library) 
         second.load()
     assert (second.width(), second.height()) == (720, 540)
     assert second.splitter.sizes() == sizes
+    assert {d.objectName() for d, _ in second.measure.folded} == set(folded)
+    assert not second.keyword_dock.isVisible()
     assert second.reading_pane.record.id == chosen
 
 
 def test_the_notes_dock_is_a_tab_beside_keywords_and_stays_as_the_reader_left_it(
-    open_window,
+    open_window, settings
 ) -> None:
+    Preferences(column_chars=20).save(settings)  # a measure that leaves room for the docks
     first = open_window()  # a new reader: no saved layout
     notes = first.annotating.ui.dock
     assert not notes.isHidden()

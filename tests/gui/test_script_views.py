@@ -22,9 +22,9 @@ def open_article(window: MainWindow, text: str = TEXT) -> int:
 
 def drawn(window: MainWindow, layer: str) -> list[str]:
     """The text under each extra selection of one layer, as the reader sees it."""
-    count = len(window.reading_pane._view_spans(window.reading_pane.layers[layer]))
+    count = len(window.reading_pane.view_spans(window.reading_pane.layers[layer]))
     other = sum(
-        len(window.reading_pane._view_spans(lay))
+        len(window.reading_pane.view_spans(lay))
         for name, lay in window.reading_pane.layers.items()
         if name != layer
     )
