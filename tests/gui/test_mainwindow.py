@@ -83,9 +83,10 @@ def test_size_splitter_and_last_article_are_remembered(qtbot, library: Library) 
     first.resize(720, 540)  # the offscreen screen is 800×600
     first.splitter.setSizes([280, 440])
     first.list_view.selectRow(2)
-    chosen = first.reading_pane.record.id
     # Too narrow for the measure: the list narrows, the docks fold, and that is kept.
     qtbot.waitUntil(lambda: not first.measure._timer.isActive())
+    chosen = first.reading_pane.record.id
+    assert chosen == first.model.article_id(2)
     sizes = first.splitter.sizes()
     folded = [d.objectName() for d, _ in first.measure.folded]
     assert "keywordDock" in folded
