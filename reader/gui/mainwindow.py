@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
         )
         self.organise.changed.connect(self.list_sync.organised)
         self.annotating = Annotating(self, self, settings)
+        self.annotating.dock_placed.connect(
+            lambda dock: self.measure.fold_beside(dock, self.keyword_dock)
+        )
         self.startup: StartupSequence = StartupSequence(self, settings)
         self.startup.failed.connect(self._library_failed)
         self.looks.settings_opened.connect(
@@ -300,10 +303,7 @@ class MainWindow(QMainWindow):
         # puts it back.
         if self._layout_restored:
             self.restoreDockWidget(dock)
-        else:
-            dock.show()
         self.measure.watch(dock)
-        self.measure.fold_beside(dock, self.keyword_dock)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()

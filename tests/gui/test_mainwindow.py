@@ -107,7 +107,8 @@ def test_size_splitter_and_last_article_are_remembered(qtbot, library: Library) 
 def test_the_notes_dock_is_a_tab_beside_keywords_and_stays_as_the_reader_left_it(
     open_window, settings
 ) -> None:
-    Preferences(column_chars=20).save(settings)  # a measure that leaves room for the docks
+    # A measure that leaves room for every dock on the offscreen screen (800 wide).
+    Preferences(column_chars=6).save(settings)
     first = open_window()  # a new reader: no saved layout
     notes = first.annotating.ui.dock
     assert not notes.isHidden()
