@@ -278,6 +278,16 @@ class ReadingPane(QTextBrowser):
         cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        self._centre_cursor()
+
+    def _centre_cursor(self) -> None:
+        """Bring the cursor towards the middle unless it is already well inside the view:
+        a hit on the last visible line is read with what follows it."""
+        middle = self.cursorRect().center().y()
+        height = self.viewport().height()
+        if not height // 4 <= middle <= height * 3 // 4:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + middle - height // 2)
 
     # -- layers ---------------------------------------------------------------------------
 
