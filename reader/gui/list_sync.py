@@ -54,6 +54,7 @@ class ListSync(QObject):
         self.reopening = reopening  # the article the window opens again while loading
         self.window = window
         self._show_when_listed: tuple[int, bool] | None = None  # (article, filter cleared)
+        self._row_when_listed: int | None = None  # the row to open when the list is in
         changes.changed.connect(self.library_changed)
         lists.listed.connect(self._listed)
         lists.counted.connect(self.update_count)
@@ -92,6 +93,10 @@ class ListSync(QObject):
     def _listed(self) -> None:
         """New ids in the list: keep the open article selected if it is still listed."""
         wanted, self._show_when_listed = self._show_when_listed, None
+        row, self._row_when_listed = self._row_when_listed, None
+        if row is not None and wanted is None:
+            self._open_row(row)
+            return
         if wanted is not None and not self.reading.select_article(wanted[0]) and not wanted[1]:
             # The filter hides the imported article: show the whole library to show it.
             self._show_when_listed = (wanted[0], True)
@@ -116,6 +121,17 @@ class ListSync(QObject):
         self.update_count()
         self.reading.apply_search_layer()
 
+    def _open_row(self, row: int) -> None:
+        """The article now at ``row`` (the next one), or none if the list is empty."""
+        row = min(row, self.model.rowCount() - 1)
+        if row >= 0:
+            self.list_view.selectRow(row)
+            self.list_view.scrollTo(self.model.index(row, 0))
+        else:
+            self.reading.close_article()
+        self.update_count()
+        self.reading.apply_search_layer()
+
     def update_count(self) -> None:
         shown = self.model.rowCount()
         total = self.sidebar.total()
@@ -132,8 +148,18 @@ class ListSync(QObject):
         return [i for i in ids if i is not None]
 
     def organised(self, ids: list[int], left: bool) -> None:
-        """Starred, read, tagged (rows change), or trashed and restored (they leave)."""
+        """Starred, read, tagged (rows change), or trashed and restored (they leave: the
+        article in their place opens, as in mail)."""
+        record = self.reading.pane.record
+        rows = self.list_view.selectionModel().selectedRows()
+        if left and rows and record is not None and record.id in ids:
+            self._row_when_listed = min(r.row() for r in rows)
         self.changes.announce(Change(rows=tuple(ids), listed=left, counted=True))
+
+    def open_when_listed(self, article_id: int) -> None:
+        """Select and open an article once the list being fetched is in."""
+        self._row_when_listed = None
+        self._show_when_listed = (article_id, True)
 
     def rename_tag(self, tag: str) -> None:
         new, ok = QtWidgets.QInputDialog.getText(

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
             window=self,
         )
         self.organise.changed.connect(self.list_sync.organised)
+        self.organise.returned.connect(self.list_sync.open_when_listed)
         self.annotating = Annotating(self, self, settings)
         self.annotating.dock_placed.connect(
             lambda dock: self.measure.fold_beside(dock, self.keyword_dock)
@@ -232,7 +233,15 @@ class MainWindow(QMainWindow):
         self.importer = Importer(library, self.changes, self.analysis_runner, status, self)
         self.word_lists = WordLists(library, self.changes, self.analysis_runner, self)
         self.exporter = Exporter(self.reading_pane, status, self)
-        self.organise = OrganiseActions(library, lambda: self.list_sync.selected_ids(), self)
+        self.organise = OrganiseActions(
+            library,
+            lambda: self.list_sync.selected_ids(),
+            self,
+            undo_stack=lambda: (
+                self.annotating.ui.controller.stack if self.annotating.built else None
+            ),
+        )
+        self.organise.said.connect(lambda text: self.status(text, 8000))
         self.sidebar.scope_changed.connect(
             lambda scope: setattr(self.organise, "in_trash", scope.kind == "trash")
         )

@@ -127,10 +127,7 @@ class ReadingController(QObject):
             self.failed.emit(e)
             return
         if record is None:
-            self.pane.show_placeholder()
-            self.article_label.clear()
-            self.find_bar.set_text("")
-            self.redrawn.emit()
+            self.close_article()
             return
         self._show(record)
         chars = reading_chars(record.body)
@@ -142,6 +139,14 @@ class ReadingController(QObject):
         if not self.library.read_at(record.id):
             self.library.mark_read(record.id)  # read once opened, as in mail
             self.changes.announce(Change(rows=(record.id,), read=1))
+
+    def close_article(self) -> None:
+        """No article open (the list is empty)."""
+        self._selecting = None
+        self.pane.show_placeholder()
+        self.article_label.clear()
+        self.find_bar.set_text("")
+        self.redrawn.emit()
 
     def _show(self, record, *, keep_position: bool = False) -> None:
         view = self.library.view(record, self.scripts.config)

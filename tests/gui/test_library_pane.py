@@ -142,6 +142,43 @@ def test_delete_moves_to_trash_and_restore_brings_it_back(qtbot, win, library):
     assert not library.articles.is_trashed(target)
 
 
+def test_delete_opens_the_next_article_says_so_and_undoes(qtbot, win, library, opened):
+    qtbot.waitUntil(lambda: win.annotating.built)  # 编辑 → 撤销
+    ids = listed_ids(win)
+    target, following = ids[3], ids[4]
+    win.reading.select_article(target)
+    title = library.get(target).display_title
+    wait_listed(qtbot, win, lambda: qtbot.keyClick(win.list_view, Qt.Key.Key_Delete))
+    assert opened(win) == following  # the article in its place, selected and open
+    assert win.list_view.selectionModel().selectedRows()[0].row() == 3
+    assert win.statusBar().currentMessage() == f"已移到回收站：{title}（Ctrl+Z 撤销）"
+    undo = win.annotating.ui.undo_action
+    assert undo.isEnabled() and "移到回收站" in undo.text()
+
+    wait_listed(qtbot, win, undo.trigger)
+    assert not library.articles.is_trashed(target)
+    assert listed_ids(win) == ids
+    assert opened(win) == target  # back, and open again
+    wait_listed(qtbot, win, win.annotating.ui.redo_action.trigger)
+    assert library.articles.is_trashed(target)
+
+    # The last article: the one above it opens; the last of a list: nothing is left open.
+    win.reading.select_article(ids[-1])
+    wait_listed(qtbot, win, win.organise.trash.trigger)
+    assert opened(win) == ids[-2]
+    first = library.get(ids[0]).display_title
+    wait_listed(qtbot, win, lambda: win.search_edit.setText(first))
+    win.list_view.selectRow(0)
+    opened(win)
+    hits = len(listed_ids(win))
+    for _ in range(hits):
+        wait_listed(qtbot, win, win.organise.trash.trigger)
+        qtbot.waitUntil(
+            lambda: win.reading_pane.record is None or win.reading_pane.record.id in listed_ids(win)
+        )
+    assert listed_ids(win) == [] and win.reading_pane.record is None
+
+
 def test_sidebar_filters_by_source_section_and_date(qtbot, win, library):
     sources = library.articles.sources_with_counts()
     source_id, path, count = sources[0]
