@@ -132,6 +132,7 @@ class KeywordPanel(QWidget):
         self.setObjectName("keywordPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        self.headings: list[QLabel] = []
 
         layout.addWidget(self._heading(self.tr("关键词")))
         self.model = KeywordModel(self)
@@ -185,10 +186,10 @@ class KeywordPanel(QWidget):
         layout.addWidget(self.watch_label)
         self.set_occurrence(0, 0)
 
-    @staticmethod
-    def _heading(text: str) -> QLabel:
+    def _heading(self, text: str) -> QLabel:
         label = QLabel(text)
-        label.setStyleSheet("font-weight: bold; color: #555; margin-top: 6px;")
+        label.setObjectName("panelHeading")
+        self.headings.append(label)
         return label
 
     # -- filled by the main window --------------------------------------------------------
@@ -225,10 +226,13 @@ class KeywordPanel(QWidget):
             return
         self.watch_label.setText("　".join(f"{w} ×{n}" for w, n in counts))
 
-    def set_entity_colors(self, colors: dict[str, str]) -> None:
-        """The legend: each kind's check box in the colour its layer uses."""
+    def set_colors(self, entities: dict[str, str], *, heading: str) -> None:
+        """The theme's: headings in its muted text colour, and the legend, each kind's
+        check box in the colour its layer uses."""
+        for label in self.headings:
+            label.setStyleSheet(f"font-weight: bold; color: {heading}; margin-top: 6px;")
         for kind, box in self.entity_boxes.items():
-            box.setStyleSheet(f"QCheckBox {{ color: {colors[kind]}; font-weight: bold; }}")
+            box.setStyleSheet(f"QCheckBox {{ color: {entities[kind]}; font-weight: bold; }}")
 
     def entity_kinds(self) -> set[str]:
         return {kind for kind, box in self.entity_boxes.items() if box.isChecked()}

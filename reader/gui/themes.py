@@ -23,7 +23,7 @@ class Theme(NamedTuple):
     muted: str  # subtitle, byline, captions
     alternate: str  # alternate list rows
     highlight: str  # selection
-    keyword: str  # keyword highlight background
+    keyword: str  # keywords' underline (a line: highlights are backgrounds)
     focus: str  # the chosen keyword's occurrences
     watch: str  # watch words (text and underline)
     person: str
@@ -40,24 +40,64 @@ class Theme(NamedTuple):
 
 
 LIGHT = Theme(
-    "light", window="#efefef", base="#ffffff", text="#1f1f1f", muted="#6b6b6b",
-    alternate="#f6f6f6", highlight="#3584e4", keyword="#fff3bf", focus="#ffc078",
-    watch="#c92a2a", person="#1864ab", place="#2b8a3e", org="#862e9c", ambiguity="#d9480f",
+    "light", window="#efefef", base="#ffffff", text="#1f1f1f", muted="#616161",
+    alternate="#f6f6f6", highlight="#1c68c9", keyword="#b08800", focus="#ffc078",
+    watch="#c92a2a", person="#1864ab", place="#237a34", org="#862e9c", ambiguity="#d9480f",
     margin="#ececec",
 )  # fmt: skip
 DARK = Theme(
     "dark", window="#2b2d30", base="#1e1f22", text="#dcdcdc", muted="#9a9a9a",
-    alternate="#26282b", highlight="#3d6fb4", keyword="#5c4d14", focus="#8a4b12",
+    alternate="#26282b", highlight="#3d6fb4", keyword="#d8b23a", focus="#8a4b12",
     watch="#ff8787", person="#74c0fc", place="#8ce99a", org="#e599f7", ambiguity="#ffa94d",
     margin="#17181a", search="#2b5d34", find="#1c4a6e",
 )  # fmt: skip
 SEPIA = Theme(
-    "sepia", window="#e9e0c9", base="#f6efdc", text="#3b3024", muted="#7a6a55",
-    alternate="#efe6cf", highlight="#a8834f", keyword="#f1d98a", focus="#e8a866",
+    "sepia", window="#e9e0c9", base="#f6efdc", text="#3b3024", muted="#66573f",
+    alternate="#efe6cf", highlight="#85612f", keyword="#8f6a00", focus="#e8a866",
     watch="#a61e1e", person="#1c4f80", place="#2f6b2f", org="#6b2d7a", ambiguity="#b3470f",
     margin="#e2d7bd", search="#c8e0a8", find="#b7d3e6",
 )  # fmt: skip
 THEMES = {t.name: t for t in (LIGHT, DARK, SEPIA)}
+
+
+TEXT_CONTRAST = 4.5  # WCAG AA for text
+
+
+def luminance(color: str) -> float:
+    """WCAG relative luminance of a colour."""
+    c = QColor(color)
+
+    def linear(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(c.redF()) + 0.7152 * linear(c.greenF()) + 0.0722 * linear(c.blueF())
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio of two colours (1 to 21; text wants 4.5, a line 3)."""
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def legible(color: str, paper: str, minimum: float) -> str:
+    """``color``, darkened (on light paper) or lightened (on dark) until it stands out
+    from ``paper`` by ``minimum``: a colour the reader picked stays theirs, but seen."""
+    c = QColor(color)
+    darker = luminance(paper) > 0.18
+    for _ in range(40):
+        if contrast(c.name(), paper) >= minimum:
+            break
+        c = c.darker(110) if darker else c.lighter(112)
+        if not darker and c.value() >= 255:  # lighter() saturates: lift the others too
+            c = QColor.fromHsv(c.hue(), max(0, c.saturation() - 20), 255)
+    return c.name()
+
+
+def tint(color: str, paper: str, share: float) -> str:
+    """``color`` mixed into the paper: a background the text stays readable on."""
+    c, p = QColor(color), QColor(paper)
+    rgb = zip(c.getRgb()[:3], p.getRgb()[:3], strict=True)
+    return QColor(*(round(a * share + b * (1 - share)) for a, b in rgb)).name()
 
 
 def resolve(name: str) -> Theme:

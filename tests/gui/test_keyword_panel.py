@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtTest import QAbstractItemModelTester
 
 from reader.gui.keyword_panel import KeywordModel
@@ -163,3 +165,17 @@ def test_f3_brings_each_hit_towards_the_middle(qtbot, analysed: MainWindow) -> N
             middles.append(pane.cursorRect().center().y() / pane.viewport().height())
     assert len(middles) >= 5
     assert all(0.25 <= m <= 0.75 for m in middles)
+
+
+def test_keyword_marks_do_not_look_like_highlights(qtbot, analysed: MainWindow) -> None:
+    """Keywords are underlined; the reader's own highlights (重点 …) are backgrounds."""
+    qtbot.waitUntil(lambda: analysed.annotating.built)
+    keyword = analysed.looks.formats["keywords"]
+    assert keyword.background().style() == Qt.BrushStyle.NoBrush
+    assert keyword.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    record = analysed.reading_pane.record
+    analysed.library.annotate_quote(record.id, None, "脱贫攻坚", color="yellow")
+    analysed.reading.rerender()
+    highlight = analysed.reading_pane.layers["annotation-yellow"].fmt
+    assert highlight.background().style() != Qt.BrushStyle.NoBrush
+    assert highlight.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
