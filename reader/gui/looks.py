@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QTextCharFormat
+from PySide6.QtGui import QAction, QColor, QTextCharFormat
 
 from reader.gui import themes
 from reader.gui.preferences import Preferences
@@ -86,14 +86,14 @@ class Looks(QObject):
         settings: QSettings,
         pane: ReadingPane,
         keyword_panel: KeywordPanel,
-        arrows: tuple[QAction, QAction],  # previous, next: drawn when the theme has none
+        drawn: dict[QAction, str],  # actions whose icons are drawn (themes.drawn_icon)
         parent: QObject,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.pane = pane
         self.keyword_panel = keyword_panel
-        self.arrows = arrows
+        self.drawn = drawn
         self.prefs = Preferences.load(settings)
         self.theme: Theme = themes.resolve(self.prefs.theme)
         self.formats: dict[str, QTextCharFormat] = {}
@@ -124,10 +124,8 @@ class Looks(QObject):
         prefs = self.prefs
         self.theme = themes.resolve(prefs.theme)
         themes.apply(self.theme)
-        if not QIcon.hasThemeIcon("go-up"):
-            previous, following = self.arrows
-            previous.setIcon(themes.arrow_icon(True, self.theme.text))
-            following.setIcon(themes.arrow_icon(False, self.theme.text))
+        for action, kind in self.drawn.items():
+            action.setIcon(themes.drawn_icon(kind, self.theme.text))
         self.formats = layer_formats(self.theme, prefs)
         self.keyword_panel.set_colors(
             {"person": self.theme.person, "place": self.theme.place, "org": self.theme.org},

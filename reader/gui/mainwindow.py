@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
             settings,
             self.reading_pane,
             self.keyword_panel,
-            (self.menus.previous_action, self.menus.next_action),
+            self.menus.drawn_icons,
             self,
         )
         self.reading = self._build_reading()

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import logging
+import math
 import sys
 from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap, QPolygonF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
@@ -143,20 +154,42 @@ def apply(theme: Theme) -> None:
         app.setPalette(palette(theme))
 
 
-def arrow_icon(up: bool, color: str, size: int = 32) -> QIcon:
-    """A plain triangle in the theme's text colour: the style's own arrows are black, which
-    vanishes on the dark toolbar when the desktop has no icon theme."""
+def drawn_icon(kind: str, color: str, size: int = 32) -> QIcon:
+    """A plain icon in the theme's text colour, for a desktop without an icon theme (the
+    style's own are black, which vanishes on the dark toolbar, and it has none for printing
+    or settings): ``up``, ``down``, ``print`` or ``settings``."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(color))
-    top, bottom, left, right = size * 0.28, size * 0.72, size * 0.2, size * 0.8
-    tip, base = (top, bottom) if up else (bottom, top)
-    painter.drawPolygon(
-        QPolygonF([QPointF(size / 2, tip), QPointF(right, base), QPointF(left, base)])
-    )
+    painter.scale(size / 32, size / 32)  # drawn on a 32-unit grid
+    if kind in ("up", "down"):
+        tip, base = (9.0, 23.0) if kind == "up" else (23.0, 9.0)
+        painter.drawPolygon(QPolygonF([QPointF(16, tip), QPointF(25.6, base), QPointF(6.4, base)]))
+    elif kind == "print":
+        painter.drawRoundedRect(QRectF(4, 12, 24, 12), 2.5, 2.5)  # the printer
+        painter.drawRect(QRectF(9, 4, 14, 6))  # paper going in
+        painter.drawRect(QRectF(9, 21, 14, 8))  # and coming out, over a slot
+        painter.setBrush(QColor(0, 0, 0, 0))
+        painter.setPen(QPen(QColor(color), 1.6))
+        painter.drawLine(QPointF(6, 21), QPointF(26, 21))
+    elif kind == "settings":
+        gear = QPainterPath()
+        teeth = 8
+        for i in range(teeth * 2):  # alternate tooth and gap round the wheel
+            radius = 14.0 if i % 2 == 0 else 10.5
+            for j in (-0.5, 0.5):
+                angle = math.pi * 2 * (i + 0.5 + j * 0.9) / (teeth * 2)
+                point = QPointF(16 + radius * math.cos(angle), 16 + radius * math.sin(angle))
+                if gear.elementCount() == 0:
+                    gear.moveTo(point)
+                else:
+                    gear.lineTo(point)
+        gear.closeSubpath()
+        gear.addEllipse(QPointF(16, 16), 4.5, 4.5)  # the hole (odd-even fill)
+        painter.drawPath(gear)
     painter.end()
     return QIcon(pixmap)
 

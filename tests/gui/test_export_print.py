@@ -163,3 +163,31 @@ def test_toolbar_offers_the_main_actions(window: MainWindow) -> None:
     for wanted in ("导入文件(&I)…", "下一篇", "上一篇", "导出文章(&E)…", "打印(&P)…", "设置(&S)…"):
         assert wanted in texts
     assert all(not a.icon().isNull() for a in window.menus.toolbar.actions() if a.text())
+
+
+def test_toolbar_icons_say_what_they_do_and_tooltips_show_keys(window: MainWindow) -> None:
+    from PySide6.QtGui import QIcon
+
+    from reader.gui import themes
+
+    menus = window.menus
+    tips = {a.text(): a.toolTip() for a in menus.toolbar.actions() if a.text()}
+    assert tips["导出文章(&E)…"] == "导出文章 (Ctrl+E)"
+    assert tips["打印(&P)…"] == "打印 (Ctrl+P)"
+    assert tips["下一篇"] == "下一篇 (J)"
+    assert not any("&" in tip or "(E)" in tip or "…" in tip for tip in tips.values())
+    # Without an icon theme, printing and settings have icons of their own (they had the
+    # style's list and "i" pictures), drawn in the theme's text colour.
+    if not QIcon.hasThemeIcon("document-print"):
+        assert menus.drawn_icons[menus.print_action] == "print"
+        assert menus.drawn_icons[menus.settings_action] == "settings"
+        shown = menus.print_action.icon().pixmap(32).toImage()
+        listed = themes.standard_icon("viewdetailed", "SP_FileDialogDetailedView")
+        assert shown != listed.pixmap(32).toImage()
+        colours = {
+            shown.pixelColor(x, y).name()
+            for x in range(32)
+            for y in range(32)
+            if shown.pixelColor(x, y).alpha() == 255
+        }
+        assert colours == {window.looks.theme.text}
