@@ -165,6 +165,10 @@ class KeywordPanel(QWidget):
         layout.addWidget(self.related_heading)
         self.related = QListWidget()
         self.related.setObjectName("relatedArticles")
+        # Titles wrap to the panel's width: nothing hides behind a sideways scroll bar.
+        self.related.setWordWrap(True)
+        self.related.setResizeMode(QListView.ResizeMode.Adjust)
+        self.related.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.related.itemActivated.connect(self._related_activated)
         self.related.itemClicked.connect(self._related_activated)
         layout.addWidget(self.related, 2)
@@ -216,6 +220,7 @@ class KeywordPanel(QWidget):
         for article_id, title in articles:
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, article_id)
+            item.setToolTip(title)
             self.related.addItem(item)
         if not articles:
             self.related.addItem(QListWidgetItem(self.tr("（没有）")))

@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 # Dialogs as QtWidgets.X: made when first shown, not before the first paint.
 from PySide6 import QtWidgets
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from reader.gui.changes import Change, LibraryChanges
 from reader.gui.sidebar import LibrarySidebar, Scope
@@ -55,6 +56,8 @@ class ListSync(QObject):
         self.window = window
         self._show_when_listed: tuple[int, bool] | None = None  # (article, filter cleared)
         self._row_when_listed: int | None = None  # the row to open when the list is in
+        self._empty_note: QLabel | None = None  # over the list when it is empty
+        self._listed_once = False
         changes.changed.connect(self.library_changed)
         lists.listed.connect(self._listed)
         lists.counted.connect(self.update_count)
@@ -92,6 +95,7 @@ class ListSync(QObject):
 
     def _listed(self) -> None:
         """New ids in the list: keep the open article selected if it is still listed."""
+        self._listed_once = True
         wanted, self._show_when_listed = self._show_when_listed, None
         row, self._row_when_listed = self._row_when_listed, None
         if row is not None and wanted is None:
@@ -134,11 +138,42 @@ class ListSync(QObject):
 
     def update_count(self) -> None:
         shown = self.model.rowCount()
+        if self._listed_once:  # not "empty" while the first list is being fetched
+            self._say_if_empty(shown == 0)
         total = self.sidebar.total()
         if total is None or total == shown or self.sidebar.scope.kind == "trash":
             self.count_label.setText(self.tr("%n 篇文章", "", shown))
         else:
             self.count_label.setText(self.tr("%n 篇，共 {total} 篇", "", shown).format(total=total))
+
+    def _say_if_empty(self, empty: bool) -> None:
+        """An empty list says why: nothing found, an empty trash, an empty library."""
+        if not empty:
+            if self._empty_note is not None:
+                self._empty_note.hide()
+            return
+        if self._empty_note is None:
+            self._empty_note = QLabel(self.list_view.viewport())
+            self._empty_note.setObjectName("emptyListNote")
+            self._empty_note.setWordWrap(True)
+            self._empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._empty_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            layout = QVBoxLayout(self.list_view.viewport())
+            layout.setContentsMargins(16, 16, 16, 16)
+            layout.addWidget(self._empty_note)
+        query, scope = self.lists.query, self.sidebar.scope
+        if query:
+            text = self.tr("没有找到含“{query}”的文章").format(query=query)
+            if scope != Scope():
+                text += "\n" + self.tr("（只在左侧选中的范围里找了：点「全部文章」找全部）")
+        elif scope.kind == "trash":
+            text = self.tr("回收站是空的")
+        elif scope == Scope():
+            text = self.tr("文库里还没有文章：文件 → 导入文件…，或把文件拖到窗口上")
+        else:
+            text = self.tr("这里没有文章")
+        self._empty_note.setText(text)
+        self._empty_note.show()
 
     # -- the list's own actions -----------------------------------------------------------
 

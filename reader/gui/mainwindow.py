@@ -48,7 +48,7 @@ from reader.gui.library_watch import LibraryWatch
 from reader.gui.list_controller import ListController
 from reader.gui.list_sync import ListSync
 from reader.gui.looks import Looks
-from reader.gui.measure import MeasureKeeper
+from reader.gui.measure import MeasureKeeper, NarrowList
 from reader.gui.menus import Menus
 from reader.gui.organise import OrganiseActions
 from reader.gui.reading import ReadingController
@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         header.setSortIndicatorShown(False)
         header.sectionClicked.connect(lambda _section: header.setSortIndicatorShown(True))
         view.setMinimumWidth(260)
+        NarrowList(view, ArticleTableModel.SOURCE, below=340)
         return view
 
     def _build_controllers(self) -> None:

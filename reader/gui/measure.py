@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter
+    from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QTableView
 
     from reader.gui.reading_pane import ReadingPane
 
@@ -174,3 +174,22 @@ class MeasureKeeper(QObject):
 
     def _shown(self, area: Qt.DockWidgetArea) -> list[QDockWidget]:
         return [d for d in self._docked(area) if d.isVisible()]
+
+
+class NarrowList(QObject):
+    """A list narrowed for the measure drops a column (the source) before its titles
+    shrink to a few characters; widened, it shows it again."""
+
+    def __init__(self, view: QTableView, column: int, below: int) -> None:
+        super().__init__(view)
+        self.view = view
+        self.column = column
+        self.below = below
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            narrow = self.view.width() < self.below
+            if self.view.isColumnHidden(self.column) != narrow:
+                self.view.setColumnHidden(self.column, narrow)
+        return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDockWidget
 
+from reader.gui.article_model import ArticleTableModel
 from reader.gui.mainwindow import MainWindow, first_size
 
 
@@ -45,12 +46,16 @@ def test_lines_hold_the_measure_as_the_window_narrows(qtbot, win: MainWindow) ->
         lines = characters_per_line(win)
         assert lines and min(lines[1:]) >= chars - 1  # digits and commas: a little more
         assert win.list_view.width() >= win.list_view.minimumWidth()
-    # At 1024 the right-hand panes folded first, then the library's.
+    # At 1024 the right-hand panes folded first, then the library's; the narrow list shows
+    # titles and dates, without sources.
+    assert win.list_view.isColumnHidden(ArticleTableModel.SOURCE)
+    assert win.list_view.columnWidth(ArticleTableModel.TITLE) >= 100
     assert not shown(win) & {"keywordDock", "annotationDock", "libraryDock"}
     fitted(qtbot, win, 1700, 900)
     qtbot.waitUntil(lambda: {"keywordDock", "libraryDock"} <= shown(win))
     assert win.keyword_dock.width() >= 250  # back as wide as it was
-    assert win.list_view.width() > 300  # the list has its width back
+    assert win.list_view.width() > 340  # the list has its width back, and its sources
+    assert not win.list_view.isColumnHidden(ArticleTableModel.SOURCE)
 
 
 def test_a_dock_opened_by_hand_stays_open(qtbot, win: MainWindow) -> None:
