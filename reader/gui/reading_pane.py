@@ -131,7 +131,7 @@ def build_document(
 
     if view.record.continues_to:
         block(
-            view.converted(f"下转{view.record.continues_to}"),
+            view.converted(f"（下转{view.record.continues_to}）"),  # as the paper prints it
             meta_fmt,
             chars(round(t.font_px * 0.8), color=muted),
         )
