@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 import re
 
+from reader.core.keywords import SURNAMES
+
 log = logging.getLogger(__name__)
 
 # Titles whose last character begins a phrase with a following surname in OpenCC's
@@ -82,15 +84,6 @@ TITLES = [
     "先生",
     "女士",
 ]
-# Single-character surnames common in news text (百家姓, by frequency).
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
-    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾"
-    "毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关"
-    "兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
-    "祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿"
-    "桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-)
 _AFTER_TITLE = re.compile(
     "(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + ")(?=[" + "".join(SURNAMES) + "])"
 )
