@@ -8,8 +8,6 @@ from __future__ import annotations
 import logging
 import re
 
-from reader.core.keywords import SURNAMES
-
 log = logging.getLogger(__name__)
 
 # Titles whose last character begins a phrase with a following surname in OpenCC's
@@ -84,6 +82,17 @@ TITLES = [
     "先生",
     "女士",
 ]
+# Single-character surnames, most common first (simplified, then traditional forms).
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
+    "顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧"
+    "耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙"
+    "鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫"
+    "米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+    "封蔺习諸劉陳楊黃趙吳孫馬郭許韓馮鄧蕭董袁潘蔣蔡葉蘇魏呂盧薑鍾譚陸範賈韋鄒熊邱閆雷龍陶賀"
+    "顧郝龔錢嚴溫樊葛龐顏聶魯嚴鄭謝羅塗駱藍饒農繆簡車項連蘆麥婁竇戚岑寧紀鮑華喻祁湯萬歐"
+)
 _AFTER_TITLE = re.compile(
     "(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + ")(?=[" + "".join(SURNAMES) + "])"
 )
