@@ -127,8 +127,12 @@ class MainWindow(QMainWindow):
             lambda dialog: dialog.words_changed.connect(self.word_lists.changed_in_settings)
         )
         self.scripts.set_config(self.looks.prefs.default_script or None)
-        self.measure = MeasureKeeper(
-            self, self.splitter, self.reading_pane, lambda: self.findChildren(QDockWidget)
+        self.measure: MeasureKeeper = MeasureKeeper(
+            self,
+            self.splitter,
+            self.list_view,
+            self.reading_pane,
+            lambda: self.findChildren(QDockWidget),
         )
         for dock in (self.keyword_dock, self.library_dock):
             self.measure.watch(dock)

@@ -38,12 +38,14 @@ class MeasureKeeper(QObject):
         self,
         window: QMainWindow,
         splitter: QSplitter,
+        list_view: QTableView,
         pane: ReadingPane,
         docks: Callable[[], list[QDockWidget]],
     ) -> None:
         super().__init__(window)
         self.window = window
-        self.splitter = splitter
+        self.splitter = splitter  # the list, then the reading column
+        self.list_view = list_view
         self.pane = pane
         self.docks = docks
         self.folded: list[tuple[QDockWidget, int]] = []  # (dock, its width), in fold order
@@ -64,7 +66,7 @@ class MeasureKeeper(QObject):
     def fit(self) -> None:
         """Fit the panes round the measure, in a few turns from now."""
         self._steps = 0
-        self._unyielding: set[QDockWidget] = set()
+        self._unyielding = set()
         self._timer.start(0)
 
     def watch(self, dock: QDockWidget) -> None:
@@ -115,7 +117,7 @@ class MeasureKeeper(QObject):
 
     def _give_way(self, short: int) -> bool:
         sizes = self.splitter.sizes()
-        list_min = self.splitter.widget(0).minimumWidth()
+        list_min = self.list_view.minimumWidth()
         if sizes[0] > list_min:
             if self.list_width is None:
                 self.list_width = sizes[0]

@@ -107,8 +107,11 @@ def legible(color: str, paper: str, minimum: float) -> str:
 def tint(color: str, paper: str, share: float) -> str:
     """``color`` mixed into the paper: a background the text stays readable on."""
     c, p = QColor(color), QColor(paper)
-    rgb = zip(c.getRgb()[:3], p.getRgb()[:3], strict=True)
-    return QColor(*(round(a * share + b * (1 - share)) for a, b in rgb)).name()
+
+    def mix(a: int, b: int) -> int:
+        return round(a * share + b * (1 - share))
+
+    return QColor(mix(c.red(), p.red()), mix(c.green(), p.green()), mix(c.blue(), p.blue())).name()
 
 
 def resolve(name: str) -> Theme:
