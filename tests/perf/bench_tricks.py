@@ -42,7 +42,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_startup import time_process  # noqa: E402
+from bench_startup import time_process
 
 # Run as `reader --data-dir DIR` is, after a prelude that undoes one trick.
 APP = """
@@ -52,11 +52,26 @@ from reader.cli import main
 sys.exit(main(["--data-dir", sys.argv[1]]))
 """
 
-THEME_FIELDS = (
-    "name window base text muted alternate highlight keyword focus watch person place org "
-    "ambiguity margin search find"
-).split()
-CHANGE_FIELDS = "rows listed counted read analysed watch annotated show".split()
+THEME_FIELDS = [
+    "name",
+    "window",
+    "base",
+    "text",
+    "muted",
+    "alternate",
+    "highlight",
+    "keyword",
+    "focus",
+    "watch",
+    "person",
+    "place",
+    "org",
+    "ambiguity",
+    "margin",
+    "search",
+    "find",
+]
+CHANGE_FIELDS = ["rows", "listed", "counted", "read", "analysed", "watch", "annotated", "show"]
 
 STARTUP_VARIANTS = {
     "shipped": "",
