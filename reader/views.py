@@ -39,8 +39,14 @@ class ArticleView:
         return self.body.text.split("\n")
 
     def converted(self, text: str) -> str:
-        """Words written around the article (上接, 下转, 图) in this view's script."""
-        if self.effective is None or not text:
+        """Words written around the article (上接, 下转, 图), written here in simplified, in
+        this view's script: first in the article's own (下轉 in a Hong Kong paper's 原文),
+        then as the view converts the article."""
+        if not text:
+            return text
+        if self.record.script == scripts.TRADITIONAL:
+            text = scripts.convert(text, "s2t")
+        if self.effective is None:
             return text
         return scripts.convert(text, self.effective, self.user_phrases)
 

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from reader.core import internals, paths, segment
 from reader.core.segment import Token
+from reader.core.titles import SURNAMES
 
 __all__ = [
     "FULL_LIBRARY_DOCS",
@@ -97,17 +98,7 @@ def set_user_words(words: Iterable[str]) -> None:
 
 # -- names from bylines -------------------------------------------------------------------
 
-# Single-character surnames, most common first (simplified, then traditional forms).
-_SURNAMES_1 = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶"
-    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺"
-    "顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧"
-    "耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙"
-    "鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫"
-    "米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-    "封蔺习諸劉陳楊黃趙吳孫馬郭許韓馮鄧蕭董袁潘蔣蔡葉蘇魏呂盧薑鍾譚陸範賈韋鄒熊邱閆雷龍陶賀"
-    "顧郝龔錢嚴溫樊葛龐顏聶魯嚴鄭謝羅塗駱藍饒農繆簡車項連蘆麥婁竇戚岑寧紀鮑華喻祁湯萬歐"
-)
+_SURNAMES_1 = SURNAMES  # single-character surnames (reader.core.titles)
 _SURNAMES_2 = {
     "欧阳",
     "司马",
@@ -383,8 +374,35 @@ def entities(text: str) -> list[Entity]:
                 kind = "place"  # 马营村, 高新区
             elif not _looks_like_name(word) or (len(word) == 2 and seg.in_dictionary(word)):
                 continue
+        if kind == "person" and seg.user_tag(word) is None:
+            if not _still_a_name_in_simplified(word):
+                continue  # 陶藝家: jieba guessed a name in traditional text
+        elif kind == "person" and flag == "nr" and seg.user_tag(word) == "nr":
+            # A reporter's name from a byline that is also a word (记者 黄河 摄): the
+            # word keeps the dictionary's own kind elsewhere (黄河, the river).
+            kind = _KINDS.get(seg.pos().word_tag_tab.get(word, "nr"), "")
+            if not kind:
+                continue
+        if kind == "place" and _ROAD_PART.fullmatch(word):
+            continue  # 南路 of 启明南路站: a part of a longer name, not a place
         found.append(Entity(start, end, word, kind))
     return found
+
+
+# A direction and a road, street or station word alone (南路, 东街) is the tail of a name.
+_ROAD_PART = re.compile("[东南西北中内外上下前后][路街道巷桥站门口]")
+
+
+def _still_a_name_in_simplified(word: str) -> bool:
+    """A guessed name with traditional characters is one if its simplified form is tagged
+    as one too (jieba's dictionary is simplified: 陶藝 is unknown, 陶艺 a word)."""
+    from reader.core import scripts
+
+    simplified = scripts.convert(word, "t2s")
+    if simplified == word:
+        return True
+    tags = list(segment.tag(simplified))
+    return len(tags) == 1 and tags[0][1] in _KINDS and _KINDS[tags[0][1]] == "person"
 
 
 _PLACE_SUFFIXES = frozenset("省市县区乡镇村街路庄屯寨港湾岛州")

@@ -10,7 +10,7 @@ import functools
 import json
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -274,8 +274,14 @@ class Converter:
     User phrases are matched before the segmentation dictionary and copied verbatim.
     """
 
-    def __init__(self, config: str, user_phrases: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        config: str,
+        user_phrases: Mapping[str, str] | None = None,
+        breaks: Callable[[str], list[int]] | None = None,
+    ) -> None:
         spec = load_config(config)
+        self.breaks = breaks  # offsets no phrase may cross (None: OpenCC's segmentation)
         self.config = config
         self.normalize = _normalization_table(spec)
         seg = spec.get("segmentation")
@@ -294,7 +300,8 @@ class Converter:
 
     def segments(self, text: str) -> list[Segment]:
         """Segments tiling ``text`` (already normalised)."""
-        if self.user is None and self.segmenter is None:
+        cuts = [c for c in self.breaks(text) if 0 < c < len(text)] if self.breaks else []
+        if self.user is None and self.segmenter is None and not cuts:
             return [(0, len(text), RUN)] if text else []
         matchers = [
             (d.prefixes, kind)
@@ -305,9 +312,18 @@ class Converter:
         append = segments.append
         run_start = i = 0
         n = len(text)
+        cuts.append(n)
+        cut = 0  # cuts[cut]: the next offset no segment may cross
         while i < n:
+            if i == cuts[cut]:
+                cut += 1
+                if run_start < i:  # a run of characters ends at a cut too
+                    append((run_start, i, RUN))
+                    run_start = i
+            while cuts[cut] <= i:
+                cut += 1
             for prefixes, kind in matchers:
-                length = longest(prefixes, text, i, n)
+                length = longest(prefixes, text, i, cuts[cut])
                 if length:
                     if run_start < i:
                         append((run_start, i, RUN))

@@ -279,11 +279,15 @@ def _user_key(user_phrases: UserPhrases) -> _UserKey:
     return frozenset(user_phrases.items()) if user_phrases else None
 
 
-@functools.lru_cache(maxsize=16)
-def _converter_with_phrases(config: str, phrases: frozenset[tuple[str, str]]) -> Converter:
+@functools.lru_cache(maxsize=32)
+def _converter_with_phrases(config: str, phrases: _UserKey) -> Converter:
     from reader.core.opencc_engine import Converter
+    from reader.core.titles import name_starts
 
-    return Converter(config, dict(phrases))
+    # From simplified text, a title's last character and a following surname are never
+    # read as one phrase (副市长胡加彬 is not 副市長鬍加彬): reader.core.titles.
+    breaks = name_starts if config.startswith("s2") else None
+    return Converter(config, dict(phrases or ()), breaks)
 
 
 def get_converter(config: str, user_phrases: UserPhrases = None) -> Converter:
@@ -297,7 +301,7 @@ def get_converter(config: str, user_phrases: UserPhrases = None) -> Converter:
 
     check_config(config)
     key = _user_key(user_phrases)
-    if key is None:
+    if key is None and not config.startswith("s2"):
         return opencc_engine.converter(config)
     return _converter_with_phrases(config, key)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -25,6 +25,8 @@ NOTES_DOCK = "window/notes_dock"  # how the reader left the 批注 dock: closed,
 
 
 class Annotating(QObject):
+    dock_placed = Signal(object)  # the 批注 dock, built and shown or hidden as left
+
     def __init__(self, host: AnnotatingHost, window: QWidget, settings: QSettings) -> None:
         super().__init__(window)
         self.host = host
@@ -55,6 +57,7 @@ class Annotating(QObject):
         ui.dock.setHidden(left == "closed")
         if left == "front":
             ui.dock.raise_()
+        self.dock_placed.emit(ui.dock)
 
     def save_state(self, settings: QSettings) -> None:
         """How the reader leaves the dock, for the next start."""

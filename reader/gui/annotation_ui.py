@@ -53,7 +53,7 @@ from reader.gui.files import ask_save_path, save_or_report
 from reader.gui.i18n import QT_TRANSLATE_NOOP
 from reader.gui.note_dialog import colour_icon
 from reader.gui.reading_pane import Layer
-from reader.gui.themes import Theme
+from reader.gui.themes import LIGHT, TEXT_CONTRAST, Theme, contrast, tint
 from reader.gui.word_selection import WordSelection
 from reader.library import ImportReport, write_atomically
 
@@ -99,16 +99,14 @@ class AnnotatingHost(Protocol):
 def highlight_format(hex_color: str, theme: Theme, *, noted: bool) -> QTextCharFormat:
     """A highlight's look: its colour as a background, softened into the theme's paper so
     the text stays readable (more on dark themes); a note adds a dashed underline."""
-    paper = QColor(theme.base)
     colour = QColor(hex_color)
     share = 0.45 if theme.dark else 0.7
-    mixed = QColor(
-        round(colour.red() * share + paper.red() * (1 - share)),
-        round(colour.green() * share + paper.green() * (1 - share)),
-        round(colour.blue() * share + paper.blue() * (1 - share)),
-    )
+    mixed = tint(hex_color, theme.base, share)
+    while contrast(theme.text, mixed) < TEXT_CONTRAST and share > 0.1:  # WCAG AA
+        share -= 0.05
+        mixed = tint(hex_color, theme.base, share)
     fmt = QTextCharFormat()
-    fmt.setBackground(mixed)
+    fmt.setBackground(QColor(mixed))
     if noted:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         fmt.setUnderlineColor(colour.lighter(150) if theme.dark else colour.darker(170))
@@ -330,8 +328,14 @@ class AnnotationUI(QObject):
         # Noted ones last, so a note's underline shows over a plain highlight.
         for (key, noted), (spans, tips) in sorted(groups.items(), key=lambda g: g[0][1]):
             name = f"{LAYER_PREFIX}{key or 'unknown'}{'-note' if noted else ''}"
-            fmt = highlight_format(colours[key].hex if key else UNKNOWN_HEX, theme, noted=noted)
-            new[name] = Layer(tuple(spans), fmt, original=False, tooltips=tuple(tips))
+            hex_color = colours[key].hex if key else UNKNOWN_HEX
+            new[name] = Layer(
+                tuple(spans),
+                highlight_format(hex_color, theme, noted=noted),
+                original=False,
+                tooltips=tuple(tips),
+                paper=highlight_format(hex_color, LIGHT, noted=noted),  # printed, on white
+            )
         # Taken out and put back last: the reader's own highlights draw over keywords.
         for name in self._layer_names:
             pane.layers.pop(name, None)

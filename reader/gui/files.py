@@ -26,6 +26,25 @@ def listed(lines: list[str], more: Callable[[int], str], limit: int = SHOWN_PROB
     return text
 
 
+UNSAFE_IN_NAMES = str.maketrans({c: "_" for c in '\\:*?"<>|\n\r\t'} | {"/": "／"})
+NAME_CHARS = 60  # of a title, in a suggested file name
+
+
+def file_name(title: str, fallback: str) -> str:
+    """A title as a file name on every system (no path separators or reserved signs)."""
+    name = " ".join(title.translate(UNSAFE_IN_NAMES).split())[:NAME_CHARS].strip(". ")
+    return name or fallback
+
+
+def documents_folder() -> Path:
+    """Where a first save is suggested: the desktop's documents folder, else home."""
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(location) if location else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
 def ask_save_path(
     parent: QWidget, title: str, default: Path, filters: dict[str, str]
 ) -> Path | None:

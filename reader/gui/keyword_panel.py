@@ -132,6 +132,7 @@ class KeywordPanel(QWidget):
         self.setObjectName("keywordPanel")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        self.headings: list[QLabel] = []
 
         layout.addWidget(self._heading(self.tr("关键词")))
         self.model = KeywordModel(self)
@@ -141,6 +142,8 @@ class KeywordPanel(QWidget):
         self.keyword_view.setItemDelegate(WeightBarDelegate(self.keyword_view))
         self.keyword_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.keyword_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # The bars take the width there is: nothing to scroll sideways to.
+        self.keyword_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.keyword_view.clicked.connect(
             lambda i: self.keyword_chosen.emit(self.model.word(i.row()))
         )
@@ -162,6 +165,10 @@ class KeywordPanel(QWidget):
         layout.addWidget(self.related_heading)
         self.related = QListWidget()
         self.related.setObjectName("relatedArticles")
+        # Titles wrap to the panel's width: nothing hides behind a sideways scroll bar.
+        self.related.setWordWrap(True)
+        self.related.setResizeMode(QListView.ResizeMode.Adjust)
+        self.related.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.related.itemActivated.connect(self._related_activated)
         self.related.itemClicked.connect(self._related_activated)
         layout.addWidget(self.related, 2)
@@ -183,10 +190,10 @@ class KeywordPanel(QWidget):
         layout.addWidget(self.watch_label)
         self.set_occurrence(0, 0)
 
-    @staticmethod
-    def _heading(text: str) -> QLabel:
+    def _heading(self, text: str) -> QLabel:
         label = QLabel(text)
-        label.setStyleSheet("font-weight: bold; color: #555; margin-top: 6px;")
+        label.setObjectName("panelHeading")
+        self.headings.append(label)
         return label
 
     # -- filled by the main window --------------------------------------------------------
@@ -213,6 +220,7 @@ class KeywordPanel(QWidget):
         for article_id, title in articles:
             item = QListWidgetItem(title)
             item.setData(Qt.ItemDataRole.UserRole, article_id)
+            item.setToolTip(title)
             self.related.addItem(item)
         if not articles:
             self.related.addItem(QListWidgetItem(self.tr("（没有）")))
@@ -223,10 +231,13 @@ class KeywordPanel(QWidget):
             return
         self.watch_label.setText("　".join(f"{w} ×{n}" for w, n in counts))
 
-    def set_entity_colors(self, colors: dict[str, str]) -> None:
-        """The legend: each kind's check box in the colour its layer uses."""
+    def set_colors(self, entities: dict[str, str], *, heading: str) -> None:
+        """The theme's: headings in its muted text colour, and the legend, each kind's
+        check box in the colour its layer uses."""
+        for label in self.headings:
+            label.setStyleSheet(f"font-weight: bold; color: {heading}; margin-top: 6px;")
         for kind, box in self.entity_boxes.items():
-            box.setStyleSheet(f"QCheckBox {{ color: {colors[kind]}; font-weight: bold; }}")
+            box.setStyleSheet(f"QCheckBox {{ color: {entities[kind]}; font-weight: bold; }}")
 
     def entity_kinds(self) -> set[str]:
         return {kind for kind, box in self.entity_boxes.items() if box.isChecked()}

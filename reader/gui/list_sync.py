@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 # Dialogs as QtWidgets.X: made when first shown, not before the first paint.
 from PySide6 import QtWidgets
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from reader.gui.changes import Change, LibraryChanges
 from reader.gui.sidebar import LibrarySidebar, Scope
@@ -54,6 +55,9 @@ class ListSync(QObject):
         self.reopening = reopening  # the article the window opens again while loading
         self.window = window
         self._show_when_listed: tuple[int, bool] | None = None  # (article, filter cleared)
+        self._row_when_listed: int | None = None  # the row to open when the list is in
+        self._empty_note: QLabel | None = None  # over the list when it is empty
+        self._listed_once = False
         changes.changed.connect(self.library_changed)
         lists.listed.connect(self._listed)
         lists.counted.connect(self.update_count)
@@ -91,7 +95,12 @@ class ListSync(QObject):
 
     def _listed(self) -> None:
         """New ids in the list: keep the open article selected if it is still listed."""
+        self._listed_once = True
         wanted, self._show_when_listed = self._show_when_listed, None
+        row, self._row_when_listed = self._row_when_listed, None
+        if row is not None and wanted is None:
+            self._open_row(row)
+            return
         if wanted is not None and not self.reading.select_article(wanted[0]) and not wanted[1]:
             # The filter hides the imported article: show the whole library to show it.
             self._show_when_listed = (wanted[0], True)
@@ -116,13 +125,55 @@ class ListSync(QObject):
         self.update_count()
         self.reading.apply_search_layer()
 
+    def _open_row(self, row: int) -> None:
+        """The article now at ``row`` (the next one), or none if the list is empty."""
+        row = min(row, self.model.rowCount() - 1)
+        if row >= 0:
+            self.list_view.selectRow(row)
+            self.list_view.scrollTo(self.model.index(row, 0))
+        else:
+            self.reading.close_article()
+        self.update_count()
+        self.reading.apply_search_layer()
+
     def update_count(self) -> None:
         shown = self.model.rowCount()
+        if self._listed_once:  # not "empty" while the first list is being fetched
+            self._say_if_empty(shown == 0)
         total = self.sidebar.total()
         if total is None or total == shown or self.sidebar.scope.kind == "trash":
             self.count_label.setText(self.tr("%n 篇文章", "", shown))
         else:
             self.count_label.setText(self.tr("%n 篇，共 {total} 篇", "", shown).format(total=total))
+
+    def _say_if_empty(self, empty: bool) -> None:
+        """An empty list says why: nothing found, an empty trash, an empty library."""
+        if not empty:
+            if self._empty_note is not None:
+                self._empty_note.hide()
+            return
+        if self._empty_note is None:
+            self._empty_note = QLabel(self.list_view.viewport())
+            self._empty_note.setObjectName("emptyListNote")
+            self._empty_note.setWordWrap(True)
+            self._empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._empty_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            layout = QVBoxLayout(self.list_view.viewport())
+            layout.setContentsMargins(16, 16, 16, 16)
+            layout.addWidget(self._empty_note)
+        query, scope = self.lists.query, self.sidebar.scope
+        if query:
+            text = self.tr("没有找到含“{query}”的文章").format(query=query)
+            if scope != Scope():
+                text += "\n" + self.tr("（只在左侧选中的范围里找了：点「全部文章」找全部）")
+        elif scope.kind == "trash":
+            text = self.tr("回收站是空的")
+        elif scope == Scope():
+            text = self.tr("文库里还没有文章：文件 → 导入文件…，或把文件拖到窗口上")
+        else:
+            text = self.tr("这里没有文章")
+        self._empty_note.setText(text)
+        self._empty_note.show()
 
     # -- the list's own actions -----------------------------------------------------------
 
@@ -132,8 +183,18 @@ class ListSync(QObject):
         return [i for i in ids if i is not None]
 
     def organised(self, ids: list[int], left: bool) -> None:
-        """Starred, read, tagged (rows change), or trashed and restored (they leave)."""
+        """Starred, read, tagged (rows change), or trashed and restored (they leave: the
+        article in their place opens, as in mail)."""
+        record = self.reading.pane.record
+        rows = self.list_view.selectionModel().selectedRows()
+        if left and rows and record is not None and record.id in ids:
+            self._row_when_listed = min(r.row() for r in rows)
         self.changes.announce(Change(rows=tuple(ids), listed=left, counted=True))
+
+    def open_when_listed(self, article_id: int) -> None:
+        """Select and open an article once the list being fetched is in."""
+        self._row_when_listed = None
+        self._show_when_listed = (article_id, True)
 
     def rename_tag(self, tag: str) -> None:
         new, ok = QtWidgets.QInputDialog.getText(

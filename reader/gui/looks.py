@@ -8,7 +8,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
-from PySide6.QtGui import QAction, QColor, QIcon, QTextCharFormat
+from PySide6.QtGui import QAction, QColor, QTextCharFormat
 
 from reader.gui import themes
 from reader.gui.preferences import Preferences
@@ -41,10 +41,23 @@ def foreground(color: str, *, underline: bool = False) -> QTextCharFormat:
     return fmt
 
 
+def underline(color: str, style: QTextCharFormat.UnderlineStyle) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(style)
+    fmt.setUnderlineColor(QColor(color))
+    return fmt
+
+
+LINE_CONTRAST = 3.0  # WCAG's minimum for a mark that is not text (1.4.11)
+
+
 def layer_formats(theme: Theme, prefs: Preferences) -> dict[str, QTextCharFormat]:
-    """One look per layer, from the theme unless the reader chose a colour."""
+    """One look per layer, from the theme unless the reader chose a colour. Keywords are a
+    line under the word, not a background: backgrounds are the reader's own highlights."""
+    Underline = QTextCharFormat.UnderlineStyle  # noqa: N806
+    keyword = themes.legible(prefs.keyword_color or theme.keyword, theme.base, LINE_CONTRAST)
     formats = {
-        "keywords": background(prefs.keyword_color or theme.keyword),
+        "keywords": underline(keyword, Underline.SingleUnderline),
         "focus": background(theme.focus),
         "search": background(theme.search),
         "find": background(theme.find),
@@ -53,9 +66,11 @@ def layer_formats(theme: Theme, prefs: Preferences) -> dict[str, QTextCharFormat
         "entity-place": foreground(theme.place),
         "entity-org": foreground(theme.org),
     }
-    ambiguity = QTextCharFormat()
-    ambiguity.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    ambiguity.setUnderlineColor(QColor(theme.ambiguity))
+    # A wavy line alone is thin: a tint under it makes the character stand out too.
+    ambiguity = underline(
+        themes.legible(theme.ambiguity, theme.base, LINE_CONTRAST), Underline.WaveUnderline
+    )
+    ambiguity.setBackground(QColor(themes.tint(theme.ambiguity, theme.base, 0.22)))
     formats["ambiguities"] = ambiguity
     return formats
 
@@ -71,14 +86,14 @@ class Looks(QObject):
         settings: QSettings,
         pane: ReadingPane,
         keyword_panel: KeywordPanel,
-        arrows: tuple[QAction, QAction],  # previous, next: drawn when the theme has none
+        drawn: dict[QAction, str],  # actions whose icons are drawn (themes.drawn_icon)
         parent: QObject,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.pane = pane
         self.keyword_panel = keyword_panel
-        self.arrows = arrows
+        self.drawn = drawn
         self.prefs = Preferences.load(settings)
         self.theme: Theme = themes.resolve(self.prefs.theme)
         self.formats: dict[str, QTextCharFormat] = {}
@@ -109,13 +124,12 @@ class Looks(QObject):
         prefs = self.prefs
         self.theme = themes.resolve(prefs.theme)
         themes.apply(self.theme)
-        if not QIcon.hasThemeIcon("go-up"):
-            previous, following = self.arrows
-            previous.setIcon(themes.arrow_icon(True, self.theme.text))
-            following.setIcon(themes.arrow_icon(False, self.theme.text))
+        for action, kind in self.drawn.items():
+            action.setIcon(themes.drawn_icon(kind, self.theme.text))
         self.formats = layer_formats(self.theme, prefs)
-        self.keyword_panel.set_entity_colors(
-            {"person": self.theme.person, "place": self.theme.place, "org": self.theme.org}
+        self.keyword_panel.set_colors(
+            {"person": self.theme.person, "place": self.theme.place, "org": self.theme.org},
+            heading=self.theme.muted,
         )
         self.pane.apply(prefs, self.theme)
 

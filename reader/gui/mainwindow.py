@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 # Dialogs as QtWidgets.X: PySide makes a class's Python type (its enums) when it is first
 # taken from the module, so these are made when first shown, not before the first paint.
 from PySide6 import QtWidgets
-from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -49,6 +49,7 @@ from reader.gui.library_watch import LibraryWatch
 from reader.gui.list_controller import ListController
 from reader.gui.list_sync import ListSync
 from reader.gui.looks import Looks
+from reader.gui.measure import MeasureKeeper, NarrowList
 from reader.gui.menus import Menus
 from reader.gui.organise import OrganiseActions
 from reader.gui.reading import ReadingController
@@ -66,6 +67,17 @@ if TYPE_CHECKING:
     from reader.gui.find_bar import FindBar
 
 log = logging.getLogger(__name__)
+
+FIRST_SIZE = (1180, 760)  # a first window at least this size (the reader's screen allowing)
+ROOMY_SIZE = (1600, 1000)  # and no larger than this on a big screen
+
+
+def first_size(screen: QSize) -> tuple[int, int]:
+    """A new window: most of the screen, so the list, the article at its measure and the
+    side panes all fit where they can."""
+    width = max(FIRST_SIZE[0], min(int(screen.width() * 0.9), ROOMY_SIZE[0]))
+    height = max(FIRST_SIZE[1], min(int(screen.height() * 0.9), ROOMY_SIZE[1]))
+    return min(width, max(screen.width(), FIRST_SIZE[0])), height
 
 
 class MainWindow(QMainWindow):
@@ -87,7 +99,7 @@ class MainWindow(QMainWindow):
             settings,
             self.reading_pane,
             self.keyword_panel,
-            (self.menus.previous_action, self.menus.next_action),
+            self.menus.drawn_icons,
             self,
         )
         self.reading = self._build_reading()
@@ -105,7 +117,11 @@ class MainWindow(QMainWindow):
             window=self,
         )
         self.organise.changed.connect(self.list_sync.organised)
+        self.organise.returned.connect(self.list_sync.open_when_listed)
         self.annotating = Annotating(self, self, settings)
+        self.annotating.dock_placed.connect(
+            lambda dock: self.measure.fold_beside(dock, self.keyword_dock)
+        )
         self.startup: StartupSequence = StartupSequence(self, settings)
         self.startup.failed.connect(self._library_failed)
         self.startup.loaded.connect(self.feeds.start)
@@ -113,6 +129,16 @@ class MainWindow(QMainWindow):
             lambda dialog: dialog.words_changed.connect(self.word_lists.changed_in_settings)
         )
         self.scripts.set_config(self.looks.prefs.default_script or None)
+        self.measure: MeasureKeeper = MeasureKeeper(
+            self,
+            self.splitter,
+            self.list_view,
+            self.reading_pane,
+            lambda: self.findChildren(QDockWidget),
+        )
+        for dock in (self.keyword_dock, self.library_dock):
+            self.measure.watch(dock)
+        self.looks.changed.connect(self.measure.fit)  # a new font size or measure
         self._restore_layout()
 
     # -- building -------------------------------------------------------------------------
@@ -191,6 +217,7 @@ class MainWindow(QMainWindow):
         header.setSortIndicatorShown(False)
         header.sectionClicked.connect(lambda _section: header.setSortIndicatorShown(True))
         view.setMinimumWidth(260)
+        NarrowList(view, ArticleTableModel.SOURCE, below=340)
         return view
 
     def _build_controllers(self) -> None:
@@ -223,7 +250,15 @@ class MainWindow(QMainWindow):
             self.settings,
             self,
         )
-        self.organise = OrganiseActions(library, lambda: self.list_sync.selected_ids(), self)
+        self.organise = OrganiseActions(
+            library,
+            lambda: self.list_sync.selected_ids(),
+            self,
+            undo_stack=lambda: (
+                self.annotating.ui.controller.stack if self.annotating.built else None
+            ),
+        )
+        self.organise.said.connect(lambda text: self.status(text, 8000))
         self.sidebar.scope_changed.connect(
             lambda scope: setattr(self.organise, "in_trash", scope.kind == "trash")
         )
@@ -294,6 +329,7 @@ class MainWindow(QMainWindow):
         # puts it back.
         if self._layout_restored:
             self.restoreDockWidget(dock)
+        self.measure.watch(dock)
 
     def focus_search(self) -> None:
         self.search_edit.setFocus()
@@ -345,11 +381,12 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1180, 760)
+            self.resize(*first_size(self.screen().availableGeometry().size()))
         state = self.settings.value("window/state")
         self._layout_restored = isinstance(state, QByteArray) and not state.isEmpty()
         if self._layout_restored:
             self.restoreState(state)
+            self.measure.restore(self.settings)
         else:
             self.resizeDocks([self.library_dock], [190], Qt.Orientation.Horizontal)
         splitter = self.settings.value("window/splitter")
@@ -377,6 +414,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/state", self.saveState())
+        self.measure.save(self.settings)
         self.annotating.save_state(self.settings)
         record = self.reading_pane.record
         if record is not None:

@@ -3,6 +3,7 @@ the controller it belongs to; here is only where it goes and which key it has.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
@@ -162,19 +163,25 @@ class Menus(QObject):
 
     def _fill_toolbar(self, w: MenuHost) -> None:
         bar = self.toolbar
-        # The theme's icon, else the style's: (its picture in Qt's images, QStyle's name).
+        # The icon theme's icon; else the style's (its picture in Qt's images, QStyle's
+        # name) or one drawn in the theme's colour (by Looks, as the theme changes).
         icons = {
             self.import_action: ("document-open", "standardbutton-open", "SP_DialogOpenButton"),
             self.export_action: ("document-save-as", "standardbutton-save", "SP_DialogSaveButton"),
-            self.print_action: ("document-print", "viewdetailed", "SP_FileDialogDetailedView"),
-            self.settings_action: ("preferences-system", "fileinfo", "SP_FileDialogInfoView"),
+            self.print_action: ("document-print", "print"),
+            self.settings_action: ("preferences-system", "settings"),
+            self.previous_action: ("go-up", "up"),
+            self.next_action: ("go-down", "down"),
         }
-        if QIcon.hasThemeIcon("go-up"):  # else Looks draws both arrows in the theme's colour
-            icons[self.previous_action] = ("go-up", "", "SP_ArrowUp")
-            icons[self.next_action] = ("go-down", "", "SP_ArrowDown")
-        for action, (name, image, pixmap) in icons.items():
+        self.drawn_icons: dict[QAction, str] = {}
+        for action, (name, *fallback) in icons.items():
             icon = QIcon.fromTheme(name)
-            action.setIcon(themes.standard_icon(image, pixmap) if icon.isNull() else icon)
+            if not icon.isNull():
+                action.setIcon(icon)
+            elif len(fallback) == 2:
+                action.setIcon(themes.standard_icon(*fallback))
+            else:
+                self.drawn_icons[action] = fallback[0]
         bar.addAction(self.import_action)
         bar.addSeparator()
         bar.addAction(self.previous_action)
@@ -188,6 +195,9 @@ class Menus(QObject):
         bar.addAction(self.settings_action)
         bar.addSeparator()
         bar.addWidget(w.search_edit)
+        for action in bar.actions():
+            if action.text():
+                action.setToolTip(tooltip(action))
 
     def add_notes_menu(
         self, edit: QMenu, file_actions: list[QAction], panel_toggle: QAction
@@ -204,3 +214,11 @@ class Menus(QObject):
             self.view.insertAction(actions[after], panel_toggle)
         else:
             self.view.addAction(panel_toggle)  # what insertAction(None, …) does
+
+
+def tooltip(action: QAction) -> str:
+    """What a toolbar button says on hover: its name without the menu's letter or dots,
+    and its key ("导出文章 (Ctrl+E)", not "导出文章(E)")."""
+    name = re.sub(r"\(&.\)|&", "", action.text()).rstrip("…. ")
+    key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{name} ({key})" if key else name

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 # taken from the module, so these are made when first shown, not before the first paint.
 from PySide6 import QtWidgets
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu, QWidget
 
 if TYPE_CHECKING:
@@ -24,16 +24,20 @@ class OrganiseActions(QObject):
     """Acts on the selected article(s); emits :attr:`changed` so the list and counts refresh."""
 
     changed = Signal(list, bool)  # article ids, whether they left the current list (trash)
+    said = Signal(str)  # what was done, for the status bar
+    returned = Signal(int)  # an undo put this article back in the list: open it again
 
     def __init__(
         self,
         library: Library,
         selected: Callable[[], list[int]],
         parent: QWidget,
+        undo_stack: Callable[[], QUndoStack | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.library = library
         self.selected = selected
+        self.undo_stack = undo_stack  # the window's (编辑 → 撤销), once it is built
         self.window = parent
         self.in_trash = False  # the list shows the trash: Delete restores
 
@@ -117,17 +121,41 @@ class OrganiseActions(QObject):
     def trash_selected(self) -> None:
         if self.in_trash:
             self.restore_selected()
-            return
-        ids = self.selected()
-        if ids:
-            self.library.trash(ids)
-            self.changed.emit(ids, True)
+        else:
+            self._move(self.selected(), to_trash=True)
 
     def restore_selected(self) -> None:
-        ids = self.selected()
-        if ids:
+        self._move(self.selected(), to_trash=False)
+
+    def _move(self, ids: list[int], *, to_trash: bool) -> None:
+        """Into the trash or out of it, as a step 编辑 → 撤销 takes back, and say so."""
+        if not ids:
+            return
+        rows = self.library.rows(ids[:1])
+        title = rows[ids[0]].display_title if ids[0] in rows else ""
+        if to_trash:
+            what = self.tr("已移到回收站：{title}").format(title=title)
+            if len(ids) > 1:
+                what = self.tr("已将 %n 篇文章移到回收站", "", len(ids))
+        else:
+            what = self.tr("已从回收站恢复：{title}").format(title=title)
+            if len(ids) > 1:
+                what = self.tr("已从回收站恢复 %n 篇文章", "", len(ids))
+        command = _Move(self, ids, to_trash, what)
+        stack = self.undo_stack()
+        if stack is None:  # the 编辑 menu is not built yet: nothing to undo with
+            command.redo()
+            self.said.emit(what)
+        else:
+            stack.push(command)  # which moves them
+            self.said.emit(self.tr("{done}（Ctrl+Z 撤销）").format(done=what))
+
+    def move_now(self, ids: list[int], to_trash: bool) -> None:
+        if to_trash:
+            self.library.trash(ids)
+        else:
             self.library.restore(ids)
-            self.changed.emit(ids, True)
+        self.changed.emit(ids, True)
 
     def empty_trash(self) -> None:
         count = self.library.trashed_count()
@@ -145,3 +173,21 @@ class OrganiseActions(QObject):
         if answer == QtWidgets.QMessageBox.StandardButton.Yes:
             self.library.empty_trash()
             self.changed.emit([], True)
+
+
+class _Move(QUndoCommand):
+    """Articles moved into the trash or out of it; undone, they move back and the first
+    is open again."""
+
+    def __init__(self, actions: OrganiseActions, ids: list[int], to_trash: bool, text: str):
+        super().__init__(text)
+        self.actions = actions
+        self.ids = list(ids)
+        self.to_trash = to_trash
+
+    def redo(self) -> None:
+        self.actions.move_now(self.ids, self.to_trash)
+
+    def undo(self) -> None:
+        self.actions.move_now(self.ids, not self.to_trash)
+        self.actions.returned.emit(self.ids[0])

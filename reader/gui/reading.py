@@ -77,6 +77,7 @@ class ReadingController(QObject):
         self.ambiguity_action = ambiguity_action
         self._selecting: int | None = None  # the article the list chose, opening next turn
         self._focus: tuple[str, list[tuple[int, int]], int] | None = None
+        self._focus_article: int | None = None  # the article the focus belongs to
         self._keyword_spans: list[tuple[int, int, str]] = []
 
         list_view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -126,10 +127,7 @@ class ReadingController(QObject):
             self.failed.emit(e)
             return
         if record is None:
-            self.pane.show_placeholder()
-            self.article_label.clear()
-            self.find_bar.set_text("")
-            self.redrawn.emit()
+            self.close_article()
             return
         self._show(record)
         chars = reading_chars(record.body)
@@ -141,6 +139,14 @@ class ReadingController(QObject):
         if not self.library.read_at(record.id):
             self.library.mark_read(record.id)  # read once opened, as in mail
             self.changes.announce(Change(rows=(record.id,), read=1))
+
+    def close_article(self) -> None:
+        """No article open (the list is empty)."""
+        self._selecting = None
+        self.pane.show_placeholder()
+        self.article_label.clear()
+        self.find_bar.set_text("")
+        self.redrawn.emit()
 
     def _show(self, record, *, keep_position: bool = False) -> None:
         view = self.library.view(record, self.scripts.config)
@@ -208,6 +214,9 @@ class ReadingController(QObject):
         formats = self.looks.formats
         keywords = analysis.keywords(record.id)[:PANEL_KEYWORDS]
         self.keyword_panel.set_keywords(keywords)
+        # The keyword being stepped through stays chosen over a new script, name kinds or
+        # analysis of the same article; another article starts afresh.
+        focus = self._focus if self._focus_article == record.id else None
         self._focus = None
         shown = {w for w, _ in keywords}
         self._keyword_spans = [k for k in analysis.keyword_spans(record.id) if k[2] in shown]
@@ -228,6 +237,8 @@ class ReadingController(QObject):
         watch_spans = views.find_words(record.body, watch)
         layers["watch"] = Layer(tuple(watch_spans), formats["watch"]) if watch_spans else None
         self.pane.set_layers(layers)
+        if focus is not None and focus[0] in shown:
+            self._set_focus(focus[0], focus[2])
         self.redrawn.emit()
         folded = [scripts.fold(record.body[s:e]) for s, e in watch_spans]
         self.keyword_panel.set_watch_counts([(w, folded.count(scripts.fold(w))) for w in watch])
@@ -279,14 +290,25 @@ class ReadingController(QObject):
         record = self.pane.record
         if record is None or not word:
             return
+        self._set_focus(word, -1)
+        self.step_occurrence(+1)
+
+    def _set_focus(self, word: str, index: int) -> None:
+        """Mark a keyword's occurrences, ``index`` the one the reader is at (-1: none yet),
+        and list the other articles that share it."""
+        record = self.pane.record
+        if record is None:
+            return
         spans = [(s, e) for s, e, w in self._keyword_spans if w == word]
-        self._focus = (word, spans, -1)
+        self._focus = (word, spans, index)
+        self._focus_article = record.id
         self.pane.set_layer("focus", Layer(tuple(spans), self.looks.formats["focus"]))
         self.keyword_panel.select_keyword(word)
+        if 0 <= index < len(spans):
+            self.keyword_panel.set_occurrence(index + 1, len(spans))
         related = self.library.analysis.articles_with_keyword(word, exclude=record.id, limit=30)
         rows = self.library.rows(related)
         self.keyword_panel.set_related([(i, rows[i].display_title) for i in related if i in rows])
-        self.step_occurrence(+1)
 
     def step_occurrence(self, delta: int) -> None:
         if self._focus is None or not self._focus[1]:

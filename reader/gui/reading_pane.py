@@ -26,6 +26,7 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SUBHEAD_KINDS = ("lead", "subhead", "headline", "section")
+DOCUMENT_MARGIN = 24  # around the text column, in pixels
 
 
 @dataclass(frozen=True)
@@ -48,15 +50,100 @@ class Layer:
     fmt: QTextCharFormat
     original: bool = True  # spans count in the original body (else in the view's)
     tooltips: tuple[str, ...] = ()
+    paper: QTextCharFormat | None = None  # its look when printed (None: not printed)
 
 
-def char_format(px: int, *, bold: bool = False, color: str | None = None) -> QTextCharFormat:
+def char_format(
+    px: int, *, bold: bool = False, color: str | None = None, points: bool = False
+) -> QTextCharFormat:
+    """``px`` pixels on screen; with ``points``, the same size at 96 dpi in points (which
+    a printer's resolution does not shrink)."""
     fmt = QTextCharFormat()
-    fmt.setProperty(QTextFormat.Property.FontPixelSize, px)
+    if points:
+        fmt.setFontPointSize(px * 72 / 96)
+    else:
+        fmt.setProperty(QTextFormat.Property.FontPixelSize, px)
     fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     if color:
         fmt.setForeground(QColor(color))
     return fmt
+
+
+def build_document(
+    doc: QTextDocument, view: ArticleView, t: Preferences, theme: Theme, *, points: bool = False
+) -> int:
+    """Lay an article out in ``doc``: title, subtitle, meta line, body paragraphs, the
+    continuation and captions; the document position where the body starts. ``points``:
+    font sizes in points, for paper (see :func:`char_format`)."""
+    from reader.core.pages import classify  # the splitter's own idea of a subhead
+
+    muted = theme.muted
+    doc.clear()
+    cursor = QTextCursor(doc)
+    first = True
+    body_start = 0
+
+    def chars(px: int, *, bold: bool = False, color: str | None = None) -> QTextCharFormat:
+        return char_format(px, bold=bold, color=color, points=points)
+
+    def block(text: str, fmt: QTextBlockFormat, cfmt: QTextCharFormat) -> None:
+        nonlocal first
+        if first:
+            cursor.setBlockFormat(fmt)
+            cursor.setBlockCharFormat(cfmt)
+            first = False
+        else:
+            cursor.insertBlock(fmt, cfmt)
+        cursor.insertText(text, cfmt)
+
+    heading = QTextBlockFormat()
+    heading.setBottomMargin(6)
+    heading.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    block(view.display_title, heading, chars(round(t.font_px * 1.55), bold=True))
+    if view.subtitle:
+        block(view.subtitle, heading, chars(round(t.font_px * 1.05), color=muted))
+    meta = [m for m in (view.section, view.byline) if m]
+    if view.record.continued_from:
+        meta.append(view.converted(f"上接{view.record.continued_from}"))
+    meta_fmt = QTextBlockFormat()
+    meta_fmt.setBottomMargin(18)
+    if meta:
+        block("　".join(meta), meta_fmt, chars(round(t.font_px * 0.8), color=muted))
+
+    body_fmt = QTextBlockFormat()
+    body_fmt.setLineHeight(
+        t.line_height_pct, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+    )
+    body_fmt.setTextIndent(t.font_px * t.indent_chars)
+    body_fmt.setBottomMargin(round(t.font_px * 0.6))
+    sub_fmt = QTextBlockFormat(body_fmt)
+    sub_fmt.setTextIndent(0)
+    sub_fmt.setTopMargin(round(t.font_px * 0.5))
+    body_char = chars(t.font_px)
+    sub_char = chars(t.font_px, bold=True)
+
+    originals = view.record.body.split("\n")
+    for i, paragraph in enumerate(view.paragraphs):
+        is_sub = i < len(originals) and classify(originals[i].strip()) in SUBHEAD_KINDS
+        block(paragraph, sub_fmt if is_sub else body_fmt, sub_char if is_sub else body_char)
+        if i == 0:
+            body_start = cursor.block().position()
+
+    if view.record.continues_to:
+        block(
+            view.converted(f"（下转{view.record.continues_to}）"),  # as the paper prints it
+            meta_fmt,
+            chars(round(t.font_px * 0.8), color=muted),
+        )
+    caption_fmt = QTextBlockFormat()
+    caption_fmt.setTopMargin(10)
+    for caption in view.captions:
+        block(
+            view.converted("【图】") + caption,
+            caption_fmt,
+            chars(round(t.font_px * 0.85), color=muted),
+        )
+    return body_start
 
 
 class ReadingPane(QTextBrowser):
@@ -77,7 +164,7 @@ class ReadingPane(QTextBrowser):
         self._body_start = 0
         self._body_index = Utf16Index("")
         self._tooltips: TooltipFilter | None = None  # from the first article on
-        self.document().setDocumentMargin(24)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.show_placeholder()
 
     @property
@@ -153,73 +240,8 @@ class ReadingPane(QTextBrowser):
         self.apply(replace(self.prefs, font_px=size), self.theme)
 
     def _build(self, view: ArticleView) -> None:
-        from reader.core.pages import classify  # the splitter's own idea of a subhead
-
-        t = self.prefs
-        muted = self.theme.muted
-        doc = self.document()
-        doc.clear()
-        cursor = QTextCursor(doc)
-        first = True
-
-        def block(text: str, fmt: QTextBlockFormat, cfmt: QTextCharFormat) -> None:
-            nonlocal first
-            if first:
-                cursor.setBlockFormat(fmt)
-                cursor.setBlockCharFormat(cfmt)
-                first = False
-            else:
-                cursor.insertBlock(fmt, cfmt)
-            cursor.insertText(text, cfmt)
-
-        heading = QTextBlockFormat()
-        heading.setBottomMargin(6)
-        heading.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block(view.display_title, heading, char_format(round(t.font_px * 1.55), bold=True))
-        if view.subtitle:
-            block(view.subtitle, heading, char_format(round(t.font_px * 1.05), color=muted))
-        meta = [m for m in (view.section, view.byline) if m]
-        if view.record.continued_from:
-            meta.append(view.converted(f"上接{view.record.continued_from}"))
-        meta_fmt = QTextBlockFormat()
-        meta_fmt.setBottomMargin(18)
-        if meta:
-            block("　".join(meta), meta_fmt, char_format(round(t.font_px * 0.8), color=muted))
-
-        body_fmt = QTextBlockFormat()
-        body_fmt.setLineHeight(
-            t.line_height_pct, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
-        )
-        body_fmt.setTextIndent(t.font_px * t.indent_chars)
-        body_fmt.setBottomMargin(round(t.font_px * 0.6))
-        sub_fmt = QTextBlockFormat(body_fmt)
-        sub_fmt.setTextIndent(0)
-        sub_fmt.setTopMargin(round(t.font_px * 0.5))
-        body_char = char_format(t.font_px)
-        sub_char = char_format(t.font_px, bold=True)
-
-        originals = view.record.body.split("\n")
-        for i, paragraph in enumerate(view.paragraphs):
-            is_sub = i < len(originals) and classify(originals[i].strip()) in SUBHEAD_KINDS
-            block(paragraph, sub_fmt if is_sub else body_fmt, sub_char if is_sub else body_char)
-            if i == 0:
-                self._body_start = cursor.block().position()
+        self._body_start = build_document(self.document(), view, self.prefs, self.theme)
         self._body_index = Utf16Index(view.body.text)
-
-        if view.record.continues_to:
-            block(
-                view.converted(f"下转{view.record.continues_to}"),
-                meta_fmt,
-                char_format(round(t.font_px * 0.8), color=muted),
-            )
-        caption_fmt = QTextBlockFormat()
-        caption_fmt.setTopMargin(10)
-        for caption in view.captions:
-            block(
-                view.converted("【图】") + caption,
-                caption_fmt,
-                char_format(round(t.font_px * 0.85), color=muted),
-            )
 
     # -- positions ------------------------------------------------------------------------
 
@@ -256,6 +278,16 @@ class ReadingPane(QTextBrowser):
         cursor.setPosition(self.document_position(end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+        self._centre_cursor()
+
+    def _centre_cursor(self) -> None:
+        """Bring the cursor towards the middle unless it is already well inside the view:
+        a hit on the last visible line is read with what follows it."""
+        middle = self.cursorRect().center().y()
+        height = self.viewport().height()
+        if not height // 4 <= middle <= height * 3 // 4:
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() + middle - height // 2)
 
     # -- layers ---------------------------------------------------------------------------
 
@@ -271,7 +303,8 @@ class ReadingPane(QTextBrowser):
                 self.layers[name] = layer
         self._refresh_layers()
 
-    def _view_spans(self, layer: Layer) -> list[tuple[int, int]]:
+    def view_spans(self, layer: Layer) -> list[tuple[int, int]]:
+        """A layer's spans in the view's body."""
         if self.view is None:
             return []
         if not layer.original:
@@ -281,7 +314,7 @@ class ReadingPane(QTextBrowser):
     def _refresh_layers(self) -> None:
         selections = []
         for layer in self.layers.values():  # later layers draw over earlier ones
-            for start, end in self._view_spans(layer):
+            for start, end in self.view_spans(layer):
                 sel = QTextEdit.ExtraSelection()
                 sel.cursor = QTextCursor(self.document())
                 sel.cursor.setPosition(self.document_position(start))
@@ -294,7 +327,7 @@ class ReadingPane(QTextBrowser):
         for layer in reversed(list(self.layers.values())):
             if not layer.tooltips:
                 continue
-            for (start, end), tip in zip(self._view_spans(layer), layer.tooltips, strict=False):
+            for (start, end), tip in zip(self.view_spans(layer), layer.tooltips, strict=False):
                 if start <= view_offset < end:
                     return tip
         return None
@@ -320,9 +353,20 @@ class ReadingPane(QTextBrowser):
         super().resizeEvent(event)
         self._centre_column()
 
+    def _column(self) -> int:
+        """The text column's width: the measure and the document's margins."""
+        return self.prefs.font_px * self.prefs.column_chars + 2 * DOCUMENT_MARGIN
+
+    def _chrome(self) -> int:
+        """What the pane's frame and scroll bar take of its width."""
+        return 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+
+    def wanted_width(self) -> int:
+        """The width at which a line holds the measure (设置 → 每行字数)."""
+        return self._column() + self._chrome()
+
     def _centre_column(self) -> None:
-        column = self.prefs.font_px * self.prefs.column_chars + 48
-        side = max(0, (self.width() - column) // 2)
+        side = max(0, (self.width() - self.wanted_width()) // 2)
         self.setViewportMargins(side, 0, side, 0)
 
 

@@ -167,7 +167,7 @@ class SettingsDialog(QDialog):
         reset.clicked.connect(self._reset_colors)
         form.addRow(self.tr("主题"), self.theme)
         form.addRow("", self.show_keywords)
-        form.addRow(self.tr("关键词底色"), self.keyword_color)
+        form.addRow(self.tr("关键词标记颜色"), self.keyword_color)
         form.addRow(self.tr("关注词颜色"), self.watch_color)
         form.addRow("", reset)
         note = QLabel(self.tr("人名、地名、机构的颜色随主题，可在关键词面板中开关。"))

@@ -25,7 +25,7 @@ HIGHLIGHTS = [  # (quote in the article, colour, note)
     ("坚决夺取脱贫攻坚全面胜利", "blue", ""),
 ]
 THEMES = ("light", "dark")
-SIZE = (1280, 800)
+SIZE = (1440, 900)  # room for the panes beside the article at its measure
 
 
 def prepare(data_dir: Path) -> int:

@@ -408,12 +408,36 @@
         <translation>Plain text (*.txt)</translation>
     </message>
     <message>
+        <source>文章</source>
+        <translation>Article</translation>
+    </message>
+    <message>
         <source>导出文章</source>
         <translation>Export Article</translation>
     </message>
     <message>
+        <source>无法写入 PDF 文件</source>
+        <translation>Cannot write the PDF file</translation>
+    </message>
+    <message>
         <source>已导出到 {path}</source>
         <translation>Exported to {path}</translation>
+    </message>
+    <message>
+        <source>同时打印关键词、人名地名等标记</source>
+        <translation>Also print the marks of keywords, names and places</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>Marks</translation>
+    </message>
+    <message>
+        <source>已打印到 {path}</source>
+        <translation>Printed to {path}</translation>
+    </message>
+    <message>
+        <source>已送往打印机 {printer}：{title}</source>
+        <translation>Sent to printer {printer}: {title}</translation>
     </message>
 </context>
 <context>
@@ -987,6 +1011,26 @@
         </translation>
     </message>
     <message>
+        <source>没有找到含“{query}”的文章</source>
+        <translation>No article contains “{query}”</translation>
+    </message>
+    <message>
+        <source>（只在左侧选中的范围里找了：点「全部文章」找全部）</source>
+        <translation>(Searched only what is chosen on the left: click All articles to search everything)</translation>
+    </message>
+    <message>
+        <source>回收站是空的</source>
+        <translation>The trash is empty</translation>
+    </message>
+    <message>
+        <source>文库里还没有文章：文件 → 导入文件…，或把文件拖到窗口上</source>
+        <translation>The library has no articles yet: File → Import Files…, or drop files on the window</translation>
+    </message>
+    <message>
+        <source>这里没有文章</source>
+        <translation>No articles here</translation>
+    </message>
+    <message>
         <source>重命名标签</source>
         <translation>Rename Tag</translation>
     </message>
@@ -1209,6 +1253,32 @@
     <message>
         <source>标签名：</source>
         <translation>Tag name:</translation>
+    </message>
+    <message>
+        <source>已移到回收站：{title}</source>
+        <translation>Moved to the trash: {title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已将 %n 篇文章移到回收站</source>
+        <translation>
+            <numerusform>Moved %n article to the trash</numerusform>
+            <numerusform>Moved %n articles to the trash</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>已从回收站恢复：{title}</source>
+        <translation>Restored from the trash: {title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已从回收站恢复 %n 篇文章</source>
+        <translation>
+            <numerusform>Restored %n article from the trash</numerusform>
+            <numerusform>Restored %n articles from the trash</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{done}（Ctrl+Z 撤销）</source>
+        <translation>{done} (Ctrl+Z to undo)</translation>
     </message>
     <message>
         <source>清空回收站</source>
@@ -1441,8 +1511,8 @@ Select the word and right-click “Fix Conversion…” to use your own form</tr
         <translation>Theme</translation>
     </message>
     <message>
-        <source>关键词底色</source>
-        <translation>Keyword highlight</translation>
+        <source>关键词标记颜色</source>
+        <translation>Keyword mark colour</translation>
     </message>
     <message>
         <source>关注词颜色</source>

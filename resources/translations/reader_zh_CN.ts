@@ -407,12 +407,36 @@
         <translation>纯文本 (*.txt)</translation>
     </message>
     <message>
+        <source>文章</source>
+        <translation>文章</translation>
+    </message>
+    <message>
         <source>导出文章</source>
         <translation>导出文章</translation>
     </message>
     <message>
+        <source>无法写入 PDF 文件</source>
+        <translation>无法写入 PDF 文件</translation>
+    </message>
+    <message>
         <source>已导出到 {path}</source>
         <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <source>同时打印关键词、人名地名等标记</source>
+        <translation>同时打印关键词、人名地名等标记</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>已打印到 {path}</source>
+        <translation>已打印到 {path}</translation>
+    </message>
+    <message>
+        <source>已送往打印机 {printer}：{title}</source>
+        <translation>已送往打印机 {printer}：{title}</translation>
     </message>
 </context>
 <context>
@@ -971,6 +995,26 @@
         </translation>
     </message>
     <message>
+        <source>没有找到含“{query}”的文章</source>
+        <translation>没有找到含“{query}”的文章</translation>
+    </message>
+    <message>
+        <source>（只在左侧选中的范围里找了：点「全部文章」找全部）</source>
+        <translation>（只在左侧选中的范围里找了：点「全部文章」找全部）</translation>
+    </message>
+    <message>
+        <source>回收站是空的</source>
+        <translation>回收站是空的</translation>
+    </message>
+    <message>
+        <source>文库里还没有文章：文件 → 导入文件…，或把文件拖到窗口上</source>
+        <translation>文库里还没有文章：文件 → 导入文件…，或把文件拖到窗口上</translation>
+    </message>
+    <message>
+        <source>这里没有文章</source>
+        <translation>这里没有文章</translation>
+    </message>
+    <message>
         <source>重命名标签</source>
         <translation>重命名标签</translation>
     </message>
@@ -1193,6 +1237,30 @@
     <message>
         <source>标签名：</source>
         <translation>标签名：</translation>
+    </message>
+    <message>
+        <source>已移到回收站：{title}</source>
+        <translation>已移到回收站：{title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已将 %n 篇文章移到回收站</source>
+        <translation>
+            <numerusform>已将 %n 篇文章移到回收站</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>已从回收站恢复：{title}</source>
+        <translation>已从回收站恢复：{title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已从回收站恢复 %n 篇文章</source>
+        <translation>
+            <numerusform>已从回收站恢复 %n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{done}（Ctrl+Z 撤销）</source>
+        <translation>{done}（Ctrl+Z 撤销）</translation>
     </message>
     <message>
         <source>清空回收站</source>
@@ -1423,8 +1491,8 @@
         <translation>主题</translation>
     </message>
     <message>
-        <source>关键词底色</source>
-        <translation>关键词底色</translation>
+        <source>关键词标记颜色</source>
+        <translation>关键词标记颜色</translation>
     </message>
     <message>
         <source>关注词颜色</source>

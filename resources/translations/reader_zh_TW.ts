@@ -407,12 +407,36 @@
         <translation>純文字 (*.txt)</translation>
     </message>
     <message>
+        <source>文章</source>
+        <translation>文章</translation>
+    </message>
+    <message>
         <source>导出文章</source>
         <translation>匯出文章</translation>
     </message>
     <message>
+        <source>无法写入 PDF 文件</source>
+        <translation>無法寫入 PDF 檔案</translation>
+    </message>
+    <message>
         <source>已导出到 {path}</source>
         <translation>已匯出到 {path}</translation>
+    </message>
+    <message>
+        <source>同时打印关键词、人名地名等标记</source>
+        <translation>同時列印關鍵詞、人名地名等標記</translation>
+    </message>
+    <message>
+        <source>标记</source>
+        <translation>標記</translation>
+    </message>
+    <message>
+        <source>已打印到 {path}</source>
+        <translation>已列印到 {path}</translation>
+    </message>
+    <message>
+        <source>已送往打印机 {printer}：{title}</source>
+        <translation>已送往印表機 {printer}：{title}</translation>
     </message>
 </context>
 <context>
@@ -971,6 +995,26 @@
         </translation>
     </message>
     <message>
+        <source>没有找到含“{query}”的文章</source>
+        <translation>沒有找到含“{query}”的文章</translation>
+    </message>
+    <message>
+        <source>（只在左侧选中的范围里找了：点「全部文章」找全部）</source>
+        <translation>（只在左側選取的範圍裡找了：點「全部文章」找全部）</translation>
+    </message>
+    <message>
+        <source>回收站是空的</source>
+        <translation>資源回收筒是空的</translation>
+    </message>
+    <message>
+        <source>文库里还没有文章：文件 → 导入文件…，或把文件拖到窗口上</source>
+        <translation>文庫裡還沒有文章：檔案 → 匯入檔案…，或把檔案拖到視窗上</translation>
+    </message>
+    <message>
+        <source>这里没有文章</source>
+        <translation>這裡沒有文章</translation>
+    </message>
+    <message>
         <source>重命名标签</source>
         <translation>重新命名標籤</translation>
     </message>
@@ -1193,6 +1237,30 @@
     <message>
         <source>标签名：</source>
         <translation>標籤名：</translation>
+    </message>
+    <message>
+        <source>已移到回收站：{title}</source>
+        <translation>已移到資源回收筒：{title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已将 %n 篇文章移到回收站</source>
+        <translation>
+            <numerusform>已將 %n 篇文章移到資源回收筒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>已从回收站恢复：{title}</source>
+        <translation>已從資源回收筒恢復：{title}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已从回收站恢复 %n 篇文章</source>
+        <translation>
+            <numerusform>已從資源回收筒恢復 %n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{done}（Ctrl+Z 撤销）</source>
+        <translation>{done}（Ctrl+Z 復原）</translation>
     </message>
     <message>
         <source>清空回收站</source>
@@ -1423,8 +1491,8 @@
         <translation>主題</translation>
     </message>
     <message>
-        <source>关键词底色</source>
-        <translation>關鍵詞底色</translation>
+        <source>关键词标记颜色</source>
+        <translation>關鍵詞標記顏色</translation>
     </message>
     <message>
         <source>关注词颜色</source>

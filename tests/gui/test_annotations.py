@@ -71,7 +71,7 @@ def drawn(window: MainWindow) -> list[tuple[str, str]]:
     selections = pane.extraSelections()
     out, i = [], 0
     for name, layer in pane.layers.items():
-        n = len(pane._view_spans(layer))
+        n = len(pane.view_spans(layer))
         if name.startswith("annotation-"):
             out += [(name, s.cursor.selectedText()) for s in selections[i : i + n]]
         i += n

@@ -57,6 +57,9 @@ def test_trashing_takes_the_article_out_of_the_list(qtbot, win: MainWindow) -> N
         win.organise.trash_selected()
     assert changes == [Change(rows=(article,), listed=True, counted=True)]
     assert article not in win.model.ids()
+    # The article in its place opens (a turn after it is selected).
+    qtbot.waitUntil(lambda: win.reading_pane.record is not None)
+    qtbot.waitUntil(lambda: win.reading_pane.record.id in win.model.ids())
 
 
 def test_new_watch_words_are_drawn_and_counted(

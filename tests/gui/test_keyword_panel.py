@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtTest import QAbstractItemModelTester
 
 from reader.gui.keyword_panel import KeywordModel
@@ -27,7 +29,7 @@ def drawn(window: MainWindow, name: str) -> list[str]:
     pane = window.reading_pane
     texts, i = [], 0
     for layer_name, layer in pane.layers.items():
-        n = len(pane._view_spans(layer))
+        n = len(pane.view_spans(layer))
         if layer_name == name:
             texts = [s.cursor.selectedText() for s in pane.extraSelections()[i : i + n]]
         i += n
@@ -122,3 +124,58 @@ def test_keyword_model_passes_the_tester(qtbot) -> None:
     model.set_keywords([("脱贫", 0.5), ("扶贫", 0.25)])
     assert model.data(model.index(1), KeywordModel.WeightRole) == 0.5
     model.set_keywords([])
+
+
+def test_the_keyword_focus_survives_name_kinds_and_scripts(qtbot, analysed: MainWindow) -> None:
+    reading, panel = analysed.reading, analysed.keyword_panel
+    reading.focus_keyword("疫情")
+    reading.step_occurrence(+1)
+    total = len(reading._focus[1])
+    assert total >= 3
+    related = [panel.related.item(i).text() for i in range(panel.related.count())]
+    assert related and related != ["（没有）"]
+
+    def kept(count_label: str) -> None:
+        assert panel.position_label.text() == count_label
+        assert panel.model.word(panel.keyword_view.currentIndex().row()) == "疫情"
+        assert len(drawn(analysed, "focus")) == total
+        assert [panel.related.item(i).text() for i in range(panel.related.count())] == related
+
+    panel.entity_boxes["place"].setChecked(not panel.entity_boxes["place"].isChecked())
+    kept(f"2/{total}")
+    analysed.scripts.set_config("s2tw")
+    kept(f"2/{total}")
+    assert set(drawn(analysed, "focus")) == {"疫情"}
+    reading.step_occurrence(+1)  # F3 goes on from where the reader was
+    kept(f"3/{total}")
+    analysed.reading.step(+1)  # another article: nothing chosen
+    qtbot.waitUntil(lambda: drawn(analysed, "focus") == [])
+    assert panel.position_label.text() == ""
+
+
+def test_f3_brings_each_hit_towards_the_middle(qtbot, analysed: MainWindow) -> None:
+    analysed.resize(1180, 500)  # a short window: hits fall below the fold
+    pane = analysed.reading_pane
+    analysed.reading.focus_keyword("脱贫")
+    bar = pane.verticalScrollBar()
+    middles = []
+    for _ in range(len(analysed.reading._focus[1])):
+        analysed.reading.step_occurrence(+1)
+        if 0 < bar.value() < bar.maximum():  # not held at the top or the end
+            middles.append(pane.cursorRect().center().y() / pane.viewport().height())
+    assert len(middles) >= 5
+    assert all(0.25 <= m <= 0.75 for m in middles)
+
+
+def test_keyword_marks_do_not_look_like_highlights(qtbot, analysed: MainWindow) -> None:
+    """Keywords are underlined; the reader's own highlights (重点 …) are backgrounds."""
+    qtbot.waitUntil(lambda: analysed.annotating.built)
+    keyword = analysed.looks.formats["keywords"]
+    assert keyword.background().style() == Qt.BrushStyle.NoBrush
+    assert keyword.underlineStyle() == QTextCharFormat.UnderlineStyle.SingleUnderline
+    record = analysed.reading_pane.record
+    analysed.library.annotate_quote(record.id, None, "脱贫攻坚", color="yellow")
+    analysed.reading.rerender()
+    highlight = analysed.reading_pane.layers["annotation-yellow"].fmt
+    assert highlight.background().style() != Qt.BrushStyle.NoBrush
+    assert highlight.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline

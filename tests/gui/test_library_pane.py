@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QLabel
 
 from reader.core.textsearch import normalise
 from reader.gui.article_model import ArticleTableModel
@@ -140,6 +141,43 @@ def test_delete_moves_to_trash_and_restore_brings_it_back(qtbot, win, library):
     wait_listed(qtbot, win, win.organise.restore.trigger)
     assert listed_ids(win) == []
     assert not library.articles.is_trashed(target)
+
+
+def test_delete_opens_the_next_article_says_so_and_undoes(qtbot, win, library, opened):
+    qtbot.waitUntil(lambda: win.annotating.built)  # 编辑 → 撤销
+    ids = listed_ids(win)
+    target, following = ids[3], ids[4]
+    win.reading.select_article(target)
+    title = library.get(target).display_title
+    wait_listed(qtbot, win, lambda: qtbot.keyClick(win.list_view, Qt.Key.Key_Delete))
+    assert opened(win) == following  # the article in its place, selected and open
+    assert win.list_view.selectionModel().selectedRows()[0].row() == 3
+    assert win.statusBar().currentMessage() == f"已移到回收站：{title}（Ctrl+Z 撤销）"
+    undo = win.annotating.ui.undo_action
+    assert undo.isEnabled() and "移到回收站" in undo.text()
+
+    wait_listed(qtbot, win, undo.trigger)
+    assert not library.articles.is_trashed(target)
+    assert listed_ids(win) == ids
+    assert opened(win) == target  # back, and open again
+    wait_listed(qtbot, win, win.annotating.ui.redo_action.trigger)
+    assert library.articles.is_trashed(target)
+
+    # The last article: the one above it opens; the last of a list: nothing is left open.
+    win.reading.select_article(ids[-1])
+    wait_listed(qtbot, win, win.organise.trash.trigger)
+    assert opened(win) == ids[-2]
+    first = library.get(ids[0]).display_title
+    wait_listed(qtbot, win, lambda: win.search_edit.setText(first))
+    win.list_view.selectRow(0)
+    opened(win)
+    hits = len(listed_ids(win))
+    for _ in range(hits):
+        wait_listed(qtbot, win, win.organise.trash.trigger)
+        qtbot.waitUntil(
+            lambda: win.reading_pane.record is None or win.reading_pane.record.id in listed_ids(win)
+        )
+    assert listed_ids(win) == [] and win.reading_pane.record is None
 
 
 def test_sidebar_filters_by_source_section_and_date(qtbot, win, library):
@@ -308,3 +346,36 @@ def test_a_mark_made_while_the_list_is_fetched_is_not_undone_by_it(qtbot, win, l
     bold = Qt.ItemDataRole.FontRole
     assert model.data(model.index(ids.index(target), 0), bold) is None  # read: not bold
     assert model.data(model.index(ids.index(other), 0), bold) is not None  # the worker's row
+
+
+def test_an_empty_list_says_why(qtbot, win):
+    def note() -> str:
+        label = win.list_view.viewport().findChild(QLabel, "emptyListNote")
+        return label.text() if label is not None and label.isVisible() else ""
+
+    assert note() == ""
+    wait_listed(qtbot, win, lambda: win.search_edit.setText("不存在的词语"))
+    assert win.model.rowCount() == 0
+    assert note() == "没有找到含“不存在的词语”的文章"
+    wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope("trash")))
+    assert "没有找到" in note() and "全部文章" in note()  # the scope may be why
+    wait_listed(qtbot, win, win.search_edit.clear)
+    assert note() == "回收站是空的"
+    wait_listed(qtbot, win, lambda: win.sidebar.set_scope(Scope()))
+    assert note() == ""
+
+
+def test_other_articles_with_a_keyword_show_their_whole_titles(qtbot, win):
+    panel = win.keyword_panel
+    long_title = "春耕备耕有序展开，各地抢抓农时确保粮食生产开好局起好步" * 2
+    panel.set_related([(1, long_title), (2, "短标题")])
+    if not win.keyword_dock.isVisible():  # folded away for the measure: the reader opens it
+        win.menus.keyword_toggle.trigger()
+    qtbot.waitUntil(lambda: panel.related.isVisible())
+    qtbot.wait(20)
+    assert not panel.related.horizontalScrollBar().isVisible()
+    item = panel.related.item(0)
+    rect = panel.related.visualItemRect(item)
+    assert rect.width() <= panel.related.viewport().width()
+    assert rect.height() > panel.related.visualItemRect(panel.related.item(1)).height()  # wrapped
+    assert item.toolTip() == long_title

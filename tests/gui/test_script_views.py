@@ -22,9 +22,9 @@ def open_article(window: MainWindow, text: str = TEXT) -> int:
 
 def drawn(window: MainWindow, layer: str) -> list[str]:
     """The text under each extra selection of one layer, as the reader sees it."""
-    count = len(window.reading_pane._view_spans(window.reading_pane.layers[layer]))
+    count = len(window.reading_pane.view_spans(window.reading_pane.layers[layer]))
     other = sum(
-        len(window.reading_pane._view_spans(lay))
+        len(window.reading_pane.view_spans(lay))
         for name, lay in window.reading_pane.layers.items()
         if name != layer
     )
@@ -133,3 +133,24 @@ def test_a_marked_character_shows_its_tooltip_on_hover(window: MainWindow, monke
     QCoreApplication.sendEvent(pane, QHelpEvent(QEvent.Type.ToolTip, pos, pane.mapToGlobal(pos)))
     assert QToolTip.text() == "發：也可作 髮"
     QToolTip.hideText()
+
+
+def test_a_traditional_papers_continuation_stays_in_its_own_script(qtbot, win) -> None:
+    from reader.gui.mainwindow import MainWindow
+
+    assert isinstance(win, MainWindow)
+    title = "國際書展下月登場 首度線上線下並行"  # a Taiwan page: （下轉A3版）
+    row = next(
+        r for r in range(win.model.rowCount()) if win.model.data(win.model.index(r, 0)) == title
+    )
+    win.list_view.selectRow(row)
+    qtbot.waitUntil(
+        lambda: win.reading_pane.view is not None and win.reading_pane.view.title == title
+    )
+    shown = {}
+    for config in (None, "s2hk", "s2tw", "t2s"):
+        win.scripts.set_config(config)
+        shown[config] = win.reading_pane.toPlainText()
+    for config in (None, "s2hk", "s2tw"):
+        assert "（下轉A3版）" in shown[config] and "下转" not in shown[config], config
+    assert "（下转A3版）" in shown["t2s"]

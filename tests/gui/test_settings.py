@@ -41,7 +41,7 @@ def test_themes_colour_the_reading_pane_too(qtbot, window: MainWindow) -> None:
     pane = window.reading_pane.palette()
     assert pane.color(QPalette.ColorRole.Base).name() == DARK.base
     assert pane.color(QPalette.ColorRole.Text).name() == DARK.text
-    assert window.looks.formats["keywords"].background().color().name() == DARK.keyword
+    assert window.looks.formats["keywords"].underlineColor().name() == DARK.keyword
     window.looks.apply(replace(window.looks.prefs, theme="sepia"))
     assert window.reading_pane.palette().color(QPalette.ColorRole.Base).name() == SEPIA.base
 

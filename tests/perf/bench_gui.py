@@ -170,7 +170,9 @@ def session(directory: Path, stacks=None, feeds: int = 0) -> dict[str, object]:
     window = app.start(str(directory), [])
     assert window is not None
     window.analysis_runner.enabled = False  # keywords of 100,000 articles: a separate, long job
-    window.resize(1180, 760)
+    # Wide enough for the list's three columns beside the article at its measure and both
+    # docks (narrower, the list gives way first and drops its source column).
+    window.resize(1700, 760)
     library = window.library
     wait(window.first_painted, lambda: None)
     window.activateWindow()
