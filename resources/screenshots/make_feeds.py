@@ -16,7 +16,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
-SIZE = (1180, 720)
+SIZE = (1440, 900)  # as make.py: room for the panes beside the article at its measure
 
 
 def prepare(data_dir: str) -> None:
