@@ -561,16 +561,21 @@ def cmd_export(args: argparse.Namespace) -> int:
             text = ANNOTATION_WRITERS[args.format](lib, views)
     else:
         text = export(views, args.format)
-    if args.output:
-        from reader.library import write_atomically
-
-        try:
-            write_atomically(Path(args.output), text)
-        except OSError as e:
-            raise UserError(f"cannot write {args.output}: {e.strerror or e}") from e
-    else:
-        sys.stdout.write(text)
+    _write_output(args.output, text)
     return EXIT_OK
+
+
+def _write_output(output: str | None, text: str) -> None:
+    """`text` to the file given with -o (whole or not at all), else to standard output."""
+    if not output:
+        sys.stdout.write(text)
+        return
+    from reader.library import write_atomically
+
+    try:
+        write_atomically(Path(output), text)
+    except OSError as e:
+        raise UserError(f"cannot write {output}: {e.strerror or e}") from e
 
 
 def _imported_annotations(lib, report) -> dict:  # lib: Library, report: ImportReport
@@ -705,15 +710,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     text = lib.export_opml()
-    if args.output:
-        from reader.library import write_atomically
-
-        try:
-            write_atomically(Path(args.output), text)
-        except OSError as e:
-            raise UserError(f"cannot write {args.output}: {e.strerror or e}") from e
-    else:
-        sys.stdout.write(text)
+    _write_output(args.output, text)
     return EXIT_OK
 
 

@@ -66,9 +66,8 @@ class Site:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    site: Site
-    protocol_version = "HTTP/1.0"
+class QuietHandler(http.server.BaseHTTPRequestHandler):
+    """A test server's handler: no log lines, and `send` for a whole response."""
 
     def log_message(self, *args: object) -> None:  # quiet
         pass
@@ -81,6 +80,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             self.send_header(k.replace("_", "-"), v)
         self.end_headers()
         self.wfile.write(body)
+
+
+class _Handler(QuietHandler):
+    site: Site
+    protocol_version = "HTTP/1.0"
 
     def do_GET(self) -> None:
         site = self.site

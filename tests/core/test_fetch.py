@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from feed_server import QuietHandler
 
 from reader.core.errors import FetchError
 from reader.core.fetch import fetch
@@ -31,22 +32,10 @@ GBK_PAGE = (
 ).encode("gbk")
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     seen: ClassVar[list[dict[str, str]]] = []
 
-    def log_message(self, *args: object) -> None:  # quiet
-        pass
-
-    def send(self, code: int, body: bytes, ctype: str = "text/html", **headers: str) -> None:
-        self.send_response(code)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        for k, v in headers.items():
-            self.send_header(k.replace("_", "-"), v)
-        self.end_headers()
-        self.wfile.write(body)
-
-    def do_GET(self) -> None:
+    def do_GET(self) -> None:  # noqa: N802  (http.server's name)
         Handler.seen.append(dict(self.headers))
         path = self.path
         if path == "/gbk":
