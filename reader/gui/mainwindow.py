@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 # Dialogs as QtWidgets.X: PySide makes a class's Python type (its enums) when it is first
 # taken from the module, so these are made when first shown, not before the first paint.
 from PySide6 import QtWidgets
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -49,7 +49,7 @@ from reader.gui.library_watch import LibraryWatch
 from reader.gui.list_controller import ListController
 from reader.gui.list_sync import ListSync
 from reader.gui.looks import Looks
-from reader.gui.measure import MeasureKeeper, NarrowList
+from reader.gui.measure import MeasureKeeper, NarrowList, first_size
 from reader.gui.menus import Menus
 from reader.gui.organise import OrganiseActions
 from reader.gui.reading import ReadingController
@@ -67,17 +67,6 @@ if TYPE_CHECKING:
     from reader.gui.find_bar import FindBar
 
 log = logging.getLogger(__name__)
-
-FIRST_SIZE = (1180, 760)  # a first window at least this size (the reader's screen allowing)
-ROOMY_SIZE = (1600, 1000)  # and no larger than this on a big screen
-
-
-def first_size(screen: QSize) -> tuple[int, int]:
-    """A new window: most of the screen, so the list, the article at its measure and the
-    side panes all fit where they can."""
-    width = max(FIRST_SIZE[0], min(int(screen.width() * 0.9), ROOMY_SIZE[0]))
-    height = max(FIRST_SIZE[1], min(int(screen.height() * 0.9), ROOMY_SIZE[1]))
-    return min(width, max(screen.width(), FIRST_SIZE[0])), height
 
 
 class MainWindow(QMainWindow):

@@ -16,7 +16,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QTableView
@@ -195,3 +195,15 @@ class NarrowList(QObject):
             if self.view.isColumnHidden(self.column) != narrow:
                 self.view.setColumnHidden(self.column, narrow)
         return False
+
+
+FIRST_SIZE = (1180, 760)  # a first window at least this size (the reader's screen allowing)
+ROOMY_SIZE = (1600, 1000)  # and no larger than this on a big screen
+
+
+def first_size(screen: QSize) -> tuple[int, int]:
+    """A new window: most of the screen, so the list, the article at its measure and the
+    side panes all fit where they can."""
+    width = max(FIRST_SIZE[0], min(int(screen.width() * 0.9), ROOMY_SIZE[0]))
+    height = max(FIRST_SIZE[1], min(int(screen.height() * 0.9), ROOMY_SIZE[1]))
+    return min(width, max(screen.width(), FIRST_SIZE[0])), height

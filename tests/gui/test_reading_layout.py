@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDockWidget
 
 from reader.gui.article_model import ArticleTableModel
-from reader.gui.mainwindow import MainWindow, first_size
+from reader.gui.mainwindow import MainWindow
+from reader.gui.measure import first_size
 
 
 def open_article(qtbot, win: MainWindow, title: str = "决战决胜看今朝") -> None:
