@@ -133,6 +133,8 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_bad = exc.start < len(data) - 4
+    if decode.mostly_utf8(data):  # and so is UTF-8 with a stray byte
+        return data.decode("utf-8", errors="replace"), "utf-8"
     if codec and codec != "utf-8":
         if _bad_fraction(data, codec) < 0.002 and _plausible(data, codec) >= 0.6:
             return data.decode(codec, errors="replace"), codec

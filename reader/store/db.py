@@ -24,6 +24,7 @@ from reader.core.errors import (
     NewerLibraryError,
     NotALibraryError,
 )
+from reader.core.records import content_digest
 from reader.store import schema
 
 log = logging.getLogger(__name__)
@@ -179,6 +180,8 @@ class Database:
         except (OSError, sqlite3.OperationalError) as e:
             raise LibraryUnavailableError(f"cannot open library {path}: {_reason(e)}") from e
         self.conn.row_factory = sqlite3.Row
+        # The migration to schema 2.9 recomputes every digest in SQL.
+        self.conn.create_function("reader_content_digest", 2, content_digest, deterministic=True)
         try:
             self._prepare_waiting()
         except sqlite3.DatabaseError as e:

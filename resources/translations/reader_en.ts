@@ -555,6 +555,10 @@
         <translation> (cancelled)</translation>
     </message>
     <message>
+        <source>导入时有提示</source>
+        <translation>Imported, with a note</translation>
+    </message>
+    <message>
         <source>{file}：{reason}</source>
         <translation>{file}: {reason}</translation>
     </message>

@@ -548,6 +548,10 @@
         <translation>（已取消）</translation>
     </message>
     <message>
+        <source>导入时有提示</source>
+        <translation>导入时有提示</translation>
+    </message>
+    <message>
         <source>{file}：{reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
