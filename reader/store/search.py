@@ -152,29 +152,38 @@ def _encode(normal: str) -> str:
     return normal.translate(_token_table())
 
 
-def tokens(text: str) -> tuple[str, int]:
-    """One field's column text (its characters, then its bigrams) and its token count."""
+def tokens(text: str) -> tuple[bytearray, int]:
+    """One field's column text, UTF-8 (its characters, then its bigrams), and its token
+    count. FTS5 reads a blob as the text it holds; built in pieces, the column of a 20 MB
+    one-line page never exists as a Python str (tests/perf/bench_bounds.py)."""
     encoded = _encode(normalise(text))
-    if len(encoded) < 2:
-        return encoded, len(encoded)
-    return _column(encoded), 2 * len(encoded) - 1
+    return _column(encoded), max(0, 2 * len(encoded) - 1)
 
 
+_PIECE = 1 << 16  # characters turned into column text at a time
 _SPACE = array("I", [ord(" ")])
 
 
-def _column(encoded: str) -> str:
-    """ "a b c ab bc" for "abc", laid out in an array of code points: joining one string
-    per character and per bigram took 5x as long, and ~0.5 GB for a 20 MB one-line page."""
-    n = len(encoded)
-    codes = array("I", encoded.encode("utf-32-le"))
-    out = array("I", bytes(4 * (5 * n - 4)))  # 2n for "a b c ", 3n - 4 for "ab bc"
-    out[0 : 2 * n : 2] = codes
-    out[1 : 2 * n : 2] = _SPACE * n
-    out[2 * n :: 3] = codes[:-1]
-    out[2 * n + 1 :: 3] = codes[1:]
-    out[2 * n + 2 :: 3] = _SPACE * (n - 2)
-    return codecs.utf_32_le_decode(memoryview(out))[0]
+def _column(encoded: str) -> bytearray:
+    """b"a b c ab bc" for "abc"."""
+    out = bytearray()
+    for start in range(0, len(encoded), _PIECE):
+        out += _spaced(encoded[start : start + _PIECE], 1)
+    for start in range(0, len(encoded) - 1, _PIECE):  # each with the character after it
+        out += _spaced(encoded[start : start + _PIECE + 1], 2)
+    del out[-1:]  # the last space
+    return out
+
+
+def _spaced(chars: str, width: int) -> bytes:
+    """b"a b c " (width 1) or b"ab bc " (width 2) for "abc", laid out in an array of code
+    points: joining one string per character or bigram took 5x as long."""
+    codes = array("I", chars.encode("utf-32-le"))
+    count = len(codes) - width + 1
+    out = _SPACE * ((width + 1) * count)
+    for k in range(width):
+        out[k :: width + 1] = codes[k : k + count]
+    return codecs.utf_32_le_decode(memoryview(out))[0].encode()
 
 
 def length_class(size: int) -> int:
@@ -443,7 +452,7 @@ class SearchIndex:
         return _Texts(row[0], row[1], row[2] or "") if row else None
 
     @staticmethod
-    def _values(title: str, body: str, extra: str) -> tuple[str, list[str]]:
+    def _values(title: str, body: str, extra: str) -> tuple[str, list[bytearray]]:
         """The columns of the article's length class, and their texts."""
         fields = [tokens(title), tokens(body), tokens(extra)]
         k = length_class(sum(size for _, size in fields)) * len(FIELDS)
