@@ -650,13 +650,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         scripts.check_config(args.config)
     except scripts.UnknownConfig as e:
         raise UserError(str(e)) from e
-    if args.file:
-        try:
-            data = Path(args.file).read_bytes()
-        except OSError as e:
-            raise UserError(f"{args.file}: {e.strerror or e}") from e
-    else:
-        data = sys.stdin.buffer.read()
+    data = _read_input(args.file)
     try:
         # UTF-8 as it is (a converter keeps every space); anything else through the
         # importer's decoder, which detects GB18030, Big5 and UTF-16.
@@ -668,6 +662,25 @@ def cmd_convert(args: argparse.Namespace) -> int:
             raise UserError(f"{args.file or 'stdin'}: {e}") from e
     sys.stdout.write(scripts.convert(text, args.config))
     return EXIT_OK
+
+
+def _read_input(file: str | None) -> bytes:
+    """The bytes of FILE (or stdin), at most MAX_IMPORT_BYTES: /dev/zero or an endless pipe
+    is one line, not a process growing without bound."""
+    from reader.library import MAX_IMPORT_BYTES
+
+    name = file or "stdin"
+    try:
+        if file:
+            with open(file, "rb") as f:
+                data = f.read(MAX_IMPORT_BYTES + 1)
+        else:
+            data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+    except OSError as e:
+        raise UserError(f"{name}: {e.strerror or e}") from e
+    if len(data) > MAX_IMPORT_BYTES:
+        raise UserError(f"{name}: more than {MAX_IMPORT_BYTES // 2**20} MB; convert it in parts")
+    return data
 
 
 class ProgressBar:
