@@ -91,8 +91,8 @@ def analyse_pending(
             if progress:
                 progress(i, len(records), record.display_title)
             counts = kw.term_counts(keyword_text(record))
-            found = islice(kw.iter_entities(record.body), MAX_MARKS)
-            entities = [(e.start, e.end, e.word, e.kind) for e in found]
+            named = islice(kw.iter_entities(record.body), MAX_MARKS)
+            entities = [(e.start, e.end, e.word, e.kind) for e in named]
             store.save(
                 record.id,
                 counts.counts,

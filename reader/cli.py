@@ -123,6 +123,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--script", metavar="CONFIG", help="offsets and quotes in this view")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("backup", help="copy the library: a new rolling backup, or FILE")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the copy here")
+    p.add_argument("--list", action="store_true", help="list the rolling backups instead")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
+        "restore", help="make the library the one in a backup (the current one backed up first)"
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("convert", help="convert text between scripts (stdin to stdout)")
     p.add_argument("--config", required=True, metavar="CONFIG", help="s2t, t2s, s2tw, ...")
     p.add_argument("file", nargs="?", metavar="FILE")
@@ -639,6 +650,52 @@ def _check_config(config: str) -> None:
         check_config(config)
     except UnknownConfig as e:
         raise UserError(str(e)) from e
+
+
+@command("backup")
+def cmd_backup(args: argparse.Namespace) -> int:
+    lib = open_library(args)
+    if args.list:
+        found = lib.backups()
+        if args.json:
+            print_json(
+                [
+                    {"path": str(b.path), "made": b.made.isoformat(), "why": b.why, "size": b.size}
+                    for b in found
+                ]
+            )
+        for b in [] if args.json else found:
+            why = f"  ({b.why})" if b.why else ""
+            print(f"{b.made:%Y-%m-%d %H:%M:%S}  {b.size / 2**20:8.1f} MB  {b.path}{why}")
+        return EXIT_OK
+    target = lib.back_up(Path(args.output) if args.output else None)
+    if args.json:
+        print_json({"path": str(target)})
+    else:
+        print(f"backed up to {target}")
+    return EXIT_OK
+
+
+@command("restore")
+def cmd_restore(args: argparse.Namespace) -> int:
+    from reader import backups
+    from reader.core import paths
+
+    # Not through open_library: a damaged library is what a restore is for.
+    restored = backups.restore(paths.data_dir(args.data_dir), Path(args.file))
+    if args.json:
+        kept = str(restored.kept) if restored.kept else None
+        print_json(
+            {"articles": restored.articles, "annotations": restored.annotations, "kept": kept}
+        )
+        return EXIT_OK
+    print(
+        f"restored {restored.articles} articles and {restored.annotations} annotations "
+        f"from {args.file}"
+    )
+    if restored.kept:
+        print(f"the library as it was is kept in {restored.kept}")
+    return EXIT_OK
 
 
 @command("convert")
