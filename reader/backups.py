@@ -36,6 +36,7 @@ _NAME = re.compile(r"library-(\d{4}-\d\d-\d\d_\d{6})(?:-([a-z-]+))?\.sqlite3")
 BEFORE_RESTORE = "before-restore"
 BEFORE_DELETE = "before-delete"
 DAMAGED = "damaged"
+_STAGED = ".restore-"  # a backup being made ready for a restore
 
 
 @dataclass(frozen=True)
@@ -129,11 +130,10 @@ def _rolling_name(directory: Path, why: str) -> Path:
     return folder(directory) / f"library-{now:%Y-%m-%d_%H%M%S}{'-' + why if why else ''}.sqlite3"
 
 
-def _clear_parts(where: Path) -> None:
-    """Copies a kill left half-written, and libraries staged by a killed restore."""
-    for pattern in (f".*{store.PART_SUFFIX}", ".restore-*"):
-        for part in where.glob(pattern):
-            part.unlink(missing_ok=True)
+def _clear_parts(where: Path, pattern: str = f".*{store.PART_SUFFIX}") -> None:
+    """Copies a kill left half-written (or with ``pattern``, what a killed restore left)."""
+    for part in where.glob(pattern):
+        part.unlink(missing_ok=True)
 
 
 def prune(directory: Path, spare: tuple[Path | None, ...] = ()) -> list[Path]:
@@ -162,8 +162,8 @@ def restore(directory: Path, source: Path) -> Restored:
     info = store.inspect(source)
     backup_folder = folder(directory)
     backup_folder.mkdir(parents=True, exist_ok=True)
-    _clear_parts(backup_folder)
-    staged = backup_folder / f".restore-{datetime.now():%Y%m%d%H%M%S%f}.sqlite3"
+    _clear_parts(backup_folder, f"{_STAGED}*")
+    staged = backup_folder / f"{_STAGED}{datetime.now():%Y%m%d%H%M%S%f}.sqlite3"
     try:
         store.copy_file(source, staged)
         Database(staged).close()  # migrated here, not in the library

@@ -124,7 +124,12 @@ def copy_file(source: Path, target: Path) -> None:
 def restore_into(conn: sqlite3.Connection, source: Path) -> None:
     """Replace the database of ``conn`` (the open library) by the library file ``source``,
     in one write: other connections see the old library or the new one, never a mix."""
-    src = sqlite3.connect(source, isolation_level=None)
+    # Read-only: a file gone in the meantime is an error, never a new empty library.
+    uri = f"file:{quote(str(source.resolve()))}?mode=ro"
+    try:
+        src = sqlite3.connect(uri, uri=True, isolation_level=None)
+    except sqlite3.OperationalError as e:
+        raise LibraryError(f"cannot read {source}: {e}") from e
     try:
         src.backup(conn)
     except sqlite3.OperationalError as e:
