@@ -40,6 +40,7 @@ from reader.gui import i18n
 from reader.gui.analysis_runner import AnalysisRunner
 from reader.gui.annotating import Annotating
 from reader.gui.article_model import ArticleTableModel
+from reader.gui.backup_controller import BackupController
 from reader.gui.changes import Change, LibraryChanges
 from reader.gui.exporting import Exporter
 from reader.gui.importing import Importer
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         self.importer = Importer(library, self.changes, self.analysis_runner, status, self)
         self.word_lists = WordLists(library, self.changes, self.analysis_runner, self)
         self.exporter = Exporter(self.reading_pane, status, self)
+        self.backups = BackupController(library, self.changes, self.settings, status, self)
         self.organise = OrganiseActions(library, lambda: self.list_sync.selected_ids(), self)
         self.sidebar.scope_changed.connect(
             lambda scope: setattr(self.organise, "in_trash", scope.kind == "trash")

@@ -15,6 +15,7 @@ from reader.gui import themes
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QLineEdit
 
+    from reader.gui.backup_controller import BackupController
     from reader.gui.exporting import Exporter
     from reader.gui.find_bar import FindBar
     from reader.gui.importing import Importer
@@ -30,6 +31,7 @@ class MenuHost(Protocol):
 
     importer: Importer
     exporter: Exporter
+    backups: BackupController
     word_lists: WordLists
     looks: Looks
     reading: ReadingController
@@ -94,6 +96,8 @@ class Menus(QObject):
         self.print_action = add(
             file_menu, self.tr("打印(&P)…"), exporter.print_article, standard.Print
         )
+        file_menu.addSeparator()
+        add(file_menu, self.tr("备份与恢复(&B)…"), w.backups.open_dialog)
         file_menu.addSeparator()
         self.settings_action = add(
             file_menu,

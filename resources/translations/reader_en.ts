@@ -368,6 +368,100 @@
     </message>
 </context>
 <context>
+    <name>BackupController</name>
+    <message>
+        <source>已备份到 {path}</source>
+        <translation>Backed up to {path}</translation>
+    </message>
+    <message>
+        <source>恢复文库</source>
+        <translation>Restore Library</translation>
+    </message>
+    <message>
+        <source>用 {name} 中的文库替换当前文库？
+
+当前文库会先另存为一份备份，之后仍可恢复。</source>
+        <translation>Replace the current library with the one in {name}?
+
+The current library is saved as a backup first and can be restored later.</translation>
+    </message>
+    <message>
+        <source>已恢复 {articles} 篇文章、{notes} 条批注。</source>
+        <translation>Restored {articles} articles and {notes} annotations.</translation>
+    </message>
+    <message>
+        <source>恢复前的文库已保存为 {path}。</source>
+        <translation>The library as it was is saved as {path}.</translation>
+    </message>
+    <message>
+        <source>外观等设置在重新启动后生效。</source>
+        <translation>Settings such as the appearance take effect when Reader is started again.</translation>
+    </message>
+    <message>
+        <source>从文件恢复</source>
+        <translation>Restore from File</translation>
+    </message>
+    <message>
+        <source>文库备份 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</source>
+        <translation>Library backups (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and Restore</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and Restore</translation>
+    </message>
+    <message>
+        <source>每天自动备份一次，清空回收站和恢复之前也会备份。备份保存在：</source>
+        <translation>The library is backed up once a day, and before the trash is emptied or a backup restored. Backups are kept in:</translation>
+    </message>
+    <message>
+        <source>保留最近的备份：</source>
+        <translation>Keep the most recent:</translation>
+    </message>
+    <message>
+        <source> 份</source>
+        <translation> backups</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back Up Now</translation>
+    </message>
+    <message>
+        <source>恢复所选…</source>
+        <translation>Restore Selected…</translation>
+    </message>
+    <message>
+        <source>从文件恢复…</source>
+        <translation>Restore from File…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>恢复前</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <source>清空回收站前</source>
+        <translation>before emptying the trash</translation>
+    </message>
+    <message>
+        <source>已损坏的文库</source>
+        <translation>damaged library</translation>
+    </message>
+    <message>
+        <source>还没有备份</source>
+        <translation>No backups yet</translation>
+    </message>
+</context>
+<context>
     <name>ColorButton</name>
     <message>
         <source>随主题</source>
@@ -839,6 +933,10 @@
     <message>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>备份与恢复(&amp;B)…</source>
+        <translation>&amp;Backup and Restore…</translation>
     </message>
     <message>
         <source>设置(&amp;S)…</source>

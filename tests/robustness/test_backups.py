@@ -332,3 +332,57 @@ def test_kill_during_a_restore_leaves_the_old_library_or_the_new_one(
             break
     assert run_reader(data_dir, "restore", str(saved)).code == 0
     assert without_backup_keys(dump(db_file)) == without_backup_keys(old)
+
+
+def test_the_window_backs_up_daily_and_restores_from_its_dialog(
+    qtbot, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from reader.gui.app import create_application, open_settings
+    from reader.gui.mainwindow import MainWindow
+
+    a_library_with_everything(tmp_path, data_dir)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: told.append(text))
+    create_application()
+    lib = Library.open()
+    window = MainWindow(lib, open_settings(lib))
+    qtbot.addWidget(window)
+    window.analysis_runner.enabled = False
+    window.show()
+    with qtbot.waitSignal(window.loaded):
+        window.load()
+    controller = window.backups
+    try:
+        listed = window.model.rowCount()
+        # The daily check: a backup when none is a day old, then no second one.
+        controller.back_up_if_due()
+        qtbot.waitUntil(lambda: controller.operation is None and len(lib.backups()) == 1)
+        controller.back_up_if_due()
+        assert controller.operation is None and len(lib.backups()) == 1
+        # More articles, then the dialog's restore of the backup.
+        lib.import_paths([str(write_pages(tmp_path / "more", 2, tag="后来"))])
+        window.changes.announce(window_change(listed=True, counted=True))
+        qtbot.waitUntil(lambda: window.model.rowCount() > listed)
+        controller.open_dialog()
+        dialog = controller.dialog
+        assert dialog is not None and dialog.list.count() == 1
+        dialog.widget.grab().save(str(tmp_path / "backups.png"))
+        dialog.restore_button.click()
+        qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+        assert "已恢复" in told[0] and "恢复前" in told[0]
+        qtbot.waitUntil(lambda: window.model.rowCount() == listed and not window.lists.busy())
+        assert dialog.list.count() == 2  # and the library it replaced is a backup now
+    finally:
+        window.close()
+        qtbot.waitUntil(lambda: not window.lists.busy(), timeout=10_000)
+        lib.close()
+
+
+def window_change(**what: bool):
+    from reader.gui.changes import Change
+
+    return Change(**what)
