@@ -58,6 +58,7 @@ from reader.gui.script_selector import ScriptSelector
 from reader.gui.sidebar import LibrarySidebar
 from reader.gui.startup import LAST_ARTICLE, StartupSequence
 from reader.gui.word_lists import WordLists
+from reader.gui.writer import LibraryWriter
 from reader.library import Library
 
 if TYPE_CHECKING:
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.setWindowTitle(i18n.app_name())
         self.setAcceptDrops(True)
+        self.writer = LibraryWriter(library, self.statusBar(), self)
+        self.writer.failed.connect(self._write_failed)
         self._build_panes()
         self._build_controllers()
         self.menus = Menus(self, self)
@@ -121,7 +124,7 @@ class MainWindow(QMainWindow):
         self.model.failed.connect(self._library_failed)
         self.list_view = self._build_list()
         self.reading_pane = ReadingPane()
-        self.positions = ReadingPositions(self.reading_pane, self.library)
+        self.positions = ReadingPositions(self.reading_pane, self.library, self.writer)
         reading = QWidget()
         self._reading_column = QVBoxLayout(reading)  # the find bar joins it when first used
         self._reading_column.setContentsMargins(0, 0, 0, 0)
@@ -213,7 +216,9 @@ class MainWindow(QMainWindow):
         self.word_lists = WordLists(library, self.changes, self.analysis_runner, self)
         self.exporter = Exporter(self.reading_pane, status, self)
         self.backups = BackupController(library, self.changes, self.settings, status, self)
-        self.organise = OrganiseActions(library, lambda: self.list_sync.selected_ids(), self)
+        self.organise = OrganiseActions(
+            library, self.writer, lambda: self.list_sync.selected_ids(), self
+        )
         self.sidebar.scope_changed.connect(
             lambda scope: setattr(self.organise, "in_trash", scope.kind == "trash")
         )
@@ -242,6 +247,7 @@ class MainWindow(QMainWindow):
             article_label=self.article_label,
             find_bar=lambda: self.find_bar,
             ambiguity_action=self.menus.ambiguity_action,
+            writer=self.writer,
         )
         reading.failed.connect(self._library_failed)
         self.reading_pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -328,6 +334,18 @@ class MainWindow(QMainWindow):
             library_errors.report(self, error, self.library.path)
             self.close()
 
+    def _write_failed(self, error: BaseException | None) -> None:
+        """A write of the window's that could not be made: damage closes the window as
+        anywhere else; anything else (a library kept busy for long, a full disk) is said."""
+        from reader.core.errors import DamagedLibraryError
+
+        if isinstance(error, DamagedLibraryError):
+            self._library_failed(error)
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self, self.tr("未能保存"), str(error))
+
     # -- layout, painting, closing, dropping ----------------------------------------------
 
     def _restore_layout(self) -> None:
@@ -358,6 +376,7 @@ class MainWindow(QMainWindow):
         self._closing = True  # results still queued for this window start no new work
         self.lists.closing = True
         self.positions.flush()
+        self.writer.flush()  # what the reader did is written before the window goes
         self.watch.stop()
         self.importer.cancel()
         self.analysis_runner.cancel()

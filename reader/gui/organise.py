@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 if TYPE_CHECKING:
+    from reader.gui.writer import LibraryWriter
     from reader.library import Library
 
 log = logging.getLogger(__name__)
@@ -28,11 +29,13 @@ class OrganiseActions(QObject):
     def __init__(
         self,
         library: Library,
+        writer: LibraryWriter,
         selected: Callable[[], list[int]],
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self.library = library
+        self.writer = writer  # the changes are written off the window's thread
         self.selected = selected
         self.window = parent
         self.in_trash = False  # the list shows the trash: Delete restores
@@ -86,15 +89,13 @@ class OrganiseActions(QObject):
         ids = self.selected()
         if ids:
             starred = all(self.library.is_starred(i) for i in ids)
-            self.library.set_starred(ids, not starred)
-            self.changed.emit(ids, False)
+            self._write(lambda lib: lib.set_starred(ids, not starred), ids, False)
 
     def toggle_read(self) -> None:
         ids = self.selected()
         if ids:
             read = all(self.library.read_at(i) for i in ids)
-            self.library.mark_read(ids, not read)
-            self.changed.emit(ids, False)
+            self._write(lambda lib: lib.mark_read(ids, not read), ids, False)
 
     def add_tag(self) -> None:
         ids = self.selected()
@@ -105,14 +106,12 @@ class OrganiseActions(QObject):
             self.window, self.tr("添加标签"), self.tr("标签名："), known, 0, True
         )
         if ok and tag.strip():
-            self.library.add_tag(ids, tag)
-            self.changed.emit(ids, False)
+            self._write(lambda lib: lib.add_tag(ids, tag), ids, False)
 
     def remove_tag(self, tag: str) -> None:
         ids = self.selected()
         if ids:
-            self.library.remove_tag(ids, tag)
-            self.changed.emit(ids, False)
+            self._write(lambda lib: lib.remove_tag(ids, tag), ids, False)
 
     def trash_selected(self) -> None:
         if self.in_trash:
@@ -120,14 +119,12 @@ class OrganiseActions(QObject):
             return
         ids = self.selected()
         if ids:
-            self.library.trash(ids)
-            self.changed.emit(ids, True)
+            self._write(lambda lib: lib.trash(ids), ids, True)
 
     def restore_selected(self) -> None:
         ids = self.selected()
         if ids:
-            self.library.restore(ids)
-            self.changed.emit(ids, True)
+            self._write(lambda lib: lib.restore(ids), ids, True)
 
     def empty_trash(self) -> None:
         count = self.library.trashed_count()
@@ -143,5 +140,8 @@ class OrganiseActions(QObject):
             ),
         )
         if answer == QtWidgets.QMessageBox.StandardButton.Yes:
-            self.library.empty_trash()
-            self.changed.emit([], True)
+            self._write(lambda lib: lib.empty_trash(), [], True)  # a backup first
+
+    def _write(self, change: Callable[[Library], object], ids: list[int], left: bool) -> None:
+        """``change`` written, then the list told (``left``: the ids left the list)."""
+        self.writer.write(change, lambda _result: self.changed.emit(ids, left))

@@ -857,6 +857,13 @@ The current library is saved as a backup first and can be restored later.</trans
     </message>
 </context>
 <context>
+    <name>LibraryWriter</name>
+    <message>
+        <source>另一个阅报正在写入文库，等它写完再保存（已等 {seconds} 秒）…</source>
+        <translation>Another reader is writing the library; saving when it is done (waited {seconds} s)…</translation>
+    </message>
+</context>
+<context>
     <name>ListSync</name>
     <message numerus="yes">
         <source>%n 篇文章</source>
@@ -902,6 +909,10 @@ The current library is saved as a backup first and can be restored later.</trans
     <message>
         <source>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</source>
         <translation>Turns newspaper page text into clean articles, in simplified or traditional script, with highlights and notes that last.</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Not Saved</translation>
     </message>
 </context>
 <context>

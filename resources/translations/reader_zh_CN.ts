@@ -849,6 +849,13 @@
     </message>
 </context>
 <context>
+    <name>LibraryWriter</name>
+    <message>
+        <source>另一个阅报正在写入文库，等它写完再保存（已等 {seconds} 秒）…</source>
+        <translation>另一个阅报正在写入文库，等它写完再保存（已等 {seconds} 秒）…</translation>
+    </message>
+</context>
+<context>
     <name>ListSync</name>
     <message numerus="yes">
         <source>%n 篇文章</source>
@@ -892,6 +899,10 @@
     <message>
         <source>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</source>
         <translation>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</translation>
+    </message>
+    <message>
+        <source>未能保存</source>
+        <translation>未能保存</translation>
     </message>
 </context>
 <context>
