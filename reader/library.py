@@ -100,9 +100,11 @@ class Library:
         *,
         lock_wait: float | None = None,
         on_wait: Callable[[Path], None] | None = None,
+        defer_check: bool = False,
     ) -> None:
         """``lock_wait``: seconds a write waits for another process's (default the
-        store's); ``on_wait(library file)`` is called when a write starts to wait."""
+        store's); ``on_wait(library file)`` is called when a write starts to wait;
+        ``defer_check``: a large library's check at open is left to check_deferred()."""
         self.directory = directory
         self._lock_wait, self._on_wait = lock_wait, on_wait
         try:
@@ -111,10 +113,9 @@ class Library:
             raise LibraryUnavailableError(
                 f"cannot create library folder {directory}: {e.strerror or e}"
             ) from e
-        self.db = (
-            Database(paths.library_path(directory), on_wait=on_wait)
-            if lock_wait is None
-            else Database(paths.library_path(directory), lock_wait=lock_wait, on_wait=on_wait)
+        waits = {} if lock_wait is None else {"lock_wait": lock_wait}
+        self.db = Database(
+            paths.library_path(directory), on_wait=on_wait, defer_check=defer_check, **waits
         )
 
     @cached_property
@@ -153,17 +154,28 @@ class Library:
         seed: bool = True,
         lock_wait: float | None = None,
         on_wait: Callable[[Path], None] | None = None,
+        defer_check: bool = False,
     ) -> Library:
         """Open (creating if needed) the library; a new one starts with the seed pages.
 
         The GUI passes ``seed=False`` and seeds on a worker after the window paints.
         """
-        lib = cls(paths.data_dir(directory), lock_wait=lock_wait, on_wait=on_wait)
+        lib = cls(
+            paths.data_dir(directory),
+            lock_wait=lock_wait,
+            on_wait=on_wait,
+            defer_check=defer_check,
+        )
         if lib.db.created and os.environ.get("READER_NO_SEED"):
             lib.articles.set_meta("seeded", "skipped")
         if seed and lib.needs_seed():
             lib.seed()
         return lib
+
+    def check_deferred(self) -> None:
+        """The check of a large library left at open (``defer_check``); DamagedLibraryError
+        if it is damaged, and then nothing more is written. Safe on a worker thread."""
+        self.db.check_deferred()
 
     def needs_seed(self) -> bool:
         """True until a new library has been given the sample pages (once, ever)."""

@@ -62,7 +62,7 @@ class BackupController(QObject):
         def work(_progress, _cancelled) -> Path:
             from reader.library import Library
 
-            lib = Library(directory)
+            lib = Library(directory, defer_check=True)  # the window checks it
             try:
                 return lib.back_up()
             finally:
@@ -97,7 +97,7 @@ class BackupController(QObject):
         def work(_progress, _cancelled) -> Restored:
             from reader.library import Library
 
-            lib = Library(directory)
+            lib = Library(directory, defer_check=True)  # the window checks it
             try:
                 return lib.restore_backup(source)
             finally:

@@ -69,7 +69,10 @@ class LibraryWriter(QObject):
             from reader.library import Library
 
             self._library = Library(
-                self.directory, lock_wait=WAIT_S, on_wait=lambda _path: self.waiting.emit(True)
+                self.directory,
+                lock_wait=WAIT_S,
+                on_wait=lambda _path: self.waiting.emit(True),
+                defer_check=True,  # the window checks the file (StartupSequence)
             )
         return self._library
 
