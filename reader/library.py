@@ -55,8 +55,8 @@ NOT_ANNOTATIONS = "not a W3C annotation file"
 NOTHING_TO_IMPORT = (
     f"no files to import in this folder (looked for {', '.join(IMPORTABLE_SUFFIXES)})"
 )
-# A newspaper page is a few hundred KB; a 20 MB single line imports in ~2 s and ~200 MB of
-# memory (HTML: ~9 s, ~480 MB), so far larger files are refused rather than exhaust memory.
+# A newspaper page is a few hundred KB; far larger files are refused rather than exhaust
+# memory (the 20 MB one-line page's import: README, Robustness; tests/robustness/test_bad_input).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 ProgressFn = Callable[[int, int, str], None]  # (files done, files in all, current file)

@@ -24,8 +24,9 @@ _SPACELESS = (
     "\U00020000-\U0003ffff"
 )
 _WORD = rf"[^\W{_SPACELESS}]"  # a letter or digit of a spaced script
-# A whole run of white space that separates no two such words: all of it goes.
-_UNSPACED = re.compile(rf"(?<!\s)(?:(?<!{_WORD})\s+|\s++(?!{_WORD}))")
+# A whole run of white space that separates no two such words: all of it goes (compiled
+# when first used: records is imported before the window paints).
+_UNSPACED = rf"(?<!\s)(?:(?<!{_WORD})\s+|\s++(?!{_WORD}))"
 
 DEFAULT_COLOUR = "yellow"
 
@@ -161,7 +162,8 @@ def content_digest(title: str, body: str) -> str:
     import unicodedata
 
     def key(text: str) -> str:
-        return _SPACE.sub(" ", _UNSPACED.sub("", unicodedata.normalize("NFC", text)))
+        unspaced = re.sub(_UNSPACED, "", unicodedata.normalize("NFC", text))  # re caches it
+        return _SPACE.sub(" ", unspaced)
 
     return hashlib.sha256(f"{key(title)}\n{key(body)}".encode()).hexdigest()
 

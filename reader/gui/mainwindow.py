@@ -40,7 +40,6 @@ from reader.gui import i18n
 from reader.gui.analysis_runner import AnalysisRunner
 from reader.gui.annotating import Annotating
 from reader.gui.article_model import ArticleTableModel
-from reader.gui.backup_controller import BackupController
 from reader.gui.changes import Change, LibraryChanges
 from reader.gui.exporting import Exporter
 from reader.gui.importing import Importer
@@ -64,6 +63,7 @@ from reader.library import Library
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
+    from reader.gui.backup_controller import BackupController
     from reader.gui.find_bar import FindBar
 
 log = logging.getLogger(__name__)
@@ -215,7 +215,6 @@ class MainWindow(QMainWindow):
         self.importer = Importer(library, self.changes, self.analysis_runner, status, self)
         self.word_lists = WordLists(library, self.changes, self.analysis_runner, self)
         self.exporter = Exporter(self.reading_pane, status, self)
-        self.backups = BackupController(library, self.changes, self.settings, status, self)
         self.organise = OrganiseActions(
             library, self.writer, lambda: self.list_sync.selected_ids(), self
         )
@@ -253,6 +252,16 @@ class MainWindow(QMainWindow):
         self.reading_pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reading_pane.customContextMenuRequested.connect(reading.context_menu)
         return reading
+
+    @cached_property
+    def backups(self) -> BackupController:
+        """Backups and restores (文件 → 备份与恢复…) and the daily backup: made once the
+        window is loaded (StartupSequence), or when first asked for."""
+        from reader.gui import backup_controller
+
+        return backup_controller.BackupController(
+            self.library, self.changes, self.settings, self.statusBar(), self
+        )
 
     @cached_property
     def find_bar(self) -> FindBar:

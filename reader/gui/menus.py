@@ -31,7 +31,6 @@ class MenuHost(Protocol):
 
     importer: Importer
     exporter: Exporter
-    backups: BackupController
     word_lists: WordLists
     looks: Looks
     reading: ReadingController
@@ -39,6 +38,9 @@ class MenuHost(Protocol):
     scripts: ScriptSelector
     keyword_dock: QDockWidget
     search_edit: QLineEdit
+
+    @property
+    def backups(self) -> BackupController: ...
 
     @property
     def find_bar(self) -> FindBar: ...
@@ -97,7 +99,7 @@ class Menus(QObject):
             file_menu, self.tr("打印(&P)…"), exporter.print_article, standard.Print
         )
         file_menu.addSeparator()
-        add(file_menu, self.tr("备份与恢复(&B)…"), w.backups.open_dialog)
+        add(file_menu, self.tr("备份与恢复(&B)…"), lambda: w.backups.open_dialog())
         file_menu.addSeparator()
         self.settings_action = add(
             file_menu,

@@ -136,5 +136,6 @@ class StartupSequence(QObject):
         # Other processes' imports from now on (counting 100,000 articles from a cold
         # cache takes a while: not beside the first fetch).
         w.watch.start()
+        _ = w.backups  # its daily backup from now on
         w.annotating.open_pending_link()
         self.loaded.emit()

@@ -25,7 +25,6 @@ from reader.core.errors import (
     NewerLibraryError,
     NotALibraryError,
 )
-from reader.core.records import content_digest
 from reader.store import schema
 
 log = logging.getLogger(__name__)
@@ -187,7 +186,7 @@ class Database:
             raise LibraryUnavailableError(f"cannot open library {path}: {_reason(e)}") from e
         self.conn.row_factory = sqlite3.Row
         # The migration to schema 2.9 recomputes every digest in SQL.
-        self.conn.create_function("reader_content_digest", 2, content_digest, deterministic=True)
+        self.conn.create_function("reader_content_digest", 2, _content_digest, deterministic=True)
         try:
             self._prepare_waiting()
         except sqlite3.DatabaseError as e:
@@ -423,6 +422,12 @@ def _check_file(path: Path) -> None:
             raise NotALibraryError(f"{path} is a folder, not a Reader library")
     except OSError as e:
         raise LibraryUnavailableError(f"cannot read library {path}: {_reason(e)}") from e
+
+
+def _content_digest(title: str, body: str) -> str:
+    from reader.core.records import content_digest  # only when a migration calls it
+
+    return content_digest(title, body)
 
 
 def _file_state(path: Path) -> str | None:
