@@ -15,6 +15,7 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from itertools import islice
 from pathlib import Path
 
 from reader.core.records import ArticleRecord
@@ -24,6 +25,9 @@ from reader.store.analysis import AnalysisStore
 log = logging.getLogger(__name__)
 
 TOP_KEYWORDS = 30  # stored; the panel shows the first dozen
+# Marks stored per article (keyword occurrences, names): a huge article (a 20 MB line) is
+# marked in its first part only, rather than keeping millions of spans in memory.
+MAX_MARKS = 20_000
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -40,7 +44,13 @@ def keyword_spans(body: str, words: list[tuple[str, float]]) -> list[tuple[int, 
     from reader.core import keywords as kw
 
     wanted = {w for w, _ in words}
-    return [(t.start, t.end, t.word) for t in kw.tokenize(body) if t.word in wanted]
+    spans = (
+        (t.start + offset, t.end + offset, t.word)
+        for offset, piece in kw.pieces(body)
+        for t in kw.tokenize(piece)
+        if t.word in wanted
+    )
+    return list(islice(spans, MAX_MARKS))
 
 
 def prepare_segmenter(store: AnalysisStore, records: list[ArticleRecord]) -> None:
@@ -80,12 +90,13 @@ def analyse_pending(
                 return done
             if progress:
                 progress(i, len(records), record.display_title)
-            text = keyword_text(record)
-            entities = [(e.start, e.end, e.word, e.kind) for e in kw.entities(record.body)]
+            counts = kw.term_counts(keyword_text(record))
+            named = islice(kw.iter_entities(record.body), MAX_MARKS)
+            entities = [(e.start, e.end, e.word, e.kind) for e in named]
             store.save(
                 record.id,
-                kw.terms(text),
-                kw.keywords(text, TOP_KEYWORDS, idf),
+                counts.counts,
+                kw.keywords(counts, TOP_KEYWORDS, idf),
                 entities,
                 max(n_docs, 1),
             )

@@ -146,6 +146,17 @@ def build_parser() -> argparse.ArgumentParser:
     f = feeds.add_parser("export-opml", help="write the subscriptions as OPML")
     f.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 
+    p = sub.add_parser("backup", help="copy the library: a new rolling backup, or FILE")
+    p.add_argument("-o", "--output", metavar="FILE", help="write the copy here")
+    p.add_argument("--list", action="store_true", help="list the rolling backups instead")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser(
+        "restore", help="make the library the one in a backup (the current one backed up first)"
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+
     p = sub.add_parser("convert", help="convert text between scripts (stdin to stdout)")
     p.add_argument("--config", required=True, metavar="CONFIG", help="s2t, t2s, s2tw, ...")
     p.add_argument("file", nargs="?", metavar="FILE")
@@ -748,6 +759,52 @@ def _check_config(config: str) -> None:
         raise UserError(str(e)) from e
 
 
+@command("backup")
+def cmd_backup(args: argparse.Namespace) -> int:
+    lib = open_library(args)
+    if args.list:
+        found = lib.backups()
+        if args.json:
+            print_json(
+                [
+                    {"path": str(b.path), "made": b.made.isoformat(), "why": b.why, "size": b.size}
+                    for b in found
+                ]
+            )
+        for b in [] if args.json else found:
+            why = f"  ({b.why})" if b.why else ""
+            print(f"{b.made:%Y-%m-%d %H:%M:%S}  {b.size / 2**20:8.1f} MB  {b.path}{why}")
+        return EXIT_OK
+    target = lib.back_up(Path(args.output) if args.output else None)
+    if args.json:
+        print_json({"path": str(target)})
+    else:
+        print(f"backed up to {target}")
+    return EXIT_OK
+
+
+@command("restore")
+def cmd_restore(args: argparse.Namespace) -> int:
+    from reader import backups
+    from reader.core import paths
+
+    # Not through open_library: a damaged library is what a restore is for.
+    restored = backups.restore(paths.data_dir(args.data_dir), Path(args.file))
+    if args.json:
+        kept = str(restored.kept) if restored.kept else None
+        print_json(
+            {"articles": restored.articles, "annotations": restored.annotations, "kept": kept}
+        )
+        return EXIT_OK
+    print(
+        f"restored {restored.articles} articles and {restored.annotations} annotations "
+        f"from {args.file}"
+    )
+    if restored.kept:
+        print(f"the library as it was is kept in {restored.kept}")
+    return EXIT_OK
+
+
 @command("convert")
 def cmd_convert(args: argparse.Namespace) -> int:
     from reader.core import scripts
@@ -757,13 +814,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         scripts.check_config(args.config)
     except scripts.UnknownConfig as e:
         raise UserError(str(e)) from e
-    if args.file:
-        try:
-            data = Path(args.file).read_bytes()
-        except OSError as e:
-            raise UserError(f"{args.file}: {e.strerror or e}") from e
-    else:
-        data = sys.stdin.buffer.read()
+    data = _read_input(args.file)
     try:
         # UTF-8 as it is (a converter keeps every space); anything else through the
         # importer's decoder, which detects GB18030, Big5 and UTF-16.
@@ -775,6 +826,25 @@ def cmd_convert(args: argparse.Namespace) -> int:
             raise UserError(f"{args.file or 'stdin'}: {e}") from e
     sys.stdout.write(scripts.convert(text, args.config))
     return EXIT_OK
+
+
+def _read_input(file: str | None) -> bytes:
+    """The bytes of FILE (or stdin), at most MAX_IMPORT_BYTES: /dev/zero or an endless pipe
+    is one line, not a process growing without bound."""
+    from reader.library import MAX_IMPORT_BYTES
+
+    name = file or "stdin"
+    try:
+        if file:
+            with open(file, "rb") as f:
+                data = f.read(MAX_IMPORT_BYTES + 1)
+        else:
+            data = sys.stdin.buffer.read(MAX_IMPORT_BYTES + 1)
+    except OSError as e:
+        raise UserError(f"{name}: {e.strerror or e}") from e
+    if len(data) > MAX_IMPORT_BYTES:
+        raise UserError(f"{name}: more than {MAX_IMPORT_BYTES // 2**20} MB; convert it in parts")
+    return data
 
 
 class ProgressBar:

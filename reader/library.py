@@ -10,7 +10,6 @@ paint before it pays for them.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import stat
@@ -23,9 +22,11 @@ from typing import TYPE_CHECKING
 from reader.core import paths
 from reader.core.errors import DamagedLibraryError, LibraryError, LibraryUnavailableError
 from reader.core.paths import path_text
+from reader.core.paths import write_atomically as write_atomically  # its old home
 from reader.store.db import Database
 
 if TYPE_CHECKING:
+    from reader.backups import Backup, Restored
     from reader.core.anchors import Anchor
     from reader.core.records import (
         Annotation,
@@ -57,8 +58,8 @@ NOT_ANNOTATIONS = "not a W3C annotation file"
 NOTHING_TO_IMPORT = (
     f"no files to import in this folder (looked for {', '.join(IMPORTABLE_SUFFIXES)})"
 )
-# A newspaper page is a few hundred KB; a 20 MB single line imports in ~2 s and ~200 MB of
-# memory (HTML: ~9 s, ~480 MB), so far larger files are refused rather than exhaust memory.
+# A newspaper page is a few hundred KB; far larger files are refused rather than exhaust
+# memory (the 20 MB one-line page's import: README, Robustness; tests/robustness/test_bad_input).
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
 ProgressFn = Callable[[int, int, str], None]  # (files done, files in all, current file)
@@ -102,9 +103,11 @@ class Library:
         *,
         lock_wait: float | None = None,
         on_wait: Callable[[Path], None] | None = None,
+        defer_check: bool = False,
     ) -> None:
         """``lock_wait``: seconds a write waits for another process's (default the
-        store's); ``on_wait(library file)`` is called when a write starts to wait."""
+        store's); ``on_wait(library file)`` is called when a write starts to wait;
+        ``defer_check``: a large library's check at open is left to check_deferred()."""
         self.directory = directory
         self._lock_wait, self._on_wait = lock_wait, on_wait
         try:
@@ -113,10 +116,9 @@ class Library:
             raise LibraryUnavailableError(
                 f"cannot create library folder {directory}: {e.strerror or e}"
             ) from e
-        self.db = (
-            Database(paths.library_path(directory), on_wait=on_wait)
-            if lock_wait is None
-            else Database(paths.library_path(directory), lock_wait=lock_wait, on_wait=on_wait)
+        waits = {} if lock_wait is None else {"lock_wait": lock_wait}
+        self.db = Database(
+            paths.library_path(directory), on_wait=on_wait, defer_check=defer_check, **waits
         )
 
     @cached_property
@@ -162,17 +164,28 @@ class Library:
         seed: bool = True,
         lock_wait: float | None = None,
         on_wait: Callable[[Path], None] | None = None,
+        defer_check: bool = False,
     ) -> Library:
         """Open (creating if needed) the library; a new one starts with the seed pages.
 
         The GUI passes ``seed=False`` and seeds on a worker after the window paints.
         """
-        lib = cls(paths.data_dir(directory), lock_wait=lock_wait, on_wait=on_wait)
+        lib = cls(
+            paths.data_dir(directory),
+            lock_wait=lock_wait,
+            on_wait=on_wait,
+            defer_check=defer_check,
+        )
         if lib.db.created and os.environ.get("READER_NO_SEED"):
             lib.articles.set_meta("seeded", "skipped")
         if seed and lib.needs_seed():
             lib.seed()
         return lib
+
+    def check_deferred(self) -> None:
+        """The check of a large library left at open (``defer_check``); DamagedLibraryError
+        if it is damaged, and then nothing more is written. Safe on a worker thread."""
+        self.db.check_deferred()
 
     def needs_seed(self) -> bool:
         """True until a new library has been given the sample pages (once, ever)."""
@@ -542,7 +555,37 @@ class Library:
         return self.articles.trashed_count()
 
     def empty_trash(self) -> int:
+        """Delete the trash for good, after a backup of the library (rolling backups)."""
+        if self.trashed_count():
+            from reader import backups
+
+            backups.back_up(self.db, self.directory, why=backups.BEFORE_DELETE)
         return self.articles.empty_trash()
+
+    # -- backups (reader.backups) ----------------------------------------------------------
+
+    def back_up(self, target: Path | None = None) -> Path:
+        """A copy of the library: to ``target``, or the newest of the rolling backups."""
+        from reader import backups
+
+        return backups.back_up(self.db, self.directory, target)
+
+    def backups(self) -> list[Backup]:
+        """The rolling backups, newest first."""
+        from reader import backups
+
+        return backups.backups(self.directory)
+
+    def backup_due(self) -> bool:
+        from reader import backups
+
+        return backups.due(self.directory)
+
+    def restore_backup(self, source: Path) -> Restored:
+        """Make this library the one in ``source`` (its current state backed up first)."""
+        from reader import backups
+
+        return backups.restore(self.directory, source)
 
     # -- annotations (reader.store.annotations; offsets here are view offsets) -----------
 
@@ -735,48 +778,3 @@ def _too_large(size: int) -> str:
         f"too large to import ({size / 2**20:.0f} MB; "
         f"files up to {MAX_IMPORT_BYTES // 2**20} MB are imported)"
     )
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` through a temporary file of its own beside it and
-    a rename, so a failure never leaves half a file and two writers at once leave one
-    whole file. An existing file keeps its mode; one that is not a regular file (a
-    symbolic link, pipe or device) or that is read-only is not replaced: OSError, as for
-    any other failure to write."""
-    import errno
-    import secrets
-
-    try:
-        st: os.stat_result | None = os.lstat(path)
-    except FileNotFoundError:
-        st = None
-    if st is not None:
-        if not stat.S_ISREG(st.st_mode):
-            raise OSError(
-                errno.EEXIST, "not a regular file (a link, pipe or device); not replaced", str(path)
-            )
-        if not os.access(path, os.W_OK):
-            raise PermissionError(errno.EACCES, "the file is read-only; not replaced", str(path))
-    mode = 0o666 if st is None else stat.S_IMODE(st.st_mode)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-        try:
-            fd = os.open(tmp, flags, mode)  # a new file: the umask applies, as for any file
-            break
-        except FileExistsError:
-            continue
-    try:
-        with open(fd, "wb") as f:
-            if st is not None:
-                os.chmod(tmp, mode)  # exactly the old mode, whatever the umask
-                if hasattr(os, "fchown") and (st.st_uid, st.st_gid) != (os.getuid(), os.getgid()):
-                    with contextlib.suppress(OSError):  # only root may give a file away
-                        os.fchown(f.fileno(), st.st_uid, st.st_gid)
-            f.write(text.encode("utf-8"))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

@@ -226,6 +226,27 @@ def sniff_binary(data: bytes) -> str | None:
     return None
 
 
+def mostly_utf8(data: bytes) -> bool:
+    """UTF-8 but for a few stray bytes (a byte lost or flipped in a copy): many valid
+    multi-byte characters for each bad sequence. Text in a legacy codec read as UTF-8 gives
+    more bad sequences than good characters."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    wide = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    return bad > 0 and wide >= _UTF8_GOOD_PER_BAD * bad
+
+
+_UTF8_GOOD_PER_BAD = 20
+
+
+def replaced(data: bytes, text: str, codec: str) -> str | None:
+    """The warning for ``text`` decoded from ``data`` with errors replaced, if any were."""
+    bad = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
+    if bad <= 0:
+        return None
+    return f"{bad} undecodable byte sequence(s) replaced with \ufffd ({codec})"
+
+
 def _full_decode(data: bytes, codec: str, warnings: list[str]) -> str:
     """Decode everything; salvage a truncated tail, replace (and report) rare bad bytes."""
     try:
@@ -243,8 +264,8 @@ def _full_decode(data: bytes, codec: str, warnings: list[str]) -> str:
                 )
                 return text
     text = data.decode(codec, errors="replace")
-    bad = text.count("\ufffd")
-    warnings.append(f"{bad} undecodable byte sequence(s) replaced with \ufffd ({codec})")
+    if warning := replaced(data, text, codec):
+        warnings.append(warning)
     return text
 
 
@@ -286,6 +307,8 @@ def _pick_codec(data: bytes) -> tuple[str, bytes]:
             head = data[: exc.start]
             if head.decode("utf-8") and max(head[-SAMPLE_BYTES:], default=0) >= 0x80:
                 return "utf-8", data
+        if mostly_utf8(data):  # a stray byte: still UTF-8, the byte replaced (and said)
+            return "utf-8", data
     sample = data[:SAMPLE_BYTES]
     by_nuls = _utf16_by_nuls(sample)
     if by_nuls:

@@ -202,6 +202,7 @@ def _parse_web(data: bytes, url: str | None, charset: str | None, as_text: bool)
     from reader.core import webpage
 
     text, codec = webpage.decode_html(page.html, charset or page.charset)
+    warnings = [w] if (w := decode.replaced(page.html, text, codec)) else []
     text = decode.normalise(text)
     if not text.strip():
         raise UnreadableInput("empty file (only whitespace)")
@@ -216,8 +217,8 @@ def _parse_web(data: bytes, url: str | None, charset: str | None, as_text: bool)
             raise UnreadableInput("no text found on this page")
         if len(articles) == 1:
             _title_a_lone_article(articles[0])
-        return ParsedDocument(plain, codec, articles)
-    return ParsedDocument(text, codec, [web_article(text, url or page.url)])
+        return ParsedDocument(plain, codec, articles, warnings)
+    return ParsedDocument(text, codec, [web_article(text, url or page.url)], warnings)
 
 
 def _cut_off(text: str) -> bool:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+from reader.core import html_raw
 
 log = logging.getLogger(__name__)
 
@@ -62,9 +65,8 @@ class _Extractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[str] = []
+        self.open_count: Counter[str] = Counter()  # tags on the stack: stray ends in O(1)
         self.skip_depth = 0
-        self.in_title = False
-        self.page_title = ""
         self.buf: list[str] = []
         self.buf_kind = "p"
         # (article index or -1 outside any <article>, block)
@@ -91,15 +93,13 @@ class _Extractor(HTMLParser):
     # parser callbacks
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title" and "svg" not in self.stack:
-            self.in_title = True
-            return
         hidden = any(k == "hidden" or (k == "aria-hidden" and v == "true") for k, v in attrs)
         if tag in _VOID:
             if tag in ("br", "hr") and not self.skip_depth:
                 self._line_break()
             return
         self.stack.append(tag)
+        self.open_count[tag] += 1
         if self.skip_depth or tag in _SKIP or hidden:
             self.skip_depth += 1
             return
@@ -120,14 +120,12 @@ class _Extractor(HTMLParser):
             self._line_break()
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-            return
-        if tag in _VOID or tag not in self.stack:
+        if tag in _VOID or not self.open_count[tag]:
             return  # stray or void end tag
         # Pop up to the matching tag (HTML in the wild leaves tags unclosed).
         while self.stack:
             open_tag = self.stack.pop()
+            self.open_count[open_tag] -= 1
             self._close(open_tag)
             if open_tag == tag:
                 break
@@ -146,9 +144,6 @@ class _Extractor(HTMLParser):
             self.heading = None
 
     def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.page_title += data
-            return
         if not self.skip_depth:
             self.buf.append(data)
 
@@ -169,13 +164,14 @@ def looks_like_html(text: str) -> bool:
 
 def extract(html: str) -> HtmlDocument:
     """Paragraph blocks of the page's main text, grouped by <article> when there are several."""
+    text, raw = html_raw.cut(html)
     parser = _Extractor()
     try:
-        parser.feed(html)
+        parser.feed(text)
         parser.close()
     except Exception:  # html.parser is lenient; a defect here must not lose the text
         log.exception("HTML parser failed; keeping what was extracted")
-    page_title = _SPACE.sub(" ", parser.page_title).strip()
+    page_title = _SPACE.sub(" ", raw.title).strip()
     blocks = parser.blocks
     h1 = next((b.text for _, b in blocks if b.kind == "h1"), "")
     title = h1 or page_title

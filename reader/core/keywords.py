@@ -22,8 +22,8 @@ import re
 import statistics
 import threading
 from collections import Counter
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,10 +40,13 @@ __all__ = [
     "entities",
     "find_occurrences",
     "is_candidate",
+    "iter_entities",
     "keywords",
     "names_from_byline",
+    "pieces",
     "set_user_words",
     "stopwords",
+    "term_counts",
     "terms",
     "tokenize",
     "warm_up",
@@ -239,13 +242,49 @@ def is_candidate(word: str) -> bool:
     return not _RE_NUMERIC.fullmatch(word)
 
 
-def _candidates(text: str) -> list[str]:
-    return [w for w in segment.cut(text) if is_candidate(w)]
+# A huge article (a 20 MB page of one line) is cut into pieces of about this many characters
+# and analysed piece by piece: memory stays that of one piece (tests/perf/bench_bounds.py).
+PIECE_CHARS = 1 << 16
+# Where a piece may end: the segmenter starts a new block after any of these anyway, so
+# the words found are those of the whole text.
+_UP_TO_LAST_BREAK = re.compile(r".*[\n。！？；，、\s]", re.DOTALL)
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) tiling ``text``, each ending after a line or sentence break when
+    there is one in its last half (else cut at ``size``)."""
+    start, n = 0, len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n and (m := _UP_TO_LAST_BREAK.match(text, start + size // 2, end)):
+            end = m.end()
+        yield start, text[start:end]
+        start = end
+
+
+@dataclass
+class TermCounts:
+    """How often each candidate term occurs in a text, and where it first does."""
+
+    counts: Counter[str] = field(default_factory=Counter)
+    first: dict[str, int] = field(default_factory=dict)  # term → its first ordinal
+    total: int = 0  # candidate words in all
+
+
+def term_counts(text: str) -> TermCounts:
+    found = TermCounts()
+    for _, piece in pieces(text):
+        for word in segment.cut(piece):
+            if is_candidate(word):
+                found.counts[word] += 1
+                found.first.setdefault(word, found.total)
+                found.total += 1
+    return found
 
 
 def terms(text: str) -> set[str]:
     """The distinct candidate terms of a document (the store counts these for IDF)."""
-    return set(_candidates(text))
+    return set(term_counts(text).counts)
 
 
 # -- IDF ----------------------------------------------------------------------------------
@@ -329,22 +368,21 @@ def _read_idf(source: Path) -> tuple[dict[str, float], float]:
 # -- keywords -----------------------------------------------------------------------------
 
 
-def keywords(text: str, top: int = 10, idf: IdfTable | None = None) -> list[tuple[str, float]]:
-    """The `top` terms of `text` by TF-IDF, best first, weights summing over tf = count/n.
+def keywords(
+    text: str | TermCounts, top: int = 10, idf: IdfTable | None = None
+) -> list[tuple[str, float]]:
+    """The `top` terms of `text` (or of its counts) by TF-IDF, best first, weights summing
+    over tf = count/n.
 
     Ties go to the term that appears first, so the result is stable.
     """
-    words = _candidates(text)
-    if not words or top <= 0:
+    found = term_counts(text) if isinstance(text, str) else text
+    if not found.total or top <= 0:
         return []
     table = idf or IdfTable.default()
-    counts = Counter(words)
-    first: dict[str, int] = {}
-    for i, w in enumerate(words):
-        first.setdefault(w, i)
-    n = len(words)
-    scored = [(w, c / n * table.idf(w)) for w, c in counts.items()]
-    scored.sort(key=lambda item: (-item[1], first[item[0]]))
+    n = found.total
+    scored = [(w, c / n * table.idf(w)) for w, c in found.counts.items()]
+    scored.sort(key=lambda item: (-item[1], found.first[item[0]]))
     return scored[:top]
 
 
@@ -362,7 +400,17 @@ def entities(text: str) -> list[Entity]:
     added as user words). A "name" ending in 村/区/庄... is a place. Slow (~6× plain
     cutting): run it in the background and store the result.
     """
-    found: list[Entity] = []
+    return list(iter_entities(text))
+
+
+def iter_entities(text: str) -> Iterator[Entity]:
+    """:func:`entities` one at a time, the text segmented piece by piece."""
+    for offset, piece in pieces(text):
+        for start, end, word, kind in _entities(piece):
+            yield Entity(start + offset, end + offset, word, kind)
+
+
+def _entities(text: str) -> Iterator[tuple[int, int, str, str]]:
     stop = stopwords()
     seg = segment.segmenter()
     for word, flag, start, end in segment.tag(text):
@@ -385,8 +433,7 @@ def entities(text: str) -> list[Entity]:
                 continue
         if kind == "place" and _ROAD_PART.fullmatch(word):
             continue  # 南路 of 启明南路站: a part of a longer name, not a place
-        found.append(Entity(start, end, word, kind))
-    return found
+        yield start, end, word, kind
 
 
 # A direction and a road, street or station word alone (南路, 东街) is the tail of a name.

@@ -10,7 +10,7 @@ import functools
 import json
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -213,31 +213,36 @@ class Plan:
         return self._scan(piece, bounds)
 
     def _scan(self, piece: str, bounds: Boundaries | None) -> tuple[str, bool]:
-        out: list[str] = []
+        done: list[str] = []  # joined windows: never one string object per character of
+        out: list[str] = []  # a huge text (tests/perf/bench_bounds.py)
         append = out.append
         firsts = self.phrase_firsts
         char_value = self.chars.get
         changed = False
         i, n, at = 0, len(piece), 0
         while i < n:
-            c = piece[i]
-            if c not in firsts:
-                # No multi-character key starts here: the character table decides.
-                value = char_value(c, c)
-                length = 1
-            else:
-                value, length = self._longest_match(piece, i, n)
-            append(value)
-            size = len(value)
-            if size != length:
-                changed = True
-                if bounds is not None:
-                    if not bounds or bounds[-1] != (i, at):
-                        bounds.append((i, at))
-                    bounds.append((i + length, at + size))
-            i += length
-            at += size
-        return "".join(out), changed
+            window_end = min(n, i + _WINDOW)
+            while i < window_end:
+                c = piece[i]
+                if c not in firsts:
+                    # No multi-character key starts here: the character table decides.
+                    value = char_value(c, c)
+                    length = 1
+                else:
+                    value, length = self._longest_match(piece, i, n)
+                append(value)
+                size = len(value)
+                if size != length:
+                    changed = True
+                    if bounds is not None:
+                        if not bounds or bounds[-1] != (i, at):
+                            bounds.append((i, at))
+                        bounds.append((i + length, at + size))
+                i += length
+                at += size
+            done.append("".join(out))
+            out.clear()
+        return "".join(done), changed
 
     def _longest_match(self, piece: str, i: int, n: int) -> tuple[str, int]:
         """(value, key length) of the short-circuit match at ``i``; the character itself."""
@@ -257,6 +262,7 @@ def _dense(table: dict[int, str]) -> list[int | str]:
 
 
 RUN, PHRASE, USER = 0, 1, 2  # segment kinds
+_WINDOW = 1 << 14  # pieces of output joined at a time
 Segment = tuple[int, int, int]  # (start, end, kind)
 
 
@@ -298,18 +304,18 @@ class Converter:
 
     # -- segmentation --------------------------------------------------------------------
 
-    def segments(self, text: str) -> list[Segment]:
-        """Segments tiling ``text`` (already normalised)."""
+    def segments(self, text: str) -> Iterator[Segment]:
+        """Segments tiling ``text`` (already normalised), made as they are used."""
         cuts = [c for c in self.breaks(text) if 0 < c < len(text)] if self.breaks else []
         if self.user is None and self.segmenter is None and not cuts:
-            return [(0, len(text), RUN)] if text else []
+            if text:
+                yield (0, len(text), RUN)
+            return
         matchers = [
             (d.prefixes, kind)
             for d, kind in ((self.user, USER), (self.segmenter, PHRASE))
             if d is not None
         ]
-        segments: list[Segment] = []
-        append = segments.append
         run_start = i = 0
         n = len(text)
         cuts.append(n)
@@ -318,7 +324,7 @@ class Converter:
             if i == cuts[cut]:
                 cut += 1
                 if run_start < i:  # a run of characters ends at a cut too
-                    append((run_start, i, RUN))
+                    yield (run_start, i, RUN)
                     run_start = i
             while cuts[cut] <= i:
                 cut += 1
@@ -326,15 +332,14 @@ class Converter:
                 length = longest(prefixes, text, i, cuts[cut])
                 if length:
                     if run_start < i:
-                        append((run_start, i, RUN))
-                    append((i, i + length, kind))
+                        yield (run_start, i, RUN)
+                    yield (i, i + length, kind)
                     i = run_start = i + length
                     break
             else:
                 i += 1
         if run_start < n:
-            append((run_start, n, RUN))
-        return segments
+            yield (run_start, n, RUN)
 
     # -- conversion ----------------------------------------------------------------------
 
@@ -354,6 +359,7 @@ class Converter:
 
     def convert(self, text: str) -> str:
         text = text.translate(self.normalize)
+        done: list[str] = []
         out: list[str] = []
         for start, end, kind in self.segments(text):
             piece = text[start:end]
@@ -364,7 +370,11 @@ class Converter:
                 for stage in self.stages[1:]:
                     piece, _ = stage.convert(piece)
             out.append(piece)
-        return "".join(out)
+            if len(out) >= _WINDOW:
+                done.append("".join(out))
+                out.clear()
+        done.append("".join(out))
+        return "".join(done)
 
     def convert_aligned(self, text: str) -> tuple[str, Boundaries]:
         """The converted text and the boundaries it shares with ``text``."""

@@ -18,6 +18,15 @@ from reader.core.anchors import Anchor
 log = logging.getLogger(__name__)
 
 _SPACE = re.compile(r"\s+")
+# Scripts written without spaces between words: Han, kana, CJK punctuation and full forms.
+_SPACELESS = (
+    "\u2e80-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
+    "\U00020000-\U0003ffff"
+)
+_WORD = rf"[^\W{_SPACELESS}]"  # a letter or digit of a spaced script
+# A whole run of white space that separates no two such words: all of it goes (compiled
+# when first used: records is imported before the window paints).
+_UNSPACED = rf"(?<!\s)(?:(?<!{_WORD})\s+|\s++(?!{_WORD}))"
 
 DEFAULT_COLOUR = "yellow"
 
@@ -144,11 +153,21 @@ class ArticleFilter:
 
 
 def content_digest(title: str, body: str) -> str:
-    """Same text but for whitespace, same digest: how duplicates are recognised."""
-    import hashlib  # OpenSSL's library: not before the window paints
+    """Same text but for how it is laid out, same digest: how duplicates are recognised.
 
-    normalised = _SPACE.sub("", title) + "\n" + _SPACE.sub("", body)
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    Unicode's composed form (NFC) is compared, so an NFD copy of a text is the same text;
+    white space goes except one space between words of spaced scripts ("can not" is not
+    "cannot"), so a Chinese text wrapped differently is the same text. A text without such
+    spaces keeps the digest earlier versions gave it (annotation files name articles by it).
+    """
+    import hashlib  # OpenSSL's library: not before the window paints
+    import unicodedata
+
+    def key(text: str) -> str:
+        unspaced = re.sub(_UNSPACED, "", unicodedata.normalize("NFC", text))  # re caches it
+        return _SPACE.sub(" ", unspaced)
+
+    return hashlib.sha256(f"{key(title)}\n{key(body)}".encode()).hexdigest()
 
 
 def display_title(title: str, section: str, continued_from: str, body: str) -> str:

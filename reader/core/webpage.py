@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import codecs
 import html
-import json
 import logging
 import math
 import re
@@ -40,7 +39,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
-from reader.core import decode, saved_page
+from reader.core import decode, html_raw, saved_page
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +133,8 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
         utf8_bad = exc.start < len(data) - 4
+    if decode.mostly_utf8(data):  # and so is UTF-8 with a stray byte
+        return data.decode("utf-8", errors="replace"), "utf-8"
     if codec and codec != "utf-8":
         if _bad_fraction(data, codec) < 0.002 and _plausible(data, codec) >= 0.6:
             return data.decode(codec, errors="replace"), codec
@@ -154,43 +155,13 @@ def decode_html(data: bytes, declared: str | None = None) -> tuple[str, str]:
     return data.decode(best, errors="replace"), best
 
 
-# --- raw text elements and comments, cut out before parsing --------------------------------
-
-_RAW = "script|style|noscript|textarea|xmp|iframe|noembed|noframes|plaintext|title"
-# Browser rules: a comment ends at the first -->, <!--> and <!---> are empty, an unclosed one
-# runs to the end; a raw text element ends at its first </name followed by space, / or >.
-_CUT = re.compile(
-    rf"<!--(?:-?>|.*?--!?>|.*\Z)|<({_RAW})\b[^>]*>(.*?)(?:</\1(?=[\s/>])[^>]*>?|\Z)",
-    re.IGNORECASE | re.DOTALL,
-)
-_LD_TYPE = re.compile(r"""type\s*=\s*["']?application/ld\+json""", re.IGNORECASE)
-_TAGS = re.compile(r"<[^>]*>")
+# --- raw text elements and comments: cut out before parsing (html_raw) ------------------
 
 
-@dataclass
-class _Raw:
-    title: str = ""
-    json_ld: list[object] = field(default_factory=list)
-
-
-def _cut_raw(text: str) -> tuple[str, _Raw]:
-    raw = _Raw()
-
-    def repl(m: re.Match[str]) -> str:
-        name = (m.group(1) or "").lower()
-        if name == "title":
-            if not raw.title:  # RCDATA: tags inside a title are its text; we drop them
-                inner = _CUT.sub(" ", m.group(2) or "")  # no script text in the title
-                raw.title = _clean(html.unescape(_TAGS.sub("", inner)))
-            return " "
-        if name == "script" and _LD_TYPE.search(m.group(0)[: m.group(0).find(">") + 1]):
-            try:
-                raw.json_ld.append(json.loads(m.group(2), strict=False))
-            except ValueError:
-                log.debug("unreadable JSON-LD")
-        return " "
-
-    return _CUT.sub(repl, text), raw
+def _cut_raw(text: str) -> tuple[str, html_raw.RawParts]:
+    cut, raw = html_raw.cut(text)
+    raw.title = _clean(raw.title)
+    return cut, raw
 
 
 # --- a small tree ---------------------------------------------------------------------------
@@ -294,6 +265,8 @@ _CLOSES_P = _BLOCK - {"br", "td", "th", "tr", "li", "dd", "dt", "tbody", "thead"
 _HIDDEN_CLASS = re.compile(
     r"(?:^|\s)(?:hidden|hide|d-none|sr-only|visually-hidden|screen-reader-text|invisible)(?:\s|$)"
 )
+# A <p> closes at another block's start unless one of these lies between.
+_P_SCOPE = ("div", "td", "th", "li", "table", "section", "article", "blockquote")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -353,6 +326,7 @@ class _Builder(HTMLParser):
         self.styled_hidden = styled_hidden  # keep inline display:none/visibility:hidden
         self.root = Node("#root", {}, None)
         self.stack: list[Node] = [self.root]
+        self.at: dict[str, list[int]] = {}  # tag → its indexes on the stack, innermost last
         self.metas: list[dict[str, str]] = []
         self.links: list[dict[str, str]] = []
         self.dated: list[tuple[str, dict[str, str]]] = []  # <time>/itemprop date elements
@@ -369,13 +343,13 @@ class _Builder(HTMLParser):
         if tag in _CLOSES_P or tag == "p":
             self._close_p()
         elif tag == "li":
-            self._close_to("li", ("ul", "ol"))
+            self._close_to(("li",), ("ul", "ol"))
         elif tag in ("dt", "dd"):
             self._close_to(("dt", "dd"), ("dl",))
         elif tag in ("td", "th"):
             self._close_to(("td", "th"), ("tr", "table"))
         elif tag == "tr":
-            self._close_to("tr", ("table", "tbody", "thead"))
+            self._close_to(("tr",), ("table", "tbody", "thead"))
         top = self.stack[-1]
         hidden = False
         itemprop = ""
@@ -401,6 +375,7 @@ class _Builder(HTMLParser):
         if attrs and ("author" in attrs.get("rel", "").lower() or itemprop == "author"):
             self.bylines.append(node)
         if tag not in _VOID:
+            self.at.setdefault(tag, []).append(len(self.stack))
             self.stack.append(node)
             self.depth = max(self.depth, len(self.stack))
         elif tag == "input" and attrs.get("type", "").lower() == "password":
@@ -409,30 +384,29 @@ class _Builder(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)  # browsers ignore "/>" on non-void elements
 
-    def _close_p(self) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            t = self.stack[i].tag
-            if t == "p":
-                del self.stack[i:]
-                return
-            if t in ("div", "td", "th", "li", "table", "section", "article", "blockquote"):
-                return
+    # Where each open tag sits on the stack, so that closing finds it without walking the
+    # stack: a page of thousands of nested tags and stray end tags stays linear.
 
-    def _close_to(self, tags: str | tuple[str, ...], scope: tuple[str, ...]) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            t = self.stack[i].tag
-            if t == tags or t in tags:
-                del self.stack[i:]
-                return
-            if t in scope:
-                return
+    def _innermost(self, tags: tuple[str, ...]) -> int:
+        return max((self.at[t][-1] for t in tags if self.at.get(t)), default=0)
+
+    def _truncate(self, index: int) -> None:
+        for node in self.stack[index:]:
+            self.at[node.tag].pop()
+        del self.stack[index:]
+
+    def _close_p(self) -> None:
+        self._close_to(("p",), _P_SCOPE)
+
+    def _close_to(self, tags: tuple[str, ...], scope: tuple[str, ...]) -> None:
+        index = self._innermost(tags)
+        if index and index > self._innermost(scope):
+            self._truncate(index)
 
     def handle_endtag(self, tag: str) -> None:
-        for i in range(len(self.stack) - 1, 0, -1):
-            if self.stack[i].tag == tag:
-                del self.stack[i:]
-                return
-        if tag in ("p", "br"):  # </p> alone and </br> act as a break
+        if index := self._innermost((tag,)):
+            self._truncate(index)
+        elif tag in ("p", "br"):  # </p> alone and </br> act as a break
             self.stack[-1].children.append(Node("br", {}, self.stack[-1]))
 
     def handle_data(self, data: str) -> None:
@@ -1042,7 +1016,7 @@ def _find_source(lines: list[str]) -> str | None:
 # --- the whole ------------------------------------------------------------------------------
 
 
-def _parse(text: str, styled_hidden: bool = False) -> tuple[_Builder, _Raw]:
+def _parse(text: str, styled_hidden: bool = False) -> tuple[_Builder, html_raw.RawParts]:
     cut, raw = _cut_raw(text)
     builder = _Builder(styled_hidden)
     try:

@@ -76,7 +76,8 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
     create_application()
     install_language(data_dir)
     try:
-        library = Library.open(data_dir, seed=False)
+        # A large library is checked for damage on a worker after the first paint.
+        library = Library.open(data_dir, seed=False, defer_check=True)
     except LibraryError as e:
         from reader.gui import library_errors
 

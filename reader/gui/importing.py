@@ -281,17 +281,31 @@ class Importer(QObject):
                 self.tr("{folders}：{nothing}").format(folders=folders, nothing=nothing),
             )
             return
+        line = self.tr("{file}：{error}")
         if errors:
-            line = self.tr("{file}：{error}")
-            lines = listed(
-                [line.format(file=_shown(s), error=e) for s, e in errors],
-                lambda more: self.tr("……另有 %n 个", "", more),
-            )
+            lines = listed([line.format(file=_shown(s), error=e) for s, e in errors], self._more)
             QtWidgets.QMessageBox.warning(
                 self.window,
                 self.tr("部分文件未能导入"),
                 self.tr("{summary}。\n\n{errors}").format(summary=summary, errors=lines),
             )
+            return
+        # Files imported but not quite as written (a byte that was not text); annotation
+        # files' warnings are counted in the summary already.
+        imported = {a.source for a in report.articles}
+        warnings = [
+            line.format(file=_shown(s), error=w) for s, w in report.warnings if s in imported
+        ]
+        if warnings:
+            lines = listed(warnings, self._more)
+            QtWidgets.QMessageBox.information(
+                self.window,
+                self.tr("导入时有提示"),
+                self.tr("{summary}。\n\n{errors}").format(summary=summary, errors=lines),
+            )
+
+    def _more(self, count: int) -> str:
+        return self.tr("……另有 %n 个", "", count)
 
 
 def _shown(source: str) -> str:

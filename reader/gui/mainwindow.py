@@ -59,11 +59,13 @@ from reader.gui.script_selector import ScriptSelector
 from reader.gui.sidebar import LibrarySidebar
 from reader.gui.startup import LAST_ARTICLE, StartupSequence
 from reader.gui.word_lists import WordLists
+from reader.gui.writer import LibraryWriter
 from reader.library import Library
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent
 
+    from reader.gui.backup_controller import BackupController
     from reader.gui.find_bar import FindBar
 
 log = logging.getLogger(__name__)
@@ -81,6 +83,8 @@ class MainWindow(QMainWindow):
         self._painted = False
         self.setWindowTitle(i18n.app_name())
         self.setAcceptDrops(True)
+        self.writer = LibraryWriter(library, self.statusBar(), self)
+        self.writer.failed.connect(self._write_failed)
         self._build_panes()
         self._build_controllers()
         self.menus = Menus(self, self)
@@ -137,7 +141,7 @@ class MainWindow(QMainWindow):
         self.model.failed.connect(self._library_failed)
         self.list_view = self._build_list()
         self.reading_pane = ReadingPane()
-        self.positions = ReadingPositions(self.reading_pane, self.library)
+        self.positions = ReadingPositions(self.reading_pane, self.library, self.writer)
         reading = QWidget()
         self._reading_column = QVBoxLayout(reading)  # the find bar joins it when first used
         self._reading_column.setContentsMargins(0, 0, 0, 0)
@@ -241,6 +245,7 @@ class MainWindow(QMainWindow):
         )
         self.organise = OrganiseActions(
             library,
+            self.writer,
             lambda: self.list_sync.selected_ids(),
             self,
             undo_stack=lambda: (
@@ -276,11 +281,22 @@ class MainWindow(QMainWindow):
             article_label=self.article_label,
             find_bar=lambda: self.find_bar,
             ambiguity_action=self.menus.ambiguity_action,
+            writer=self.writer,
         )
         reading.failed.connect(self._library_failed)
         self.reading_pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reading_pane.customContextMenuRequested.connect(reading.context_menu)
         return reading
+
+    @cached_property
+    def backups(self) -> BackupController:
+        """Backups and restores (文件 → 备份与恢复…) and the daily backup: made once the
+        window is loaded (StartupSequence), or when first asked for."""
+        from reader.gui import backup_controller
+
+        return backup_controller.BackupController(
+            self.library, self.changes, self.settings, self.statusBar(), self
+        )
 
     @cached_property
     def find_bar(self) -> FindBar:
@@ -363,6 +379,18 @@ class MainWindow(QMainWindow):
             library_errors.report(self, error, self.library.path)
             self.close()
 
+    def _write_failed(self, error: BaseException | None) -> None:
+        """A write of the window's that could not be made: damage closes the window as
+        anywhere else; anything else (a library kept busy for long, a full disk) is said."""
+        from reader.core.errors import DamagedLibraryError
+
+        if isinstance(error, DamagedLibraryError):
+            self._library_failed(error)
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self, self.tr("未能保存"), str(error))
+
     # -- layout, painting, closing, dropping ----------------------------------------------
 
     def _restore_layout(self) -> None:
@@ -394,6 +422,7 @@ class MainWindow(QMainWindow):
         self._closing = True  # results still queued for this window start no new work
         self.lists.closing = True
         self.positions.flush()
+        self.writer.flush()  # what the reader did is written before the window goes
         self.watch.stop()
         self.importer.cancel()
         self.analysis_runner.cancel()

@@ -16,6 +16,7 @@ from reader.gui import themes
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QLineEdit
 
+    from reader.gui.backup_controller import BackupController
     from reader.gui.exporting import Exporter
     from reader.gui.feeds import FeedsController
     from reader.gui.find_bar import FindBar
@@ -40,6 +41,9 @@ class MenuHost(Protocol):
     scripts: ScriptSelector
     keyword_dock: QDockWidget
     search_edit: QLineEdit
+
+    @property
+    def backups(self) -> BackupController: ...
 
     @property
     def find_bar(self) -> FindBar: ...
@@ -103,6 +107,8 @@ class Menus(QObject):
         self.print_action = add(
             file_menu, self.tr("打印(&P)…"), exporter.print_article, standard.Print
         )
+        file_menu.addSeparator()
+        add(file_menu, self.tr("备份与恢复(&B)…"), lambda: w.backups.open_dialog())
         file_menu.addSeparator()
         self.settings_action = add(
             file_menu,

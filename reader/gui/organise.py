@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMenu, QWidget
 
 if TYPE_CHECKING:
+    from reader.gui.writer import LibraryWriter
     from reader.library import Library
 
 log = logging.getLogger(__name__)
@@ -30,12 +31,14 @@ class OrganiseActions(QObject):
     def __init__(
         self,
         library: Library,
+        writer: LibraryWriter,
         selected: Callable[[], list[int]],
         parent: QWidget,
         undo_stack: Callable[[], QUndoStack | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.library = library
+        self.writer = writer  # the changes are written off the window's thread
         self.selected = selected
         self.undo_stack = undo_stack  # the window's (编辑 → 撤销), once it is built
         self.window = parent
@@ -90,15 +93,13 @@ class OrganiseActions(QObject):
         ids = self.selected()
         if ids:
             starred = all(self.library.is_starred(i) for i in ids)
-            self.library.set_starred(ids, not starred)
-            self.changed.emit(ids, False)
+            self._write(lambda lib: lib.set_starred(ids, not starred), ids, False)
 
     def toggle_read(self) -> None:
         ids = self.selected()
         if ids:
             read = all(self.library.read_at(i) for i in ids)
-            self.library.mark_read(ids, not read)
-            self.changed.emit(ids, False)
+            self._write(lambda lib: lib.mark_read(ids, not read), ids, False)
 
     def add_tag(self) -> None:
         ids = self.selected()
@@ -109,14 +110,12 @@ class OrganiseActions(QObject):
             self.window, self.tr("添加标签"), self.tr("标签名："), known, 0, True
         )
         if ok and tag.strip():
-            self.library.add_tag(ids, tag)
-            self.changed.emit(ids, False)
+            self._write(lambda lib: lib.add_tag(ids, tag), ids, False)
 
     def remove_tag(self, tag: str) -> None:
         ids = self.selected()
         if ids:
-            self.library.remove_tag(ids, tag)
-            self.changed.emit(ids, False)
+            self._write(lambda lib: lib.remove_tag(ids, tag), ids, False)
 
     def trash_selected(self) -> None:
         if self.in_trash:
@@ -152,10 +151,9 @@ class OrganiseActions(QObject):
 
     def move_now(self, ids: list[int], to_trash: bool) -> None:
         if to_trash:
-            self.library.trash(ids)
+            self._write(lambda lib: lib.trash(ids), ids, True)
         else:
-            self.library.restore(ids)
-        self.changed.emit(ids, True)
+            self._write(lambda lib: lib.restore(ids), ids, True)
 
     def empty_trash(self) -> None:
         count = self.library.trashed_count()
@@ -171,8 +169,11 @@ class OrganiseActions(QObject):
             ),
         )
         if answer == QtWidgets.QMessageBox.StandardButton.Yes:
-            self.library.empty_trash()
-            self.changed.emit([], True)
+            self._write(lambda lib: lib.empty_trash(), [], True)  # a backup first
+
+    def _write(self, change: Callable[[Library], object], ids: list[int], left: bool) -> None:
+        """``change`` written, then the list told (``left``: the ids left the list)."""
+        self.writer.write(change, lambda _result: self.changed.emit(ids, left))
 
 
 class _Move(QUndoCommand):

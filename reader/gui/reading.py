@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from reader.gui.list_controller import ListController
     from reader.gui.looks import Looks
     from reader.gui.script_selector import ScriptSelector
+    from reader.gui.writer import LibraryWriter
     from reader.library import Library
 
 log = logging.getLogger(__name__)
@@ -59,10 +60,12 @@ class ReadingController(QObject):
         article_label: QLabel,
         find_bar: Callable[[], FindBar],
         ambiguity_action: QAction,
+        writer: LibraryWriter,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.library = library
+        self.writer = writer
         self.changes = changes
         self.pane = pane
         self.list_view = list_view
@@ -137,8 +140,11 @@ class ReadingController(QObject):
             )
         )
         if not self.library.read_at(record.id):
-            self.library.mark_read(record.id)  # read once opened, as in mail
-            self.changes.announce(Change(rows=(record.id,), read=1))
+            opened = record.id  # read once opened, as in mail
+            self.writer.write(
+                lambda lib: lib.mark_read(opened),
+                lambda _result: self.changes.announce(Change(rows=(opened,), read=1)),
+            )
 
     def close_article(self) -> None:
         """No article open (the list is empty)."""

@@ -18,6 +18,7 @@ from reader.core.errors import LibraryError
 from reader.gui.reading_pane import ReadingPane
 
 if TYPE_CHECKING:
+    from reader.gui.writer import LibraryWriter
     from reader.library import Library
 
 log = logging.getLogger(__name__)
@@ -43,10 +44,13 @@ def reading_minutes(chars: int) -> int:
 class ReadingPositions(QObject):
     """Keeps the pane's scroll position per article in ``library``."""
 
-    def __init__(self, pane: ReadingPane, library: Library) -> None:
+    def __init__(
+        self, pane: ReadingPane, library: Library, writer: LibraryWriter | None = None
+    ) -> None:
         super().__init__(pane)
         self.pane = pane
         self.library = library
+        self.writer = writer  # positions are written off the window's thread through it
         self._current: int | None = None  # the article whose scrolling is being followed
         self._saved: dict[int, float] = {}  # last value read or written, per article
         self._pending: float | None = None  # a position being restored during layout
@@ -79,11 +83,13 @@ class ReadingPositions(QObject):
 
     def _shown(self, article_id: int) -> None:
         self._current = article_id
-        try:
-            stored = self.library.reading_position(article_id)
-        except (LibraryError, sqlite3.Error) as e:
-            log.warning("cannot read the reading position of %s: %s", article_id, e)
-            stored = None
+        # What this window last wrote wins: its write may still be on the writer's queue.
+        stored = self._saved.get(article_id)
+        if stored is None:
+            try:
+                stored = self.library.reading_position(article_id)
+            except (LibraryError, sqlite3.Error) as e:
+                log.warning("cannot read the reading position of %s: %s", article_id, e)
         self._saved[article_id] = stored or 0.0
         if stored:
             self._pending = stored
@@ -107,6 +113,10 @@ class ReadingPositions(QObject):
     def _save(self, article_id: int, fraction: float) -> None:
         if abs(fraction - self._saved.get(article_id, 0.0)) < MIN_CHANGE:
             return
+        if self.writer is not None:
+            self.writer.write(lambda lib: _keep_position(lib, article_id, fraction))
+            self._saved[article_id] = fraction
+            return
         try:
             self.library.set_reading_position(article_id, fraction)
         except (LibraryError, sqlite3.Error, ValueError) as e:
@@ -114,3 +124,11 @@ class ReadingPositions(QObject):
             log.warning("cannot keep the reading position of %s: %s", article_id, e)
             return
         self._saved[article_id] = fraction
+
+
+def _keep_position(library: Library, article_id: int, fraction: float) -> None:
+    try:
+        library.set_reading_position(article_id, fraction)
+    except (LibraryError, sqlite3.Error, ValueError) as e:
+        # A busy or damaged library must not break reading; the position is a nicety.
+        log.warning("cannot keep the reading position of %s: %s", article_id, e)

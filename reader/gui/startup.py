@@ -84,6 +84,9 @@ class StartupSequence(QObject):
         prepare.finished.connect(prepare.deleteLater)
         prepare.start()
         w.analysis_runner.start_if_enabled()
+        # A large library's check, first on the writer's queue: no write of the window's
+        # reaches the file before it (a damaged one: the dialog, and nothing written).
+        w.writer.write(lambda library: library.check_deferred())
 
     def reopening(self) -> int | None:
         """The article the window opens again when loaded, until the list is in."""
@@ -133,5 +136,6 @@ class StartupSequence(QObject):
         # Other processes' imports from now on (counting 100,000 articles from a cold
         # cache takes a while: not beside the first fetch).
         w.watch.start()
+        _ = w.backups  # its daily backup from now on
         w.annotating.open_pending_link()
         self.loaded.emit()

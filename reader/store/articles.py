@@ -149,7 +149,7 @@ class ArticleStore:
             "INSERT INTO articles (source_id, position, title, subtitle, byline,"
             " section, body, captions, continued_from, continues_to, kind, script,"
             " digest, added_at, published, url, site, body_digest)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?, CAST(? AS TEXT), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 source_id,
                 position,
@@ -157,7 +157,9 @@ class ArticleStore:
                 art.subtitle,
                 art.byline,
                 art.section,
-                art.body,
+                # As UTF-8: a str bound as a parameter keeps a UTF-8 copy of itself for
+                # as long as it lives (a 20 MB page's body: 20 MB more until stored).
+                art.body.encode(),
                 json.dumps(art.captions, ensure_ascii=False),
                 art.continued_from,
                 art.continues_to,
@@ -782,8 +784,8 @@ def _source_of(
     key = at_path if any(row[2] == digest for row in rows) else digest
     source_id = conn.execute(
         "INSERT INTO sources (path, encoding, digest, text, splitter_version,"
-        " imported_at) VALUES (?, ?, ?, ?, ?, ?)",
-        (path, encoding, key, text, splitter_version, now()),
+        " imported_at) VALUES (?, ?, ?, CAST(? AS TEXT), ?, ?)",
+        (path, encoding, key, text.encode(), splitter_version, now()),  # see insert_in
     ).lastrowid
     assert source_id is not None
     return source_id

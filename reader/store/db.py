@@ -15,6 +15,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
+from urllib.parse import quote
 
 from reader.core.errors import (
     DamagedLibraryError,
@@ -158,8 +159,13 @@ class Database:
         *,
         lock_wait: float = BUSY_TIMEOUT_MS / 1000,
         on_wait: Callable[[Path], None] | None = None,
+        defer_check: bool = False,
     ) -> None:
         self.path = path
+        # A large library's check is left to check_deferred() (the window runs it on a
+        # worker after its first paint); its file state then, to remember a good result.
+        self.defer_check = defer_check
+        self.unchecked_state: str | None = None
         self.created = False  # True when this open made a new, empty library
         self.backup_path: Path | None = None
         # A write waits up to lock_wait seconds for another process's write lock (then
@@ -179,6 +185,8 @@ class Database:
         except (OSError, sqlite3.OperationalError) as e:
             raise LibraryUnavailableError(f"cannot open library {path}: {_reason(e)}") from e
         self.conn.row_factory = sqlite3.Row
+        # The migration to schema 2.9 recomputes every digest in SQL.
+        self.conn.create_function("reader_content_digest", 2, _content_digest, deterministic=True)
         try:
             self._prepare_waiting()
         except sqlite3.DatabaseError as e:
@@ -250,6 +258,9 @@ class Database:
         state = _file_state(self.path) if large else None
         if state is not None and _remembered(self.path) == state:
             return
+        if state is not None and self.defer_check:
+            self.unchecked_state = state
+            return
         first = self.conn.execute("PRAGMA quick_check(1)").fetchone()[0]
         if first != "ok":
             # One line for the user: SQLite's report spans lines and names the schema.
@@ -257,6 +268,26 @@ class Database:
             raise damaged(self.path, reason)
         if state is not None:
             _remember(self.path, state)
+
+    def check_deferred(self) -> None:
+        """The check _quick_check left for later, on a connection of its own (any thread):
+        DamagedLibraryError if the library is damaged, and from then on nothing is written
+        through this Database. A good result is remembered for the file's state at open."""
+        state, self.unchecked_state = self.unchecked_state, None
+        if state is None:
+            return
+        conn = sqlite3.connect(f"file:{quote(str(self.path))}?mode=ro", uri=True)
+        try:
+            first = conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        except sqlite3.DatabaseError as e:
+            first = str(e)
+        finally:
+            conn.close()
+        if first != "ok":
+            reason = " ".join(first.replace("*** in database main ***", "").split())
+            self.found_damage = sqlite3.DatabaseError(reason)
+            raise damaged(self.path, reason, untouched=False)
+        _remember(self.path, state)
 
     def _has_tables(self) -> bool:
         row = self.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -391,6 +422,12 @@ def _check_file(path: Path) -> None:
             raise NotALibraryError(f"{path} is a folder, not a Reader library")
     except OSError as e:
         raise LibraryUnavailableError(f"cannot read library {path}: {_reason(e)}") from e
+
+
+def _content_digest(title: str, body: str) -> str:
+    from reader.core.records import content_digest  # only when a migration calls it
+
+    return content_digest(title, body)
 
 
 def _file_state(path: Path) -> str | None:

@@ -225,6 +225,16 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         ) WITHOUT ROWID""",
         "CREATE INDEX feed_entries_by_article ON feed_entries(article_id, feed_id)",
     ),
+    10: (
+        # Content digests compare the NFC form and keep the space between two words of a
+        # spaced script ("can not" is not "cannot"): records.content_digest, registered on
+        # every connection as reader_content_digest. Digests of texts without such spaces
+        # are unchanged. Of two articles that become equal (an NFC and an NFD copy) the
+        # later keeps its old digest (OR IGNORE) rather than losing anything.
+        "UPDATE OR IGNORE articles SET digest = reader_content_digest(title, body)",
+        "UPDATE articles SET body_digest = reader_content_digest('', body)"
+        " WHERE body_digest IS NOT NULL",
+    ),
 }
 
 MINOR = max(MIGRATIONS)

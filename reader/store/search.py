@@ -70,7 +70,7 @@ import logging
 import math
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from operator import add
 
@@ -130,6 +130,9 @@ _PUA = 0xE000
 _PUA_END = _PUA + 0x80
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
+# A body of this many characters or more is indexed through the staging table (_stage).
+_STAGED_CHARS = 1 << 18
+_STAGING = "search_column"
 
 
 # --- normalisation and tokens -----------------------------------------------------------
@@ -152,29 +155,52 @@ def _encode(normal: str) -> str:
     return normal.translate(_token_table())
 
 
-def tokens(text: str) -> tuple[str, int]:
-    """One field's column text (its characters, then its bigrams) and its token count."""
+def tokens(text: str) -> tuple[bytearray, int]:
+    """One field's column text, UTF-8 (its characters, then its bigrams), and its token
+    count. FTS5 reads a blob as the text it holds."""
     encoded = _encode(normalise(text))
-    if len(encoded) < 2:
-        return encoded, len(encoded)
-    return _column(encoded), 2 * len(encoded) - 1
+    return bytearray().join(_column_pieces(encoded)), _token_count(encoded)
 
 
+def _token_count(encoded: str) -> int:
+    return max(0, 2 * len(encoded) - 1)
+
+
+_PIECE = 1 << 16  # characters turned into column text at a time
 _SPACE = array("I", [ord(" ")])
 
 
-def _column(encoded: str) -> str:
-    """ "a b c ab bc" for "abc", laid out in an array of code points: joining one string
-    per character and per bigram took 5x as long, and ~0.5 GB for a 20 MB one-line page."""
+def _column_pieces(encoded: str) -> Iterator[bytes]:
+    """b"a b c ab bc" for "abc", in pieces: the column of a 20 MB one-line page never
+    exists as a Python str (tests/perf/bench_bounds.py)."""
     n = len(encoded)
-    codes = array("I", encoded.encode("utf-32-le"))
-    out = array("I", bytes(4 * (5 * n - 4)))  # 2n for "a b c ", 3n - 4 for "ab bc"
-    out[0 : 2 * n : 2] = codes
-    out[1 : 2 * n : 2] = _SPACE * n
-    out[2 * n :: 3] = codes[:-1]
-    out[2 * n + 1 :: 3] = codes[1:]
-    out[2 * n + 2 :: 3] = _SPACE * (n - 2)
-    return codecs.utf_32_le_decode(memoryview(out))[0]
+    for start in range(0, n, _PIECE):
+        yield _spaced(encoded[start : start + _PIECE], 1, last=start + _PIECE >= n == 1)
+    for start in range(0, n - 1, _PIECE):  # each with the character after it
+        yield _spaced(encoded[start : start + _PIECE + 1], 2, last=start + _PIECE >= n - 1)
+
+
+def _column_size(encoded: str) -> int:
+    """len(b"".join(_column_pieces(encoded))), without making it."""
+    n = len(encoded)
+    if n < 2:
+        return len(encoded.encode())
+    sizes = sum(len(encoded[s : s + _PIECE].encode()) for s in range(0, n, _PIECE))
+    ends = len(encoded[0].encode()) + len(encoded[-1].encode())
+    # Each character and a space, then each bigram and a space, less the last space.
+    return (sizes + n) + (2 * sizes - ends + n - 1) - 1
+
+
+def _spaced(chars: str, width: int, last: bool) -> bytes:
+    """b"a b c " (width 1) or b"ab bc " (width 2) for "abc" (no space at the end if
+    ``last``), laid out in an array of code points: joining one string per character or
+    bigram took 5x as long."""
+    codes = array("I", chars.encode("utf-32-le"))
+    count = len(codes) - width + 1
+    out = _SPACE * ((width + 1) * count - last)
+    for k in range(width):
+        out[k :: width + 1] = codes[k : k + count]
+    return codecs.utf_32_le_decode(memoryview(out))[0].encode()
 
 
 def length_class(size: int) -> int:
@@ -450,33 +476,17 @@ class SearchIndex:
         ).fetchone()
         return _Texts(row[0], row[1], row[2] or "") if row else None
 
-    @staticmethod
-    def _values(title: str, body: str, extra: str) -> tuple[str, list[str]]:
-        """The columns of the article's length class, and their texts."""
-        fields = [tokens(title), tokens(body), tokens(extra)]
-        k = length_class(sum(size for _, size in fields)) * len(FIELDS)
-        return ", ".join(COLUMNS[k : k + len(FIELDS)]), [text for text, _ in fields]
-
     def _insert(
         self, conn: sqlite3.Connection, article_id: int, title: str, body: str, extra: str
     ) -> None:
-        columns, values = self._values(title, body, extra)
-        conn.execute(
-            f"INSERT INTO search_index (rowid, {columns}) VALUES (?, ?, ?, ?)",
-            (article_id, *values),
-        )
+        _write(conn, article_id, (title, body, extra))
 
     def _delete(
         self, conn: sqlite3.Connection, article_id: int, title: str, body: str, extra: str
     ) -> None:
         # Contentless: FTS5 removes exactly the tokens given, so they must be the indexed ones
         # (the same texts give the same length class).
-        columns, values = self._values(title, body, extra)
-        conn.execute(
-            f"INSERT INTO search_index (search_index, rowid, {columns})"
-            " VALUES ('delete', ?, ?, ?, ?)",
-            (article_id, *values),
-        )
+        _write(conn, article_id, (title, body, extra), delete=True)
 
     # -- queries ------------------------------------------------------------------------
 
@@ -584,6 +594,46 @@ class SearchIndex:
             elif not expect_false:
                 log.warning("search index out of step for article %d; dropped", row[0])
         return found
+
+
+def _write(
+    conn: sqlite3.Connection, article_id: int, texts: tuple[str, str, str], delete: bool = False
+) -> None:
+    """Index (or with ``delete`` unindex) an article's title, body and extra text, in the
+    columns of its length class. A long body reaches FTS5 through a staging table written
+    piece by piece: neither Python nor the statement's parameters hold its column whole."""
+    title, body, extra = (_encode(normalise(t)) for t in texts)
+    k = length_class(sum(map(_token_count, (title, body, extra)))) * len(FIELDS)
+    columns = ", ".join(COLUMNS[k : k + len(FIELDS)])
+    if delete:
+        sql = f"INSERT INTO search_index (search_index, rowid, {columns}) SELECT 'delete', ?"
+    else:
+        sql = f"INSERT INTO search_index (rowid, {columns}) SELECT ?"
+    title_column, extra_column = (bytearray().join(_column_pieces(t)) for t in (title, extra))
+    if len(body) < _STAGED_CHARS:
+        body_column = bytearray().join(_column_pieces(body))
+        conn.execute(f"{sql}, ?, ?, ?", (article_id, title_column, body_column, extra_column))
+        return
+    _stage(conn, body)
+    try:
+        conn.execute(
+            f"{sql}, ?, column, ? FROM temp.{_STAGING} WHERE rowid = 1",
+            (article_id, title_column, extra_column),
+        )
+    finally:
+        conn.execute(f"DELETE FROM temp.{_STAGING}")
+
+
+def _stage(conn: sqlite3.Connection, encoded: str) -> None:
+    """The column text of ``encoded`` into row 1 of the staging table, piece by piece."""
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_STAGING} (column BLOB NOT NULL)")
+    conn.execute(
+        f"INSERT OR REPLACE INTO temp.{_STAGING} (rowid, column) VALUES (1, zeroblob(?))",
+        (_column_size(encoded),),
+    )
+    with conn.blobopen(_STAGING, "column", 1, name="temp") as blob:
+        for piece in _column_pieces(encoded):
+            blob.write(piece)
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:

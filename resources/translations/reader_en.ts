@@ -368,6 +368,100 @@
     </message>
 </context>
 <context>
+    <name>BackupController</name>
+    <message>
+        <source>已备份到 {path}</source>
+        <translation>Backed up to {path}</translation>
+    </message>
+    <message>
+        <source>恢复文库</source>
+        <translation>Restore Library</translation>
+    </message>
+    <message>
+        <source>用 {name} 中的文库替换当前文库？
+
+当前文库会先另存为一份备份，之后仍可恢复。</source>
+        <translation>Replace the current library with the one in {name}?
+
+The current library is saved as a backup first and can be restored later.</translation>
+    </message>
+    <message>
+        <source>已恢复 {articles} 篇文章、{notes} 条批注。</source>
+        <translation>Restored {articles} articles and {notes} annotations.</translation>
+    </message>
+    <message>
+        <source>恢复前的文库已保存为 {path}。</source>
+        <translation>The library as it was is saved as {path}.</translation>
+    </message>
+    <message>
+        <source>外观等设置在重新启动后生效。</source>
+        <translation>Settings such as the appearance take effect when Reader is started again.</translation>
+    </message>
+    <message>
+        <source>从文件恢复</source>
+        <translation>Restore from File</translation>
+    </message>
+    <message>
+        <source>文库备份 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</source>
+        <translation>Library backups (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and Restore</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>备份与恢复</source>
+        <translation>Backup and Restore</translation>
+    </message>
+    <message>
+        <source>每天自动备份一次，清空回收站和恢复之前也会备份。备份保存在：</source>
+        <translation>The library is backed up once a day, and before the trash is emptied or a backup restored. Backups are kept in:</translation>
+    </message>
+    <message>
+        <source>保留最近的备份：</source>
+        <translation>Keep the most recent:</translation>
+    </message>
+    <message>
+        <source> 份</source>
+        <translation> backups</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>Back Up Now</translation>
+    </message>
+    <message>
+        <source>恢复所选…</source>
+        <translation>Restore Selected…</translation>
+    </message>
+    <message>
+        <source>从文件恢复…</source>
+        <translation>Restore from File…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>恢复前</source>
+        <translation>before a restore</translation>
+    </message>
+    <message>
+        <source>清空回收站前</source>
+        <translation>before emptying the trash</translation>
+    </message>
+    <message>
+        <source>已损坏的文库</source>
+        <translation>damaged library</translation>
+    </message>
+    <message>
+        <source>还没有备份</source>
+        <translation>No backups yet</translation>
+    </message>
+</context>
+<context>
     <name>ColorButton</name>
     <message>
         <source>随主题</source>
@@ -783,6 +877,10 @@
         <translation> (cancelled)</translation>
     </message>
     <message>
+        <source>导入时有提示</source>
+        <translation>Imported, with a note</translation>
+    </message>
+    <message>
         <source>{file}：{reason}</source>
         <translation>{file}: {reason}</translation>
     </message>
@@ -995,6 +1093,13 @@
     </message>
 </context>
 <context>
+    <name>LibraryWriter</name>
+    <message>
+        <source>另一个阅报正在写入文库，等它写完再保存（已等 {seconds} 秒）…</source>
+        <translation>Another reader is writing the library; saving when it is done (waited {seconds} s)…</translation>
+    </message>
+</context>
+<context>
     <name>ListSync</name>
     <message numerus="yes">
         <source>%n 篇文章</source>
@@ -1061,6 +1166,10 @@
         <source>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</source>
         <translation>Turns newspaper page text into clean articles, in simplified or traditional script, with highlights and notes that last.</translation>
     </message>
+    <message>
+        <source>未能保存</source>
+        <translation>Not Saved</translation>
+    </message>
 </context>
 <context>
     <name>Menus</name>
@@ -1107,6 +1216,10 @@
     <message>
         <source>打印(&amp;P)…</source>
         <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>备份与恢复(&amp;B)…</source>
+        <translation>&amp;Backup and Restore…</translation>
     </message>
     <message>
         <source>设置(&amp;S)…</source>

@@ -367,6 +367,100 @@
     </message>
 </context>
 <context>
+    <name>BackupController</name>
+    <message>
+        <source>已备份到 {path}</source>
+        <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>恢复文库</source>
+        <translation>恢复文库</translation>
+    </message>
+    <message>
+        <source>用 {name} 中的文库替换当前文库？
+
+当前文库会先另存为一份备份，之后仍可恢复。</source>
+        <translation>用 {name} 中的文库替换当前文库？
+
+当前文库会先另存为一份备份，之后仍可恢复。</translation>
+    </message>
+    <message>
+        <source>已恢复 {articles} 篇文章、{notes} 条批注。</source>
+        <translation>已恢复 {articles} 篇文章、{notes} 条批注。</translation>
+    </message>
+    <message>
+        <source>恢复前的文库已保存为 {path}。</source>
+        <translation>恢复前的文库已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>外观等设置在重新启动后生效。</source>
+        <translation>外观等设置在重新启动后生效。</translation>
+    </message>
+    <message>
+        <source>从文件恢复</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <source>文库备份 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</source>
+        <translation>文库备份 (*.sqlite3 *.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>备份与恢复</source>
+        <translation>备份与恢复</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>备份与恢复</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>每天自动备份一次，清空回收站和恢复之前也会备份。备份保存在：</source>
+        <translation>每天自动备份一次，清空回收站和恢复之前也会备份。备份保存在：</translation>
+    </message>
+    <message>
+        <source>保留最近的备份：</source>
+        <translation>保留最近的备份：</translation>
+    </message>
+    <message>
+        <source> 份</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <source>立即备份</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>恢复所选…</source>
+        <translation>恢复所选…</translation>
+    </message>
+    <message>
+        <source>从文件恢复…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>恢复前</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>清空回收站前</source>
+        <translation>清空回收站前</translation>
+    </message>
+    <message>
+        <source>已损坏的文库</source>
+        <translation>已损坏的文库</translation>
+    </message>
+    <message>
+        <source>还没有备份</source>
+        <translation>还没有备份</translation>
+    </message>
+</context>
+<context>
     <name>ColorButton</name>
     <message>
         <source>随主题</source>
@@ -770,6 +864,10 @@
         <translation>（已取消）</translation>
     </message>
     <message>
+        <source>导入时有提示</source>
+        <translation>导入时有提示</translation>
+    </message>
+    <message>
         <source>{file}：{reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
@@ -981,6 +1079,13 @@
     </message>
 </context>
 <context>
+    <name>LibraryWriter</name>
+    <message>
+        <source>另一个阅报正在写入文库，等它写完再保存（已等 {seconds} 秒）…</source>
+        <translation>另一个阅报正在写入文库，等它写完再保存（已等 {seconds} 秒）…</translation>
+    </message>
+</context>
+<context>
     <name>ListSync</name>
     <message numerus="yes">
         <source>%n 篇文章</source>
@@ -1045,6 +1150,10 @@
         <source>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</source>
         <translation>把报纸版面文本整理成干净的文章，简繁随心，标注长存。</translation>
     </message>
+    <message>
+        <source>未能保存</source>
+        <translation>未能保存</translation>
+    </message>
 </context>
 <context>
     <name>Menus</name>
@@ -1091,6 +1200,10 @@
     <message>
         <source>打印(&amp;P)…</source>
         <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>备份与恢复(&amp;B)…</source>
+        <translation>备份与恢复(&amp;B)…</translation>
     </message>
     <message>
         <source>设置(&amp;S)…</source>

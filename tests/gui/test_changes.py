@@ -31,7 +31,8 @@ def test_starring_says_which_row_changed_and_the_counts_follow(qtbot, win: MainW
     changes = said(win)
     article = win.reading_pane.record.id
     starred = count(win, Scope("starred"))
-    win.organise.toggle_star()
+    win.organise.toggle_star()  # written on the window's writer, then said
+    qtbot.waitUntil(lambda: bool(changes))
     assert changes == [Change(rows=(article,), counted=True)]
     qtbot.waitUntil(lambda: count(win, Scope("starred")) == starred + 1)
     row = win.model.row_of(article)
@@ -46,6 +47,7 @@ def test_opening_an_unread_article_moves_only_the_unread_count(
     target = next(i for i in win.model.ids() if not win.library.articles.read_at(i))
     win.list_view.selectRow(win.model.row_of(target))
     opened(win)
+    qtbot.waitUntil(lambda: bool(changes))  # the read mark is written off the window's thread
     assert changes == [Change(rows=(target,), read=1)]
     assert count(win, Scope("unread")) == unread - 1  # at once, no recount on a worker
 

@@ -105,14 +105,19 @@ def test_star_tag_and_filter_by_them(qtbot, win, library, monkeypatch):
     target = listed_ids(win)[2]
     win.reading.select_article(target)
     win.organise.star.trigger()
+    qtbot.waitUntil(
+        lambda: (
+            win.model.index(win.model.row_of(target), ArticleTableModel.TITLE)
+            .data()
+            .startswith("★ ")
+        )
+    )
     assert library.articles.is_starred(target)
-    title = win.model.index(win.model.row_of(target), ArticleTableModel.TITLE).data()
-    assert title.startswith("★ ")
 
     monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getItem", lambda *a, **k: ("要闻", True))
     win.organise.tag.trigger()
-    assert library.articles.tags(target) == ["要闻"]
     qtbot.waitUntil(lambda: win.sidebar._item(Scope("tag", "要闻")) is not None)
+    assert library.articles.tags(target) == ["要闻"]
     assert sidebar_count(win, Scope("tag", "要闻")) == 1
     assert sidebar_count(win, Scope("starred")) == 1
 

@@ -8,6 +8,16 @@ figure is the median wall time from spawn to that line, and the ratio of medians
 
 The Reader run uses a library that already exists (a warm second launch, the common
 case) and, separately, a brand-new one (first launch, which seeds the library).
+
+``--library DIR`` times the warm launch on that library instead (e.g. a large one made by
+bench_gui.py --dir DIR), written to before each launch as a session would have (so a check
+remembered for its last state does not apply); ``--baseline SRC`` also times the code in
+SRC (a source tree of an earlier commit: reader/ with resources/ and seeds/ inside it, as
+installed) on the same library, alternating with the others:
+
+    git archive BASE reader resources seeds | tar -x -C SRC
+    mv SRC/resources SRC/reader/resources; mv SRC/seeds SRC/reader/seeds
+    python tests/perf/bench_startup.py --library DIR --baseline SRC
 """
 
 from __future__ import annotations
@@ -55,6 +65,19 @@ def time_process(argv: list[str], env: dict[str, str]) -> float:
     raise RuntimeError(f"{argv} did not report a shown window:\n{done.stderr}")
 
 
+def touch(library_dir: Path) -> None:
+    """A write, as the last session's: the library file's state changes."""
+    import sqlite3
+
+    conn = sqlite3.connect(library_dir / "library.sqlite3")
+    with conn:
+        conn.execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('bench_touch', ?)",
+            (str(time.time()),),
+        )
+    conn.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
@@ -65,6 +88,8 @@ def main() -> None:
         action="store_true",
         help="byte-compile the reader package first, as pip does on a real install",
     )
+    parser.add_argument("--library", type=Path, help="an existing library (written to first)")
+    parser.add_argument("--baseline", type=Path, help="source tree of the code to compare with")
     args = parser.parse_args()
     if args.compile:
         import compileall
@@ -76,14 +101,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = dict(os.environ, QT_QPA_PLATFORM=args.platform, READER_EXIT_WHEN_SHOWN="1")
         env["READER_CACHE_DIR"] = str(Path(tmp, "cache"))
-        warm_dir = Path(tmp, "warm")
+        warm_dir = args.library or Path(tmp, "warm")
         reader = [sys.executable, "-m", "reader"]
+        base_env = dict(env, PYTHONPATH=str(args.baseline.resolve())) if args.baseline else env
         # Create and seed the warm library once, outside the timing.
         time_process([*reader, "--data-dir", str(warm_dir)], env)
-        bare, warm, first = [], [], []
+        bare, warm, first, base = [], [], [], []
         for i in range(args.runs):
             bare.append(time_process([sys.executable, "-c", BARE], env))
+            if args.library:
+                touch(warm_dir)
             warm.append(time_process([*reader, "--data-dir", str(warm_dir)], env))
+            if args.baseline:
+                touch(warm_dir)
+                base.append(time_process([*reader, "--data-dir", str(warm_dir)], base_env))
             first.append(time_process([*reader, "--data-dir", str(Path(tmp, f"new{i}"))], env))
 
     result = {
@@ -96,6 +127,10 @@ def main() -> None:
         "ratio": round(statistics.median(warm) / statistics.median(bare), 2),
         "ratio_first_launch": round(statistics.median(first) / statistics.median(bare), 2),
     }
+    if base:
+        result["library"] = str(args.library or "")
+        result["baseline_s_median"] = round(statistics.median(base), 3)
+        result["baseline_ratio"] = round(statistics.median(base) / statistics.median(bare), 2)
     if args.json:
         print(json.dumps(result))
         return
@@ -110,6 +145,11 @@ def main() -> None:
         f"  reader (first launch)     {result['reader_first_launch_s_median']:.3f} s"
         f"   ratio {result['ratio_first_launch']:.2f}"
     )
+    if base:
+        print(
+            f"  baseline (same library)   {result['baseline_s_median']:.3f} s"
+            f"   ratio {result['baseline_ratio']:.2f}"
+        )
     print(json.dumps(result))
 
 

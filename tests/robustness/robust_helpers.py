@@ -170,3 +170,37 @@ def run_reader_unprivileged(data_dir: Path, *args: str, timeout: float = 60) -> 
         preexec_fn=drop_privileges,
     )
     return Done(done.returncode, done.stdout, done.stderr)
+
+
+# The CLI in a child that reports its own peak memory. VmHWM belongs to the new process
+# image; ru_maxrss from wait4 is not usable, as exec after vfork carries over the peak of
+# the (large) pytest process.
+PEAK_MEMORY_WRAPPER = """
+import sys
+from reader.cli import main
+try:
+    code = main(sys.argv[1:])
+finally:
+    with open("/proc/self/status") as status:
+        peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    print("peak_kb", peak, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def run_measured(
+    data_dir: Path, *args: str, timeout: float = 120, stdin: Path | None = None
+) -> tuple[Done, int]:
+    """run_reader in a child that measures itself: (what it did, its peak memory in KB),
+    its input read from ``stdin`` if given. The peak_kb line is taken out of ``err``."""
+    with open(stdin or os.devnull, "rb") as given:
+        done = subprocess.run(
+            [sys.executable, "-c", PEAK_MEMORY_WRAPPER, *args],
+            env=child_env(data_dir),
+            stdin=given,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
+    err, _, peak = done.stderr.rpartition("peak_kb ")
+    return Done(done.returncode, done.stdout, err), int(peak.split()[0])

@@ -8,14 +8,12 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from robust_helpers import one_line_errors, page_text, run_reader, write_pages
+from robust_helpers import one_line_errors, page_text, run_measured, run_reader, write_pages
 
 from reader import library as library_module
 from reader.cli import main
@@ -252,20 +250,6 @@ def test_file_over_the_size_limit_is_refused_before_reading(
     assert {a["source"] for a in report["articles"]} == {str(good)}
 
 
-# The CLI in a child that reports its own peak memory. VmHWM belongs to the new process
-# image; ru_maxrss from wait4 is not usable, as exec after vfork carries over the peak of
-# the (large) pytest process.
-PEAK_MEMORY_WRAPPER = """
-import sys
-from reader.cli import main
-code = main(sys.argv[1:])
-with open("/proc/self/status") as status:
-    peak = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
-print("peak_kb", peak, file=sys.stderr)
-sys.exit(code)
-"""
-
-
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
 def test_single_20mb_line_imports_in_reasonable_time_and_memory(tmp_path: Path) -> None:
@@ -273,18 +257,10 @@ def test_single_20mb_line_imports_in_reasonable_time_and_memory(tmp_path: Path) 
     big = tmp_path / "big.txt"
     big.write_text("一行到底的超长稿件\n\n" + line * (20_000_000 // len(line.encode())), "utf-8")
     assert big.stat().st_size > 19_000_000
-    env = dict(os.environ, READER_DATA_DIR=str(tmp_path / "lib"), READER_NO_SEED="1")
     started = time.monotonic()
-    done = subprocess.run(
-        [sys.executable, "-c", PEAK_MEMORY_WRAPPER, "import", str(big)],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done, peak_kb = run_measured(tmp_path / "lib", "import", str(big))
     elapsed = time.monotonic() - started
-    assert done.returncode == 0, done.stderr
-    assert "Traceback" not in done.stderr
+    assert done.code == 0, done.err
+    assert "Traceback" not in done.err
     assert elapsed < 20, elapsed
-    peak_kb = int(done.stderr.split("peak_kb ")[1].split()[0])
-    assert peak_kb < 600 * 1024, f"{peak_kb // 1024} MB"
+    assert peak_kb < 400 * 1024, f"{peak_kb // 1024} MB"  # was 491 MB before round two

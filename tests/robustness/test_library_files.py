@@ -437,3 +437,44 @@ def test_a_large_damaged_library_is_refused_before_anything_is_written(
         assert "damaged" in line and "left untouched" in line
     assert db_file.read_bytes() == damaged
     assert not db_file.with_name("library.sqlite3-wal").exists()
+
+
+def test_a_large_library_is_checked_after_the_first_paint_and_damage_still_said(
+    qtbot, db_file: Path, dialogs: Dialogs
+) -> None:
+    """The window paints without reading a large library whole; the check follows on a
+    worker, before any write of the window's: damage is the dialog, the file unchanged."""
+    from reader.gui import app
+
+    large_library(db_file)
+    damaged = garble(db_file.read_bytes())
+    db_file.write_bytes(damaged)
+    window = app.start(str(db_file.parent), [])
+    assert window is not None  # painted first (the check at open used to refuse it here)
+    closed: list[bool] = []
+    window.destroyed.connect(lambda: closed.append(True))
+    try:
+        qtbot.waitUntil(lambda: bool(closed), timeout=20_000)
+    finally:
+        if isValid(window):
+            window.close()
+    assert len(dialogs.shown) == 1 and "damaged" in dialogs.shown[0]
+    assert db_file.read_bytes() == damaged
+    checked = db_file.with_name(db_file.name + db_module.CHECKED_SUFFIX)
+    assert not checked.exists()
+
+
+def test_a_good_large_library_checked_in_the_window_is_remembered(
+    qtbot, db_file: Path, dialogs: Dialogs
+) -> None:
+    from reader.gui import app
+
+    large_library(db_file)
+    window = app.start(str(db_file.parent), [])
+    assert window is not None
+    checked = db_file.with_name(db_file.name + db_module.CHECKED_SUFFIX)
+    try:
+        qtbot.waitUntil(checked.exists, timeout=20_000)
+    finally:
+        window.close()
+    assert dialogs.shown == []
