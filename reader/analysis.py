@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from itertools import islice
 from pathlib import Path
 
+from reader.core import priority
 from reader.core.records import ArticleRecord
 from reader.library import Library
 from reader.store.analysis import AnalysisStore
@@ -127,6 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("directory", type=Path)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    priority.give_way()  # the window comes first
 
     def report(done: int, total: int, title: str) -> None:
         print(json.dumps({"progress": [done, total, title]}), flush=True)

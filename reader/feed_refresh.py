@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader.core import priority
 from reader.core.errors import LibraryError
 from reader.library import Library
 
@@ -28,6 +29,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("ids", nargs="*", type=int)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="reader.feeds: %(message)s")
+    priority.give_way()  # the window comes first
 
     def say(message: object) -> None:
         sys.stdout.write(json.dumps(message, ensure_ascii=False) + "\n")

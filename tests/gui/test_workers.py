@@ -7,6 +7,7 @@ import threading
 import pytest
 from PySide6.QtCore import QObject, QThreadPool
 
+from reader.core import priority
 from reader.gui.workers import Operation, ProcessOperation
 
 
@@ -119,3 +120,25 @@ def test_a_process_runs_this_package_not_one_in_the_working_folder(
     with qtbot.waitSignal(op.finished, timeout=60_000):
         op.start()
     assert results and results[0]["analysed"] > 0
+
+
+@pytest.mark.parametrize("module", ["reader.analysis", "reader.feed_refresh"])
+def test_background_processes_give_way_to_the_window(tmp_path, module: str) -> None:
+    """The analysis and the feed refresh run below the window's priority, so on a machine
+    with few cores the window still answers at once while they work."""
+    import subprocess
+    import sys
+
+    code = (
+        "import os, sys, runpy\n"
+        "before = os.nice(0)\n"
+        f"sys.argv = [{module!r}, {str(tmp_path)!r}]\n"
+        "try:\n"
+        f"    runpy.run_module({module!r}, run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('niceness', before, os.nice(0), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    before, after = (int(n) for n in done.stderr.split("niceness")[-1].split())
+    assert after >= min(before + priority.NICENESS, 19)
