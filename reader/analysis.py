@@ -15,11 +15,16 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core.records import ArticleRecord
 from reader.library import Library
 from reader.store.analysis import AnalysisStore
+
+if TYPE_CHECKING:
+    from reader.core.keywords import IdfTable
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +39,44 @@ def keyword_text(record: ArticleRecord) -> str:
     return "\n".join(p for p in (record.title, record.subtitle, record.body) if p)
 
 
-def keyword_spans(body: str, words: list[tuple[str, float]]) -> list[tuple[int, int, str]]:
-    """Body spans of the keywords where the segmenter cut them as whole words
-    (so 脱贫 is marked in 脱贫攻坚 but not inside 摆脱贫困)."""
+@dataclass(frozen=True)
+class Analysed:
+    """One article read once (through its simplified view): what the store keeps."""
+
+    terms: set[str]
+    keywords: list[tuple[str, float]]
+    entities: list[tuple[int, int, str, str]]  # body offsets
+    keyword_spans: list[tuple[int, int, str]]  # body offsets, identities
+
+
+def analyse(record: ArticleRecord, idf: IdfTable, *, entities: bool = True) -> Analysed:
+    """Terms, keywords, their body spans and (``entities``) names of one article, all from
+    one segmentation, so the keyword panel and its highlights agree."""
     from reader.core import keywords as kw
 
-    wanted = {w for w, _ in words}
-    return [(t.start, t.end, t.word) for t in kw.tokenize(body) if t.word in wanted]
+    text = keyword_text(record)
+    reading = kw.Reading(text)
+    words = kw.keywords(reading, TOP_KEYWORDS, idf)
+    body_at = len(text) - len(record.body) if record.body else len(text)
+
+    def in_body(start: int, end: int) -> bool:
+        return start >= body_at and end <= len(text)
+
+    spans = [
+        (s - body_at, e - body_at, w)
+        for s, e, w in reading.spans(w for w, _ in words)
+        if in_body(s, e)
+    ]
+    found = (
+        [
+            (e.start - body_at, e.end - body_at, e.word, e.kind)
+            for e in kw.entities(reading)
+            if in_body(e.start, e.end)
+        ]
+        if entities
+        else []
+    )
+    return Analysed(reading.terms(), words, found, spans)
 
 
 def prepare_segmenter(store: AnalysisStore, records: list[ArticleRecord]) -> None:
@@ -53,7 +89,7 @@ def prepare_segmenter(store: AnalysisStore, records: list[ArticleRecord]) -> Non
     kw.warm_up()
 
 
-def idf_table(store: AnalysisStore):
+def idf_table(store: AnalysisStore) -> tuple[IdfTable, int]:
     from reader.core import keywords as kw
 
     n = store.analysed_count()
@@ -80,18 +116,20 @@ def analyse_pending(
                 return done
             if progress:
                 progress(i, len(records), record.display_title)
-            text = keyword_text(record)
-            entities = [(e.start, e.end, e.word, e.kind) for e in kw.entities(record.body)]
+            result = analyse(record, idf)
             store.save(
                 record.id,
-                kw.terms(text),
-                kw.keywords(text, TOP_KEYWORDS, idf),
-                entities,
+                result.terms,
+                result.keywords,
+                result.entities,
                 max(n_docs, 1),
+                result.keyword_spans,
             )
             done += 1
     stale = store.stale_keywords(limit=1_000_000)
     if stale:
+        if not pending:
+            kw.set_user_words(store.user_words())
         kw.warm_up(entities=False)
         idf, n_docs = idf_table(store)
         for article_id in stale:
@@ -99,8 +137,8 @@ def analyse_pending(
                 break
             found = lib.get(article_id)
             if found is not None:
-                words = kw.keywords(keyword_text(found), TOP_KEYWORDS, idf)
-                store.save_keywords(article_id, words, n_docs, keyword_spans(found.body, words))
+                result = analyse(found, idf, entities=False)
+                store.save_keywords(article_id, result.keywords, n_docs, result.keyword_spans)
     if progress:
         progress(len(pending), len(pending), "")
     log.info("analysed %d articles, refreshed keywords of %d", done, len(stale))

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from reader.gui.looks import Looks
     from reader.gui.script_selector import ScriptSelector
     from reader.library import Library
+    from reader.views import ScriptView
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,8 @@ class ReadingController(QObject):
     """Opens what the list chooses and draws everything over it."""
 
     failed = Signal(object)  # LibraryError met while opening an article
+    # The library's titles and words are to be shown in another script view (ScriptView).
+    script_view_changed = Signal(object)
     menu_requested = Signal(QMenu, QPoint)  # the pane's context menu, for others to extend
     redrawn = Signal()  # the open article's layers were drawn anew (or none is open)
 
@@ -78,6 +81,7 @@ class ReadingController(QObject):
         self._selecting: int | None = None  # the article the list chose, opening next turn
         self._focus: tuple[str, list[tuple[int, int]], int] | None = None
         self._keyword_spans: list[tuple[int, int, str]] = []
+        self._script_view: ScriptView | None = None
 
         list_view.selectionModel().selectionChanged.connect(self._selection_changed)
         keyword_panel.keyword_chosen.connect(self.focus_keyword)
@@ -158,7 +162,22 @@ class ReadingController(QObject):
 
     def _script_changed(self, config: str | None) -> None:
         self.looks.set_default_script(config or "")
+        self._new_script_view()
         self.rerender()
+
+    @property
+    def text_in_view(self) -> ScriptView:
+        """The library's text (titles, words, snippets) in the chosen script view."""
+        if self._script_view is None or self._script_view.config != self.scripts.config:
+            self._script_view = self.library.script_view(self.scripts.config)
+        return self._script_view
+
+    def _new_script_view(self) -> None:
+        """The list, sidebar and panels show the library in the view now chosen."""
+        self._script_view = None
+        in_view = self.text_in_view
+        self.model.set_script_view(in_view if in_view.config else None)
+        self.script_view_changed.emit(in_view)
 
     # -- moving through the list ----------------------------------------------------------
 
@@ -206,11 +225,11 @@ class ReadingController(QObject):
 
         analysis = self.library.analysis
         formats = self.looks.formats
-        keywords = analysis.keywords(record.id)[:PANEL_KEYWORDS]
+        view = self.pane.view
+        keywords = self.library.keywords_in_view(view, PANEL_KEYWORDS) if view else []
         self.keyword_panel.set_keywords(keywords)
         self._focus = None
-        shown = {w for w, _ in keywords}
-        self._keyword_spans = [k for k in analysis.keyword_spans(record.id) if k[2] in shown]
+        self._keyword_spans = sorted((s, e, k.word) for k in keywords for s, e in k.spans)
         layers: dict[str, Layer | None] = {
             "keywords": Layer(tuple((s, e) for s, e, _ in self._keyword_spans), formats["keywords"])
             if self.looks.prefs.show_keywords
@@ -230,7 +249,10 @@ class ReadingController(QObject):
         self.pane.set_layers(layers)
         self.redrawn.emit()
         folded = [scripts.fold(record.body[s:e]) for s, e in watch_spans]
-        self.keyword_panel.set_watch_counts([(w, folded.count(scripts.fold(w))) for w in watch])
+        in_view = self.text_in_view
+        self.keyword_panel.set_watch_counts(
+            [(in_view(w), folded.count(scripts.fold(w))) for w in watch]
+        )
 
     def _entity_kinds_changed(self, kinds: set[str]) -> None:
         self.looks.set_entity_kinds(kinds)
@@ -285,7 +307,10 @@ class ReadingController(QObject):
         self.keyword_panel.select_keyword(word)
         related = self.library.analysis.articles_with_keyword(word, exclude=record.id, limit=30)
         rows = self.library.rows(related)
-        self.keyword_panel.set_related([(i, rows[i].display_title) for i in related if i in rows])
+        in_view = self.text_in_view
+        self.keyword_panel.set_related(
+            [(i, in_view(rows[i].display_title, rows[i].script)) for i in related if i in rows]
+        )
         self.step_occurrence(+1)
 
     def step_occurrence(self, delta: int) -> None:
@@ -341,4 +366,5 @@ class ReadingController(QObject):
         if view is None or view.effective is None:
             return
         self.library.set_user_phrase(view.effective, original, wanted)
+        self._new_script_view()
         self.rerender()

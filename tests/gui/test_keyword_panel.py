@@ -7,6 +7,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from reader.gui.keyword_panel import KeywordModel
 from reader.gui.mainwindow import MainWindow
+from reader.views import ShownKeyword
 
 
 @pytest.fixture
@@ -119,6 +120,10 @@ def test_astral_characters_do_not_shift_highlights(qtbot, window: MainWindow) ->
 def test_keyword_model_passes_the_tester(qtbot) -> None:
     model = KeywordModel()
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    model.set_keywords([("脱贫", 0.5), ("扶贫", 0.25)])
+    model.set_keywords(
+        [ShownKeyword("脱贫", "脫貧", 0.5, ()), ShownKeyword("扶贫", "扶貧", 0.25, ())]
+    )
     assert model.data(model.index(1), KeywordModel.WeightRole) == 0.5
+    assert model.data(model.index(0)) == "脫貧"  # as the view writes it
+    assert model.word(0) == "脱贫"  # the keyword it stands for, in every script
     model.set_keywords([])
