@@ -351,7 +351,7 @@ class Reading:
         bounds = [t.start for t in self.tokens]
         starts, ends = set(bounds), {t.end for t in self.tokens}
         text = self.view.text
-        known = segment.segmenter().fast().has_word
+        known = segment.segmenter().is_word
         counts = Counter(t.word for t in self.tokens)
         whole = set()
         for word in words:
