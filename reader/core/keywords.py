@@ -248,7 +248,7 @@ _NUMERALS = (
 # A numeral followed by one of these is still a number: 三年, 一个, 四级, 49.9万, 728个.
 _MEASURES = (
     "年月日号时分秒个只名人次位元角岁届级期倍条项家户村座所批种类股成吨亩米度型轮场台辆部"
-    "张件篇页章节起例处栋间对双天周点斤克升块份首支枝根层楼"
+    "张件篇页章节起例处栋间对双天周点斤克升块份首支枝根层楼宗盒瓶箱包袋杯碗枚颗粒架艘幢"
 )
 _MEASURES_2 = "小时|分钟|公里|公斤|个月|平方米|平方公里|万元|亿元|余年|多年"
 # 三到五个, 十余人, 数十万, 第三: a number, a range or an estimate, then at most a measure.
