@@ -31,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench  # noqa: E402 - the synthetic library of the library benchmark
+import bench  # the synthetic library of the library benchmark
 
 VIEWS = ("s2tw", "t2s")
 
