@@ -229,9 +229,9 @@ def _before_keywords(text: str, top: int = 10) -> list[str]:
 
 
 def _before_analysis(text: str, body: str) -> None:
-    from reader.core import keywords, segment
+    """The work of the analysis before: cut twice (terms, keywords), tag the body."""
+    from reader.core import segment
 
-    keywords.terms  # noqa: B018 - the same work as before: cut twice, tag the body
     segment.cut(text)
     _before_keywords(text, 30)
     list(segment.tag(body))
