@@ -161,3 +161,21 @@ def test_top_keywords_of_any_passage_are_words_of_it(data: st.DataObject) -> Non
     if data.draw(st.booleans()):
         piece = scripts.convert(piece, data.draw(st.sampled_from(["s2t", "s2tw", "s2hk"])))
     _check_words_of_their_article(piece)
+
+
+REFS = Path(__file__).resolve().parents[1] / "data" / "webpages" / "refs"
+PAGE_TEXTS = {
+    ref.stem: f"{data.get('title') or ''}\n{data['text']}"
+    for ref in sorted(REFS.glob("*.json"))
+    if len((data := json.loads(ref.read_text(encoding="utf-8"))).get("text") or "") >= 200
+}
+
+
+@pytest.mark.parametrize("name", PAGE_TEXTS)
+def test_top_keywords_of_real_pages_are_words_and_not_counts(name: str) -> None:
+    text = PAGE_TEXTS[name]
+    _check_words_of_their_article(text)
+    reading = kw.Reading(text)
+    for word, _ in kw.keywords(reading, 10):
+        assert kw.is_candidate(word)
+        assert reading.surface(word) in text  # written as the page writes it
