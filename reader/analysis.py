@@ -15,13 +15,18 @@ import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.core import priority
 from reader.core.records import ArticleRecord
 from reader.library import Library
 from reader.store.analysis import AnalysisStore
+
+if TYPE_CHECKING:
+    from reader.core.keywords import IdfTable
 
 log = logging.getLogger(__name__)
 
@@ -39,19 +44,46 @@ def keyword_text(record: ArticleRecord) -> str:
     return "\n".join(p for p in (record.title, record.subtitle, record.body) if p)
 
 
-def keyword_spans(body: str, words: list[tuple[str, float]]) -> list[tuple[int, int, str]]:
-    """Body spans of the keywords where the segmenter cut them as whole words
-    (so 脱贫 is marked in 脱贫攻坚 but not inside 摆脱贫困)."""
+@dataclass(frozen=True)
+class Analysed:
+    """One article read once (through its simplified view): what the store keeps."""
+
+    terms: set[str]
+    keywords: list[tuple[str, float]]
+    entities: list[tuple[int, int, str, str]]  # body offsets
+    keyword_spans: list[tuple[int, int, str]]  # body offsets, identities
+
+
+def analyse(record: ArticleRecord, idf: IdfTable, *, entities: bool = True) -> Analysed:
+    """Terms, keywords, their body spans and (``entities``) names of one article, all from
+    one segmentation, so the keyword panel and its highlights agree."""
     from reader.core import keywords as kw
 
-    wanted = {w for w, _ in words}
+    text = keyword_text(record)
+    body_at = len(text) - len(record.body) if record.body else len(text)
+    # An article is read once for all three; a huge one piece by piece, again for each,
+    # rather than held whole.
+    source: str | kw.Reading = kw.Reading(text) if len(text) <= kw.PIECE_CHARS else text
+    counts = kw.term_counts(source)
+    words = kw.keywords(counts, TOP_KEYWORDS, idf)
+    wanted = [w for w, _ in words]
     spans = (
-        (t.start + offset, t.end + offset, t.word)
-        for offset, piece in kw.pieces(body)
-        for t in kw.tokenize(piece)
-        if t.word in wanted
+        (start + at - body_at, end + at - body_at, word)
+        for at, reading in kw.readings(source)
+        for start, end, word in reading.spans(wanted)
+        if start + at >= body_at
     )
-    return list(islice(spans, MAX_MARKS))
+    found = (
+        (e.start - body_at, e.end - body_at, e.word, e.kind)
+        for e in kw.iter_entities(source)
+        if e.start >= body_at
+    )
+    return Analysed(
+        set(counts.counts),
+        words,
+        list(islice(found, MAX_MARKS)) if entities else [],
+        list(islice(spans, MAX_MARKS)),
+    )
 
 
 def prepare_segmenter(store: AnalysisStore, records: list[ArticleRecord]) -> None:
@@ -64,7 +96,7 @@ def prepare_segmenter(store: AnalysisStore, records: list[ArticleRecord]) -> Non
     kw.warm_up()
 
 
-def idf_table(store: AnalysisStore):
+def idf_table(store: AnalysisStore) -> tuple[IdfTable, int]:
     from reader.core import keywords as kw
 
     n = store.analysed_count()
@@ -91,19 +123,20 @@ def analyse_pending(
                 return done
             if progress:
                 progress(i, len(records), record.display_title)
-            counts = kw.term_counts(keyword_text(record))
-            named = islice(kw.iter_entities(record.body), MAX_MARKS)
-            entities = [(e.start, e.end, e.word, e.kind) for e in named]
+            result = analyse(record, idf)
             store.save(
                 record.id,
-                counts.counts,
-                kw.keywords(counts, TOP_KEYWORDS, idf),
-                entities,
+                result.terms,
+                result.keywords,
+                result.entities,
                 max(n_docs, 1),
+                result.keyword_spans,
             )
             done += 1
     stale = store.stale_keywords(limit=1_000_000)
     if stale:
+        if not pending:
+            kw.set_user_words(store.user_words())
         kw.warm_up(entities=False)
         idf, n_docs = idf_table(store)
         for article_id in stale:
@@ -111,8 +144,8 @@ def analyse_pending(
                 break
             found = lib.get(article_id)
             if found is not None:
-                words = kw.keywords(keyword_text(found), TOP_KEYWORDS, idf)
-                store.save_keywords(article_id, words, n_docs, keyword_spans(found.body, words))
+                result = analyse(found, idf, entities=False)
+                store.save_keywords(article_id, result.keywords, n_docs, result.keyword_spans)
     if progress:
         progress(len(pending), len(pending), "")
     log.info("analysed %d articles, refreshed keywords of %d", done, len(stale))

@@ -75,6 +75,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("list", help="list the articles")
+    p.add_argument("--script", metavar="CONFIG", help="titles in this script (e.g. s2tw)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("show", help="print one article")
@@ -85,11 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="find articles (hits in the snippet marked 【】)")
     p.add_argument("query", nargs="+", metavar="QUERY", help="words that must all occur")
     p.add_argument("--limit", type=integer, default=20, metavar="N", help="at most N (default 20)")
+    p.add_argument("--script", metavar="CONFIG", help="titles and snippets in this script")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("keywords", help="an article's keywords")
     p.add_argument("id", type=integer)
     p.add_argument("--top", type=integer, default=10, metavar="N")
+    p.add_argument("--script", metavar="CONFIG", help="words in this script (e.g. s2tw)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("export", help="export articles as md, json, html or txt")
@@ -441,7 +444,10 @@ def _print_import(lib, report, as_json: bool) -> None:  # lib: Library, report: 
 
 @command("list")
 def cmd_list(args: argparse.Namespace) -> int:
+    if args.script is not None:
+        _check_config(args.script)
     lib = open_library(args)
+    in_view = lib.script_view(args.script)
     ids = lib.articles.ids()
     rows = lib.articles.rows(ids)
     if args.json:
@@ -449,10 +455,10 @@ def cmd_list(args: argparse.Namespace) -> int:
             [
                 {
                     "id": r.id,
-                    "title": r.title,
-                    "display_title": r.display_title,
-                    "subtitle": r.subtitle,
-                    "section": r.section,
+                    "title": in_view(r.title, r.script),
+                    "display_title": in_view(r.display_title, r.script),
+                    "subtitle": in_view(r.subtitle, r.script),
+                    "section": in_view(r.section, r.script),
                     "kind": r.kind,
                     "source": r.source,
                     "added": r.added_at,
@@ -467,7 +473,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         for i in ids:
             r = rows[i]
             # The publication date, else the day added marked with a "+".
-            print(f"{r.id:>6}  {r.date}{' ' if r.dated else '+'}  {r.display_title}")
+            title = in_view(r.display_title, r.script)
+            print(f"{r.id:>6}  {r.date}{' ' if r.dated else '+'}  {title}")
     return EXIT_OK
 
 
@@ -506,8 +513,20 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UserError("give a word to search for")
     if args.limit < 1:
         raise UserError("--limit must be at least 1")
+    if args.script is not None:
+        _check_config(args.script)
     lib = open_library(args)
     hits = lib.articles.search(query, limit=args.limit)
+    if args.script is not None:  # titles and snippets as the view writes them
+        in_view = lib.script_view(args.script)
+        rows = lib.rows(h.id for h in hits)
+        shown = []
+        for h in hits:
+            script = rows[h.id].script if h.id in rows else None
+            title = in_view.snippet(textsearch.Snippet(h.title, h.title_spans), script)
+            snippet = in_view.snippet(h.snippet, script)
+            shown.append(h._replace(title=title.text, title_spans=title.spans, snippet=snippet))
+        hits = shown
     if args.json:
         print_json([h.as_json() for h in hits])
         return EXIT_OK
@@ -525,20 +544,24 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     from reader.analysis import analyse_pending
     from reader.store.analysis import AnalysisStore
 
+    if args.script is not None:
+        _check_config(args.script)
     lib = open_library(args)
-    if lib.get(args.id) is None:
+    record = lib.get(args.id)
+    if record is None:
         raise UserError(f"no article with id {args.id}")
     if args.top < 1:
         raise UserError("--top must be at least 1")
     store = AnalysisStore(lib.db)
     if store.entities(args.id) is None or args.id in store.pending():
         analyse_pending(lib)  # what the window does in the background after an import
-    words = store.keywords(args.id)[: args.top]
+    # As the article writes them (or the view): 自行車 in a Taiwan article, 自行车 in t2s.
+    words = lib.keywords_in_view(lib.view(record, args.script), args.top)
     if args.json:
-        print_json([{"word": w, "weight": round(weight, 6)} for w, weight in words])
+        print_json([{"word": k.text, "weight": round(k.weight, 6)} for k in words])
     else:
-        for w, weight in words:
-            print(f"{weight:8.4f}  {w}")
+        for k in words:
+            print(f"{k.weight:8.4f}  {k.text}")
     return EXIT_OK
 
 

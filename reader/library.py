@@ -44,7 +44,7 @@ if TYPE_CHECKING:
     from reader.store.annotations import AnnotationStore
     from reader.store.articles import ArticleStore
     from reader.store.feeds import FeedStore
-    from reader.views import ArticleView
+    from reader.views import ArticleView, ScriptView, ShownKeyword
 
 log = logging.getLogger(__name__)
 
@@ -469,6 +469,21 @@ class Library:
 
         effective = scripts.effective_config(config, record.script)
         return article_view(record, config, self.user_phrases(effective))
+
+    def script_view(self, config: str | None) -> ScriptView:
+        """Titles, words and snippets of the library in the ``config`` view."""
+        from reader.views import ScriptView
+
+        return ScriptView(config, self.user_phrases)
+
+    def keywords_in_view(self, view: ArticleView, top: int | None = None) -> list[ShownKeyword]:
+        """The article's stored keywords (best first, at most ``top``) as ``view`` writes
+        them, with where each is a word of the body."""
+        from reader.views import shown_keywords
+
+        article_id = view.record.id
+        words = self.analysis.keywords(article_id)[:top]
+        return shown_keywords(view, words, self.analysis.keyword_spans(article_id))
 
     def user_phrases(self, config: str | None) -> dict[str, str]:
         from reader.store import phrases

@@ -8,11 +8,15 @@ selected in a view can be stored against the original.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reader.core import scripts
 from reader.core.records import ArticleRecord
+
+if TYPE_CHECKING:
+    from reader.core.textsearch import Snippet
 
 
 @dataclass(frozen=True)
@@ -124,3 +128,88 @@ def article_dict(view: ArticleView, *, body: bool = True) -> dict:
     if body:
         d["body"] = view.body.text
     return d
+
+
+class ScriptView:
+    """The library's text (titles, words, snippets) in one script view, as the reading
+    pane shows articles: each piece converted from its own script, with the reader's
+    phrase fixes for the config that runs. ``None``: every piece as stored."""
+
+    def __init__(
+        self, config: str | None, phrases: Callable[[str | None], Mapping[str, str]]
+    ) -> None:
+        if config is not None:
+            scripts.check_config(config)
+        self.config = config
+        self._phrases = phrases
+        self._known: dict[str, Mapping[str, str] | None] = {}
+
+    def effective(self, script: str) -> str | None:
+        return scripts.effective_config(self.config, script) if self.config else None
+
+    def __call__(self, text: str, script: str | None = None) -> str:
+        """``text`` (written in ``script``; None: detected from it) in this view."""
+        if self.config is None or not text:
+            return text
+        effective = self.effective(script or scripts.detect_script(text))
+        if effective is None:
+            return text
+        return scripts.convert(text, effective, self._phrases_for(effective))
+
+    def snippet(self, snippet: Snippet, script: str | None = None) -> Snippet:
+        """A search snippet in this view, its hits moved onto the converted text."""
+        if self.config is None or not snippet.text:
+            return snippet
+        effective = self.effective(script or scripts.detect_script(snippet.text))
+        if effective is None:
+            return snippet
+        mapped = scripts.convert_mapped(snippet.text, effective, self._phrases_for(effective))
+        spans = tuple(mapped.to_view(s, e) for s, e in snippet.spans)
+        return type(snippet)(mapped.text, spans)
+
+    def _phrases_for(self, effective: str) -> Mapping[str, str] | None:
+        if effective not in self._known:
+            self._known[effective] = self._phrases(effective) or None
+        return self._known[effective]
+
+
+@dataclass(frozen=True)
+class ShownKeyword:
+    """A keyword of the open article as the view shows it."""
+
+    word: str  # its identity (simplified): what the library knows it by
+    text: str  # as the view writes it, exactly as highlighted
+    weight: float
+    spans: tuple[tuple[int, int], ...]  # where it is a word of the body (original offsets)
+
+
+def shown_keywords(
+    view: ArticleView,
+    keywords: list[tuple[str, float]],
+    spans: list[tuple[int, int, str]],
+) -> list[ShownKeyword]:
+    """Stored keywords and their body spans, each written as the view shows its first
+    occurrence (in the title when the body lacks it)."""
+    places: dict[str, list[tuple[int, int]]] = {}
+    for start, end, word in spans:
+        places.setdefault(word, []).append((start, end))
+    shown = []
+    for word, weight in keywords:
+        found = places.get(word, [])
+        if found:
+            start, end = view.body.to_view(*found[0])
+            text = view.body.text[start:end]
+        else:
+            text = view.converted(_in_heading(view.record, word))
+        shown.append(ShownKeyword(word, text, weight, tuple(found)))
+    return shown
+
+
+def _in_heading(record: ArticleRecord, word: str) -> str:
+    """``word`` (an identity) as the title or subtitle writes it; itself if neither does."""
+    folded = scripts.fold(word)
+    for part in (record.title, record.subtitle):
+        at = scripts.fold(part).find(folded)
+        if at != -1:
+            return part[at : at + len(word)]
+    return word

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from reader.core import internals, paths, segment
+from reader.core import internals, paths, scripts, segment
 from reader.core.segment import Token
 from reader.core.titles import SURNAMES
 
@@ -36,9 +36,11 @@ __all__ = [
     "MIN_LIBRARY_DOCS",
     "Entity",
     "IdfTable",
+    "Reading",
     "Token",
     "entities",
     "find_occurrences",
+    "identity",
     "is_candidate",
     "iter_entities",
     "keywords",
@@ -96,7 +98,14 @@ def set_user_words(words: Iterable[str]) -> None:
     Replaces the previous set. Words that look like a person's name (a known surname and
     two to four Han characters) are tagged as people for `entities`.
     """
-    segment.set_user_words({w: ("nr" if _looks_like_name(w) else None) for w in words})
+    wanted: dict[str, str | None] = {}
+    for word in words:
+        tag = "nr" if _looks_like_name(word) else None
+        # Text is segmented through its simplified view; the word as written serves the
+        # window's word selection in the original.
+        wanted[word] = tag
+        wanted.setdefault(identity(word), tag)
+    segment.set_user_words(wanted)
 
 
 # -- names from bylines -------------------------------------------------------------------
@@ -225,16 +234,27 @@ def stopwords() -> frozenset[str]:
 _RE_HAS_HAN = re.compile(f"[{_HAN}]")
 # Upper-case acronyms (GDP, 5G, WHO) are kept; other Latin-only tokens are junk here.
 _RE_ACRONYM = re.compile(r"(?=[0-9]*[A-Z])[A-Z0-9]{2,6}")
+# Numerals and counts, written as the simplified view reads them (萬 is 万 there).
 _NUMERALS = (
-    "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟.．%％"
+    "0123456789０１２３４５６７８９〇零一二两三四五六七八九十百千万亿壹贰叁肆伍陆柒捌玖拾佰仟"
+    ".．%％几数"
 )
 # A numeral followed by one of these is still a number: 三年, 一个, 四级, 49.9万, 728个.
-_MEASURES = "年月日号时分秒个只名人次位元角岁届级期倍条项家户村座所批种类股成吨亩米度型批轮"
-_RE_NUMERIC = re.compile(f"第?[{_NUMERALS}]+[{_MEASURES}]?")
+_MEASURES = (
+    "年月日号时分秒个只名人次位元角岁届级期倍条项家户村座所批种类股成吨亩米度型轮场台辆部"
+    "张件篇页章节起例处栋间对双天周点斤克升块份首支枝根层楼宗盒瓶箱包袋杯碗枚颗粒架艘幢"
+)
+_MEASURES_2 = "小时|分钟|公里|公斤|个月|平方米|平方公里|万元|亿元|余年|多年"
+# 三到五个, 十余人, 数十万, 第三: a number, a range or an estimate, then at most a measure.
+_RE_NUMERIC = re.compile(
+    f"第?[{_NUMERALS}]+(?:[到至多余来或][{_NUMERALS}]*)?(?:{_MEASURES_2}|[{_MEASURES}])?"
+)
 
 
 def is_candidate(word: str) -> bool:
-    """Whether a token may be a keyword: two or more characters, not filler, not a number."""
+    """Whether a token may be a keyword: two or more characters, not filler, not a number.
+
+    ``word`` is as the simplified view reads it (see :class:`Reading`)."""
     if len(word) < 2 or word in stopwords():
         return False
     if not _RE_HAS_HAN.search(word):
@@ -243,7 +263,8 @@ def is_candidate(word: str) -> bool:
 
 
 # A huge article (a 20 MB page of one line) is cut into pieces of about this many characters
-# and analysed piece by piece: memory stays that of one piece (tests/perf/bench_bounds.py).
+# and analysed piece by piece: memory stays that of one piece
+# (tests/robustness/test_resource_bounds.py).
 PIECE_CHARS = 1 << 16
 # Where a piece may end: the segmenter starts a new block after any of these anyway, so
 # the words found are those of the whole text.
@@ -271,15 +292,139 @@ class TermCounts:
     total: int = 0  # candidate words in all
 
 
-def term_counts(text: str) -> TermCounts:
+def term_counts(text: str | Reading) -> TermCounts:
+    """The candidate terms of ``text`` (identities), read piece by piece."""
     found = TermCounts()
-    for _, piece in pieces(text):
-        for word in segment.cut(piece):
-            if is_candidate(word):
-                found.counts[word] += 1
-                found.first.setdefault(word, found.total)
-                found.total += 1
+    for _, reading in readings(text):
+        for word in reading.candidates():
+            found.counts[word] += 1
+            found.first.setdefault(word, found.total)
+            found.total += 1
     return found
+
+
+# -- reading a text through its simplified view ------------------------------------------
+
+
+def simplified_view(text: str) -> scripts.Conversion:
+    """``text`` as jieba's (simplified) dictionary can read it, with the map back.
+
+    A simplified text is its own view; traditional and mixed text goes through t2s, whose
+    offset map takes every token back to the words of the original.
+    """
+    if scripts.detect_script(text) == scripts.SIMPLIFIED:
+        return scripts.identity(text)
+    return scripts.convert_mapped(text, "t2s")
+
+
+def identity(word: str) -> str:
+    """The one form of a word in every script (发展 for 發展 and 发展): its simplified
+    form, as keywords, the library's IDF and the user dictionary know it."""
+    return simplified_view(word).text
+
+
+class Reading:
+    """A text segmented once through its simplified view.
+
+    ``tokens`` are the view's, in view offsets, and cover it end to end; ``original``
+    maps a view span back to the text. Every keyword, term and entity of a text comes
+    from one reading, so the keyword panel and its highlights cannot disagree.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.view = simplified_view(text)
+        self.tokens = segment.tokenize(self.view.text)
+        self._words: list[str] | None = None
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the text behind the view's ``start..end``."""
+        if self.view.text is self.text:
+            return start, end
+        return self.view.to_original(start, end)
+
+    def candidates(self) -> list[str]:
+        """The tokens that may be keywords, in text order (repeats kept, for counting)."""
+        if self._words is None:
+            words = [t.word for t in self.tokens if is_candidate(t.word)]
+            whole = self._whole_words(set(words))
+            self._words = [w for w in words if w in whole]
+        return self._words
+
+    def terms(self) -> set[str]:
+        return set(self.candidates())
+
+    def spans(self, words: Iterable[str]) -> list[tuple[int, int, str]]:
+        """Where ``words`` (identities) are tokens, as spans of the original text."""
+        wanted = set(words)
+        out = []
+        for t in self.tokens:
+            if t.word in wanted:
+                start, end = self.original(t.start, t.end)
+                out.append((start, end, t.word))
+        return out
+
+    def surface(self, word: str) -> str:
+        """``word`` as the original text writes it (its first occurrence)."""
+        for t in self.tokens:
+            if t.word == word:
+                start, end = self.original(t.start, t.end)
+                return self.text[start:end]
+        return word
+
+    def _whole_words(self, words: set[str]) -> set[str]:
+        """The words that are words of the text where they occur.
+
+        An occurrence is whole tokens (starts and ends on a token boundary) or lies inside
+        one longer token (自行车 in 自行车道); one crossing a boundary shows a word cut out
+        of others. A dictionary word is kept when at most a quarter of its occurrences
+        cross (脱贫 ×50 stays a word though 摆脱贫困 is 摆脱/贫困); a word the dictionaries
+        do not know is the segmenter's guess, kept only when it recurs, never crosses, and
+        does not start with a suffix or end with a particle (化率 from 数控化率, 季将 from
+        台风季将至 are not).
+        """
+        bounds = [t.start for t in self.tokens]
+        starts, ends = set(bounds), {t.end for t in self.tokens}
+        text = self.view.text
+        known = segment.segmenter().is_word
+        counts = Counter(t.word for t in self.tokens)
+        whole = set()
+        for word in words:
+            dictionary = known(word) or not _RE_HAS_HAN.search(word)  # GDP, 5G
+            if not dictionary and not _plausible_guess(word, counts[word]):
+                continue
+            crossing = total = 0
+            at = text.find(word)
+            while at != -1:
+                end = at + len(word)
+                inside = bisect.bisect_right(bounds, at) == bisect.bisect_left(bounds, end)
+                total += 1
+                crossing += not inside and (at not in starts or end not in ends)
+                at = text.find(word, at + 1)
+            if crossing == 0 or (dictionary and crossing * 4 <= total):
+                whole.add(word)
+        return whole
+
+
+# Characters a guessed word should not start with (suffixes: 化率, 署吁) or end with
+# (particles and verbs of reporting: 季将, 上云用, 有三到).
+_SUFFIX_CHARS = frozenset("化性率者们式型度级员界局署站类量吗呢吧啊")
+_PARTICLE_CHARS = frozenset("的了着将在是有和与及把被对向从为等吁称说用到也都就又还")
+
+
+def _plausible_guess(word: str, count: int) -> bool:
+    return count >= 2 and word[0] not in _SUFFIX_CHARS and word[-1] not in _PARTICLE_CHARS
+
+
+def readings(text: str | Reading) -> Iterator[tuple[int, Reading]]:
+    """(offset, reading) of each piece of ``text``: an article is one piece, a huge one
+    is read piece by piece so that memory stays that of one piece (which words are whole
+    words of the text is then judged within each piece)."""
+    if isinstance(text, Reading):
+        yield 0, text
+        return
+    for offset, piece in pieces(text):
+        yield offset, Reading(piece)
 
 
 def terms(text: str) -> set[str]:
@@ -369,14 +514,15 @@ def _read_idf(source: Path) -> tuple[dict[str, float], float]:
 
 
 def keywords(
-    text: str | TermCounts, top: int = 10, idf: IdfTable | None = None
+    text: str | Reading | TermCounts, top: int = 10, idf: IdfTable | None = None
 ) -> list[tuple[str, float]]:
     """The `top` terms of `text` (or of its counts) by TF-IDF, best first, weights summing
     over tf = count/n.
 
-    Ties go to the term that appears first, so the result is stable.
+    Words are identities (simplified: 自行车 for 自行車). Ties go to the term that appears
+    first, so the result is stable.
     """
-    found = term_counts(text) if isinstance(text, str) else text
+    found = text if isinstance(text, TermCounts) else term_counts(text)
     if not found.total or top <= 0:
         return []
     table = idf or IdfTable.default()
@@ -391,7 +537,7 @@ def keywords(
 _KINDS = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place", "nt": "org"}
 
 
-def entities(text: str) -> list[Entity]:
+def entities(text: str | Reading) -> list[Entity]:
     """People, places and organisations, from jieba.posseg's nr/ns/nt tags.
 
     jieba's dictionary tags many plain words as names (康复 nr, 大力支持 nr), so a person
@@ -403,17 +549,18 @@ def entities(text: str) -> list[Entity]:
     return list(iter_entities(text))
 
 
-def iter_entities(text: str) -> Iterator[Entity]:
+def iter_entities(text: str | Reading) -> Iterator[Entity]:
     """:func:`entities` one at a time, the text segmented piece by piece."""
-    for offset, piece in pieces(text):
-        for start, end, word, kind in _entities(piece):
+    for offset, reading in readings(text):
+        for start, end, word, kind in _entities(reading):
             yield Entity(start + offset, end + offset, word, kind)
 
 
-def _entities(text: str) -> Iterator[tuple[int, int, str, str]]:
+def _entities(reading: Reading) -> Iterator[tuple[int, int, str, str]]:
+    """Names tagged in the reading's simplified view, as spans and words of its text."""
     stop = stopwords()
     seg = segment.segmenter()
-    for word, flag, start, end in segment.tag(text):
+    for word, flag, view_start, view_end in segment.tag(reading.view.text):
         kind = _KINDS.get(flag)
         if kind is None or len(word) < 2 or word in stop or not _RE_HAS_HAN.search(word):
             continue
@@ -433,7 +580,8 @@ def _entities(text: str) -> Iterator[tuple[int, int, str, str]]:
                 continue
         if kind == "place" and _ROAD_PART.fullmatch(word):
             continue  # 南路 of 启明南路站: a part of a longer name, not a place
-        yield start, end, word, kind
+        start, end = reading.original(view_start, view_end)
+        yield start, end, reading.text[start:end], kind
 
 
 # A direction and a road, street or station word alone (南路, 东街) is the tail of a name.
@@ -443,8 +591,6 @@ _ROAD_PART = re.compile("[东南西北中内外上下前后][路街道巷桥站�
 def _still_a_name_in_simplified(word: str) -> bool:
     """A guessed name with traditional characters is one if its simplified form is tagged
     as one too (jieba's dictionary is simplified: 陶藝 is unknown, 陶艺 a word)."""
-    from reader.core import scripts
-
     simplified = scripts.convert(word, "t2s")
     if simplified == word:
         return True

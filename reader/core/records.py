@@ -81,6 +81,7 @@ class ArticleRow:
     published: str = ""  # "" when unknown
     url: str = ""
     site: str = ""
+    script: str = "simplified"  # as detected at import (core.scripts.SCRIPTS)
 
     @property
     def display_title(self) -> str:

@@ -195,6 +195,12 @@ class _Segmenter:
         """Whether jieba's bundled dictionary (not the user) has `word` as a word."""
         return word not in self._freq and bool(self.jieba().FREQ.get(word))
 
+    def is_word(self, word: str) -> bool:
+        """Whether the dictionary or the user words have ``word`` (not just as a prefix)."""
+        self.fast()  # loaded, with the user words
+        with self._fast_lock:
+            return bool(self._fast.has_word(word))
+
     def _add(self, word: str) -> None:
         freq: int | None = None
         if self._jieba is not None:

@@ -155,6 +155,7 @@ class AnnotationUI(QObject):
         self.panel.renamed.connect(self.rename_colour)
         self.pane.selectionChanged.connect(self._update_actions)
         host.reading.redrawn.connect(self.refresh)
+        host.reading.script_view_changed.connect(self._script_view_changed)
         host.reading.menu_requested.connect(self.fill_menu)
         host.looks.settings_opened.connect(self.extend_settings)
         host.importer.imported.connect(self._imported)
@@ -360,6 +361,14 @@ class AnnotationUI(QObject):
         if view is None or view.effective is None or not text:
             return text
         return scripts.convert(text, view.effective, view.user_phrases)
+
+    def _in_library_view(self, text: str) -> str:
+        """``text`` of any article in the chosen script view (全部批注 lists many)."""
+        return self.host.reading.text_in_view(text)
+
+    def _script_view_changed(self, _in_view: object) -> None:
+        if self._browser is not None:
+            self._browser.reload()
 
     def _library_changed(self, change: Change) -> None:
         if not change.annotated:
@@ -593,7 +602,7 @@ class AnnotationUI(QObject):
 
         if self._browser is None:
             self._browser = AnnotationBrowser(
-                self.library, self.library, self._in_view, self.window
+                self.library, self.library, self._in_library_view, self.window
             )
             self._browser.set_colours(self.colours)
             self._browser.open_requested.connect(self.open_at)

@@ -27,6 +27,7 @@ from reader.gui.i18n import QT_TRANSLATE_NOOP
 if TYPE_CHECKING:
     from reader.core.records import ArticleFilter, ArticleRow
     from reader.core.textsearch import SearchHit
+    from reader.views import ScriptView
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,8 @@ class ArticleTableModel(QAbstractTableModel):
         self._store = store
         self._ids: list[int] = []
         self._rows: dict[int, ArticleRow] = {}
+        self._in_view: ScriptView | None = None  # None: titles as stored
+        self._titles: dict[int, str] = {}  # titles in the view, as rows are first shown
         # Ids refresh_rows re-read, in order (one per article opened: a few KB a session).
         self._changed: list[int] = []
         self.filter: ArticleFilter | None = None  # None: the store's default list
@@ -108,6 +111,13 @@ class ArticleTableModel(QAbstractTableModel):
         self._bold.setBold(True)
         # The date column: when published, or (unknown) the day imported, said as such.
         self._added = self.tr("{date} 导入")
+
+    def set_script_view(self, in_view: ScriptView | None) -> None:
+        """Show titles and search passages in this script view (None: as stored)."""
+        self._in_view = in_view
+        self._titles.clear()
+        if self._ids:  # only the rows in view are asked again, and converted then
+            self.dataChanged.emit(self.index(0, self.TITLE), self.index(len(self._ids) - 1, 0))
 
     def widest_date(self) -> str:
         """The widest text the date column shows (a date unknown: the day imported)."""
@@ -139,6 +149,7 @@ class ArticleTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._ids = list(ids)
         self._rows = rows
+        self._titles.clear()
         self.endResetModel()
 
     def changes(self) -> int:
@@ -153,6 +164,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._changed += article_ids
         for article_id in article_ids:
             self._rows.pop(article_id, None)
+            self._titles.pop(article_id, None)
         if len(article_ids) <= BLOCK:
             # Just these rows, now: left to data(), one row would read a block of 200
             # (~20 ms at 100,000 articles for each article opened).
@@ -250,7 +262,12 @@ class ArticleTableModel(QAbstractTableModel):
             return None if row.read else self._bold  # unread rows stand out, as in mail
         column = index.column()
         if column == self.TITLE:
-            title = row.display_title
+            title = self._titles.get(row.id)
+            if title is None:
+                title = row.display_title
+                if self._in_view is not None:
+                    title = self._in_view(title, row.script)
+                self._titles[row.id] = title
             if role == self._TOOLTIP:
                 return self._tooltip(row, title)
             return f"★ {title}" if row.starred else title
@@ -275,7 +292,10 @@ class ArticleTableModel(QAbstractTableModel):
         if self.filter is not None and self.filter.query and self._store is not None:
             hit = self._store.hit(row.id, self.filter.query)
             if hit is not None and hit.snippet.text:
-                lines.append(hit.snippet.marked("【", "】"))
+                snippet = hit.snippet
+                if self._in_view is not None:
+                    snippet = self._in_view.snippet(snippet, row.script)
+                lines.append(snippet.marked("【", "】"))
         return "\n".join(lines)
 
     def flags(self, index: Index) -> Qt.ItemFlag:

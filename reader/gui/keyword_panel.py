@@ -40,6 +40,8 @@ from reader.gui.i18n import QT_TRANSLATE_NOOP
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
 
+    from reader.views import ShownKeyword
+
 log = logging.getLogger(__name__)
 
 Index = QModelIndex | QPersistentModelIndex
@@ -52,21 +54,24 @@ ENTITY_KINDS = (
 
 
 class KeywordModel(QAbstractListModel):
-    """(word, weight) pairs, best first; the weight relative to the best is WeightRole."""
+    """Keywords best first, as the script view writes them; the weight relative to the
+    best is WeightRole. A row stands for its keyword's identity (:meth:`word`)."""
 
     WeightRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._words: list[tuple[str, float]] = []
+        self._words: list[tuple[str, float]] = []  # (shown, weight)
+        self._identities: list[str] = []
 
-    def set_keywords(self, words: list[tuple[str, float]]) -> None:
+    def set_keywords(self, words: list[ShownKeyword]) -> None:
         self.beginResetModel()
-        self._words = list(words)
+        self._words = [(k.text, k.weight) for k in words]
+        self._identities = [k.word for k in words]
         self.endResetModel()
 
     def word(self, row: int) -> str:
-        return self._words[row][0]
+        return self._identities[row]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._words)
@@ -198,7 +203,7 @@ class KeywordPanel(QWidget):
 
     # -- filled by the main window --------------------------------------------------------
 
-    def set_keywords(self, words: list[tuple[str, float]]) -> None:
+    def set_keywords(self, words: list[ShownKeyword]) -> None:
         self.model.set_keywords(words)
         self.related.clear()
         self.set_occurrence(0, 0)

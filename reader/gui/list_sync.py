@@ -63,6 +63,9 @@ class ListSync(QObject):
         lists.counted.connect(self.update_count)
         sidebar.rename_tag_requested.connect(self.rename_tag)
         sidebar.delete_tag_requested.connect(self.delete_tag)
+        reading.script_view_changed.connect(
+            lambda in_view: sidebar.set_script_view(in_view if in_view.config else None)
+        )
 
     # -- what changed ---------------------------------------------------------------------
 

@@ -158,7 +158,9 @@ class MeasureKeeper(QObject):
             for dock, _ in back:
                 dock.show()
             back[0][0].raise_()  # the tab that was in front
-            self.window.resizeDocks([back[0][0]], [width], Qt.Orientation.Horizontal)
+            # Every one of them: which tab Qt sizes the area by is not the raised one yet.
+            docks = [d for d, _ in back]
+            self.window.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
             return True
         if self.list_width is not None:
             sizes = self.splitter.sizes()

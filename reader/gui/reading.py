@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from reader.gui.script_selector import ScriptSelector
     from reader.gui.writer import LibraryWriter
     from reader.library import Library
+    from reader.views import ScriptView
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,8 @@ class ReadingController(QObject):
     """Opens what the list chooses and draws everything over it."""
 
     failed = Signal(object)  # LibraryError met while opening an article
+    # The library's titles and words are to be shown in another script view (ScriptView).
+    script_view_changed = Signal(object)
     menu_requested = Signal(QMenu, QPoint)  # the pane's context menu, for others to extend
     redrawn = Signal()  # the open article's layers were drawn anew (or none is open)
 
@@ -82,6 +85,7 @@ class ReadingController(QObject):
         self._focus: tuple[str, list[tuple[int, int]], int] | None = None
         self._focus_article: int | None = None  # the article the focus belongs to
         self._keyword_spans: list[tuple[int, int, str]] = []
+        self._script_view: ScriptView | None = None
 
         list_view.selectionModel().selectionChanged.connect(self._selection_changed)
         keyword_panel.keyword_chosen.connect(self.focus_keyword)
@@ -170,7 +174,22 @@ class ReadingController(QObject):
 
     def _script_changed(self, config: str | None) -> None:
         self.looks.set_default_script(config or "")
+        self._new_script_view()
         self.rerender()
+
+    @property
+    def text_in_view(self) -> ScriptView:
+        """The library's text (titles, words, snippets) in the chosen script view."""
+        if self._script_view is None or self._script_view.config != self.scripts.config:
+            self._script_view = self.library.script_view(self.scripts.config)
+        return self._script_view
+
+    def _new_script_view(self) -> None:
+        """The list, sidebar and panels show the library in the view now chosen."""
+        self._script_view = None
+        in_view = self.text_in_view
+        self.model.set_script_view(in_view if in_view.config else None)
+        self.script_view_changed.emit(in_view)
 
     # -- moving through the list ----------------------------------------------------------
 
@@ -218,14 +237,15 @@ class ReadingController(QObject):
 
         analysis = self.library.analysis
         formats = self.looks.formats
-        keywords = analysis.keywords(record.id)[:PANEL_KEYWORDS]
+        view = self.pane.view
+        keywords = self.library.keywords_in_view(view, PANEL_KEYWORDS) if view else []
         self.keyword_panel.set_keywords(keywords)
         # The keyword being stepped through stays chosen over a new script, name kinds or
         # analysis of the same article; another article starts afresh.
         focus = self._focus if self._focus_article == record.id else None
         self._focus = None
-        shown = {w for w, _ in keywords}
-        self._keyword_spans = [k for k in analysis.keyword_spans(record.id) if k[2] in shown]
+        self._keyword_spans = sorted((s, e, k.word) for k in keywords for s, e in k.spans)
+        shown = {k.word for k in keywords}
         layers: dict[str, Layer | None] = {
             "keywords": Layer(tuple((s, e) for s, e, _ in self._keyword_spans), formats["keywords"])
             if self.looks.prefs.show_keywords
@@ -247,7 +267,10 @@ class ReadingController(QObject):
             self._set_focus(focus[0], focus[2])
         self.redrawn.emit()
         folded = [scripts.fold(record.body[s:e]) for s, e in watch_spans]
-        self.keyword_panel.set_watch_counts([(w, folded.count(scripts.fold(w))) for w in watch])
+        in_view = self.text_in_view
+        self.keyword_panel.set_watch_counts(
+            [(in_view(w), folded.count(scripts.fold(w))) for w in watch]
+        )
 
     def _entity_kinds_changed(self, kinds: set[str]) -> None:
         self.looks.set_entity_kinds(kinds)
@@ -314,7 +337,10 @@ class ReadingController(QObject):
             self.keyword_panel.set_occurrence(index + 1, len(spans))
         related = self.library.analysis.articles_with_keyword(word, exclude=record.id, limit=30)
         rows = self.library.rows(related)
-        self.keyword_panel.set_related([(i, rows[i].display_title) for i in related if i in rows])
+        in_view = self.text_in_view
+        self.keyword_panel.set_related(
+            [(i, in_view(rows[i].display_title, rows[i].script)) for i in related if i in rows]
+        )
 
     def step_occurrence(self, delta: int) -> None:
         if self._focus is None or not self._focus[1]:
@@ -369,4 +395,5 @@ class ReadingController(QObject):
         if view is None or view.effective is None:
             return
         self.library.set_user_phrase(view.effective, original, wanted)
+        self._new_script_view()
         self.rerender()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,10 @@ def _rows(kind: str, counted: tuple) -> list[Row]:
     return [(value, value, n, "") for value, n in counted]
 
 
+# The groups whose names are the library's text (watch words match in either script).
+_IN_VIEW = ("watch", "section")
+
+
 class LibrarySidebar(QTreeWidget):
     scope_changed = Signal(object)  # Scope
     rename_tag_requested = Signal(str)
@@ -97,6 +102,7 @@ class LibrarySidebar(QTreeWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
         self._scope = Scope()
+        self._in_view: Callable[[str], str] | None = None  # watch words, sections
         self._filling = False
         self._budget = FILL_STEP  # new items this turn may still make
         self._groups: dict[str, QTreeWidgetItem] = {}
@@ -156,6 +162,14 @@ class LibrarySidebar(QTreeWidget):
         item = self._groups["unread"]
         if item.text(1):
             item.setText(1, str(max(0, int(item.text(1)) - n)))
+
+    def set_script_view(self, in_view: Callable[[str], str] | None) -> None:
+        """Write watch words and sections in this script view (None: as stored)."""
+        self._in_view = in_view
+        for kind in _IN_VIEW:
+            for value, item in self._items.get(kind, {}).items():
+                label = str(value)
+                item.setText(0, in_view(label) if in_view is not None else label)
 
     def set_overview(self, ov: Overview) -> None:
         """New counts; keeps the current choice (or falls back to all when it is gone)."""
@@ -298,6 +312,8 @@ class LibrarySidebar(QTreeWidget):
                 self._budget -= 1
                 if kind == "source":
                     label = os.path.basename(label) or label
+                elif kind in _IN_VIEW and self._in_view is not None:
+                    label = self._in_view(label)
                 item = items[value] = self._child(Scope(kind, value), label, tip)
             if counts.get(value) != count:
                 counts[value] = count

@@ -13,12 +13,13 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from reader.core.scripts import convert, fold
 from reader.store.db import Database
 
 log = logging.getLogger(__name__)
 
 # Bump when the analysis itself changes (stop words, engine), to recompute everything.
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2  # 2: read through the simplified view, keywords by identity
 # Keywords are recomputed once the library has grown or shrunk by this fraction since.
 IDF_DRIFT = 0.25
 
@@ -161,9 +162,14 @@ class AnalysisStore:
         return dict(self.db.execute("SELECT word, origin FROM user_words").fetchall())
 
     def add_user_words(self, words: Iterable[str], origin: str = "user") -> list[str]:
-        """Add words not yet known; returns the ones that were new."""
-        known = self.user_words()
-        new = [w for w in dict.fromkeys(words) if w and w not in known]
+        """Add words not yet known in either script (自行车 is 自行車); returns the ones
+        that were new."""
+        known = {fold(w) for w in self.user_words()}
+        new = []
+        for word in dict.fromkeys(words):
+            if word and fold(word) not in known:
+                known.add(fold(word))
+                new.append(word)
         if new:
             with self.db.transaction() as conn:
                 conn.executemany(
@@ -173,23 +179,40 @@ class AnalysisStore:
         return new
 
     def remove_user_word(self, word: str) -> None:
+        """Remove ``word`` in whichever script it was added."""
+        gone = [w for w in self.user_words() if fold(w) == fold(word)] or [word]
         with self.db.transaction() as conn:
-            conn.execute("DELETE FROM user_words WHERE word = ?", (word,))
+            conn.executemany("DELETE FROM user_words WHERE word = ?", [(w,) for w in gone])
 
     def invalidate_containing(self, word: str) -> int:
-        """Mark the analyses of articles that contain ``word`` for recomputation."""
+        """Mark the analyses of articles that contain ``word`` (in any script) for
+        recomputation."""
+        spellings = sorted(_spellings(word))
+        test = " OR ".join(["instr(title, ?) OR instr(body, ?)"] * len(spellings))
         with self.db.transaction() as conn:
             return conn.execute(
                 "UPDATE analyses SET version = 0 WHERE article_id IN"
-                " (SELECT id FROM articles WHERE instr(title, ?) OR instr(body, ?))",
-                (word, word),
+                f" (SELECT id FROM articles WHERE {test})",
+                [w for w in spellings for _ in (0, 1)],
             ).rowcount
 
     def watch_words(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT word FROM watch_words ORDER BY rowid")]
 
     def set_watch_words(self, words: Iterable[str]) -> None:
-        clean = [w.strip() for w in dict.fromkeys(words) if w.strip()]
+        """One entry per word whatever its script (发展 and 發展 are one watch word)."""
+        seen: set[str] = set()
+        clean = []
+        for word in (w.strip() for w in words):
+            if word and fold(word) not in seen:
+                seen.add(fold(word))
+                clean.append(word)
         with self.db.transaction() as conn:
             conn.execute("DELETE FROM watch_words")
             conn.executemany("INSERT INTO watch_words (word) VALUES (?)", [(w,) for w in clean])
+
+
+def _spellings(word: str) -> set[str]:
+    """``word`` as simplified, traditional, Taiwan and Hong Kong text would write it."""
+    simplified = convert(word, "t2s")
+    return {word, simplified} | {convert(simplified, c) for c in ("s2t", "s2tw", "s2hk")}

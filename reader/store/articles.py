@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 # Columns for the article list: everything but the body and the source text.
 _ROW_COLUMNS = """a.id, a.title, a.subtitle, a.section, a.kind, a.continued_from,
     substr(a.body, 1, 40) AS lead, a.added_at, a.published, a.url, a.site, s.path AS source,
+    a.script,
     (SELECT read_at FROM article_reads WHERE article_id = a.id) AS read_at,
     EXISTS (SELECT 1 FROM article_stars WHERE article_id = a.id) AS starred,
     EXISTS (SELECT 1 FROM article_trash WHERE article_id = a.id) AS trashed,

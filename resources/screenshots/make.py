@@ -2,8 +2,9 @@
 
 A fresh library in a temporary folder gets the sample page, its keyword analysis and a
 few highlights (one with a note) on the article shown; then the window runs under its own
-Xvfb server, in simplified Chinese, once per theme, and each window is captured from the X
-server into light.png and dark.png beside this script. Needs Xvfb and a CJK font (Debian:
+Xvfb server, in simplified Chinese, once per theme and once in the 台湾正体 view, and each window
+is captured from the X server into light.png, dark.png and traditional.png beside this
+script. Needs Xvfb and a CJK font (Debian:
 xvfb fonts-wqy-microhei).
 """
 
@@ -24,7 +25,7 @@ HIGHLIGHTS = [  # (quote in the article, colour, note)
     ("贫困村由728个降至9个", "green", "对照去年的数字"),
     ("坚决夺取脱贫攻坚全面胜利", "blue", ""),
 ]
-THEMES = ("light", "dark")
+SHOTS = (("light", "light", ""), ("dark", "dark", ""), ("traditional", "light", "s2tw"))
 SIZE = (1440, 900)  # room for the panes beside the article at its measure
 
 
@@ -45,13 +46,15 @@ def prepare(data_dir: Path) -> int:
             except ValueError as e:
                 print(f"make.py: skipping highlight {quote!r}: {e}", file=sys.stderr)
         lib.articles.mark_read(lib.articles.ids()[2:])  # a list that has been read in
+        lib.analysis.set_watch_words(["脱贫", "疫情"])  # the sidebar lists them, counted
     finally:
         lib.close()
     return article
 
 
-def capture(data_dir: Path, article: int, theme: str, out: Path) -> None:
-    """Run in the child: the window in ``theme`` on ``article``, captured from the X server."""
+def capture(data_dir: Path, article: int, theme: str, out: Path, script: str = "") -> None:
+    """Run in the child: the window in ``theme`` (and the ``script`` view) on ``article``,
+    captured from the X server."""
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -62,7 +65,7 @@ def capture(data_dir: Path, article: int, theme: str, out: Path) -> None:
     settings = QSettings(str(data_dir / "settings.ini"), QSettings.Format.IniFormat)
     settings.setValue("reading/last_article", article)
     settings.setValue("layers/entities", "person,place")
-    Preferences(theme=theme, language="zh_CN").save(settings)
+    Preferences(theme=theme, language="zh_CN", default_script=script).save(settings)
     window = app.start(str(data_dir), [])
     if window is None:
         raise SystemExit("make.py: the window did not open")
@@ -110,12 +113,15 @@ def xvfb() -> tuple[subprocess.Popen, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--child", nargs=4, metavar=("DATA_DIR", "ID", "THEME", "OUT"), help=argparse.SUPPRESS
+        "--child",
+        nargs=5,
+        metavar=("DATA_DIR", "ID", "THEME", "OUT", "SCRIPT"),
+        help=argparse.SUPPRESS,
     )
     args = parser.parse_args()
     if args.child:
-        data_dir, article, theme, out = args.child
-        capture(Path(data_dir), int(article), theme, Path(out))
+        data_dir, article, theme, out, script = args.child
+        capture(Path(data_dir), int(article), theme, Path(out), script.strip("-"))
         return
     server, display = xvfb()
     try:
@@ -131,10 +137,10 @@ def main() -> None:
                 "XDG_CACHE_HOME": str(home / "cache"),
                 "XDG_DATA_HOME": str(home / "data"),
             }
-            for theme in THEMES:
-                data_dir = Path(tmp, theme)
+            for name, theme, script in SHOTS:
+                data_dir = Path(tmp, name)
                 article = prepare(data_dir)
-                out = HERE / f"{theme}.png"
+                out = HERE / f"{name}.png"
                 subprocess.run(
                     [
                         sys.executable,
@@ -144,6 +150,7 @@ def main() -> None:
                         str(article),
                         theme,
                         str(out),
+                        script or "-",
                     ],
                     env=env,
                     check=True,

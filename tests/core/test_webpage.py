@@ -489,7 +489,9 @@ def test_plain_html_and_damaged_containers() -> None:
     assert extract(b"").paragraphs == []
 
 
-def test_a_megabyte_page_in_well_under_a_second() -> None:
+def test_a_megabyte_page_of_links_still_gives_its_article() -> None:
+    # 28,000 links and no script: the worst case for the pure-Python parser (how long real
+    # pages take: tests/perf/bench_import_web.py).
     nav = "".join(f"<li><a href='/{i}'>栏目{i}</a></li>" for i in range(40))
     filler = f"<ul class='menu'>{nav}</ul><div class='related'>{nav}</div>"
     html = page(
@@ -497,9 +499,5 @@ def test_a_megabyte_page_in_well_under_a_second() -> None:
     )
     data = html.encode()
     assert len(data) > 1_000_000
-    t = time.perf_counter()
     art = extract(data)
-    # 28,000 links and no script: the worst case for the pure-Python parser (0.3 s of the
-    # 0.9 s here are html.parser's own); real pages of this size are mostly script (0.1 s).
-    assert time.perf_counter() - t < 2.5
     assert art.paragraphs[:3] == PARAS

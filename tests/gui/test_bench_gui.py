@@ -23,7 +23,8 @@ def test_gui_benchmark_plays_every_step(qtbot, tmp_path: Path, monkeypatch) -> N
     figures = bench_gui.session(tmp_path / "lib")
     steps = figures["block_ms"]
     assert figures["articles"] >= 140  # listed: all but the trashed
-    assert len(steps) == 23, list(steps)
+    assert len(steps) == 25, list(steps)
     assert "the reader pauses: word segmenter starts" in steps
+    assert "switch the script: 台湾正体" in steps
     assert figures["block_ms_max"] == max(steps.values()) > 0
     assert figures["idle_block_ms"] >= 0

@@ -7,8 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat
 from PySide6.QtTest import QAbstractItemModelTester
 
+from reader.core import scripts
 from reader.gui.keyword_panel import KeywordModel
 from reader.gui.mainwindow import MainWindow
+from reader.views import ShownKeyword
 
 
 @pytest.fixture
@@ -121,8 +123,12 @@ def test_astral_characters_do_not_shift_highlights(qtbot, window: MainWindow) ->
 def test_keyword_model_passes_the_tester(qtbot) -> None:
     model = KeywordModel()
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    model.set_keywords([("脱贫", 0.5), ("扶贫", 0.25)])
+    model.set_keywords(
+        [ShownKeyword("脱贫", "脫貧", 0.5, ()), ShownKeyword("扶贫", "扶貧", 0.25, ())]
+    )
     assert model.data(model.index(1), KeywordModel.WeightRole) == 0.5
+    assert model.data(model.index(0)) == "脫貧"  # as the view writes it
+    assert model.word(0) == "脱贫"  # the keyword it stands for, in every script
     model.set_keywords([])
 
 
@@ -135,19 +141,20 @@ def test_the_keyword_focus_survives_name_kinds_and_scripts(qtbot, analysed: Main
     related = [panel.related.item(i).text() for i in range(panel.related.count())]
     assert related and related != ["（没有）"]
 
-    def kept(count_label: str) -> None:
+    def kept(count_label: str, config: str = "") -> None:
         assert panel.position_label.text() == count_label
         assert panel.model.word(panel.keyword_view.currentIndex().row()) == "疫情"
         assert len(drawn(analysed, "focus")) == total
-        assert [panel.related.item(i).text() for i in range(panel.related.count())] == related
+        titles = [panel.related.item(i).text() for i in range(panel.related.count())]
+        assert titles == [scripts.convert(t, config) if config else t for t in related]
 
     panel.entity_boxes["place"].setChecked(not panel.entity_boxes["place"].isChecked())
     kept(f"2/{total}")
     analysed.scripts.set_config("s2tw")
-    kept(f"2/{total}")
+    kept(f"2/{total}", "s2tw")  # the same articles, their titles in the view's script
     assert set(drawn(analysed, "focus")) == {"疫情"}
     reading.step_occurrence(+1)  # F3 goes on from where the reader was
-    kept(f"3/{total}")
+    kept(f"3/{total}", "s2tw")
     analysed.reading.step(+1)  # another article: nothing chosen
     qtbot.waitUntil(lambda: drawn(analysed, "focus") == [])
     assert panel.position_label.text() == ""

@@ -148,6 +148,7 @@ def click(widget, point) -> None:
 
 def session(directory: Path, stacks=None, feeds: int = 0) -> dict[str, object]:
     from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
 
     from reader.gui import app
     from reader.gui.sidebar import Scope
@@ -243,6 +244,13 @@ def session(directory: Path, stacks=None, feeds: int = 0) -> dict[str, object]:
 
     heart.step("N next unread ×10")
     press(view, key.Key_N, 10)
+
+    # Ctrl+4 / Ctrl+1: the list's titles, the panels and the article in the new script.
+    for shortcut, name in ((key.Key_4, "台湾正体"), (key.Key_1, "原文")):
+        heart.step(f"switch the script: {name}")
+        QTest.keyClick(view, shortcut, Qt.KeyboardModifier.ControlModifier)
+        run_for(PAUSE_MS)
+        press(view, key.Key_PageDown)  # rows not yet shown, converted as they come
 
     heart.step("the reader pauses: word segmenter starts")
     from reader.gui import word_selection

@@ -47,14 +47,17 @@ def test_the_window_waits_out_another_writer_and_says_so(
     window = MainWindow(lib, open_settings(lib))
     qtbot.addWidget(window)
     window.analysis_runner.enabled = False
+    changes: list[Change] = []
+    window.changes.changed.connect(changes.append)
     window.show()
     with qtbot.waitSignal(window.loaded):
         window.load()
     qtbot.waitUntil(lambda: window.reading_pane.record is not None)
     article = window.reading_pane.record.id
-    qtbot.waitUntil(lambda: lib.read_at(article) is not None)  # opening it marked it read
-    changes: list[Change] = []
-    window.changes.changed.connect(changes.append)
+    # Opening it marked it read: written, then announced a turn later.
+    qtbot.waitUntil(lambda: any(c.read for c in changes))
+    assert lib.read_at(article) is not None
+    changes.clear()
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(db_file), str(HOLD_S)],
         stdout=subprocess.PIPE,
