@@ -18,7 +18,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from reader import APP_ID
-from reader.core import paths
+from reader.core import paths, processes
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,8 @@ def data_home() -> Path:
 
 def reader_command() -> list[str]:
     """How a launcher should start this installation of the reader."""
+    if processes.frozen():  # the bundle: its executable, wherever it was unpacked
+        return [str(Path(sys.executable).absolute())]
     argv0 = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
     candidates = []
     if argv0 is not None and argv0.name == "reader":
