@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from reader import __version__
+from reader.core import processes
 
 log = logging.getLogger(__name__)
 
@@ -200,6 +201,8 @@ def first_positional(argv: Sequence[str]) -> str | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == [processes.RUN_MODULE]:  # the bundle starting a process of its own
+        return processes.run_module(argv[1:])
     logging.basicConfig(level=logging.WARNING, format="reader: %(levelname)s: %(message)s")
     if first_positional(argv) not in COMMANDS:
         args = _parse(build_gui_parser(), argv)

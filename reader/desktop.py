@@ -14,11 +14,14 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Sequence
-from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import APP_ID
-from reader.core import paths
+from reader.core import paths, processes
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +29,12 @@ DESKTOP_FILE = f"{APP_ID}.desktop"
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 # Characters the Desktop Entry spec reserves in Exec arguments: they need double quotes.
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
+
+
+def supported() -> bool:
+    """Desktop entries are what launchers read on Linux and the BSDs (freedesktop.org);
+    Windows and macOS find apps their own way."""
+    return sys.platform not in ("win32", "darwin", "cygwin")
 
 
 def data_home() -> Path:
@@ -38,6 +47,8 @@ def data_home() -> Path:
 
 def reader_command() -> list[str]:
     """How a launcher should start this installation of the reader."""
+    if processes.frozen():  # the bundle: its executable, wherever it was unpacked
+        return [str(Path(sys.executable).absolute())]
     argv0 = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
     candidates = []
     if argv0 is not None and argv0.name == "reader":
@@ -85,6 +96,10 @@ def installed_files(home: Path | None = None) -> list[Path]:
     home = home or data_home()
     hicolor = home / "icons" / "hicolor"
     return [home / "applications" / DESKTOP_FILE] + [hicolor / rel for rel in icon_sources()]
+
+
+def is_installed(home: Path | None = None) -> bool:
+    return installed_files(home)[0].exists()
 
 
 def install(

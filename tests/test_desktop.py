@@ -102,6 +102,35 @@ def test_entry_names_the_app_in_three_scripts_and_opens_text_and_html() -> None:
     assert entry["Icon"] == APP_ID
     types = set(entry["MimeType"].strip(";").split(";"))
     assert {"text/plain", "text/html", "x-scheme-handler/reader"} <= types
+    assert {"text/markdown", "application/x-mimearchive"} <= types  # .md, .mhtml/.mht
+
+
+METAINFO = REPO / "resources" / f"{APP_ID}.metainfo.xml"
+
+
+@pytest.mark.skipif(
+    shutil.which("appstreamcli") is None, reason="appstreamcli missing (Debian: appstream)"
+)
+def test_appstream_metainfo_passes_appstreamcli_validate() -> None:
+    done = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+    )
+    # Errors and warnings fail; infos (tags newer than this appstreamcli) are allowed.
+    problems = [line for line in done.stdout.splitlines() if line[:2] in ("E:", "W:")]
+    assert done.returncode == 0 and not problems, done.stdout + done.stderr
+
+
+def test_appstream_metainfo_agrees_with_the_entry_and_the_version() -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(METAINFO).getroot()
+    assert root.findtext("id") == APP_ID
+    assert root.findtext("launchable") == ENTRY.name
+    assert root.find("releases/release").get("version") == __version__  # the newest first
+    entry = read_entry(ENTRY)
+    opened = set(entry["MimeType"].strip(";").split(";"))
+    assert {m.text for m in root.iter("mediatype")} == opened - {"x-scheme-handler/reader"}
+    assert {c.text for c in root.iter("category")} == set(entry["Categories"].strip(";").split(";"))
 
 
 def test_icons_are_shipped_at_every_size() -> None:

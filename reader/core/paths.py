@@ -28,6 +28,11 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     env = os.environ.get("READER_DATA_DIR")
     if env:
         return Path(env).expanduser()
+    return default_data_dir()
+
+
+def default_data_dir() -> Path:
+    """The platform's user data folder for the app (when no folder is given)."""
     import platformdirs  # only when no folder was given
 
     return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))

@@ -41,6 +41,7 @@ from reader.gui.analysis_runner import AnalysisRunner
 from reader.gui.annotating import Annotating
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.changes import Change, LibraryChanges
+from reader.gui.desktop_entry import DesktopEntryActions
 from reader.gui.exporting import Exporter
 from reader.gui.feeds import FeedsController
 from reader.gui.importing import Importer
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
         self.importer = Importer(library, self.changes, self.analysis_runner, status, self)
         self.word_lists = WordLists(library, self.changes, self.analysis_runner, self)
         self.exporter = Exporter(self.reading_pane, status, self)
+        self.desktop_entry = DesktopEntryActions(library.directory, status, self)
         self.feeds = FeedsController(
             library,
             self.changes,

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QLineEdit
 
     from reader.gui.backup_controller import BackupController
+    from reader.gui.desktop_entry import DesktopEntryActions
     from reader.gui.exporting import Exporter
     from reader.gui.feeds import FeedsController
     from reader.gui.find_bar import FindBar
@@ -33,6 +34,7 @@ class MenuHost(Protocol):
 
     importer: Importer
     exporter: Exporter
+    desktop_entry: DesktopEntryActions
     feeds: FeedsController
     word_lists: WordLists
     looks: Looks
@@ -160,6 +162,9 @@ class Menus(QObject):
         bar.addMenu(articles)
 
         self.help = help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        w.desktop_entry.fill_menu(help_menu)
+        if help_menu.actions():
+            help_menu.addSeparator()
         add(help_menu, self.tr("关于阅报(&A)"), w.about)
 
         self.toolbar = window.addToolBar(self.tr("工具栏"))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 import threading
 import traceback
 from collections.abc import Callable, Sequence
@@ -24,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 # (its enums, ~1 ms) when first taken, and the window imports this before its first paint.
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from reader.core import processes
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QProcess
@@ -86,16 +87,18 @@ class _Runner(QRunnable):
 # Where this process found the package (site-packages, or a checkout run in place). A
 # Python process of ours (``python -m reader...``) runs there with it first on its path:
 # ``-m`` puts the working folder first, and a checkout there (``reader`` without its
-# installed resources) would be imported instead.
+# installed resources) would be imported instead. (The bundle imports only its own copy.)
 PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 
 
 def python_process(module: str, args: Sequence[str], parent: QObject) -> QProcess:
-    """A QProcess (not started) for ``python -m MODULE ARGS``, run in
-    :data:`PACKAGE_PARENT` with it first on its path."""
+    """A QProcess (not started) running `module` with `args` as ``python -m`` does
+    (:func:`reader.core.processes.command`), in :data:`PACKAGE_PARENT` with it first on
+    its path."""
+    program, *arguments = processes.command(module, args)
     process = QtCore.QProcess(parent)
-    process.setProgram(sys.executable)
-    process.setArguments(["-m", module, *args])
+    process.setProgram(program)
+    process.setArguments(arguments)
     process.setWorkingDirectory(PACKAGE_PARENT)
     env = QtCore.QProcessEnvironment.systemEnvironment()
     env.insert(

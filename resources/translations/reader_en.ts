@@ -492,6 +492,33 @@ The current library is saved as a backup first and can be restored later.</trans
     </message>
 </context>
 <context>
+    <name>DesktopEntryActions</name>
+    <message>
+        <source>添加到应用程序菜单</source>
+        <translation>Add to Applications Menu</translation>
+    </message>
+    <message>
+        <source>从应用程序菜单移除</source>
+        <translation>Remove from Applications Menu</translation>
+    </message>
+    <message>
+        <source>已添加到应用程序菜单</source>
+        <translation>Added to the applications menu</translation>
+    </message>
+    <message>
+        <source>已从应用程序菜单移除</source>
+        <translation>Removed from the applications menu</translation>
+    </message>
+    <message>
+        <source>无法更改应用程序菜单：{}</source>
+        <translation>Could not change the applications menu: {}</translation>
+    </message>
+    <message>
+        <source>应用程序菜单</source>
+        <translation>Applications Menu</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
         <source>网页 (*.html)</source>

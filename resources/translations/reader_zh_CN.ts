@@ -491,6 +491,33 @@
     </message>
 </context>
 <context>
+    <name>DesktopEntryActions</name>
+    <message>
+        <source>添加到应用程序菜单</source>
+        <translation>添加到应用程序菜单</translation>
+    </message>
+    <message>
+        <source>从应用程序菜单移除</source>
+        <translation>从应用程序菜单移除</translation>
+    </message>
+    <message>
+        <source>已添加到应用程序菜单</source>
+        <translation>已添加到应用程序菜单</translation>
+    </message>
+    <message>
+        <source>已从应用程序菜单移除</source>
+        <translation>已从应用程序菜单移除</translation>
+    </message>
+    <message>
+        <source>无法更改应用程序菜单：{}</source>
+        <translation>无法更改应用程序菜单：{}</translation>
+    </message>
+    <message>
+        <source>应用程序菜单</source>
+        <translation>应用程序菜单</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
         <source>网页 (*.html)</source>

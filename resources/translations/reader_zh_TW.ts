@@ -491,6 +491,33 @@
     </message>
 </context>
 <context>
+    <name>DesktopEntryActions</name>
+    <message>
+        <source>添加到应用程序菜单</source>
+        <translation>新增到應用程式選單</translation>
+    </message>
+    <message>
+        <source>从应用程序菜单移除</source>
+        <translation>從應用程式選單移除</translation>
+    </message>
+    <message>
+        <source>已添加到应用程序菜单</source>
+        <translation>已新增到應用程式選單</translation>
+    </message>
+    <message>
+        <source>已从应用程序菜单移除</source>
+        <translation>已從應用程式選單移除</translation>
+    </message>
+    <message>
+        <source>无法更改应用程序菜单：{}</source>
+        <translation>無法更改應用程式選單：{}</translation>
+    </message>
+    <message>
+        <source>应用程序菜单</source>
+        <translation>應用程式選單</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
         <source>网页 (*.html)</source>

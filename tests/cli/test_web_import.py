@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import json
 import os
-import plistlib
 import sqlite3
 import subprocess
 import sys
-from email.mime.base import MIMEBase
-from email.mime.multipart import MIMEMultipart
-from email.mime.nonmultipart import MIMENonMultipart
 from pathlib import Path
 
 import pytest
+from saved_pages import mhtml, webarchive
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 PAGES = DATA / "webpages" / "pages"
@@ -51,36 +48,6 @@ def imported(data_dir: Path, *paths: Path | str, extra: tuple[str, ...] = ()) ->
     done = reader(data_dir, "import", *map(str, paths), "--json", *extra)
     assert "Traceback" not in done.stderr
     return done.returncode, json.loads(done.stdout), done.stderr.splitlines()
-
-
-def mhtml(html: bytes, url: str, charset: str) -> bytes:
-    msg = MIMEMultipart("related", type="text/html")
-    msg["From"] = "<Saved by Blink>"
-    msg["Snapshot-Content-Location"] = url
-    part = MIMENonMultipart("text", "html", charset=charset)
-    import base64
-
-    part.set_payload(base64.encodebytes(html).decode("ascii"))
-    part["Content-Transfer-Encoding"] = "base64"
-    part["Content-Location"] = url
-    msg.attach(part)
-    img = MIMEBase("image", "png")
-    img.set_payload("iVBORw0KGgo=\n")
-    img["Content-Transfer-Encoding"] = "base64"
-    img["Content-Location"] = url + "/a.png"
-    msg.attach(img)
-    return msg.as_bytes()
-
-
-def webarchive(html: bytes, url: str, charset: str) -> bytes:
-    main = {
-        "WebResourceData": html,
-        "WebResourceMIMEType": "text/html",
-        "WebResourceTextEncodingName": charset,
-        "WebResourceURL": url,
-        "WebResourceFrameName": "",
-    }
-    return plistlib.dumps({"WebMainResource": main}, fmt=plistlib.FMT_BINARY)
 
 
 def test_a_saved_page_is_one_article_with_its_metadata(tmp_path: Path) -> None:

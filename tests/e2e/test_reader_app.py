@@ -10,53 +10,21 @@ from __future__ import annotations
 import configparser
 import json
 import os
-import re
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from xsession import reader_windows, wait_for
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 READER = Path(sys.executable).parent / "reader"
 WAIT = 60  # seconds for anything to happen on a slow, busy machine
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def display() -> Iterator[str]:
-    """A fresh Xvfb server on a display number it picks itself (-displayfd)."""
-    missing = [tool for tool in ("Xvfb", "xwininfo") if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f"needs {' and '.join(missing)} (Debian: apt install xvfb x11-utils)")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end, "rb") as pipe:
-            number = pipe.readline().strip()  # written once the server accepts clients
-        if not number:
-            server.kill()
-            pytest.fail(f"Xvfb did not start: {server.communicate()[1].decode(errors='replace')}")
-        yield f":{number.decode()}"
-    finally:
-        server.terminate()
-        try:
-            server.communicate(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.communicate()
 
 
 @pytest.fixture
@@ -95,32 +63,6 @@ def analysed(env: dict[str, str], article_id: int) -> bool:
         return conn.execute(query, (article_id,)).fetchone()[0] > 0
     finally:
         conn.close()
-
-
-def reader_windows(env: dict[str, str]) -> list[str]:
-    """Ids of the mapped top-level windows whose WM_CLASS is reader's."""
-    tree = subprocess.run(
-        ["xwininfo", "-root", "-children"], env=env, capture_output=True, text=True, timeout=WAIT
-    ).stdout
-    found = []
-    for window_id in re.findall(r'^\s*(0x[0-9a-f]+) .*\("reader" "reader"\)', tree, re.M):
-        info = subprocess.run(
-            ["xwininfo", "-id", window_id], env=env, capture_output=True, text=True, timeout=WAIT
-        ).stdout
-        if "Map State: IsViewable" in info:
-            found.append(window_id)
-    return found
-
-
-def wait_for(what: str, check, app: subprocess.Popen) -> None:
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        if app.poll() is not None:
-            pytest.fail(f"reader exited ({app.returncode}) before {what}: {app.stderr.read()}")
-        if check():
-            return
-        time.sleep(0.2)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 def test_the_installed_reader_imports_shows_takes_a_second_launch_and_quits_on_sigterm(

@@ -55,7 +55,9 @@ def test_lines_hold_the_measure_as_the_window_narrows(qtbot, win: MainWindow) ->
     fitted(qtbot, win, 1700, 900)
     qtbot.waitUntil(lambda: {"keywordDock", "libraryDock"} <= shown(win))
     # The docks come back, then take their width and the list its own (later turns).
-    qtbot.waitUntil(lambda: win.keyword_dock.width() >= 250)  # back as wide as it was
+    # Back wider than its minimum (194): as wide as it was (272), or, when the annotations'
+    # tab was in front as it folded, a little less (236; Qt sizes the tab group by it).
+    qtbot.waitUntil(lambda: win.keyword_dock.width() >= 230)
     qtbot.waitUntil(lambda: win.list_view.width() > 340)  # its width back, and its sources
     assert not win.list_view.isColumnHidden(ArticleTableModel.SOURCE)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 import pytest
@@ -142,3 +143,23 @@ def test_background_processes_give_way_to_the_window(tmp_path, module: str) -> N
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     before, after = (int(n) for n in done.stderr.split("niceness")[-1].split())
     assert after >= min(before + priority.NICENESS, 19)
+
+
+def test_in_the_bundle_the_analysis_process_is_its_own_executable(
+    qtbot, library, monkeypatch
+) -> None:
+    # The bundle has no python: ProcessOperation starts the executable (the same entry point
+    # as the console script) with the hidden --run-module argument.
+    from pathlib import Path
+
+    from reader.store.analysis import AnalysisStore
+
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(Path(sys.executable).parent / "reader"))
+    op = ProcessOperation("reader.analysis", [str(library.directory)])
+    results: list[object] = []
+    op.succeeded.connect(results.append)
+    with qtbot.waitSignal(op.finished, timeout=60_000):
+        op.start()
+    assert results and results[0]["analysed"] > 0
+    assert not AnalysisStore(library.db).pending(limit=100)

@@ -18,6 +18,9 @@ installed) on the same library, alternating with the others:
     git archive BASE reader resources seeds | tar -x -C SRC
     mv SRC/resources SRC/reader/resources; mv SRC/seeds SRC/reader/seeds
     python tests/perf/bench_startup.py --library DIR --baseline SRC
+
+``--executable PATH`` also times another build of the reader the same way, in the same
+alternation: the self-contained bundle's ``reader`` (resources/packaging/build.py).
 """
 
 from __future__ import annotations
@@ -90,6 +93,11 @@ def main() -> None:
     )
     parser.add_argument("--library", type=Path, help="an existing library (written to first)")
     parser.add_argument("--baseline", type=Path, help="source tree of the code to compare with")
+    parser.add_argument(
+        "--executable",
+        type=Path,
+        help="also time this reader executable (the unpacked bundle's), on the same libraries",
+    )
     args = parser.parse_args()
     if args.compile:
         import compileall
@@ -106,7 +114,10 @@ def main() -> None:
         base_env = dict(env, PYTHONPATH=str(args.baseline.resolve())) if args.baseline else env
         # Create and seed the warm library once, outside the timing.
         time_process([*reader, "--data-dir", str(warm_dir)], env)
-        bare, warm, first, base = [], [], [], []
+        other = [str(args.executable.absolute())] if args.executable else None
+        if other:
+            time_process([*other, "--data-dir", str(warm_dir)], env)  # its first run, untimed
+        bare, warm, first, base, other_warm, other_first = [], [], [], [], [], []
         for i in range(args.runs):
             bare.append(time_process([sys.executable, "-c", BARE], env))
             if args.library:
@@ -116,6 +127,12 @@ def main() -> None:
                 touch(warm_dir)
                 base.append(time_process([*reader, "--data-dir", str(warm_dir)], base_env))
             first.append(time_process([*reader, "--data-dir", str(Path(tmp, f"new{i}"))], env))
+            if other:
+                if args.library:
+                    touch(warm_dir)
+                other_warm.append(time_process([*other, "--data-dir", str(warm_dir)], env))
+                new = str(Path(tmp, f"other{i}"))
+                other_first.append(time_process([*other, "--data-dir", new], env))
 
     result = {
         "platform": args.platform,
@@ -131,6 +148,16 @@ def main() -> None:
         result["library"] = str(args.library or "")
         result["baseline_s_median"] = round(statistics.median(base), 3)
         result["baseline_ratio"] = round(statistics.median(base) / statistics.median(bare), 2)
+    if other:
+        result["executable"] = other[0]
+        result["executable_s_median"] = round(statistics.median(other_warm), 3)
+        result["executable_first_launch_s_median"] = round(statistics.median(other_first), 3)
+        result["executable_ratio"] = round(
+            statistics.median(other_warm) / statistics.median(bare), 2
+        )
+        result["executable_ratio_first_launch"] = round(
+            statistics.median(other_first) / statistics.median(bare), 2
+        )
     if args.json:
         print(json.dumps(result))
         return
@@ -149,6 +176,16 @@ def main() -> None:
         print(
             f"  baseline (same library)   {result['baseline_s_median']:.3f} s"
             f"   ratio {result['baseline_ratio']:.2f}"
+        )
+    if other:
+        print(f"  {other[0]}")
+        print(
+            f"    (existing library)      {result['executable_s_median']:.3f} s"
+            f"   ratio {result['executable_ratio']:.2f}"
+        )
+        print(
+            f"    (first launch)          {result['executable_first_launch_s_median']:.3f} s"
+            f"   ratio {result['executable_ratio_first_launch']:.2f}"
         )
     print(json.dumps(result))
 

@@ -1,0 +1,223 @@
+"""The self-contained bundle, as a user gets it: built by resources/packaging/build.py once
+for the session, unpacked into an empty folder, run with nothing of this machine's Python
+(no venv on PATH, no PYTHONPATH, HOME in a temporary folder).
+
+The window under Xvfb opens on a new seeded library in the desktop's language, imports the
+page named on its command line and its background analysis (a process of the bundle's own
+executable) stores the page's keywords; the command line imports every format, searches and
+converts; the desktop entry it installs is valid and starts the unpacked copy.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import tarfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from saved_pages import mhtml, webarchive
+from xsession import WAIT, reader_windows, wait_for, window_title
+
+from reader import APP_ID, __version__
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "data"
+PAGES = DATA / "pages"
+WEBPAGES = DATA / "webpages" / "pages"
+NAME = f"reader-{__version__}-linux-x86_64"
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (sys.platform.startswith("linux") and shutil.which("objdump")),
+        reason="the Linux bundle is built on Linux (objdump: Debian binutils)",
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The unpacked bundle's executable, built once for these tests."""
+    work = tmp_path_factory.mktemp("bundle")
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "resources" / "packaging" / "build.py"),
+            "--work",
+            str(work / "work"),
+            "--out",
+            str(work / "dist"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    archive = Path(done.stdout.splitlines()[-1])
+    assert archive == work / "dist" / f"{NAME}.tar.gz"
+    with tarfile.open(archive) as tar:  # one folder, as other tools expect
+        assert {m.name.split("/")[0] for m in tar.getmembers()} == {NAME}
+    unpacked = work / "unpacked"  # an empty folder
+    unpacked.mkdir()
+    subprocess.run(["tar", "-xzf", str(archive), "-C", str(unpacked)], check=True)
+    shutil.rmtree(work / "work")  # the bundle runs from the unpacked copy alone
+    yield unpacked / NAME / "reader"
+
+
+def clean_env(home: Path, **extra: str) -> dict[str, str]:
+    """A user's environment with no Python of ours in it."""
+    return {"HOME": str(home), "PATH": "/usr/local/bin:/usr/bin:/bin", **extra}
+
+
+def run(
+    bundle: Path, home: Path, *args: str, stdin: str | None = None
+) -> subprocess.CompletedProcess:
+    done = subprocess.run(
+        [str(bundle), *args],
+        input=stdin,
+        env=clean_env(home, LANG="C.UTF-8"),
+        cwd=home,
+        capture_output=True,
+        text=True,
+        timeout=WAIT * 2,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    folder = tmp_path / "user"  # not conftest's home: nothing made in it beforehand
+    folder.mkdir()
+    return folder
+
+
+def library_file(home: Path) -> Path:
+    return home / ".local" / "share" / "yuebao-reader" / "library.sqlite3"  # platformdirs'
+
+
+def analysed(home: Path, article_id: int) -> bool:
+    conn = sqlite3.connect(f"file:{library_file(home)}?mode=ro", uri=True)
+    try:
+        query = "SELECT count(*) FROM keywords WHERE article_id = ?"
+        return conn.execute(query, (article_id,)).fetchone()[0] > 0
+    finally:
+        conn.close()
+
+
+def test_the_window_opens_imports_the_page_and_its_keywords_come(
+    bundle: Path, display: str, home: Path
+) -> None:
+    page = home / "北京.txt"
+    shutil.copy(PAGES / "beijing_dateline.txt", page)
+    expected = json.loads((PAGES / "beijing_dateline.expected.json").read_text("utf-8"))
+    env = clean_env(home, DISPLAY=display, QT_QPA_PLATFORM="xcb", LANG="zh_TW.UTF-8")
+    app = subprocess.Popen(
+        [str(bundle), page.name],
+        cwd=home,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def listed() -> list[dict]:
+        if not library_file(home).exists():
+            return []
+        return json.loads(run(bundle, home, "list", "--json").stdout or "[]")
+
+    try:
+        wait_for("its window", lambda: len(reader_windows(env)) == 1, app)
+        # The interface in the desktop's language: the bundle carries its translations.
+        assert window_title(env, reader_windows(env)[0]).startswith("閱報")
+        wanted = {a["title"] for a in expected if a["title"]}
+        wait_for("the page's articles", lambda: wanted <= {a["title"] for a in listed()}, app)
+        articles = listed()
+        assert any(a["source"] == str(page) for a in articles)
+        assert any(a["source"] != str(page) for a in articles)  # the seed: a new library
+        first = next(a for a in articles if a["source"] == str(page))
+        wait_for("the page's keywords", lambda: analysed(home, first["id"]), app)
+    finally:
+        app.send_signal(signal.SIGTERM)
+        try:
+            _, errors = app.communicate(timeout=WAIT)
+        except subprocess.TimeoutExpired:
+            app.kill()
+            app.communicate()
+            raise
+    assert app.returncode == 0, errors
+    assert "Traceback" not in errors
+    words = json.loads(run(bundle, home, "keywords", str(first["id"]), "--json").stdout)
+    assert len(words) >= 5
+
+
+def test_the_command_line_imports_every_format_searches_and_converts(
+    bundle: Path, home: Path
+) -> None:
+    folder = home / "pages"
+    folder.mkdir()
+    shutil.copy(PAGES / "taiwan_big5.txt", folder / "big5.txt")
+    shutil.copy(PAGES / "interleaved_utf16.txt", folder / "utf16.txt")
+    shutil.copy(WEBPAGES / "newspaper4k__chinese_article_001.html", folder / "page.html")
+    xinhua = (WEBPAGES / "trafilatura__archive.org.he.xinhuanet.com.25340717.html").read_bytes()
+    (folder / "page.mhtml").write_bytes(
+        mhtml(xinhua, "http://www.he.xinhuanet.com/a.htm", "gb2312")
+    )
+    gmw = (WEBPAGES / "readability__gmw.html").read_bytes()
+    (folder / "page.webarchive").write_bytes(webarchive(gmw, "https://www.gmw.cn/a.html", "utf-8"))
+    (folder / "note.md").write_text("# 软件发展纪要\n\n今年软件产业继续发展，出口增长。\n", "utf-8")
+    done = run(bundle, home, "import", str(folder), "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    sources = {Path(a["source"]).name for a in report["articles"]}
+    assert sources == {
+        "big5.txt",
+        "utf16.txt",
+        "page.html",
+        "page.mhtml",
+        "page.webarchive",
+        "note.md",
+    }
+
+    found = json.loads(run(bundle, home, "search", "發展", "--json").stdout)
+    assert any(hit["title"] == "软件发展纪要" for hit in found)  # either script finds it
+    converted = run(bundle, home, "convert", "--config", "s2twp", stdin="发展软件，打印机\n")
+    assert (converted.returncode, converted.stdout) == (0, "發展軟體，印表機\n")
+
+    # The window's other processes, started the bundle's way, answer too.
+    segmenter = run(
+        bundle,
+        home,
+        "--run-module",
+        "reader.core.segment_server",
+        stdin=json.dumps({"text": "发展中国家"}) + "\n",
+    )
+    assert segmenter.returncode == 0 and '"ready": true' in segmenter.stdout
+    refresh = run(
+        bundle, home, "--run-module", "reader.feed_refresh", str(library_file(home).parent)
+    )
+    assert refresh.returncode == 0, refresh.stderr
+
+
+def test_the_desktop_entry_points_at_the_unpacked_copy(bundle: Path, home: Path) -> None:
+    validator = shutil.which("desktop-file-validate")
+    if validator is None:
+        pytest.skip("needs desktop-file-validate (Debian: desktop-file-utils)")
+    done = run(bundle, home, "--install-desktop")
+    assert done.returncode == 0, done.stderr
+    entry = home / ".local" / "share" / "applications" / f"{APP_ID}.desktop"
+    assert f"installed {entry}" in done.stdout.splitlines()
+    checked = subprocess.run([validator, str(entry)], capture_output=True, text=True)
+    problems = [line for line in checked.stdout.splitlines() if "hint:" not in line]
+    assert checked.returncode == 0 and not problems, checked.stdout
+    lines = entry.read_text("utf-8").splitlines()
+    assert f"TryExec={bundle}" in lines
+    assert f"Exec={bundle} %U" in lines
+    assert run(bundle, home, "--uninstall-desktop").returncode == 0
+    assert not entry.exists()
