@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-PAGES = DATA / "webpages" / "pages"
+PAGES = DATA / "web" / "pages"
 CHINADAILY = PAGES / "newspaper4k__chinese_article_001.html"
 XINHUA = PAGES / "trafilatura__archive.org.he.xinhuanet.com.25340717.html"  # GB2312
 CNA = PAGES / "goose3__test_schema_list.html"

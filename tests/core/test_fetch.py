@@ -23,7 +23,7 @@ from feed_server import QuietHandler
 from reader.core.errors import FetchError
 from reader.core.fetch import fetch
 
-PAGES = Path(__file__).resolve().parents[1] / "data" / "webpages" / "pages"
+PAGES = Path(__file__).resolve().parents[1] / "data" / "web" / "pages"
 XINHUA = PAGES / "trafilatura__archive.org.he.xinhuanet.com.25340717.html"  # GB2312
 GBK_PAGE = (
     "<html><head><title>春耕忙_示例网</title></head><body><h1>春耕忙</h1>"

@@ -25,7 +25,7 @@ import pytest
 from reader.core import saved_page
 from reader.core.webpage import WebArticle, decode_html, extract, parse_date
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "webpages"
+DATA = Path(__file__).resolve().parents[1] / "data" / "web"
 PAGES = sorted((DATA / "pages").glob("*.html"))
 SOURCES = {s["file"]: s for s in json.loads((DATA / "sources.json").read_text("utf-8"))}
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from reader.gui.mainwindow import MainWindow
 
-PAGES = Path(__file__).resolve().parents[1] / "data" / "webpages" / "pages"
+PAGES = Path(__file__).resolve().parents[1] / "data" / "web" / "pages"
 CHINADAILY = PAGES / "newspaper4k__chinese_article_001.html"
 GBK_PAGE = (
     "<html><head><title>春耕忙_示例网</title></head><body><h1>春耕忙</h1>"

@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO))
 
 from reader.library import Library  # noqa: E402
 
-PAGES = sorted((REPO / "tests" / "data" / "webpages" / "pages").glob("*.html"))
+PAGES = sorted((REPO / "tests" / "data" / "web" / "pages").glob("*.html"))
 SEED = REPO / "seeds" / "000_6802137d44bebb66.txt"
 
 
