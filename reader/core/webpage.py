@@ -416,7 +416,7 @@ class _Builder(HTMLParser):
 # --- text and statistics --------------------------------------------------------------------
 
 # The ideographic space is kept (a dateline's 本报北京5月1日电　…, a headline's two parts).
-_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u200c\u200d\ufeff]+")
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200d\u202f\u205f\ufeff]+")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\r]*\n\s*(?=[{_CJK}])")
 _PUNCT = re.compile(r"[，。！？；：、“”‘’（）《》「」『』…,.!?;:\"]")
@@ -730,6 +730,7 @@ _BOILER = re.compile(
     r"来源|來源|原标题|原標題|分享到|分享|转发|轉發|打印|列印|关闭窗口|關閉視窗|纠错|糾錯|"
     r"相关阅读|相關閱讀|相关新闻|相關新聞|延伸閱讀|延伸阅读|推荐阅读|推薦閱讀|热门推荐|熱門推薦|"
     r"更多|上一篇|下一篇|返回|点击|點擊|扫一扫|掃一掃|扫描|掃描|关注|關注|订阅|訂閱|下载|下載|"
+    r"转播到|轉播到|精彩视频|精彩視頻|精彩推荐|精彩推薦|"
     r"版权|版權|免责|免責|声明|聲明|标签|標籤|關鍵字|关键词|關鍵詞|相關|相关)"
 )
 _DISCLAIMER = re.compile(
@@ -747,13 +748,47 @@ _BOILER_ANY = re.compile(
 _EDITOR = re.compile(
     r"[【\[（(]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[:：]?\s*([^】\]）)\s]{2,12})"
 )
+# A dateline alone on its line: TNW中文站 10月14日报道, 新华社北京5月9日电.
+_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日\s*(?:电|電|讯|訊|报道|報導|消息)$")
 _SENTENCE_END = re.compile(r"[。！？!?」”…]")
 
 
 _MORE = re.compile(r"更多|閱讀全文|阅读全文|展开全文|展開全文|查看原文|往下看|繼續閱讀|继续阅读")
 
 
+# Credits and attributions on a line of their own: 作者︱春春, [作者: 刘满仓 责任编辑: 杨丹宇],
+# （本文来源：经济日报 作者：…）.
+_CREDIT_LINE = re.compile(
+    r"^[【\[（(]?\s*(?:作者|本文来源|文章来源|稿件来源|本文作者)\s*[:：︱|｜/／\s]"
+)
+# A link back to the site's front page at the end of the text (返回搜狐，查看更多).
+_BACK_LINK = re.compile(r"\s*返回[^\s，,。]{1,6}[，,]\s*查看更多$")
+# A notice the site appends to stories of suicide: hotlines and the lines that introduce them.
+_HOTLINE = re.compile(r"(?:專線|专线|熱線|热线|生命線|生命线)\s*[:：]?\s*[\d-]{4,}")
+_NOTICE = re.compile(r"關心|关心|提醒您|珍惜生命|再給自己|再给自己|自殺|自杀|輕生|轻生")
+
+
+def _is_credit(text: str) -> bool:
+    return (
+        len(text) <= 150
+        and bool(_CREDIT_LINE.match(text))
+        and (not _ends_sentence(text) or text.endswith(("）", ")", "]", "】")))
+    )
+
+
+def _cut_notice(paragraphs: list[str]) -> list[str]:
+    """paragraphs without a trailing hotline notice (《蘋果》關心你 … 生命線協談專線：1995)."""
+    first = next((i for i, p in enumerate(paragraphs) if _HOTLINE.search(p)), None)
+    if first is None or any(len(p) > 60 for p in paragraphs[first:]):
+        return paragraphs
+    while first > 0 and len(paragraphs[first - 1]) <= 40 and _NOTICE.search(paragraphs[first - 1]):
+        first -= 1
+    return paragraphs[:first]
+
+
 def _is_boiler(text: str) -> bool:
+    if _is_credit(text):
+        return True
     if len(text) <= 14 and _MORE.search(text):
         return True
     if len(text) <= 150 and _DISCLAIMER.search(text):
@@ -940,25 +975,53 @@ _AUTHOR_STRICT = (
     re.compile(
         r"[（(〔【]\s*([\u4e00-\u9fff·]{2,4})\s*[/／]\s*[\u4e00-\u9fff]{1,6}(?:報導|报道|報道)"
     ),
+    # A writer named at the end: （作者韩涵系政邦智库研究员）.
+    re.compile(r"[（(]作者\s*([\u4e00-\u9fff·]{2,4}?)\s*(?:系|为|為|是)"),
 )
+# 记者 as a reporter's title, not 记者会 (a press conference), 记者从…获悉, 记者们.
+_NOT_REPORTER = r"(?![会會们們从從获獲了问問看注采採发發表调調走来來到近日今昨前\d])"
 _AUTHOR_RES = (
     *_AUTHOR_STRICT,
     re.compile(
-        r"(?:记者|記者)\s*[:：]?\s*([\u4e00-\u9fff·]{2,4}(?:[\s、，,和及与與]+[\u4e00-\u9fff·]{2,4}){0,3})"
+        rf"(?:记者|記者){_NOT_REPORTER}\s*[:：]?\s*"
+        r"([\u4e00-\u9fff·]{1,4}(?:[\s、，,和及与與]+[\u4e00-\u9fff·]{1,4}){0,4})"
+    ),
+    # 作者：中国…研究部部长、研究员徐占忱）: a job title, then the name.
+    re.compile(
+        r"作者\s*[:：]\s*[^）)]{0,60}?(?:研究员|研究員|教授|部长|部長|主任|院长|院長|所长|所長"
+        r"|博士|主编|主編|会长|會長|秘书长|秘書長|学者|學者)([\u4e00-\u9fff·]{2,3})\s*[）)]"
     ),
     re.compile(
-        r"(?:作者|撰文|文字|文|撰稿|采写|採寫)\s*[:：|｜/／]\s*([^\s|｜/／，,。)）】\]]{2,20})"
+        r"(?:作者|撰文|文字|文|撰稿|采写|採寫)\s*[:：|｜︱/／]\s*([^\s|｜︱/／，,。)）】\]]{2,20})"
     ),
     re.compile(r"^[（(〔【\[]?\s*(?:文|圖文|图文)?\s*[/／]\s*([\u4e00-\u9fff·]{2,4})"),
+    # A credits line: 作者 王之言 高孜然.
+    re.compile(
+        r"^(?:作者|撰文|采写|採寫)\s+([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})$"
+    ),
 )
 _SOURCE_RE = re.compile(
     r"(?:来源|來源|出处|出處|稿源)\s*[:：]\s*([^\s|｜/／　,，:：)）】\]]{2,30})"
 )
+# 来源：中国新闻网 王帆: the reporter after the outlet on the source line.
+_SOURCE_AND_NAME = re.compile(
+    r"(?:来源|來源)\s*[:：]\s*\S{1,20}?(?:\s+|(?<=[网網社报報台]))([\u4e00-\u9fff]{2,3})\s*$"
+)
 _NAME_STOP = re.compile(r"(?:报道|報導|报导|攝影|摄影|編輯|编辑|通讯员|通訊員|实习生|實習生)$")
+# A label standing alone on its line, its name on the next (作者 / 王之言 高孜然).
+_LABEL_ALONE = re.compile(r"^(?:作者|记者|記者|撰文|文|采写|採寫)\s*[:：]?$")
 
 
 _NOT_NAME = re.compile(
     r"即時|即时|綜合|综合|本報|本报|中央社|新华社|新華社|編輯部|编辑部|特派|新聞|新闻|報導|报道"
+    r"|来源|來源|出处|出處|编辑|編輯|责编|責編|摄影|攝影|发布|發布|时间|時間"
+)
+# What names an outlet or a desk, not a person (每日经济新闻, 新华社, 中央通訊社 …).
+_ORG = re.compile(
+    r"[社报報网網台]$|新闻|新聞|日报|日報|晚报|晚報|媒体|媒體|中心|频道|頻道|杂志|雜誌|周刊|週刊"
+    r"|通讯|通訊|编辑部|編輯部|客户端|客戶端|网易|網易|腾讯|騰訊|搜狐|新浪|凤凰|鳳凰"
+    r"|agency|news|press|times|daily|media|reuters|\bAFP\b|\bAP\b",
+    re.IGNORECASE,
 )
 # A line that credits a picture: "…（圖翻攝自google map）", "…（記者王某攝）".
 _PHOTO_CREDIT = re.compile(
@@ -970,7 +1033,7 @@ def _byline(nodes: list[Node]) -> str | None:
     for node in nodes:
         text = _clean(" ".join(_texts(node)))
         if 2 <= len(text) <= 20 and not re.search(r"https?:|www\.|@", text):
-            return text
+            return _find_author([text]) or text
     return None
 
 
@@ -986,20 +1049,80 @@ def _texts(node: Node) -> list[str]:
     return out
 
 
+def _names(found: str) -> list[str]:
+    """The names of a byline's capture: 王乐文 方 敏 → 王乐文, 方敏 (two-character names are
+    spaced out to the width of three)."""
+    parts = [p for p in re.split(r"[\s、，,和及与與]+", found) if p]
+    names: list[str] = []
+    i = 0
+    while i < len(parts):
+        if len(parts[i]) == 1 and i + 1 < len(parts) and len(parts[i + 1]) == 1:
+            names.append(parts[i] + parts[i + 1])
+            i += 2
+            continue
+        names.append(parts[i])
+        i += 1
+    return [n for n in names if 2 <= len(n) <= 20 and not _NOT_NAME.search(n)]
+
+
 def _find_author(
     lines: list[str], patterns: tuple[re.Pattern[str], ...] = _AUTHOR_RES
 ) -> str | None:
-    for line in lines:
+    joined: list[str] = []
+    for line in lines:  # a label alone on its line takes the next line as its value
+        if joined and _LABEL_ALONE.match(joined[-1]):
+            joined[-1] = f"{joined[-1]}：{line}"
+        else:
+            joined.append(line)
+    for line in joined:
         for rx in patterns:
             m = rx.search(line)
             photo = re.match(r"\s*(?:攝|摄|拍攝|拍摄)", line[m.end() :]) if m else None
             if m and not photo and not re.search(r"[攝摄]$", m.group(1)):
                 name = _NAME_STOP.sub("", m.group(1)).strip(" ：:、，,")
-                parts = re.split(r"[\s、，,和及与與]+", name)
-                names = [n for n in parts if 2 <= len(n) <= 20 and not _NOT_NAME.search(n)]
+                names = _names(name)
                 if names:
                     return "、".join(names)
     return None
+
+
+def _person(name: str | None, art: WebArticle) -> bool:
+    """name is a person's (not an outlet's, a desk's or the editor's)."""
+    if not name or re.search(r"https?:|www\.|\.com", name):
+        return False
+    if _ORG.search(name) or re.search(r"责任编辑|責任編輯|编辑|編輯", name):
+        return False
+    n = _norm(name)
+    return not any(
+        other and (n == _norm(other) or n in _norm(other))
+        for other in (art.editor, art.site, art.source)
+    )
+
+
+def _pick_author(art: WebArticle, ld: dict[str, object], near: list[str], header: list[_Block],
+                 bylines: list[Node], metas: dict[str, str]) -> str | None:  # fmt: skip
+    """The reporter(s): a byline element under the headline, a byline line, a wire
+    dateline in the text, JSON-LD, a byline element elsewhere, the author <meta>, in that
+    order; never an outlet, a desk or the editor."""
+    shown = next(
+        (
+            b.text
+            for b in header
+            if re.search(r"author|byline|reporter", b.owner.hint())
+            and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}(?:[\s、][\u4e00-\u9fff·]{2,4}){0,3}", b.text)
+        ),
+        None,
+    )
+    candidates = (
+        shown,
+        _find_author(near),
+        _find_author(art.paragraphs, _AUTHOR_STRICT),
+        _ld_name(ld.get("author"), persons_only=True),
+        _byline(bylines),
+        next((m.group(1) for t in near if (m := _SOURCE_AND_NAME.search(t))), None),
+        next((metas[k] for k in _AUTHOR_METAS if metas.get(k)), None),
+    )
+    return next((c for c in candidates if _person(c, art)), None)
 
 
 def _find_source(lines: list[str]) -> str | None:
@@ -1008,6 +1131,8 @@ def _find_source(lines: list[str]) -> str | None:
         if m:
             src = re.split(r"(?:作者|记者|記者|编辑|編輯|时间|時間|发布|發布|\d)", m.group(1))[0]
             src = src.strip(" ：:-–—")
+            if named := _SOURCE_AND_NAME.search(line):  # 来源：中国新闻网王帆
+                src = src.removesuffix(named.group(1))
             if len(src) >= 2:
                 return src
     return None
@@ -1158,7 +1283,7 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
         if (
             not paragraphs
             and len(t) < 100
-            and (parse_date(t) or _SOURCE_RE.search(t) or _find_author([t]))
+            and (parse_date(t) or _SOURCE_RE.search(t) or _find_author([t]) or _DATELINE.search(t))
             and not _ends_sentence(t)
         ):
             meta_lines.append(t)  # the dateline/byline above the text
@@ -1168,6 +1293,11 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
             continue
         paragraphs.append(t)
     # Trailing link lists and very short tails ("(完)" stays: it ends with a bracket).
+    paragraphs = _cut_notice(paragraphs)
+    if paragraphs:
+        paragraphs[-1] = _BACK_LINK.sub("", paragraphs[-1])
+        if _is_credit(paragraphs[-1]):
+            meta_lines.append(paragraphs.pop())
     while paragraphs and len(paragraphs[-1]) <= 4 and not re.search(r"[完）)】]", paragraphs[-1]):
         meta_lines.append(paragraphs.pop())
 
@@ -1201,24 +1331,13 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
                 break
 
     # Reporter, source, editor, subtitle, description.
-    near = header_lines + meta_lines + paragraphs[:2] + paragraphs[-4:]
-    art.author = (
-        _ld_name(ld.get("author"), persons_only=True)
-        or _find_author(near)
-        or _find_author(paragraphs, _AUTHOR_STRICT)
-        or _byline(builder.bylines)
-    )
-    if not art.author:
-        m_author = next((metas[k] for k in _AUTHOR_METAS if metas.get(k)), None)
-        if (
-            m_author
-            and not re.search(r"https?:|www\.|\.com", m_author)
-            and (not art.site or _norm(m_author) not in _norm(art.site))
-        ):
-            art.author = m_author
+    # The credits under the text (作者/编辑 lines the body left out) count too, last.
+    tail = [b.text for b in blocks[last + 1 : last + 11] if b.text and len(b.text) < 100]
+    near = header_lines + meta_lines + paragraphs[:2] + paragraphs[-4:] + tail
     art.source = _find_source(header_lines + meta_lines + [metas.get("source", "")])
-    editor = next((m.group(1) for t in near if (m := _EDITOR.search(t))), None)
-    art.editor = editor
+    art.editor = next((m.group(1) for t in near if (m := _EDITOR.search(t))), None)
+    header = blocks[max(0, title_idx) : first][:20] if title_idx >= 0 else []
+    art.author = _pick_author(art, ld, near, header, builder.bylines, metas)
     art.description = metas.get("description") or metas.get("og:description") or None
     if 0 <= title_idx < len(blocks) - 1:
         nxt = blocks[title_idx + 1]
