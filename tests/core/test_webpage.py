@@ -89,7 +89,7 @@ def test_real_page_matches_its_reference(stem: str) -> None:
 
 @pytest.mark.parametrize("stem", STEMS, ids=lambda s: s[:40])
 def test_real_page_body_has_no_page_chrome(stem: str) -> None:
-    art, ref = _page(stem)
+    art, _ = _page(stem)
     for p in art.paragraphs:
         assert not CHROME.search(p), p
         assert not re.match(r"(责任编辑|責任編輯|\[?作者)", p), p

@@ -1,7 +1,7 @@
 """Write a saved HTML page as the single-file MHTML that Chrome's "Save as… Webpage, Single File"
 makes (Blink's MHTML serializer), for pages of which no real MHTML save exists.
 
-    python tests/data/web/make_mhtml.py PAGE.html URL OUT.mhtml [--date "Tue, 20 Feb 2018 10:00:00 -0000"]
+    python tests/data/web/make_mhtml.py PAGE.html URL OUT.mhtml [--date RFC2822-DATE]
 
 What Blink does and this copies: the header block (From: <Saved by Blink>, Snapshot-Content-
 Location, the title as an encoded Subject, Date, multipart/related with type="text/html" and a
@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from reader.core.webpage import decode_html  # noqa: E402
+from reader.core.webpage import decode_html
 
 BLINK_META = '<meta http-equiv="Content-Type" content="text/html; charset=UTF-8">'
 
