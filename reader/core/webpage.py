@@ -36,6 +36,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
@@ -806,9 +807,12 @@ def _ends_sentence(text: str) -> bool:
 
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*(?:T|[^\d\n]{0,6}?)\s*(\d{1,2})\s*[:：时時]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?"
+    r"(?:\s*(T|[^\d\n]{0,6}?|[^\d\n]{0,4}?(?:格林尼治标准时间|格林威治標準時間|GMT|UTC))"
+    r"\s*(\d{1,2})\s*[:：时時]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?"
     r"(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
+_UTC_WORD = re.compile(r"格林尼治|格林威治|GMT|UTC")
+_AFTERNOON = re.compile(r"下午|晚上|晚间|晚間|傍晚|PM", re.IGNORECASE)
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)"
     r"|(?<!\d)((?:19|20)\d{2})[-/_](0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?!\d)"
@@ -827,13 +831,16 @@ def parse_date(text: str) -> str | None:
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
         out = f"{y:04d}-{mo:02d}-{d:02d}"
-        if m.group(4) is not None:
-            h, mi = int(m.group(4)), int(m.group(5))
+        if m.group(5) is not None:
+            gap = m.group(4) or ""
+            h, mi = int(m.group(5)), int(m.group(6))
+            if h < 12 and _AFTERNOON.search(gap):
+                h += 12
             if h < 24 and mi < 60:
                 out += f"T{h:02d}:{mi:02d}"
-                if m.group(6):
-                    out += f":{int(m.group(6)):02d}"
-                tz = m.group(7)
+                if m.group(7):
+                    out += f":{int(m.group(7)):02d}"
+                tz = m.group(8) or ("Z" if _UTC_WORD.search(gap) else None)
                 if tz:
                     out += "Z" if tz == "Z" else (tz if ":" in tz else f"{tz[:3]}:{tz[3:]}")
         return out
@@ -1251,7 +1258,11 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
     last = max((i for i, ok in enumerate(inside) if ok), default=-1)
     if title_idx >= first and title_idx <= last:
         first = title_idx + 1  # the headline sits inside the chosen element
-    header_lines = [b.text for b in blocks[max(0, title_idx) : first] if len(b.text) < 200][:20]
+    # The lines between the headline and the text: those under the headline and those just
+    # above the text (a page may repeat its headline far above the article).
+    between = [i for i in range(max(0, title_idx), first) if len(blocks[i].text) < 200]
+    between = sorted(set(between[:12] + between[-12:]))
+    header_lines = [blocks[i].text for i in between]
     if title_idx < 0:
         header_lines = [b.text for b in blocks[max(0, first - 8) : first] if len(b.text) < 200]
 
@@ -1319,11 +1330,10 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
             if published:
                 break
     art.published = (parse_date(published) or _date_from_url(published)) if published else None
-    if art.published is None:
-        for t in header_lines + meta_lines[:5] + paragraphs[:1]:
-            if len(t) < 150 and (d := parse_date(t)):
-                art.published = d
-                break
+    shown = [d for t in header_lines + meta_lines[:5] if len(t) < 150 and (d := parse_date(t))]
+    if art.published is None and not shown:
+        shown = [d for t in paragraphs[:1] if len(t) < 150 and (d := parse_date(t))]
+    art.published = _shown_date(art.published, shown[0] if shown else None)
     if art.published is None:
         for link in (art.url, url, canonical, metas.get("og:url")):
             art.published = _date_from_url(unquote(link or ""))
@@ -1336,7 +1346,7 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
     near = header_lines + meta_lines + paragraphs[:2] + paragraphs[-4:] + tail
     art.source = _find_source(header_lines + meta_lines + [metas.get("source", "")])
     art.editor = next((m.group(1) for t in near if (m := _EDITOR.search(t))), None)
-    header = blocks[max(0, title_idx) : first][:20] if title_idx >= 0 else []
+    header = [blocks[i] for i in between] if title_idx >= 0 else []
     art.author = _pick_author(art, ld, near, header, builder.bylines, metas)
     art.description = metas.get("description") or metas.get("og:description") or None
     if 0 <= title_idx < len(blocks) - 1:
@@ -1344,6 +1354,36 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
         if nxt.heading in ("h2", "h3") and 4 <= len(nxt.text) <= 80 and nxt.text not in paragraphs:
             art.subtitle = nxt.text
     return art
+
+
+_LOCAL = timezone(timedelta(hours=8))  # mainland, Taiwan and Hong Kong time
+
+
+def _shown_date(meta: str | None, shown: str | None) -> str | None:
+    """The publication date: the one the page shows under its headline when it says more
+    than the metadata (a time to a bare date) or differs from it on the same day (the
+    metadata's is often the time of an update); the metadata's otherwise."""
+    if shown is None or meta is None:
+        return meta or shown
+    if "T" not in shown:
+        return meta
+    if "T" not in meta:
+        return shown if shown[:10] == meta[:10] else meta
+    try:
+        m, s = (
+            datetime.fromisoformat(meta.replace("Z", "+00:00")),
+            datetime.fromisoformat(shown.replace("Z", "+00:00")),
+        )
+    except ValueError:
+        return meta
+    if m.tzinfo is not None:  # compare in the page's time: the shown one's, else UTC+8
+        m = m.astimezone(s.tzinfo or _LOCAL)
+        if s.tzinfo is None:
+            m = m.replace(tzinfo=None)
+    elif s.tzinfo is not None:
+        s = s.replace(tzinfo=None)
+    same_day = m.date() == s.date()
+    return shown if same_day and (m.hour, m.minute) != (s.hour, s.minute) else meta
 
 
 def _negative_between(node: Node, main: list[Node]) -> bool:
