@@ -88,10 +88,11 @@ def test_a_saved_page_is_one_article_with_its_metadata(tmp_path: Path) -> None:
     assert (code, errors) == (0, [])
     (article,) = report["articles"]
     assert article["title"] == "外国专家：中美合作共赢符合国际社会利益"
-    assert article["published"] == "2023-11-17"
+    assert article["published"] == "2023-11-17T15:13"  # as the page shows it
     assert article["url"].startswith("https://china.chinadaily.com.cn/a/202311/17/")
     assert article["site"] == "中国日报网"
-    assert "严玉洁" in article["byline"]
+    assert "中国日报网" in article["byline"]
+    assert "严玉洁" not in article["byline"]  # the editor (编辑：严玉洁), not an author
     for chrome in ("首页", "版权", "责任编辑", "<", "var "):
         assert chrome not in article["body"], chrome
     shown = json.loads(reader(tmp_path / "lib", "show", str(article["id"]), "--json").stdout)
@@ -102,7 +103,7 @@ def test_a_saved_page_is_one_article_with_its_metadata(tmp_path: Path) -> None:
     )
     (row,) = json.loads(reader(tmp_path / "lib", "list", "--json").stdout)
     assert (row["published"], row["url"], row["site"]) == (
-        "2023-11-17",
+        "2023-11-17T15:13",
         article["url"],
         "中国日报网",
     )
