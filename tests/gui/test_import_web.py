@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import http.server
 import threading
-from datetime import date
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
