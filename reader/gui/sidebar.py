@@ -85,7 +85,7 @@ def _day_row(day: str, count: int) -> Row:
     if day:
         tip = QCoreApplication.translate("LibrarySidebar", "发表于 {day}").format(day=day)
         return (day, day, count, tip)
-    label = QCoreApplication.translate("LibrarySidebar", "发表日期不详")
+    label = QCoreApplication.translate("LibrarySidebar", "日期不详")
     tip = QCoreApplication.translate("LibrarySidebar", "发表日期不详的文章（列表中显示导入日期）")
     return ("", label, count, tip)
 

@@ -1036,7 +1036,7 @@ The current library is saved as a backup first and can be restored later.</trans
         <translation>Published {day}</translation>
     </message>
     <message>
-        <source>发表日期不详</source>
+        <source>日期不详</source>
         <translation>Date unknown</translation>
     </message>
     <message>

@@ -1022,8 +1022,8 @@
         <translation>发表于 {day}</translation>
     </message>
     <message>
-        <source>发表日期不详</source>
-        <translation>发表日期不详</translation>
+        <source>日期不详</source>
+        <translation>日期不详</translation>
     </message>
     <message>
         <source>发表日期不详的文章（列表中显示导入日期）</source>

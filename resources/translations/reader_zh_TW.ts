@@ -1022,8 +1022,8 @@
         <translation>發表於 {day}</translation>
     </message>
     <message>
-        <source>发表日期不详</source>
-        <translation>發表日期不詳</translation>
+        <source>日期不详</source>
+        <translation>日期不詳</translation>
     </message>
     <message>
         <source>发表日期不详的文章（列表中显示导入日期）</source>

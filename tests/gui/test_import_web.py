@@ -185,14 +185,14 @@ def test_the_source_column_names_the_site_and_the_dates_group_by_publication(
     name, tip = source["外国专家：中美合作共赢符合国际社会利益"]
     assert name == "中国日报网" and "https://china.chinadaily.com.cn/" in tip
     assert source["读书笔记"][0] == "note.txt"
-    # 日期: the page's day of publication, and the note under 发表日期不详, not its import day.
+    # 日期: the page's day of publication, and the note under 日期不详, not its import day.
     group = window.sidebar._groups["date"]
     qtbot.waitUntil(lambda: group.childCount() >= 2)
     items = {group.child(i).text(0): group.child(i) for i in range(group.childCount())}
-    assert "2023-11-17" in items and "发表日期不详" in items
+    assert "2023-11-17" in items and "日期不详" in items
     assert items["2023-11-17"].toolTip(0) == "发表于 2023-11-17"
     assert date.today().isoformat() not in items  # the day they were imported is no group
-    window.sidebar.setCurrentItem(items["发表日期不详"])
+    window.sidebar.setCurrentItem(items["日期不详"])
 
     def titles() -> set[str]:
         return {window.library.get(model.article_id(n)).title for n in range(model.rowCount())}

@@ -123,7 +123,7 @@ def test_filter_by_source_section_and_date(store, two_pages) -> None:
         ("/papers/0310.txt", 2),
     ]
     # The sidebar's days are days of publication; an article without one is in none of them
-    # (it is under 发表日期不详: undated), whatever day it was added.
+    # (it is under 日期不详: undated), whatever day it was added.
     set_published(store, b, "2020-03-10T23:59:59+08:00")
     set_published(store, a, "2020-03-11")
     set_published(store, c, "2020-03-12T08:00")
