@@ -68,6 +68,11 @@ class WebArticle:
     depth: int = 0
     password: bool = False
     generator: str | None = None  # the software that made the page (<meta name=generator>)
+    # The line that says the rest is for members (已過查詢時效…加入付費會員), when the page
+    # shows only the start of the article; and how many forum post headers (楼主, 2楼,
+    # 发表于 2024-…) it has, counted when the first stands above the end of the text.
+    wall: str | None = None
+    posts: int = 0
 
     @property
     def text(self) -> str:
@@ -764,6 +769,21 @@ _CREDIT_LINE = re.compile(
 )
 # A link back to the site's front page at the end of the text (返回搜狐，查看更多).
 _BACK_LINK = re.compile(r"\s*返回[^\s，,。]{1,6}[，,]\s*查看更多$")
+# The rest of the article is for members or subscribers only.
+_WALL = re.compile(
+    r"登录后(?:查看|阅读|继续|可)|登入後|登錄後|付費會員|付费会员|會員專屬|会员专享|會員限定"
+    r"|订阅后|訂閱後|訂閱即可|解锁全文|解鎖全文|已過查詢時效|已过查询时效|付费阅读|付費閱讀"
+    r"|开通会员|開通會員|购买后阅读|購買後閱讀|本文为付费|本文為付費|剩余\s*\d+\s*%|剩餘\s*\d+\s*%"
+    r"|(?:阅读|閱讀|查看)(?:全文|完整内容|完整內容)(?:请|請)?(?:先)?(?:登录|登入|订阅|訂閱)"
+    r"|subscribe to (?:continue|read)|log ?in to (?:continue|read)",
+    re.IGNORECASE,
+)
+# A forum post's header: its floor (楼主, 2楼, #3, 沙发) or "发表于 <date>".
+_POST_MARK = re.compile(
+    r"^(?:楼主|樓主|沙发|沙發|板凳|地板|\d{1,5}\s*[楼樓#]|#\d{1,5})(?:\s|$)"
+    r"|(?:发表于|發表於|發表于|posted on)\s*(?:19|20)\d{2}",
+    re.IGNORECASE,
+)
 # A notice the site appends to stories of suicide: hotlines and the lines that introduce them.
 _HOTLINE = re.compile(r"(?:專線|专线|熱線|热线|生命線|生命线)\s*[:：]?\s*[\d-]{4,}")
 _NOTICE = re.compile(r"關心|关心|提醒您|珍惜生命|再給自己|再给自己|自殺|自杀|輕生|轻生")
@@ -1081,15 +1101,16 @@ def _find_author(
             joined[-1] = f"{joined[-1]}：{line}"
         else:
             joined.append(line)
-    for line in joined:
-        for rx in patterns:
-            m = rx.search(line)
-            photo = re.match(r"\s*(?:攝|摄|拍攝|拍摄)", line[m.end() :]) if m else None
-            if m and not photo and not re.search(r"[攝摄]$", m.group(1)):
-                name = _NAME_STOP.sub("", m.group(1)).strip(" ：:、，,")
-                names = _names(name)
-                if names:
-                    return "、".join(names)
+    strict = [rx for rx in patterns if rx in _AUTHOR_STRICT]  # surest first, on every line
+    for rx, line in [(rx, ln) for rx in strict for ln in joined] + [
+        (rx, ln) for ln in joined for rx in patterns if rx not in strict
+    ]:
+        m = rx.search(line)
+        photo = re.match(r"\s*(?:攝|摄|拍攝|拍摄)", line[m.end() :]) if m else None
+        if m and not photo and not re.search(r"[攝摄]$", m.group(1)):
+            names = _names(_NAME_STOP.sub("", m.group(1)).strip(" ：:、，,"))
+            if names:
+                return "、".join(names)
     return None
 
 
@@ -1305,6 +1326,16 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
         paragraphs.append(t)
     # Trailing link lists and very short tails ("(完)" stays: it ends with a bracket).
     paragraphs = _cut_notice(paragraphs)
+    walls = [p for p in paragraphs if len(p) <= 120 and _WALL.search(p)]
+    walls += [
+        b.text for b in blocks[last + 1 : last + 8] if len(b.text) <= 120 and _WALL.search(b.text)
+    ]
+    if walls:
+        art.wall = walls[0]
+        paragraphs = [p for p in paragraphs if p not in walls]
+    marks = [i for i, b in enumerate(blocks) if len(b.text) <= 80 and _POST_MARK.search(b.text)]
+    if marks and marks[0] < last:
+        art.posts = len(marks)
     if paragraphs:
         paragraphs[-1] = _BACK_LINK.sub("", paragraphs[-1])
         if _is_credit(paragraphs[-1]):
