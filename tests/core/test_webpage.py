@@ -1,6 +1,6 @@
 """A saved news page becomes its article: headline, date, reporter, the text and nothing else.
 
-Real pages (tests/data/webpages, see its README) are checked against their references; small
+Real pages (tests/data/web, see its README) are checked against their references; small
 synthetic pages pin down script/style/comment handling, hidden text, charsets and the
 MHTML/webarchive containers.
 """
