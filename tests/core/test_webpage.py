@@ -505,7 +505,7 @@ def test_plain_html_and_damaged_containers() -> None:
 
 def test_a_megabyte_page_of_links_still_gives_its_article() -> None:
     # 28,000 links and no script: the worst case for the pure-Python parser (how long real
-    # pages take: tests/perf/bench_import_web.py).
+    # pages take: tests/perf/bench_web.py).
     nav = "".join(f"<li><a href='/{i}'>栏目{i}</a></li>" for i in range(40))
     filler = f"<ul class='menu'>{nav}</ul><div class='related'>{nav}</div>"
     html = page(
