@@ -293,6 +293,7 @@ def web_article(html: str, url: str | None = None) -> Article:
 _MIN_TEXT = 400  # characters of article text that make a page an article whatever else
 _MOSTLY_LINKS = 0.5  # share of the page's text inside links
 _SENTENCES = re.compile(r"[。！？!?]")
+_FORUM_POSTS = 3  # post headers (楼主, 2楼, 发表于 …) that make a page a thread
 _LOG_IN = re.compile(
     r"登录|登入|登錄|註冊|注册|log ?in|sign ?in|subscribe|订阅|訂閱", re.IGNORECASE
 )
@@ -314,8 +315,11 @@ def not_an_article(art) -> str | None:  # art: webpage.WebArticle
     asks_to_log_in = _LOG_IN.search(art.text) is not None and text < _MIN_TEXT
     if art.password and (not art.paragraphs or few_sentences or asks_to_log_in):
         return "a login page, not an article"
-    if _FORUM_SOFTWARE.search(art.generator or "") or _FORUM_URL.search(art.url or ""):
+    forum_made = _FORUM_SOFTWARE.search(art.generator or "") or _FORUM_URL.search(art.url or "")
+    if forum_made or art.posts >= _FORUM_POSTS:
         return "a forum thread, not a news article"
+    if art.wall and text < _MIN_TEXT:
+        return f"only the start of an article: the rest is for members («{art.wall}»)"
     page = max(art.page_chars, 1)
     links = art.link_chars / page
     if not art.paragraphs and art.page_chars >= 100:

@@ -44,13 +44,13 @@ WEB_TYPES = frozenset(
 _CHUNK = 64 * 1024
 
 
-def _brotli():  # -> a module with Decompressor, or None
-    for name in ("brotli", "brotlicffi"):
-        try:
-            return __import__(name)
-        except ImportError:
-            continue
-    return None
+def _brotli():  # -> the brotli module, or None
+    try:  # a dependency; imported on the first fetch only (it is not needed to start)
+        import brotli
+    except ImportError:  # a broken install still fetches, without asking for br
+        log.warning("brotli not importable: pages are fetched without br")
+        return None
+    return brotli
 
 
 # What a feed may be served as (many servers send feeds as text/html or text/plain too).
@@ -227,8 +227,18 @@ def _decoder(encoding: str, max_bytes: int) -> Callable[[bytes], bytes]:
 
         return inflate
     if encoding == "br" and (brotli := _brotli()) is not None:
-        decompressor = brotli.Decompressor()
-        return lambda chunk: decompressor.process(chunk)
+        unbrotli = brotli.Decompressor()
+
+        def unbrotli_chunk(chunk: bytes) -> bytes:
+            try:  # the output bounded as gzip's: a small chunk can hold a huge page
+                out = unbrotli.process(chunk, output_buffer_limit=max_bytes + 1)
+            except brotli.error as e:
+                raise FetchError(f"the page came damaged (br: {e})") from None
+            if len(out) > max_bytes or not unbrotli.can_accept_more_data():
+                raise _too_big(max_bytes)
+            return out
+
+        return unbrotli_chunk
     if encoding not in ("", "identity"):
         raise FetchError(f"the server sent the page in an encoding not understood ({encoding})")
     return lambda chunk: chunk

@@ -12,7 +12,8 @@ a small state machine (`_Assembler`) groups lines into articles:
 * Captions are held until we know whose body follows them.
 * A paragraph with no sentence-ending punctuation is joined to the next body paragraph.
 
-The rules are general; `SPLITTER_VERSION` must be bumped whenever they change, so stored
+The rules are general; `SPLITTER_VERSION` must be bumped whenever they change (or the web
+page extraction that stored web pages are re-read with, reader.core.webpage), so stored
 sources can be re-split.
 """
 
@@ -26,7 +27,9 @@ from datetime import date
 
 log = logging.getLogger(__name__)
 
-SPLITTER_VERSION: int = 1
+# Stored with every source: the rules its articles came from. 2: a saved web page's
+# extraction changed (reporters, the date shown under the headline, credit lines, notices).
+SPLITTER_VERSION: int = 2
 
 
 @dataclass

@@ -142,9 +142,11 @@ class ArticleFilter:
     tag: str | None = None
     source: int | str | None = None  # source id, or the path it was imported from
     section: str | None = None
-    # "YYYY-MM-DD", inclusive, on the article's date (published when known, else added)
+    # "YYYY-MM-DD", inclusive, on the day the article was published (articles whose
+    # publication date is unknown are outside every range)
     date_from: str | None = None
     date_to: str | None = None  # "YYYY-MM-DD", inclusive
+    undated: bool = False  # True: only the articles whose publication date is unknown
     trashed: bool = False  # True: the trash instead of the library
     feed: int | None = None  # the articles of this subscription (feed id)
     feed_folder: str | None = None  # the articles of the subscriptions in this folder

@@ -36,6 +36,7 @@ import logging
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
@@ -67,6 +68,11 @@ class WebArticle:
     depth: int = 0
     password: bool = False
     generator: str | None = None  # the software that made the page (<meta name=generator>)
+    # The line that says the rest is for members (已過查詢時效…加入付費會員), when the page
+    # shows only the start of the article; and how many forum post headers (楼主, 2楼,
+    # 发表于 2024-…) it has, counted when the first stands above the end of the text.
+    wall: str | None = None
+    posts: int = 0
 
     @property
     def text(self) -> str:
@@ -416,7 +422,7 @@ class _Builder(HTMLParser):
 # --- text and statistics --------------------------------------------------------------------
 
 # The ideographic space is kept (a dateline's 本报北京5月1日电　…, a headline's two parts).
-_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u200b\u200c\u200d\ufeff]+")
+_WS = re.compile(r"[ \t\r\n\f\v\u00a0\u2000-\u200d\u202f\u205f\ufeff]+")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}])[ \t\r]*\n\s*(?=[{_CJK}])")
 _PUNCT = re.compile(r"[，。！？；：、“”‘’（）《》「」『』…,.!?;:\"]")
@@ -730,6 +736,7 @@ _BOILER = re.compile(
     r"来源|來源|原标题|原標題|分享到|分享|转发|轉發|打印|列印|关闭窗口|關閉視窗|纠错|糾錯|"
     r"相关阅读|相關閱讀|相关新闻|相關新聞|延伸閱讀|延伸阅读|推荐阅读|推薦閱讀|热门推荐|熱門推薦|"
     r"更多|上一篇|下一篇|返回|点击|點擊|扫一扫|掃一掃|扫描|掃描|关注|關注|订阅|訂閱|下载|下載|"
+    r"转播到|轉播到|精彩视频|精彩視頻|精彩推荐|精彩推薦|"
     r"版权|版權|免责|免責|声明|聲明|标签|標籤|關鍵字|关键词|關鍵詞|相關|相关)"
 )
 _DISCLAIMER = re.compile(
@@ -747,13 +754,62 @@ _BOILER_ANY = re.compile(
 _EDITOR = re.compile(
     r"[【\[（(]?\s*(?:责任编辑|責任編輯|责编|責編)\s*[:：]?\s*([^】\]）)\s]{2,12})"
 )
+# A dateline alone on its line: TNW中文站 10月14日报道, 新华社北京5月9日电.
+_DATELINE = re.compile(r"\d{1,2}月\d{1,2}日\s*(?:电|電|讯|訊|报道|報導|消息)$")
 _SENTENCE_END = re.compile(r"[。！？!?」”…]")
 
 
 _MORE = re.compile(r"更多|閱讀全文|阅读全文|展开全文|展開全文|查看原文|往下看|繼續閱讀|继续阅读")
 
 
+# Credits and attributions on a line of their own: 作者︱春春, [作者: 刘满仓 责任编辑: 杨丹宇],
+# （本文来源：经济日报 作者：…）.
+_CREDIT_LINE = re.compile(
+    r"^[【\[（(]?\s*(?:作者|本文来源|文章来源|稿件来源|本文作者)\s*[:：︱|｜/／\s]"
+)
+# A link back to the site's front page at the end of the text (返回搜狐，查看更多).
+_BACK_LINK = re.compile(r"\s*返回[^\s，,。]{1,6}[，,]\s*查看更多$")
+# The rest of the article is for members or subscribers only.
+_WALL = re.compile(
+    r"登录后(?:查看|阅读|继续|可)|登入後|登錄後|付費會員|付费会员|會員專屬|会员专享|會員限定"
+    r"|订阅后|訂閱後|訂閱即可|解锁全文|解鎖全文|已過查詢時效|已过查询时效|付费阅读|付費閱讀"
+    r"|开通会员|開通會員|购买后阅读|購買後閱讀|本文为付费|本文為付費|剩余\s*\d+\s*%|剩餘\s*\d+\s*%"
+    r"|(?:阅读|閱讀|查看)(?:全文|完整内容|完整內容)(?:请|請)?(?:先)?(?:登录|登入|订阅|訂閱)"
+    r"|subscribe to (?:continue|read)|log ?in to (?:continue|read)",
+    re.IGNORECASE,
+)
+# A forum post's header: its floor (楼主, 2楼, #3, 沙发) or "发表于 <date>".
+_POST_MARK = re.compile(
+    r"^(?:楼主|樓主|沙发|沙發|板凳|地板|\d{1,5}\s*[楼樓#]|#\d{1,5})(?:\s|$)"
+    r"|(?:发表于|發表於|發表于|posted on)\s*(?:19|20)\d{2}",
+    re.IGNORECASE,
+)
+# A notice the site appends to stories of suicide: hotlines and the lines that introduce them.
+_HOTLINE = re.compile(r"(?:專線|专线|熱線|热线|生命線|生命线)\s*[:：]?\s*[\d-]{4,}")
+_NOTICE = re.compile(r"關心|关心|提醒您|珍惜生命|再給自己|再给自己|自殺|自杀|輕生|轻生")
+
+
+def _is_credit(text: str) -> bool:
+    return (
+        len(text) <= 150
+        and bool(_CREDIT_LINE.match(text))
+        and (not _ends_sentence(text) or text.endswith(("）", ")", "]", "】")))
+    )
+
+
+def _cut_notice(paragraphs: list[str]) -> list[str]:
+    """paragraphs without a trailing hotline notice (《蘋果》關心你 … 生命線協談專線：1995)."""
+    first = next((i for i, p in enumerate(paragraphs) if _HOTLINE.search(p)), None)
+    if first is None or any(len(p) > 60 for p in paragraphs[first:]):
+        return paragraphs
+    while first > 0 and len(paragraphs[first - 1]) <= 40 and _NOTICE.search(paragraphs[first - 1]):
+        first -= 1
+    return paragraphs[:first]
+
+
 def _is_boiler(text: str) -> bool:
+    if _is_credit(text):
+        return True
     if len(text) <= 14 and _MORE.search(text):
         return True
     if len(text) <= 150 and _DISCLAIMER.search(text):
@@ -771,9 +827,12 @@ def _ends_sentence(text: str) -> bool:
 
 _DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*(?:T|[^\d\n]{0,6}?)\s*(\d{1,2})\s*[:：时時]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?"
+    r"(?:\s*(T|[^\d\n]{0,6}?|[^\d\n]{0,4}?(?:格林尼治标准时间|格林威治標準時間|GMT|UTC))"
+    r"\s*(\d{1,2})\s*[:：时時]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?"
     r"(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?"
 )
+_UTC_WORD = re.compile(r"格林尼治|格林威治|GMT|UTC")
+_AFTERNOON = re.compile(r"下午|晚上|晚间|晚間|傍晚|PM", re.IGNORECASE)
 _URL_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})[-/_]?(0[1-9]|1[0-2])[-/_]?(0[1-9]|[12]\d|3[01])(?!\d)"
     r"|(?<!\d)((?:19|20)\d{2})[-/_](0[1-9]|1[0-2])/(0[1-9]|[12]\d|3[01])(?!\d)"
@@ -792,13 +851,16 @@ def parse_date(text: str) -> str | None:
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             continue
         out = f"{y:04d}-{mo:02d}-{d:02d}"
-        if m.group(4) is not None:
-            h, mi = int(m.group(4)), int(m.group(5))
+        if m.group(5) is not None:
+            gap = m.group(4) or ""
+            h, mi = int(m.group(5)), int(m.group(6))
+            if h < 12 and _AFTERNOON.search(gap):
+                h += 12
             if h < 24 and mi < 60:
                 out += f"T{h:02d}:{mi:02d}"
-                if m.group(6):
-                    out += f":{int(m.group(6)):02d}"
-                tz = m.group(7)
+                if m.group(7):
+                    out += f":{int(m.group(7)):02d}"
+                tz = m.group(8) or ("Z" if _UTC_WORD.search(gap) else None)
                 if tz:
                     out += "Z" if tz == "Z" else (tz if ":" in tz else f"{tz[:3]}:{tz[3:]}")
         return out
@@ -940,25 +1002,53 @@ _AUTHOR_STRICT = (
     re.compile(
         r"[（(〔【]\s*([\u4e00-\u9fff·]{2,4})\s*[/／]\s*[\u4e00-\u9fff]{1,6}(?:報導|报道|報道)"
     ),
+    # A writer named at the end: （作者韩涵系政邦智库研究员）.
+    re.compile(r"[（(]作者\s*([\u4e00-\u9fff·]{2,4}?)\s*(?:系|为|為|是)"),
 )
+# 记者 as a reporter's title, not 记者会 (a press conference), 记者从…获悉, 记者们.
+_NOT_REPORTER = r"(?![会會们們从從获獲了问問看注采採发發表调調走来來到近日今昨前\d])"
 _AUTHOR_RES = (
     *_AUTHOR_STRICT,
     re.compile(
-        r"(?:记者|記者)\s*[:：]?\s*([\u4e00-\u9fff·]{2,4}(?:[\s、，,和及与與]+[\u4e00-\u9fff·]{2,4}){0,3})"
+        rf"(?:记者|記者){_NOT_REPORTER}\s*[:：]?\s*"
+        r"([\u4e00-\u9fff·]{1,4}(?:[\s、，,和及与與]+[\u4e00-\u9fff·]{1,4}){0,4})"
+    ),
+    # 作者：中国…研究部部长、研究员徐占忱）: a job title, then the name.
+    re.compile(
+        r"作者\s*[:：]\s*[^）)]{0,60}?(?:研究员|研究員|教授|部长|部長|主任|院长|院長|所长|所長"
+        r"|博士|主编|主編|会长|會長|秘书长|秘書長|学者|學者)([\u4e00-\u9fff·]{2,3})\s*[）)]"
     ),
     re.compile(
-        r"(?:作者|撰文|文字|文|撰稿|采写|採寫)\s*[:：|｜/／]\s*([^\s|｜/／，,。)）】\]]{2,20})"
+        r"(?:作者|撰文|文字|文|撰稿|采写|採寫)\s*[:：|｜︱/／]\s*([^\s|｜︱/／，,。)）】\]]{2,20})"
     ),
     re.compile(r"^[（(〔【\[]?\s*(?:文|圖文|图文)?\s*[/／]\s*([\u4e00-\u9fff·]{2,4})"),
+    # A credits line: 作者 王之言 高孜然.
+    re.compile(
+        r"^(?:作者|撰文|采写|採寫)\s+([\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})$"
+    ),
 )
 _SOURCE_RE = re.compile(
     r"(?:来源|來源|出处|出處|稿源)\s*[:：]\s*([^\s|｜/／　,，:：)）】\]]{2,30})"
 )
+# 来源：中国新闻网 王帆: the reporter after the outlet on the source line.
+_SOURCE_AND_NAME = re.compile(
+    r"(?:来源|來源)\s*[:：]\s*\S{1,20}?(?:\s+|(?<=[网網社报報台]))([\u4e00-\u9fff]{2,3})\s*$"
+)
 _NAME_STOP = re.compile(r"(?:报道|報導|报导|攝影|摄影|編輯|编辑|通讯员|通訊員|实习生|實習生)$")
+# A label standing alone on its line, its name on the next (作者 / 王之言 高孜然).
+_LABEL_ALONE = re.compile(r"^(?:作者|记者|記者|撰文|文|采写|採寫)\s*[:：]?$")
 
 
 _NOT_NAME = re.compile(
     r"即時|即时|綜合|综合|本報|本报|中央社|新华社|新華社|編輯部|编辑部|特派|新聞|新闻|報導|报道"
+    r"|来源|來源|出处|出處|编辑|編輯|责编|責編|摄影|攝影|发布|發布|时间|時間"
+)
+# What names an outlet or a desk, not a person (每日经济新闻, 新华社, 中央通訊社 …).
+_ORG = re.compile(
+    r"[社报報网網台]$|新闻|新聞|日报|日報|晚报|晚報|媒体|媒體|中心|频道|頻道|杂志|雜誌|周刊|週刊"
+    r"|通讯|通訊|编辑部|編輯部|客户端|客戶端|网易|網易|腾讯|騰訊|搜狐|新浪|凤凰|鳳凰"
+    r"|agency|news|press|times|daily|media|reuters|\bAFP\b|\bAP\b",
+    re.IGNORECASE,
 )
 # A line that credits a picture: "…（圖翻攝自google map）", "…（記者王某攝）".
 _PHOTO_CREDIT = re.compile(
@@ -970,7 +1060,7 @@ def _byline(nodes: list[Node]) -> str | None:
     for node in nodes:
         text = _clean(" ".join(_texts(node)))
         if 2 <= len(text) <= 20 and not re.search(r"https?:|www\.|@", text):
-            return text
+            return _find_author([text]) or text
     return None
 
 
@@ -986,20 +1076,81 @@ def _texts(node: Node) -> list[str]:
     return out
 
 
+def _names(found: str) -> list[str]:
+    """The names of a byline's capture: 王乐文 方 敏 → 王乐文, 方敏 (two-character names are
+    spaced out to the width of three)."""
+    parts = [p for p in re.split(r"[\s、，,和及与與]+", found) if p]
+    names: list[str] = []
+    i = 0
+    while i < len(parts):
+        if len(parts[i]) == 1 and i + 1 < len(parts) and len(parts[i + 1]) == 1:
+            names.append(parts[i] + parts[i + 1])
+            i += 2
+            continue
+        names.append(parts[i])
+        i += 1
+    return [n for n in names if 2 <= len(n) <= 20 and not _NOT_NAME.search(n)]
+
+
 def _find_author(
     lines: list[str], patterns: tuple[re.Pattern[str], ...] = _AUTHOR_RES
 ) -> str | None:
-    for line in lines:
-        for rx in patterns:
-            m = rx.search(line)
-            photo = re.match(r"\s*(?:攝|摄|拍攝|拍摄)", line[m.end() :]) if m else None
-            if m and not photo and not re.search(r"[攝摄]$", m.group(1)):
-                name = _NAME_STOP.sub("", m.group(1)).strip(" ：:、，,")
-                parts = re.split(r"[\s、，,和及与與]+", name)
-                names = [n for n in parts if 2 <= len(n) <= 20 and not _NOT_NAME.search(n)]
-                if names:
-                    return "、".join(names)
+    joined: list[str] = []
+    for line in lines:  # a label alone on its line takes the next line as its value
+        if joined and _LABEL_ALONE.match(joined[-1]):
+            joined[-1] = f"{joined[-1]}：{line}"
+        else:
+            joined.append(line)
+    strict = [rx for rx in patterns if rx in _AUTHOR_STRICT]  # surest first, on every line
+    for rx, line in [(rx, ln) for rx in strict for ln in joined] + [
+        (rx, ln) for ln in joined for rx in patterns if rx not in strict
+    ]:
+        m = rx.search(line)
+        photo = re.match(r"\s*(?:攝|摄|拍攝|拍摄)", line[m.end() :]) if m else None
+        if m and not photo and not re.search(r"[攝摄]$", m.group(1)):
+            names = _names(_NAME_STOP.sub("", m.group(1)).strip(" ：:、，,"))
+            if names:
+                return "、".join(names)
     return None
+
+
+def _person(name: str | None, art: WebArticle) -> bool:
+    """name is a person's (not an outlet's, a desk's or the editor's)."""
+    if not name or re.search(r"https?:|www\.|\.com", name):
+        return False
+    if _ORG.search(name) or re.search(r"责任编辑|責任編輯|编辑|編輯", name):
+        return False
+    n = _norm(name)
+    return not any(
+        other and (n == _norm(other) or n in _norm(other))
+        for other in (art.editor, art.site, art.source)
+    )
+
+
+def _pick_author(art: WebArticle, ld: dict[str, object], near: list[str], header: list[_Block],
+                 bylines: list[Node], metas: dict[str, str]) -> str | None:  # fmt: skip
+    """The reporter(s): a byline element under the headline, a byline line, a wire
+    dateline in the text, JSON-LD, a byline element elsewhere, the author <meta>, in that
+    order; never an outlet, a desk or the editor."""
+    shown = next(
+        (
+            b.text
+            for b in header
+            if re.search(r"author|byline|reporter", b.owner.hint())
+            and re.fullmatch(r"[\u4e00-\u9fff·]{2,4}(?:[\s、][\u4e00-\u9fff·]{2,4}){0,3}", b.text)
+        ),
+        None,
+    )
+    candidates = (
+        shown,
+        _find_author(near),
+        _find_author(art.paragraphs, _AUTHOR_STRICT),
+        _ld_name(ld.get("author"), persons_only=True),
+        _byline(bylines),
+        next((m.group(1) for t in near if (m := _SOURCE_AND_NAME.search(t))), None),
+        next((metas[k] for k in _AUTHOR_METAS if metas.get(k)), None),
+    )
+    return next((c for c in candidates if _person(c, art)), None)
 
 
 def _find_source(lines: list[str]) -> str | None:
@@ -1008,6 +1159,8 @@ def _find_source(lines: list[str]) -> str | None:
         if m:
             src = re.split(r"(?:作者|记者|記者|编辑|編輯|时间|時間|发布|發布|\d)", m.group(1))[0]
             src = src.strip(" ：:-–—")
+            if named := _SOURCE_AND_NAME.search(line):  # 来源：中国新闻网王帆
+                src = src.removesuffix(named.group(1))
             if len(src) >= 2:
                 return src
     return None
@@ -1126,7 +1279,11 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
     last = max((i for i, ok in enumerate(inside) if ok), default=-1)
     if title_idx >= first and title_idx <= last:
         first = title_idx + 1  # the headline sits inside the chosen element
-    header_lines = [b.text for b in blocks[max(0, title_idx) : first] if len(b.text) < 200][:20]
+    # The lines between the headline and the text: those under the headline and those just
+    # above the text (a page may repeat its headline far above the article).
+    between = [i for i in range(max(0, title_idx), first) if len(blocks[i].text) < 200]
+    between = sorted(set(between[:12] + between[-12:]))
+    header_lines = [blocks[i].text for i in between]
     if title_idx < 0:
         header_lines = [b.text for b in blocks[max(0, first - 8) : first] if len(b.text) < 200]
 
@@ -1158,7 +1315,7 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
         if (
             not paragraphs
             and len(t) < 100
-            and (parse_date(t) or _SOURCE_RE.search(t) or _find_author([t]))
+            and (parse_date(t) or _SOURCE_RE.search(t) or _find_author([t]) or _DATELINE.search(t))
             and not _ends_sentence(t)
         ):
             meta_lines.append(t)  # the dateline/byline above the text
@@ -1168,6 +1325,21 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
             continue
         paragraphs.append(t)
     # Trailing link lists and very short tails ("(完)" stays: it ends with a bracket).
+    paragraphs = _cut_notice(paragraphs)
+    walls = [p for p in paragraphs if len(p) <= 120 and _WALL.search(p)]
+    walls += [
+        b.text for b in blocks[last + 1 : last + 8] if len(b.text) <= 120 and _WALL.search(b.text)
+    ]
+    if walls:
+        art.wall = walls[0]
+        paragraphs = [p for p in paragraphs if p not in walls]
+    marks = [i for i, b in enumerate(blocks) if len(b.text) <= 80 and _POST_MARK.search(b.text)]
+    if marks and marks[0] < last:
+        art.posts = len(marks)
+    if paragraphs:
+        paragraphs[-1] = _BACK_LINK.sub("", paragraphs[-1])
+        if _is_credit(paragraphs[-1]):
+            meta_lines.append(paragraphs.pop())
     while paragraphs and len(paragraphs[-1]) <= 4 and not re.search(r"[完）)】]", paragraphs[-1]):
         meta_lines.append(paragraphs.pop())
 
@@ -1189,11 +1361,10 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
             if published:
                 break
     art.published = (parse_date(published) or _date_from_url(published)) if published else None
-    if art.published is None:
-        for t in header_lines + meta_lines[:5] + paragraphs[:1]:
-            if len(t) < 150 and (d := parse_date(t)):
-                art.published = d
-                break
+    shown = [d for t in header_lines + meta_lines[:5] if len(t) < 150 and (d := parse_date(t))]
+    if art.published is None and not shown:
+        shown = [d for t in paragraphs[:1] if len(t) < 150 and (d := parse_date(t))]
+    art.published = _shown_date(art.published, shown[0] if shown else None)
     if art.published is None:
         for link in (art.url, url, canonical, metas.get("og:url")):
             art.published = _date_from_url(unquote(link or ""))
@@ -1201,30 +1372,49 @@ def _extract(text: str, url: str | None, styled_hidden: bool) -> WebArticle:
                 break
 
     # Reporter, source, editor, subtitle, description.
-    near = header_lines + meta_lines + paragraphs[:2] + paragraphs[-4:]
-    art.author = (
-        _ld_name(ld.get("author"), persons_only=True)
-        or _find_author(near)
-        or _find_author(paragraphs, _AUTHOR_STRICT)
-        or _byline(builder.bylines)
-    )
-    if not art.author:
-        m_author = next((metas[k] for k in _AUTHOR_METAS if metas.get(k)), None)
-        if (
-            m_author
-            and not re.search(r"https?:|www\.|\.com", m_author)
-            and (not art.site or _norm(m_author) not in _norm(art.site))
-        ):
-            art.author = m_author
+    # The credits under the text (作者/编辑 lines the body left out) count too, last.
+    tail = [b.text for b in blocks[last + 1 : last + 11] if b.text and len(b.text) < 100]
+    near = header_lines + meta_lines + paragraphs[:2] + paragraphs[-4:] + tail
     art.source = _find_source(header_lines + meta_lines + [metas.get("source", "")])
-    editor = next((m.group(1) for t in near if (m := _EDITOR.search(t))), None)
-    art.editor = editor
+    art.editor = next((m.group(1) for t in near if (m := _EDITOR.search(t))), None)
+    header = [blocks[i] for i in between] if title_idx >= 0 else []
+    art.author = _pick_author(art, ld, near, header, builder.bylines, metas)
     art.description = metas.get("description") or metas.get("og:description") or None
     if 0 <= title_idx < len(blocks) - 1:
         nxt = blocks[title_idx + 1]
         if nxt.heading in ("h2", "h3") and 4 <= len(nxt.text) <= 80 and nxt.text not in paragraphs:
             art.subtitle = nxt.text
     return art
+
+
+_LOCAL = timezone(timedelta(hours=8))  # mainland, Taiwan and Hong Kong time
+
+
+def _shown_date(meta: str | None, shown: str | None) -> str | None:
+    """The publication date: the one the page shows under its headline when it says more
+    than the metadata (a time to a bare date) or differs from it on the same day (the
+    metadata's is often the time of an update); the metadata's otherwise."""
+    if shown is None or meta is None:
+        return meta or shown
+    if "T" not in shown:
+        return meta
+    if "T" not in meta:
+        return shown if shown[:10] == meta[:10] else meta
+    try:
+        m, s = (
+            datetime.fromisoformat(meta.replace("Z", "+00:00")),
+            datetime.fromisoformat(shown.replace("Z", "+00:00")),
+        )
+    except ValueError:
+        return meta
+    if m.tzinfo is not None:  # compare in the page's time: the shown one's, else UTC+8
+        m = m.astimezone(s.tzinfo or _LOCAL)
+        if s.tzinfo is None:
+            m = m.replace(tzinfo=None)
+    elif s.tzinfo is not None:
+        s = s.replace(tzinfo=None)
+    same_day = m.date() == s.date()
+    return shown if same_day and (m.hour, m.minute) != (s.hour, s.minute) else meta
 
 
 def _negative_between(node: Node, main: list[Node]) -> bool:

@@ -272,13 +272,15 @@ class ArticleTableModel(QAbstractTableModel):
                 return self._tooltip(row, title)
             return f"★ {title}" if row.starred else title
         if column == self.SOURCE:
+            # A web page's or a feed's article: the site's name (its file is the page's copy).
             if role == self._TOOLTIP:
-                return row.source
-            return os.path.basename(row.source)  # asked at every paint: not PurePath
+                return "\n".join(x for x in (row.site, row.url or row.source) if x)
+            return row.site or os.path.basename(row.source)  # asked at every paint: not PurePath
         if column == self.DATE:
             if role == self._TOOLTIP:
                 if row.dated:
-                    return self.tr("发表于 {date}").format(date=row.published)
+                    shown = row.published[:16].replace("T", " ")
+                    return self.tr("发表于 {date}").format(date=shown)
                 return self.tr("导入于 {date}（发表日期不详）").format(date=row.added_at[:16])
             return row.date if row.dated else self._added.format(date=row.date)
         return None

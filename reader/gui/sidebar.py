@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHeaderView, QMenu, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -58,6 +58,8 @@ class Scope:
             f.feed = value if isinstance(value, int) else None
         elif kind == "folder":
             f.feed_folder = str(value)
+        elif kind == "date" and value == "":
+            f.undated = True
         elif kind == "date":
             f.date_from = f.date_to = str(value)
         elif kind == "trash":
@@ -70,11 +72,22 @@ def _rows(kind: str, counted: tuple) -> list[Row]:
     sources: labelled by file name only when their item is made, 23,000 names ~25 ms)."""
     if kind == "source":
         return [(i, p, n, p) for i, p, n in counted]
+    if kind == "date":  # days of publication; "" gathers those whose date is unknown
+        return [_day_row(day, n) for day, n in counted]
     return [(value, value, n, "") for value, n in counted]
 
 
 # The groups whose names are the library's text (watch words match in either script).
 _IN_VIEW = ("watch", "section")
+
+
+def _day_row(day: str, count: int) -> Row:
+    if day:
+        tip = QCoreApplication.translate("LibrarySidebar", "发表于 {day}").format(day=day)
+        return (day, day, count, tip)
+    label = QCoreApplication.translate("LibrarySidebar", "日期不详")
+    tip = QCoreApplication.translate("LibrarySidebar", "发表日期不详的文章（列表中显示导入日期）")
+    return ("", label, count, tip)
 
 
 class LibrarySidebar(QTreeWidget):

@@ -560,12 +560,13 @@ class ArticleStore:
         return [(r[0], r[1]) for r in rows]
 
     def days_with_counts(self) -> list[tuple[str, int]]:
-        """("YYYY-MM-DD" published, else added; articles outside the trash), newest first."""
+        """("YYYY-MM-DD" published, count) newest first, then ("", count) of the articles
+        whose publication date is unknown (articles outside the trash)."""
         rows = self.db.execute(
-            f"SELECT substr({DATE}, 1, 10) AS day, count(*) FROM articles a"
-            f" WHERE {_NOT_TRASHED} GROUP BY day ORDER BY day DESC"
+            "SELECT substr(a.published, 1, 10) AS day, count(*) FROM articles a"
+            f" WHERE {_NOT_TRASHED} GROUP BY day ORDER BY day IS NULL, day DESC"
         )
-        return [(r[0], r[1]) for r in rows]
+        return [(r[0] or "", r[1]) for r in rows]
 
     # -- trash --------------------------------------------------------------------------
 
@@ -832,11 +833,15 @@ def _where(f: ArticleFilter, ident: str = "a.id") -> tuple[str, list[object]]:
             " ON d.id = e.feed_id WHERE d.folder = ?)"
         )
         params.append(f.feed_folder)
-    # ISO text (added_at local time): a date prefix compares as a string.
+    # ISO text: a date prefix compares as a string. The list's date index (published,
+    # else added) narrows the range; the publication date must be known.
     if f.date_from:
-        column(f"{DATE} >= ?", _day(f.date_from).isoformat(), prefix="")
+        column(f"{DATE} >= ? AND a.published IS NOT NULL", _day(f.date_from).isoformat(), prefix="")
     if f.date_to:
-        column(f"{DATE} < ?", (_day(f.date_to) + timedelta(days=1)).isoformat(), prefix="")
+        column(f"{DATE} < ? AND a.published IS NOT NULL",
+               (_day(f.date_to) + timedelta(days=1)).isoformat(), prefix="")  # fmt: skip
+    if f.undated:
+        column("published IS NULL")
     return " AND ".join(clauses), params
 
 

@@ -1059,6 +1059,18 @@ The current library is saved as a backup first and can be restored later.</trans
 <context>
     <name>LibrarySidebar</name>
     <message>
+        <source>发表于 {day}</source>
+        <translation>Published {day}</translation>
+    </message>
+    <message>
+        <source>日期不详</source>
+        <translation>Date unknown</translation>
+    </message>
+    <message>
+        <source>发表日期不详的文章（列表中显示导入日期）</source>
+        <translation>Articles whose publication date is unknown (the list shows the day they were imported)</translation>
+    </message>
+    <message>
         <source>全部文章</source>
         <translation>All Articles</translation>
     </message>

@@ -1045,6 +1045,18 @@
 <context>
     <name>LibrarySidebar</name>
     <message>
+        <source>发表于 {day}</source>
+        <translation>发表于 {day}</translation>
+    </message>
+    <message>
+        <source>日期不详</source>
+        <translation>日期不详</translation>
+    </message>
+    <message>
+        <source>发表日期不详的文章（列表中显示导入日期）</source>
+        <translation>发表日期不详的文章（列表中显示导入日期）</translation>
+    </message>
+    <message>
         <source>全部文章</source>
         <translation>全部文章</translation>
     </message>

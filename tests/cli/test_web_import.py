@@ -16,7 +16,7 @@ import pytest
 from saved_pages import mhtml, webarchive
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-PAGES = DATA / "webpages" / "pages"
+PAGES = DATA / "web" / "pages"
 CHINADAILY = PAGES / "newspaper4k__chinese_article_001.html"
 XINHUA = PAGES / "trafilatura__archive.org.he.xinhuanet.com.25340717.html"  # GB2312
 CNA = PAGES / "goose3__test_schema_list.html"
@@ -55,10 +55,11 @@ def test_a_saved_page_is_one_article_with_its_metadata(tmp_path: Path) -> None:
     assert (code, errors) == (0, [])
     (article,) = report["articles"]
     assert article["title"] == "外国专家：中美合作共赢符合国际社会利益"
-    assert article["published"] == "2023-11-17"
+    assert article["published"] == "2023-11-17T15:13"  # as the page shows it
     assert article["url"].startswith("https://china.chinadaily.com.cn/a/202311/17/")
     assert article["site"] == "中国日报网"
-    assert "严玉洁" in article["byline"]
+    assert "中国日报网" in article["byline"]
+    assert "严玉洁" not in article["byline"]  # the editor (编辑：严玉洁), not an author
     for chrome in ("首页", "版权", "责任编辑", "<", "var "):
         assert chrome not in article["body"], chrome
     shown = json.loads(reader(tmp_path / "lib", "show", str(article["id"]), "--json").stdout)
@@ -69,7 +70,7 @@ def test_a_saved_page_is_one_article_with_its_metadata(tmp_path: Path) -> None:
     )
     (row,) = json.loads(reader(tmp_path / "lib", "list", "--json").stdout)
     assert (row["published"], row["url"], row["site"]) == (
-        "2023-11-17",
+        "2023-11-17T15:13",
         article["url"],
         "中国日报网",
     )
@@ -124,6 +125,86 @@ def test_a_list_of_links_is_refused_and_imported_as_text_when_asked(tmp_path: Pa
     assert (code, errors) == (0, [])
     text = json.dumps(report["articles"], ensure_ascii=False)
     assert "第29项民生工程" in text and report["articles"][0]["url"] is None
+
+
+def _post(floor: str, user: str, day: int, text: str) -> str:
+    return (
+        f"<div class='post'><div class='author'><b>{user}</b> <em>{floor}</em>"
+        f" <span>发表于 2024-06-{day:02d} 10:2{day % 10}</span></div>"
+        f"<div class='message'><p>{text}</p></div></div>"
+    )
+
+
+SENTENCE = "我觉得这个政策对我们小区的老人很有帮助，家里老人已经去办理了，手续简单，半天就办好了。"
+THREAD = (
+    "<!DOCTYPE html><html><head><title>社区养老补贴怎么申请？ - 本地生活</title></head><body>"
+    "<h1>社区养老补贴怎么申请？</h1>"
+    + _post("楼主", "老王", 1, "请问各位，社区养老补贴怎么申请？需要带哪些材料？" + SENTENCE * 3)
+    + _post("2楼", "小李", 1, SENTENCE * 2)
+    + _post("3楼", "阿芳", 2, SENTENCE * 2)
+    + _post("4楼", "老张", 3, SENTENCE)
+    + "</body></html>"
+)
+STORY = (
+    "<p>本报讯　市民政局昨日发布通知，今年起全市七十岁以上老人可在社区申请养老补贴，"
+    "每月最高三百元，材料齐全的当场办结。</p>"
+    "<p>通知说，申请人可持身份证和户口簿到所在社区服务中心办理，也可在政务服务网上提交。"
+    "民政局表示，补贴将按月发放到老人的社保卡。</p>"
+) * 2
+COMMENTED = (
+    "<!DOCTYPE html><html><head><title>全市老人可申请养老补贴</title></head><body>"
+    "<h1>全市老人可申请养老补贴</h1><div class='article'>" + STORY + "</div>"
+    "<div class='comments'><h3>网友评论</h3>"
+    + _post("1楼", "老王", 4, SENTENCE)
+    + _post("2楼", "小李", 4, SENTENCE)
+    + _post("3楼", "阿芳", 5, SENTENCE)
+    + "</div></body></html>"
+)
+LOGIN = (
+    "<!DOCTYPE html><html><head><title>登录 - 示例日报</title></head><body><h1>用户登录</h1>"
+    "<form><p>请登录后阅读全文。</p><input name='u'><input type='password' name='p'>"
+    "<button>登录</button></form></body></html>"
+)
+DISCUZ = THREAD.replace("<head>", "<head><meta name='generator' content='Discuz! X3.4'>")
+
+NOT_ARTICLES = {
+    "thread.html": (THREAD, "a forum thread, not a news article", "老王"),
+    "discuz.html": (DISCUZ, "a forum thread, not a news article", "老王"),
+    "login.html": (LOGIN, "a login page, not an article", "用户登录"),
+    "teaser.html": (
+        (DATA / "web" / "other" / "twnews__cna-mobile-2019.html").read_text("utf-8"),
+        "only the start of an article: the rest is for members",
+        "桃園市平鎮區一家輪胎行",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", NOT_ARTICLES)
+def test_a_thread_a_login_page_or_a_teaser_is_refused_then_imported_as_text(
+    tmp_path: Path, name: str
+) -> None:
+    html, message, kept = NOT_ARTICLES[name]
+    page = tmp_path / name
+    page.write_text(html, encoding="utf-8")
+    code, report, errors = imported(tmp_path / "lib", page)
+    assert (code, report["articles"]) == (1, [])
+    (line,) = errors
+    assert line.startswith(f"reader: {page}: {message}") and line.endswith(
+        "(--as-text imports its text)"
+    )
+    code, report, errors = imported(tmp_path / "lib", page, extra=("--as-text",))
+    assert (code, errors) == (0, [])
+    assert kept in json.dumps(report["articles"], ensure_ascii=False)
+
+
+def test_a_story_with_readers_comments_under_it_is_an_article(tmp_path: Path) -> None:
+    page = tmp_path / "story.html"
+    page.write_text(COMMENTED, encoding="utf-8")
+    code, report, errors = imported(tmp_path / "lib", page)
+    assert (code, errors) == (0, [])
+    (article,) = report["articles"]
+    assert article["title"] == "全市老人可申请养老补贴"
+    assert "市民政局昨日发布通知" in article["body"] and "小李" not in article["body"]
 
 
 BAD = {

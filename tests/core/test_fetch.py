@@ -17,13 +17,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
 
+import brotli
 import pytest
 from feed_server import QuietHandler
 
 from reader.core.errors import FetchError
 from reader.core.fetch import fetch
 
-PAGES = Path(__file__).resolve().parents[1] / "data" / "webpages" / "pages"
+PAGES = Path(__file__).resolve().parents[1] / "data" / "web" / "pages"
 XINHUA = PAGES / "trafilatura__archive.org.he.xinhuanet.com.25340717.html"  # GB2312
 GBK_PAGE = (
     "<html><head><title>春耕忙_示例网</title></head><body><h1>春耕忙</h1>"
@@ -42,6 +43,13 @@ class Handler(QuietHandler):
             self.send(200, GBK_PAGE, "text/html; charset=gbk")
         elif path == "/xinhua.gz":
             self.send(200, gzip.compress(XINHUA.read_bytes()), Content_Encoding="gzip")
+        elif path == "/xinhua.br":
+            self.send(200, brotli.compress(XINHUA.read_bytes()), Content_Encoding="br")
+        elif path == "/bomb.br":  # 2 MB of page from a few hundred bytes
+            self.send(200, brotli.compress(b"<p>" + b"a" * 2**21), Content_Encoding="br")
+        elif path == "/damaged.br":
+            self.send(200, brotli.compress(XINHUA.read_bytes())[:-40] + bytes(40),
+                      Content_Encoding="br")  # fmt: skip
         elif path.startswith("/hop/"):
             n = int(path.rsplit("/", 1)[1])
             target = "/gbk" if n == 0 else f"/hop/{n - 1}"
@@ -98,6 +106,15 @@ def test_a_gbk_page_with_browser_headers(server: str) -> None:
 
 def test_gzip_is_decompressed(server: str) -> None:
     assert fetch(f"{server}/xinhua.gz").data == XINHUA.read_bytes()
+
+
+def test_brotli_is_asked_for_and_decompressed(server: str) -> None:
+    assert fetch(f"{server}/xinhua.br").data == XINHUA.read_bytes()
+    assert "br" in Handler.seen[-1]["Accept-Encoding"].split(", ")
+    with pytest.raises(FetchError, match=r"^the page is too large \(more than 1 MB\)"):
+        fetch(f"{server}/bomb.br", max_bytes=2**20)
+    with pytest.raises(FetchError, match=r"^the page came damaged \(br: "):
+        fetch(f"{server}/damaged.br")
 
 
 def test_redirects_are_followed_up_to_ten(server: str) -> None:

@@ -163,11 +163,20 @@ def test_top_keywords_of_any_passage_are_words_of_it(data: st.DataObject) -> Non
     _check_words_of_their_article(piece)
 
 
-REFS = Path(__file__).resolve().parents[1] / "data" / "webpages" / "refs"
+REFS = Path(__file__).resolve().parents[1] / "data" / "web" / "refs"
+
+
+def _page_text(ref: Path) -> tuple[str, str]:
+    """(title, body) of a real page's reference."""
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    return data["title"], "\n".join(data["paragraphs"])
+
+
 PAGE_TEXTS = {
-    ref.stem: f"{data.get('title') or ''}\n{data['text']}"
+    ref.stem: f"{title}\n{body}"
     for ref in sorted(REFS.glob("*.json"))
-    if len((data := json.loads(ref.read_text(encoding="utf-8"))).get("text") or "") >= 200
+    for title, body in [_page_text(ref)]
+    if len(body) >= 200
 }
 
 

@@ -29,7 +29,7 @@ from reader import APP_ID, __version__
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
 PAGES = DATA / "pages"
-WEBPAGES = DATA / "webpages" / "pages"
+WEBPAGES = DATA / "web" / "pages"
 NAME = f"reader-{__version__}-linux-x86_64"
 
 pytestmark = [

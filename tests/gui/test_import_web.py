@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.server
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from reader.gui.mainwindow import MainWindow
 
-PAGES = Path(__file__).resolve().parents[1] / "data" / "webpages" / "pages"
+PAGES = Path(__file__).resolve().parents[1] / "data" / "web" / "pages"
 CHINADAILY = PAGES / "newspaper4k__chinese_article_001.html"
 GBK_PAGE = (
     "<html><head><title>春耕忙_示例网</title></head><body><h1>春耕忙</h1>"
@@ -107,7 +108,7 @@ def test_a_dropped_link_and_a_dropped_saved_page(
     done(qtbot, window)
     record = window.reading_pane.record
     assert record.title == "外国专家：中美合作共赢符合国际社会利益"
-    assert record.published == "2023-11-17" and record.site == "中国日报网"
+    assert record.published == "2023-11-17T15:13" and record.site == "中国日报网"
 
 
 def test_a_pasted_link_fetches_the_page(qtbot, window: MainWindow, server: str, qapp) -> None:
@@ -156,6 +157,45 @@ def test_the_list_shows_the_publication_date_else_the_day_imported(
             model.data(index),
             model.data(index, Qt.ItemDataRole.ToolTipRole),
         )
-    assert shown["外国专家：中美合作共赢符合国际社会利益"] == ("2023-11-17", "发表于 2023-11-17")
+    assert shown["外国专家：中美合作共赢符合国际社会利益"] == (
+        "2023-11-17",
+        "发表于 2023-11-17 15:13",
+    )
     date, tip = shown["读书笔记"]
     assert date.endswith(" 导入") and tip.startswith("导入于 ") and "发表日期不详" in tip
+
+
+def test_the_source_column_names_the_site_and_the_dates_group_by_publication(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    saved = tmp_path / "spring.html"
+    saved.write_bytes(CHINADAILY.read_bytes())
+    text = tmp_path / "note.txt"
+    text.write_text("读书笔记\n\n今天读了一篇好文章。\n", encoding="utf-8")
+    window.importer.import_paths([str(saved), str(text)])
+    done(qtbot, window)
+    model = window.model
+    source = {}
+    for number in range(model.rowCount()):
+        index = model.index(number, model.SOURCE)
+        source[window.library.get(model.article_id(number)).title] = (
+            model.data(index),
+            model.data(index, Qt.ItemDataRole.ToolTipRole),
+        )
+    name, tip = source["外国专家：中美合作共赢符合国际社会利益"]
+    assert name == "中国日报网" and "https://china.chinadaily.com.cn/" in tip
+    assert source["读书笔记"][0] == "note.txt"
+    # 日期: the page's day of publication, and the note under 日期不详, not its import day.
+    group = window.sidebar._groups["date"]
+    qtbot.waitUntil(lambda: group.childCount() >= 2)
+    items = {group.child(i).text(0): group.child(i) for i in range(group.childCount())}
+    assert "2023-11-17" in items and "日期不详" in items
+    assert items["2023-11-17"].toolTip(0) == "发表于 2023-11-17"
+    assert date.today().isoformat() not in items  # the day they were imported is no group
+    window.sidebar.setCurrentItem(items["日期不详"])
+
+    def titles() -> set[str]:
+        return {window.library.get(model.article_id(n)).title for n in range(model.rowCount())}
+
+    qtbot.waitUntil(lambda: "外国专家：中美合作共赢符合国际社会利益" not in titles())
+    assert "读书笔记" in titles()

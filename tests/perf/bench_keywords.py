@@ -8,7 +8,7 @@ Not a test: prints a table and one JSON line.
 --quality compares the keywords of today's analysis (text read through its simplified view)
 with the analysis before it ("before": jieba on the stored text, the earlier filter of
 numbers), on our own test articles (tests/data/keywords) and on real pages (the texts in
-each DIR/refs/*.json, by default tests/data/webpages), traditional and simplified apart:
+each DIR/refs/*.json, by default tests/data/web), traditional and simplified apart:
 top-10 fragments found automatically (a keyword crossing a word boundary of stock jieba's
 cut of the simplified text, or only ever cut from a longer dictionary word; the reader's
 own words aside), the fragments and counts named by the test set, and the analysis time
@@ -128,9 +128,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="subprocess runs per mode")
     parser.add_argument("--repeat", type=int, default=20, help="seed copies for chars/s")
     parser.add_argument("--quality", action="store_true", help="fragments before and after")
-    parser.add_argument(
-        "--pages", nargs="*", type=Path, default=[REPO / "tests" / "data" / "webpages"]
-    )
+    parser.add_argument("--pages", nargs="*", type=Path, default=[REPO / "tests" / "data" / "web"])
     args = parser.parse_args()
     if args.quality:
         quality(args.pages)
@@ -277,7 +275,8 @@ def _quality_texts(page_dirs: list[Path]) -> list[dict]:
     for folder in page_dirs:
         for ref in sorted((folder / "refs").glob("*.json")):
             data = json.loads(ref.read_text("utf-8"))
-            body = data.get("text") or ""
+            # tests/data/web's references hold paragraphs; other folders' may hold a text
+            body = "\n".join(data.get("paragraphs") or []) or data.get("text") or ""
             if len(body) < 200:
                 continue
             text = f"{data.get('title') or ''}\n{body}"

@@ -30,6 +30,7 @@ class Known:
     path: str
     position: int
     added_at: str
+    published: str | None = None
     read: bool = False
     starred: bool = False
     tags: tuple[str, ...] = ()
@@ -59,6 +60,9 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[ArticleStore, lis
         for i in ids:  # a few days, some articles on the same second
             stamp = f"2024-03-{10 + rng.randrange(4):02d}T08:00:{rng.randrange(3):02d}+08:00"
             conn.execute("UPDATE articles SET added_at = ? WHERE id = ?", (stamp, i))
+            if rng.random() < 0.5:  # half of them dated by their page, a day or two earlier
+                day = f"2024-03-{8 + rng.randrange(4):02d}"
+                conn.execute("UPDATE articles SET published = ? WHERE id = ?", (day, i))
     # A source deleted: its articles keep their text and lose their source.
     gone = store.get(ids[-1]).source_id
     with store.db.transaction() as conn:
@@ -83,6 +87,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[ArticleStore, lis
                     "SELECT position FROM articles WHERE id = ?", (i,)
                 ).fetchone()[0],
                 added_at=r.added_at,
+                published=r.published,
                 read=store.read_at(i) is not None,
                 starred=store.is_starred(i),
                 tags=tuple(store.tags(i)),
@@ -109,8 +114,10 @@ def reference(known: list[Known], f: ArticleFilter, sort: str, descending: bool)
         and (f.tag is None or f.tag in k.tags)
         and (f.section is None or k.section == f.section)
         and (f.source is None or k.path == f.source or k.source_id == f.source)
-        and (f.date_from is None or k.added_at[:10] >= f.date_from)
-        and (f.date_to is None or k.added_at[:10] <= f.date_to)
+        # The sidebar's days: the day published; an undated article is in no range.
+        and (f.date_from is None or (k.published or "")[:10] >= f.date_from)
+        and (f.date_to is None or (k.published or "9")[:10] <= f.date_to)
+        and not (f.undated and k.published)
         and has(k, f.query)
         and (f.mentions is None or any(has(k, w) for w in f.mentions))
     ]
@@ -127,7 +134,9 @@ def reference(known: list[Known], f: ArticleFilter, sort: str, descending: bool)
     if sort in ("added", "relevance"):
         ordered = added(chosen)
     elif sort == "date":
-        ordered = sorted(chosen, key=lambda k: (k.added_at, k.id), reverse=descending)
+        ordered = sorted(
+            chosen, key=lambda k: (k.published or k.added_at, k.id), reverse=descending
+        )
     elif sort == "title":
         titled = sorted(
             (k for k in chosen if k.title), key=lambda k: (k.title, k.id), reverse=descending
@@ -148,7 +157,8 @@ FILTERS = [
     ArticleFilter(tag="待读"),
     ArticleFilter(section="要闻"),
     ArticleFilter(source="/papers/a.txt"),
-    ArticleFilter(date_from="2024-03-11", date_to="2024-03-12"),
+    ArticleFilter(date_from="2024-03-10", date_to="2024-03-11"),
+    ArticleFilter(undated=True),
     ArticleFilter(trashed=True),
     ArticleFilter(query="春耕"),
     ArticleFilter(query="发展 疫情", unread_only=True),

@@ -16,6 +16,11 @@ def set_added(store: ArticleStore, article_id: int, stamp: str) -> None:
         conn.execute("UPDATE articles SET added_at = ? WHERE id = ?", (stamp, article_id))
 
 
+def set_published(store: ArticleStore, article_id: int, stamp: str) -> None:
+    with store.db.transaction() as conn:
+        conn.execute("UPDATE articles SET published = ? WHERE id = ?", (stamp, article_id))
+
+
 def art(title: str, body: str = "正文。", section: str = "") -> NewArticle:
     return NewArticle(title=title, body=body, section=section, script="simplified")
 
@@ -117,11 +122,19 @@ def test_filter_by_source_section_and_date(store, two_pages) -> None:
         ("/papers/0311.txt", 2),
         ("/papers/0310.txt", 2),
     ]
-    set_added(store, b, "2020-03-10T23:59:59+08:00")
-    set_added(store, a, "2020-03-11T00:00:00+08:00")
+    # The sidebar's days are days of publication; an article without one is in none of them
+    # (it is under 日期不详: undated), whatever day it was added.
+    set_published(store, b, "2020-03-10T23:59:59+08:00")
+    set_published(store, a, "2020-03-11")
+    set_published(store, c, "2020-03-12T08:00")
+    set_added(store, d, "2020-03-11T09:00:00+08:00")
     assert store.ids(ArticleFilter(date_to="2020-03-10")) == [b]
     assert store.ids(ArticleFilter(date_from="2020-03-11", date_to="2020-03-11")) == [a]
-    assert set(store.ids(ArticleFilter(date_from="2020-03-11"))) == {a, c, d}
+    assert set(store.ids(ArticleFilter(date_from="2020-03-11"))) == {a, c}
+    assert store.ids(ArticleFilter(undated=True)) == [d]
+    assert store.days_with_counts() == [
+        ("2020-03-12", 1), ("2020-03-11", 1), ("2020-03-10", 1), ("", 1)
+    ]  # fmt: skip
     with pytest.raises(ValueError, match="not a date"):
         store.ids(ArticleFilter(date_from="yesterday"))
 

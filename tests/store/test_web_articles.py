@@ -82,3 +82,51 @@ def test_text_articles_are_not_matched_by_body_alone(store) -> None:
     a = store.add_source("/a.txt", "utf-8", "a", 1, [NewArticle("甲", "同一段话。", "simplified")])
     b = store.add_source("/b.txt", "utf-8", "b", 1, [NewArticle("乙", "同一段话。", "simplified")])
     assert a.ids and b.ids and a.ids != b.ids
+
+
+LIBRARIES = Path(__file__).resolve().parents[1] / "data" / "libraries"
+
+
+def _opened(fixture: str, tmp_path: Path):
+    from reader.library import Library
+
+    folder = tmp_path / fixture
+    folder.mkdir()
+    (folder / "library.sqlite3").write_bytes((LIBRARIES / fixture).read_bytes())
+    return Library.open(folder)
+
+
+def test_a_library_from_before_2_8_gains_empty_dates_addresses_and_sites(tmp_path) -> None:
+    """1.6 had no published/url/site: its articles come out undated (listed by the day
+    added, under 日期不详 in the sidebar), and a page imported after the upgrade has them."""
+    lib = _opened("v1.6.sqlite3", tmp_path)
+    try:
+        ids = lib.ids()
+        records = [lib.get(i) for i in ids]
+        assert records and all((r.published, r.url, r.site) == (None, None, "") for r in records)
+        rows = lib.rows(ids)
+        assert all(not r.dated and r.date == r.added_at[:10] for r in rows.values())
+        assert lib.articles.days_with_counts() == [("", len(ids))]
+        page = Path(__file__).resolve().parents[1] / "data" / "feeds" / "pages" / "spring.html"
+        url = "https://news.example.cn/news/2024/0318/spring.html"
+        (new,) = lib.import_bytes(page.read_bytes(), url, url, url=url).articles
+        record = lib.get(new.id)
+        assert record.published and record.published.startswith("2024-03-18")
+        assert (record.url, record.site) == (url, new.site) and record.site
+        assert lib.articles.ids(ArticleFilter(date_from="2024-03-18", date_to="2024-03-18")) == [
+            new.id
+        ]
+    finally:
+        lib.close()
+
+
+def test_a_2_8_library_keeps_its_web_article_dated_by_publication(tmp_path) -> None:
+    lib = _opened("v2.8.sqlite3", tmp_path)
+    try:
+        web_rows = [r for r in lib.rows(lib.ids()).values() if r.url]
+        (row,) = web_rows
+        assert row.dated and row.site and row.url.endswith("/spring.html")
+        days = dict(lib.articles.days_with_counts())
+        assert days[row.published[:10]] == 1 and days[""] == len(lib.ids()) - 1
+    finally:
+        lib.close()
