@@ -114,6 +114,21 @@ class Companion:
                 self._dictionary = Dictionary.open(self._folder)
             return self._dictionary
 
+    def warm_up(self, jyutping: bool = False) -> None:
+        """Open the dictionary and load what a lookup needs (the script converters, the
+        readings), so that the first lookup is as quick as the others: the window does
+        this on a worker when the first article shows. Nothing while the dictionary has
+        never been indexed: the first lookup builds it (once)."""
+        from reader.store.dictionary import index_exists
+
+        if self._dictionary is None and not index_exists(self._folder):
+            return
+        self.dictionary()
+        scripts.convert("发展", "t2s")
+        scripts.convert("发展", "s2t")
+        readings.warm_up(jyutping)
+        self.lookup("发展", jyutping=jyutping, parts=False)
+
     def close(self) -> None:
         with self._lock:
             if self._dictionary is not None:

@@ -67,3 +67,17 @@ def test_no_entry_and_nothing_to_look_up(companion: Companion) -> None:
             companion.lookup(text)
     with pytest.raises(NothingToLookUp):
         companion.lookup("中" * 40)
+
+
+def test_warm_up_builds_nothing_and_then_loads_the_index(
+    tmp_path: Path, dictionary_folder: Path
+) -> None:
+    empty = Companion(tmp_path / "cache")
+    empty.warm_up()  # never indexed: left to the first lookup
+    assert not (tmp_path / "cache").exists()
+    assert empty.lookup("银行").found and any((tmp_path / "cache").glob("cedict-*.sqlite3"))
+    empty.close()
+    ready = Companion(dictionary_folder)
+    ready.warm_up(jyutping=True)
+    assert ready.lookup("銀行").jyutping == "ngan4 hong4"
+    ready.close()

