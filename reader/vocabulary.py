@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from reader.core.readings import has_han
 
 if TYPE_CHECKING:
+    from reader.companion import Lookup
     from reader.core.records import VocabularyWord
     from reader.library import Library
 
@@ -43,19 +44,26 @@ class VocabularyError(ValueError):
 
 
 def add_word(
-    lib: Library, word: str, *, article_id: int | None = None, sentence: str = ""
+    lib: Library,
+    word: str,
+    *,
+    article_id: int | None = None,
+    sentence: str = "",
+    found: Lookup | None = None,
 ) -> VocabularyWord:
     """Add `word` with its reading and definitions from the dictionary (what is known of
-    it: a word without an entry is kept with its reading alone)."""
+    it: a word without an entry is kept with its reading alone); `found`: the word's
+    lookup when the caller has it (the popup's, read in its context)."""
     from reader.companion import NothingToLookUp
 
     word = word.strip()
     if not has_han(word):
         raise VocabularyError(f"{word!r} has no Chinese characters to add")
-    try:
-        found = lib.companion.lookup(word, jyutping=False, parts=False)
-    except NothingToLookUp as e:
-        raise VocabularyError(str(e)) from e
+    if found is None:
+        try:
+            found = lib.companion.lookup(word, jyutping=False, parts=False)
+        except NothingToLookUp as e:
+            raise VocabularyError(str(e)) from e
     title = ""
     if article_id is not None:
         record = lib.get(article_id)

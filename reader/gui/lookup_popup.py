@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from reader.companion import Lookup
+    from reader.core.records import VocabularyWord
     from reader.gui.reading_pane import ReadingPane
+    from reader.gui.writer import LibraryWriter
     from reader.library import Library
 
 log = logging.getLogger(__name__)
@@ -78,10 +80,12 @@ class LookupController(QObject):
         library: Library,
         settings: QSettings,
         config: Callable[[], str | None],  # the view's config
+        writer: LibraryWriter,
     ) -> None:
         super().__init__(pane)
         self.pane = pane
         self.library = library
+        self.writer = writer
         self.settings = settings
         self._config = config
         self.popup = Popup(pane)
@@ -356,19 +360,19 @@ class LookupController(QObject):
             return
         from reader import vocabulary
 
-        word = self.current.simplified if self.current.found else self.current.word
+        found = self.current
+        word = found.simplified if found.found else found.word
         record = self.pane.record
         article_id = record.id if record is not None else None
         sentence = self.sentence()
-        library = self.library
 
-        def work(_progress, _cancelled) -> str:
-            return vocabulary.add_word(library, word, article_id=article_id, sentence=sentence).word
+        def added(kept: VocabularyWord) -> None:
+            self.said.emit(self.tr("已加入生词本：%1").replace("%1", kept.word))
 
-        op = Operation(work, self)
-        op.succeeded.connect(
-            lambda added: self.said.emit(self.tr("已加入生词本：%1").replace("%1", added))
+        # Through the window's writer, in order with its other writes (failures: its own).
+        self.writer.write(
+            lambda library: vocabulary.add_word(
+                library, word, article_id=article_id, sentence=sentence, found=found
+            ),
+            added,
         )
-        op.failed.connect(lambda message: self.said.emit(message))
-        op.finished.connect(op.deleteLater)
-        op.start()

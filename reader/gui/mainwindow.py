@@ -297,7 +297,11 @@ class MainWindow(QMainWindow):
             from reader.gui.lookup_popup import LookupController
 
             self.lookup = LookupController(
-                self.reading_pane, self.library, self.settings, lambda: self.scripts.config
+                self.reading_pane,
+                self.library,
+                self.settings,
+                lambda: self.scripts.config,
+                self.writer,
             )
             self.lookup.said.connect(lambda text: self.status(text, 6000))
 

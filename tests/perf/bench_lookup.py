@@ -180,7 +180,8 @@ def _popup(cache: Path, words: list[str]) -> tuple[list[float], list[float], lis
     pane.resize(900, 700)
     pane.show()
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
-    controller = LookupController(pane, library, settings, lambda: None)
+    # Nothing is written here: no writer.
+    controller = LookupController(pane, library, settings, lambda: None, None)  # type: ignore[arg-type]
     controller._text = pane.document().begin().text()
     controller._block_position = 0
     library.companion.lookup("发展")  # the first lookup: measured above
