@@ -117,7 +117,7 @@ class Companion:
     def warm_up(self, jyutping: bool = False) -> None:
         """Open the dictionary and load what a lookup needs (the script converters, the
         readings), so that the first lookup is as quick as the others: the window does
-        this on a worker when the first article shows. Nothing while the dictionary has
+        this on a worker once the reader first pauses over an article. Nothing while the dictionary has
         never been indexed: the first lookup builds it (once)."""
         from reader.store.dictionary import index_exists
 

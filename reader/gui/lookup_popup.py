@@ -37,6 +37,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 HOVER_MS = 350  # pointing this long at a word looks it up
+IDLE_MS = 2000  # the reader left the pane alone this long: load the dictionary
+_BUSY_EVENTS = (
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.Wheel,
+)
 MODE_KEY = "companion/lookup"  # "hover" (default) or "click"
 HOVER, CLICK = "hover", "click"
 HK_VIEWS = ("s2hk", "s2hkp", "t2hk")  # Cantonese readings shown by default in these
@@ -106,11 +112,15 @@ class LookupController(QObject):
         self._viewport.setMouseTracking(True)
         self._viewport.installEventFilter(self)
         pane.installEventFilter(self)
-        self._warm_up(config() in HK_VIEWS)
+        # The dictionary and readings load once the reader pauses (as the segmenter does),
+        # on a worker: not at the first lookup, nor while the window is busy opening.
+        self._idle = QTimer(self, singleShot=True, interval=IDLE_MS)
+        self._idle.timeout.connect(self._warm_up)
+        self._idle.start()
 
-    def _warm_up(self, cantonese: bool) -> None:
-        """Load the dictionary and readings on a worker now, not at the first lookup."""
+    def _warm_up(self) -> None:
         companion = self.library.companion
+        cantonese = self._config() in HK_VIEWS
         op = Operation(lambda _progress, _cancelled: companion.warm_up(cantonese), self)
         op.failed.connect(lambda message: log.warning("the dictionary did not load: %s", message))
         op.finished.connect(op.deleteLater)
@@ -127,6 +137,8 @@ class LookupController(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
+        if self._idle.isActive() and kind in _BUSY_EVENTS:
+            self._idle.start()  # not yet: the reader is busy
         if obj is self._viewport:
             if kind == QEvent.Type.MouseMove and isinstance(event, QMouseEvent):
                 self._moved(event.position().toPoint())

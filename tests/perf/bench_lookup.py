@@ -6,7 +6,7 @@
 * first lookup: a fresh process that imports the companion and looks a word up (index
   already built); baseline: a fresh process opening the same index with sqlite3 and
   running one query. Bound: ≤ 300 ms. Then the first lookup after Companion.warm_up,
-  which the window runs on a worker when the first article shows.
+  which the window runs on a worker once the reader first pauses over an article.
 * popup: after the first lookup, the lookup of each of N words of the seed page (as the
   segmenter cuts them), then the popup filled and placed on an offscreen window; baseline:
   the bare SQL query for the same words. Bound: p95 ≤ 16 ms.
@@ -46,7 +46,7 @@ import sys, time
 from pathlib import Path
 from reader.companion import Companion
 companion = Companion(Path(sys.argv[1]))
-companion.warm_up()  # what the window does on a worker when the first article shows
+companion.warm_up()  # what the window does on a worker once the reader pauses
 start = time.perf_counter()
 found = companion.lookup("银行", jyutping=False)
 assert found.found
