@@ -117,8 +117,8 @@ class Companion:
     def warm_up(self, jyutping: bool = False) -> None:
         """Open the dictionary and load what a lookup needs (the script converters, the
         readings), so that the first lookup is as quick as the others: the window does
-        this on a worker once the reader first pauses over an article. Nothing while the dictionary has
-        never been indexed: the first lookup builds it (once)."""
+        this on a worker once the reader first pauses over an article. Nothing while the
+        dictionary has never been indexed: the first lookup builds it (once)."""
         from reader.store.dictionary import index_exists
 
         if self._dictionary is None and not index_exists(self._folder):

@@ -241,8 +241,9 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     12: (
         # The reader's vocabulary (生词本, reader.store.vocabulary): a word as looked up,
         # its reading and definition as shown then, the sentence it was met in and the
-        # article (its title kept too, for when the article is deleted for good).
-        """CREATE TABLE vocabulary (
+        # article (its title kept too, for when the article is deleted for good). IF NOT
+        # EXISTS: a library whose version number was set back runs it again unharmed.
+        """CREATE TABLE IF NOT EXISTS vocabulary (
             word TEXT PRIMARY KEY,
             reading TEXT NOT NULL DEFAULT '',
             definition TEXT NOT NULL DEFAULT '',
@@ -252,7 +253,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             known INTEGER NOT NULL DEFAULT 0,
             added_at TEXT NOT NULL
         )""",
-        "CREATE INDEX vocabulary_by_added ON vocabulary(added_at, word)",
+        "CREATE INDEX IF NOT EXISTS vocabulary_by_added ON vocabulary(added_at, word)",
     ),
 }
 
