@@ -164,6 +164,37 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("convert", help="convert text between scripts (stdin to stdout)")
     p.add_argument("--config", required=True, metavar="CONFIG", help="s2t, t2s, s2tw, ...")
     p.add_argument("file", nargs="?", metavar="FILE")
+
+    p = sub.add_parser("lookup", help="a word's readings and CC-CEDICT definitions")
+    p.add_argument("word", metavar="WORD")
+    p.add_argument("--script", metavar="CONFIG", help="show the word in this view (s2twp, ...)")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("pinyin", help="text with its reading, word by word (stdin to stdout)")
+    p.add_argument("--format", default="marks", choices=("marks", "numbers", "zhuyin", "jyutping"))
+    p.add_argument("--json", action="store_true", help='[{"text", "reading"}] covering the text')
+    p.add_argument("file", nargs="?", metavar="FILE")
+
+    p = sub.add_parser("speak", help="read text aloud, or into a WAV file (espeak-ng)")
+    p.add_argument("text", nargs="?", default="-", metavar="TEXT", help="- or none: stdin")
+    p.add_argument("--voice", default="mandarin", choices=("mandarin", "cantonese"))
+    p.add_argument("-o", "--output", metavar="FILE.wav", help="write a WAV file instead")
+
+    p = sub.add_parser("words", help="the vocabulary (生词本): add, list, remove, export")
+    words = p.add_subparsers(
+        dest="words_command", metavar="ACTION", required=True, parser_class=_Parser
+    )
+    w = words.add_parser("add", help="add a word (with its reading and definitions)")
+    w.add_argument("word", metavar="WORD")
+    w.add_argument("--article", type=integer, metavar="ID", help="the article it was met in")
+    w.add_argument("--sentence", metavar="S", help="the sentence it was met in")
+    w = words.add_parser("list", help="every word, the newest first")
+    w.add_argument("--json", action="store_true")
+    w = words.add_parser("remove", help="remove a word")
+    w.add_argument("word", metavar="WORD")
+    w = words.add_parser("export", help="write the vocabulary for Anki (.apkg) or as CSV")
+    w.add_argument("--format", required=True, choices=("anki", "csv"))
+    w.add_argument("-o", "--output", required=True, metavar="FILE")
     return parser
 
 
@@ -834,24 +865,151 @@ def cmd_restore(args: argparse.Namespace) -> int:
 @command("convert")
 def cmd_convert(args: argparse.Namespace) -> int:
     from reader.core import scripts
-    from reader.core.decode import UnreadableInput, decode_bytes
 
     try:
         scripts.check_config(args.config)
     except scripts.UnknownConfig as e:
         raise UserError(str(e)) from e
-    data = _read_input(args.file)
+    sys.stdout.write(scripts.convert(_input_text(args.file), args.config))
+    return EXIT_OK
+
+
+def _input_text(file: str | None, *, required: bool = False) -> str:
+    """The text of FILE, or of standard input when there is none (or it is -). UTF-8 as
+    it is (every space kept); anything else through the importer's decoder, which detects
+    GB18030, Big5 and UTF-16. `required`: empty input is a problem too."""
+    from reader.core.decode import UnreadableInput, decode_bytes
+
+    name = file if file and file != "-" else "stdin"
+    data = _read_input(None if name == "stdin" else name)
     try:
-        # UTF-8 as it is (a converter keeps every space); anything else through the
-        # importer's decoder, which detects GB18030, Big5 and UTF-16.
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = decode_bytes(data).text
         except UnreadableInput as e:
-            raise UserError(f"{args.file or 'stdin'}: {e}") from e
-    sys.stdout.write(scripts.convert(text, args.config))
+            raise UserError(f"{name}: {e}") from e
+    if "\0" in text:  # no text has NUL characters; a program or an image does
+        raise UserError(f"{name}: not text (binary data)")
+    if required and not text.strip():
+        raise UserError(f"{name}: no text")
+    return text
+
+
+# -- the reading companion ------------------------------------------------------------------
+
+
+@command("lookup")
+def cmd_lookup(args: argparse.Namespace) -> int:
+    from reader.companion import Companion, NothingToLookUp
+    from reader.core import paths
+
+    if args.script:
+        _check_config(args.script)
+    companion = Companion(paths.cache_dir())
+    try:
+        found = companion.lookup(args.word, config=args.script)
+    except NothingToLookUp as e:
+        raise UserError(str(e)) from e
+    finally:
+        companion.close()
+    if not found.found:
+        raise UserError(f"no entry for {args.word.strip()} in CC-CEDICT")
+    if args.json:
+        print_json(found.as_json())
+        return EXIT_OK
+    other = found.traditional if found.word != found.traditional else found.simplified
+    head = found.word if other == found.word else f"{found.word} ({other})"
+    print(f"{head}  {found.pinyin}  {found.zhuyin}  {found.jyutping}")
+    for sense in found.senses:
+        print(f"  {sense.pinyin}: {'; '.join(sense.definitions)}")
+    for part in found.parts:
+        meaning = "; ".join(part.definitions[:4]) or "(no entry)"
+        print(f"    {part.text} {part.pinyin}: {meaning}")
     return EXIT_OK
+
+
+@command("pinyin")
+def cmd_pinyin(args: argparse.Namespace) -> int:
+    from reader.core import readings
+
+    pieces = readings.read_text(_input_text(args.file, required=True), args.format)
+    if args.json:
+        print_json([{"text": p.text, "reading": p.reading} for p in pieces])
+        return EXIT_OK
+    sys.stdout.write("".join(f"{p.text}({p.reading})" if p.reading else p.text for p in pieces))
+    return EXIT_OK
+
+
+@command("speak")
+def cmd_speak(args: argparse.Namespace) -> int:
+    from reader.core import speech
+
+    text = _input_text(None) if args.text == "-" else args.text
+    if not speech.has_speech(text):
+        raise UserError("nothing to speak: the text is empty")
+    engine = speech.Espeak()
+    try:
+        if args.output:
+            engine.write_wav(text, args.voice, Path(args.output))
+            return EXIT_OK
+        process = engine.start(text, args.voice)
+    except speech.SpeechError as e:
+        raise UserError(str(e)) from e
+    return EXIT_OK if process.wait() == 0 else EXIT_FAILED
+
+
+@command("words")
+def cmd_words(args: argparse.Namespace) -> int:
+    from reader import vocabulary
+
+    lib = open_library(args)
+    try:
+        if args.words_command == "add":
+            try:
+                added = vocabulary.add_word(
+                    lib, args.word, article_id=args.article, sentence=args.sentence or ""
+                )
+            except vocabulary.VocabularyError as e:
+                raise UserError(str(e)) from e
+            print(f"{added.word}  {added.reading}  {added.definition}")
+        elif args.words_command == "list":
+            words = lib.vocabulary.all()
+            if args.json:
+                print_json([_word_json(w) for w in words])
+            else:
+                for w in words:
+                    print(f"{w.word}\t{w.reading}\t{w.definition}")
+        elif args.words_command == "remove":
+            if not lib.vocabulary.remove(args.word.strip()):
+                raise UserError(f"{args.word.strip()} is not in the vocabulary")
+        else:
+            try:
+                count = vocabulary.export(lib, args.format, Path(args.output))
+            except FileExistsError as e:
+                raise UserError(f"{args.output} exists; not replaced (choose another name)") from e
+            except OSError as e:
+                raise UserError(f"cannot write {args.output}: {e.strerror or e}") from e
+            problem(f"{count} words written to {args.output}")
+    finally:
+        lib.close()
+    return EXIT_OK
+
+
+def _word_json(w) -> dict:  # w: VocabularyWord
+    from reader.vocabulary import article_link
+
+    return {
+        "word": w.word,
+        "reading": w.reading,
+        "definition": w.definition,
+        "sentence": w.sentence,
+        "article": w.article_id,
+        "article_title": w.article_title,
+        "link": article_link(w.article_id),
+        "known": w.known,
+        "added": w.added_at,
+    }
 
 
 def _read_input(file: str | None) -> bytes:

@@ -27,6 +27,7 @@ from reader.store.db import Database
 
 if TYPE_CHECKING:
     from reader.backups import Backup, Restored
+    from reader.companion import Companion
     from reader.core.anchors import Anchor
     from reader.core.records import (
         Annotation,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from reader.store.annotations import AnnotationStore
     from reader.store.articles import ArticleStore
     from reader.store.feeds import FeedStore
+    from reader.store.vocabulary import VocabularyStore
     from reader.views import ArticleView, ScriptView, ShownKeyword
 
 log = logging.getLogger(__name__)
@@ -147,6 +149,20 @@ class Library:
 
         return FeedStore(self.db)
 
+    @cached_property
+    def vocabulary(self) -> VocabularyStore:
+        """The reader's vocabulary (the service is :mod:`reader.vocabulary`)."""
+        from reader.store.vocabulary import VocabularyStore
+
+        return VocabularyStore(self.db)
+
+    @cached_property
+    def companion(self) -> Companion:
+        """Word lookups; the dictionary is opened (built once) at the first lookup."""
+        from reader.companion import Companion
+
+        return Companion(paths.cache_dir())
+
     @property
     def path(self) -> Path:
         """The library file."""
@@ -192,6 +208,8 @@ class Library:
         return self.articles.meta("seeded") is None
 
     def close(self) -> None:
+        if "companion" in self.__dict__:  # opened by a lookup
+            self.companion.close()
         self.db.close()
 
     def seed(

@@ -58,3 +58,14 @@ def source_language() -> Iterator[None]:
     i18n = sys.modules.get("reader.gui.i18n")  # only loaded by tests that use the GUI
     if i18n is not None:
         i18n.uninstall()
+
+
+@pytest.fixture(scope="session")
+def dictionary_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache folder holding the CC-CEDICT index, built once for the whole run (as a
+    user's is built once, at the first lookup)."""
+    from reader.store.dictionary import Dictionary
+
+    folder = tmp_path_factory.mktemp("dictionary")
+    Dictionary.open(folder).close()
+    return folder

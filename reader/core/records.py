@@ -305,3 +305,17 @@ class Annotation:
             self.id, article_id, anchor, color=self.color, note=self.note,
             created=self.created, modified=self.modified,
         )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class VocabularyWord:
+    """A word in the reader's vocabulary (生词本), with where it was met."""
+
+    word: str
+    reading: str  # pinyin with tone marks, as shown when it was added
+    definition: str  # its definitions then, "; " between them
+    sentence: str  # the sentence it was met in ("" when added by hand)
+    article_id: int | None  # None when added by hand or the article is gone
+    article_title: str
+    known: bool
+    added_at: str

@@ -68,6 +68,7 @@ if TYPE_CHECKING:
 
     from reader.gui.backup_controller import BackupController
     from reader.gui.find_bar import FindBar
+    from reader.gui.lookup_popup import LookupController
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,9 @@ class MainWindow(QMainWindow):
         self.annotating.dock_placed.connect(
             lambda dock: self.measure.fold_beside(dock, self.keyword_dock)
         )
+        # The lookup popup, made when the first article shows (not before the first paint).
+        self.lookup: LookupController | None = None
+        self.reading_pane.article_shown.connect(self._build_lookup)
         self.startup: StartupSequence = StartupSequence(self, settings)
         self.startup.failed.connect(self._library_failed)
         self.startup.loaded.connect(self.feeds.start)
@@ -289,6 +293,19 @@ class MainWindow(QMainWindow):
         self.reading_pane.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.reading_pane.customContextMenuRequested.connect(reading.context_menu)
         return reading
+
+    def _build_lookup(self, _article_id: int) -> None:
+        if self.lookup is None:
+            from reader.gui.lookup_popup import LookupController
+
+            self.lookup = LookupController(
+                self.reading_pane,
+                self.library,
+                self.settings,
+                lambda: self.scripts.config,
+                self.writer,
+            )
+            self.lookup.said.connect(lambda text: self.status(text, 6000))
 
     @cached_property
     def backups(self) -> BackupController:

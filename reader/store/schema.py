@@ -235,6 +235,23 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "UPDATE articles SET body_digest = reader_content_digest('', body)"
         " WHERE body_digest IS NOT NULL",
     ),
+    11: (
+        # The reader's vocabulary (生词本, reader.store.vocabulary): a word as looked up,
+        # its reading and definition as shown then, the sentence it was met in and the
+        # article (its title kept too, for when the article is deleted for good). IF NOT
+        # EXISTS: a library whose version number was set back runs it again unharmed.
+        """CREATE TABLE IF NOT EXISTS vocabulary (
+            word TEXT PRIMARY KEY,
+            reading TEXT NOT NULL DEFAULT '',
+            definition TEXT NOT NULL DEFAULT '',
+            sentence TEXT NOT NULL DEFAULT '',
+            article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+            article_title TEXT NOT NULL DEFAULT '',
+            known INTEGER NOT NULL DEFAULT 0,
+            added_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX IF NOT EXISTS vocabulary_by_added ON vocabulary(added_at, word)",
+    ),
 }
 
 MINOR = max(MIGRATIONS)

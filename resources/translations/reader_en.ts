@@ -1184,6 +1184,25 @@ The current library is saved as a backup first and can be restored later.</trans
     </message>
 </context>
 <context>
+    <name>LookupController</name>
+    <message>
+        <source>粤</source>
+        <translation>Cantonese</translation>
+    </message>
+    <message>
+        <source>词典中没有这个词</source>
+        <translation>No dictionary entry for this word</translation>
+    </message>
+    <message>
+        <source>Shift+←/→ 缩短/加长 · A 加入生词本 · Esc 关闭</source>
+        <translation>Shift+←/→ shorter/longer · A add to vocabulary · Esc close</translation>
+    </message>
+    <message>
+        <source>已加入生词本：%1</source>
+        <translation>Added to vocabulary: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>关键词</source>

@@ -1168,6 +1168,25 @@
     </message>
 </context>
 <context>
+    <name>LookupController</name>
+    <message>
+        <source>粤</source>
+        <translation>粤</translation>
+    </message>
+    <message>
+        <source>词典中没有这个词</source>
+        <translation>词典中没有这个词</translation>
+    </message>
+    <message>
+        <source>Shift+←/→ 缩短/加长 · A 加入生词本 · Esc 关闭</source>
+        <translation>Shift+←/→ 缩短/加长 · A 加入生词本 · Esc 关闭</translation>
+    </message>
+    <message>
+        <source>已加入生词本：%1</source>
+        <translation>已加入生词本：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>关键词</source>

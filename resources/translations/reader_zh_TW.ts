@@ -1168,6 +1168,25 @@
     </message>
 </context>
 <context>
+    <name>LookupController</name>
+    <message>
+        <source>粤</source>
+        <translation>粵</translation>
+    </message>
+    <message>
+        <source>词典中没有这个词</source>
+        <translation>詞典中沒有這個詞</translation>
+    </message>
+    <message>
+        <source>Shift+←/→ 缩短/加长 · A 加入生词本 · Esc 关闭</source>
+        <translation>Shift+←/→ 縮短/加長 · A 加入生詞本 · Esc 關閉</translation>
+    </message>
+    <message>
+        <source>已加入生词本：%1</source>
+        <translation>已加入生詞本：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>关键词</source>

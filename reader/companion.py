@@ -1,0 +1,253 @@
+"""The reading companion as the CLI and the window use it: look a word up (its readings,
+CC-CEDICT's definitions, its other script, its parts and characters).
+
+No Qt here. The dictionary index is opened (and built, once) at the first lookup, never
+before: the window does that on a worker. Readings come from :mod:`reader.core.readings`.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from reader.core import readings, scripts
+
+if TYPE_CHECKING:
+    from reader.core.cedict import Entry
+    from reader.store.dictionary import Dictionary
+
+log = logging.getLogger(__name__)
+
+# How many characters a looked-up stretch may have (the popup widens up to this).
+MAX_WORD = 12
+
+
+class NothingToLookUp(ValueError):  # noqa: N818 - reads as what happened
+    """Nothing to look up (no Han characters, too long): the message says why."""
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One dictionary entry for a headword: its reading and its senses."""
+
+    simplified: str
+    traditional: str
+    pinyin: str  # tone marks
+    definitions: tuple[str, ...]
+
+    def as_json(self) -> dict:
+        return {
+            "simplified": self.simplified,
+            "traditional": self.traditional,
+            "pinyin": self.pinyin,
+            "definitions": list(self.definitions),
+        }
+
+
+@dataclass(frozen=True)
+class Part:
+    """A word or character inside the looked-up word, read as it is read there."""
+
+    text: str
+    pinyin: str
+    senses: tuple[Sense, ...]
+
+    @property
+    def definitions(self) -> list[str]:
+        return [d for s in self.senses for d in s.definitions]
+
+    def as_json(self) -> dict:
+        return {"text": self.text, "pinyin": self.pinyin, "definitions": self.definitions}
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What the popup shows and ``reader lookup`` prints."""
+
+    word: str  # as shown (in the view's script)
+    simplified: str
+    traditional: str
+    pinyin: str
+    zhuyin: str
+    jyutping: str
+    senses: tuple[Sense, ...]  # the entries of the word, those read as `pinyin` first
+    parts: tuple[Part, ...] = field(default=())
+
+    @property
+    def found(self) -> bool:
+        return bool(self.senses)
+
+    @property
+    def definitions(self) -> list[str]:
+        return [d for s in self.senses for d in s.definitions]
+
+    def as_json(self) -> dict:
+        return {
+            "word": self.word,
+            "simplified": self.simplified,
+            "traditional": self.traditional,
+            "pinyin": self.pinyin,
+            "zhuyin": self.zhuyin,
+            "jyutping": self.jyutping,
+            "definitions": self.definitions,
+            "entries": [s.as_json() for s in self.senses],
+            "parts": [p.as_json() for p in self.parts],
+        }
+
+
+class Companion:
+    """Lookups over the CC-CEDICT index in `cache_folder` (built there at first use)."""
+
+    def __init__(self, cache_folder: Path) -> None:
+        self._folder = cache_folder
+        self._lock = threading.Lock()
+        self._dictionary: Dictionary | None = None
+
+    def dictionary(self) -> Dictionary:
+        with self._lock:
+            if self._dictionary is None:
+                from reader.store.dictionary import Dictionary
+
+                self._dictionary = Dictionary.open(self._folder)
+            return self._dictionary
+
+    def warm_up(self, jyutping: bool = False) -> None:
+        """Open the dictionary and load what a lookup needs (the script converters, the
+        readings), so that the first lookup is as quick as the others: the window does
+        this on a worker once the reader first pauses over an article. Nothing while the
+        dictionary has never been indexed: the first lookup builds it (once)."""
+        from reader.store.dictionary import index_exists
+
+        if self._dictionary is None and not index_exists(self._folder):
+            return
+        self.dictionary()
+        scripts.convert("发展", "t2s")
+        scripts.convert("发展", "s2t")
+        readings.warm_up(jyutping)
+        self.lookup("发展", jyutping=jyutping, parts=False)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._dictionary is not None:
+                self._dictionary.close()
+                self._dictionary = None
+
+    def lookup(
+        self,
+        word: str,
+        *,
+        config: str | None = None,
+        reading: str | None = None,
+        jyutping: bool = True,
+        parts: bool = True,
+    ) -> Lookup:
+        """`word` (in any script) looked up. `reading`: its pinyin with tone marks as read
+        in its context, when the caller knows it; `jyutping=False` skips the Cantonese
+        reading (the popup asks for it only where the view wants it). A word with no entry
+        gives a Lookup that is not ``found`` (its characters may still have entries).
+        Raises NothingToLookUp for text with no Han characters."""
+        word = word.strip()
+        if not readings.has_han(word):
+            raise NothingToLookUp(f"{word!r} has no Chinese characters to look up")
+        if len(word) > MAX_WORD:
+            raise NothingToLookUp(f"{word[:MAX_WORD]}… is too long to look up (at most {MAX_WORD})")
+        dictionary = self.dictionary()
+        simplified = _same_length(word, "t2s")
+        traditional = _same_length(word, "s2t")
+        entries = dictionary.entries(_unique([word, simplified, traditional]))
+        if entries:
+            best = _headword(entries, word, simplified)
+            simplified, traditional = best.simplified, best.traditional
+        pinyin = reading or readings.reading(word, readings.MARKS)
+        syllables = pinyin.split(" ")
+        return Lookup(
+            word=scripts.convert(word, config) if config else word,
+            simplified=simplified,
+            traditional=traditional,
+            pinyin=pinyin,
+            zhuyin=readings.reading(word, readings.ZHUYIN),
+            jyutping=readings.reading(traditional, readings.JYUTPING) if jyutping else "",
+            senses=_senses(entries, pinyin),
+            parts=tuple(self._parts(word, syllables)) if parts else (),
+        )
+
+    def _parts(self, word: str, syllables: list[str]) -> list[Part]:
+        """The dictionary words inside `word` (longest first, left to right), then its
+        characters, each with the syllables it has in `word`."""
+        chars = list(word)
+        if len(chars) < 2:
+            return []
+        dictionary = self.dictionary()
+        spans: list[tuple[int, int]] = []
+        if len(chars) > 2:
+            candidates = {
+                "".join(chars[i:j])
+                for i in range(len(chars))
+                for j in range(i + 2, min(len(chars), i + MAX_WORD) + 1)
+                if j - i < len(chars)
+            }
+            known = dictionary.known(
+                _unique([f for c in candidates for f in (c, _same_length(c, "t2s"))])
+            )
+            i = 0
+            while i < len(chars):
+                for j in range(len(chars) - (i == 0), i + 1, -1):
+                    piece = "".join(chars[i:j])
+                    if piece in known or _same_length(piece, "t2s") in known:
+                        spans.append((i, j))
+                        i = j - 1
+                        break
+                i += 1
+        seen: set[str] = set()
+        for i, char in enumerate(chars):
+            if readings.HAN.match(char) and char not in seen:
+                seen.add(char)
+                spans.append((i, i + 1))
+        aligned = len(syllables) == len(chars)
+        out = []
+        for i, j in spans:
+            text = "".join(chars[i:j])
+            pinyin = " ".join(syllables[i:j]) if aligned else readings.reading(text)
+            found = dictionary.entries(_unique([text, _same_length(text, "t2s")]))
+            out.append(Part(text, pinyin, _senses(found, pinyin)))
+        return out
+
+
+def _same_length(text: str, config: str) -> str:
+    converted = scripts.convert(text, config)
+    return converted if len(converted) == len(text) else text
+
+
+def _unique(words: list[str]) -> list[str]:
+    return list(dict.fromkeys(words))
+
+
+def _headword(entries: list[Entry], word: str, simplified: str) -> Entry:
+    """The entry whose headword the word is, as written, else its simplified form."""
+    for entry in entries:
+        if word in (entry.traditional, entry.simplified):
+            return entry
+    for entry in entries:
+        if entry.simplified == simplified:
+            return entry
+    return entries[0]
+
+
+def _senses(entries: list[Entry], pinyin: str) -> tuple[Sense, ...]:
+    """Entries as Senses, those read as `pinyin` (tone marks) first, the rest in order."""
+    from reader.core.cedict import readable_sense
+
+    senses = [
+        Sense(
+            e.simplified,
+            e.traditional,
+            readings.numbers_to_marks(e.pinyin),
+            tuple(readable_sense(s) for s in e.senses),
+        )
+        for e in entries
+    ]
+    wanted = pinyin.lower()
+    return tuple(sorted(senses, key=lambda s: s.pinyin.lower() != wanted))

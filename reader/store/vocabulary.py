@@ -1,0 +1,93 @@
+"""The reader's vocabulary (生词本) in the library file. Every write is one transaction."""
+
+from __future__ import annotations
+
+import logging
+
+from reader.core.records import VocabularyWord, now
+from reader.store.db import Database
+
+log = logging.getLogger(__name__)
+
+_COLUMNS = "word, reading, definition, sentence, article_id, article_title, known, added_at"
+
+
+class VocabularyStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(
+        self,
+        word: str,
+        *,
+        reading: str = "",
+        definition: str = "",
+        sentence: str = "",
+        article_id: int | None = None,
+        article_title: str = "",
+    ) -> VocabularyWord:
+        """Add `word`; a word already there keeps its place in the list and gets the new
+        details where they are given (a sentence met later replaces an empty one)."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                f"INSERT INTO vocabulary ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, 0, ?)"
+                " ON CONFLICT(word) DO UPDATE SET"
+                " reading = CASE WHEN excluded.reading != '' THEN excluded.reading"
+                "  ELSE reading END,"
+                " definition = CASE WHEN excluded.definition != '' THEN excluded.definition"
+                "  ELSE definition END,"
+                " sentence = CASE WHEN excluded.sentence != '' THEN excluded.sentence"
+                "  ELSE sentence END,"
+                " article_id = coalesce(excluded.article_id, article_id),"
+                " article_title = CASE WHEN excluded.article_id IS NOT NULL"
+                "  THEN excluded.article_title ELSE article_title END",
+                (word, reading, definition, sentence, article_id, article_title, now()),
+            )
+        found = self.get(word)
+        assert found is not None
+        return found
+
+    def get(self, word: str) -> VocabularyWord | None:
+        row = self.db.execute(
+            f"SELECT {_COLUMNS} FROM vocabulary WHERE word = ?", (word,)
+        ).fetchone()
+        return _word(row) if row else None
+
+    def all(self, query: str = "") -> list[VocabularyWord]:
+        """Every word, the newest first; with `query`, those whose word, reading,
+        definition or sentence contains it (case-insensitive for Latin letters)."""
+        sql = f"SELECT {_COLUMNS} FROM vocabulary"
+        params: tuple[str, ...] = ()
+        if query:
+            sql += (
+                " WHERE instr(lower(word || char(31) || reading || char(31) || definition"
+                " || char(31) || sentence), lower(?)) > 0"
+            )
+            params = (query,)
+        rows = self.db.execute(sql + " ORDER BY added_at DESC, rowid DESC", params)
+        return [_word(row) for row in rows]
+
+    def words(self, known: bool | None = None) -> set[str]:
+        """The words alone (those known or not, when asked): what the pane marks."""
+        sql = "SELECT word FROM vocabulary"
+        if known is not None:
+            sql += f" WHERE known = {int(known)}"
+        return {row[0] for row in self.db.execute(sql)}
+
+    def remove(self, word: str) -> bool:
+        with self.db.transaction() as conn:
+            return conn.execute("DELETE FROM vocabulary WHERE word = ?", (word,)).rowcount > 0
+
+    def set_known(self, word: str, known: bool = True) -> bool:
+        with self.db.transaction() as conn:
+            done = conn.execute(
+                "UPDATE vocabulary SET known = ? WHERE word = ?", (int(known), word)
+            )
+            return done.rowcount > 0
+
+
+def _word(row: tuple) -> VocabularyWord:
+    word, reading, definition, sentence, article_id, title, known, added_at = row
+    return VocabularyWord(
+        word, reading, definition, sentence, article_id, title, bool(known), added_at
+    )

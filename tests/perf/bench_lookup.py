@@ -1,0 +1,217 @@
+"""The reading companion's speed, against baselines measured in the same run.
+
+    python tests/perf/bench_lookup.py [--runs 5] [--words 300] [--startup]
+
+* index: building the CC-CEDICT index once (first use on a machine), in a new cache folder.
+* first lookup: a fresh process that imports the companion and looks a word up (index
+  already built); baseline: a fresh process opening the same index with sqlite3 and
+  running one query. Bound: ≤ 300 ms. Then the first lookup after Companion.warm_up,
+  which the window runs on a worker once the reader first pauses over an article.
+* popup: after the first lookup, the lookup of each of N words of the seed page (as the
+  segmenter cuts them), then the popup filled and placed on an offscreen window; baseline:
+  the bare SQL query for the same words. Bound: p95 ≤ 16 ms.
+* pinyin: readings of a 3,000-character article word by word (what 拼音 mode needs), the
+  engines loaded but nothing cached; baseline: the segmenter alone on the same text.
+  Bound: ≤ 100 ms.
+* start-up: the window's modules imported in a fresh process load none of the companion's
+  (pypinyin, xjyutping, genanki, the dictionary); --startup also runs bench_startup.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+SEED = REPO / "seeds" / "000_6802137d44bebb66.txt"
+
+FIRST_LOOKUP = """
+import sys, time
+start = time.perf_counter()
+from pathlib import Path
+from reader.companion import Companion
+found = Companion(Path(sys.argv[1])).lookup("发展", jyutping=False)
+assert found.found
+print(time.perf_counter() - start)
+"""
+WARM_FIRST_LOOKUP = """
+import sys, time
+from pathlib import Path
+from reader.companion import Companion
+companion = Companion(Path(sys.argv[1]))
+companion.warm_up()  # what the window does on a worker once the reader pauses
+start = time.perf_counter()
+found = companion.lookup("银行", jyutping=False)
+assert found.found
+print(time.perf_counter() - start)
+"""
+BARE_QUERY = """
+import sys, time
+start = time.perf_counter()
+import sqlite3
+conn = sqlite3.connect(f"file:{sys.argv[2]}?mode=ro", uri=True)
+row = conn.execute("SELECT * FROM entries WHERE simplified = ? OR traditional = ?",
+                   ("发展", "发展")).fetchone()
+assert row
+print(time.perf_counter() - start)
+"""
+STARTUP_MODULES = """
+import sys
+import reader.gui.app, reader.gui.mainwindow
+loaded = [m for m in ("pypinyin", "xjyutping", "genanki", "reader.companion",
+                      "reader.store.dictionary", "reader.core.readings",
+                      "reader.gui.lookup_popup") if m in sys.modules]
+print(" ".join(loaded) or "none")
+"""
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.2f} ms"
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def fresh(code: str, *args: str, env: dict[str, str]) -> float:
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=True
+    )
+    return float(done.stdout.strip())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--words", type=int, default=300)
+    parser.add_argument("--startup", action="store_true", help="also run bench_startup.py")
+    args = parser.parse_args()
+    cache = Path(tempfile.mkdtemp(prefix="bench-lookup-"))
+    os.environ["READER_CACHE_DIR"] = str(cache)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    print(f"load average as the run starts: {os.getloadavg()[0]:.2f}")
+
+    from reader.core import cedict, readings, segment
+    from reader.store.dictionary import Dictionary, index_path
+
+    started = time.perf_counter()
+    Dictionary.open(cache).close()
+    print(f"index: built once in {time.perf_counter() - started:.2f} s")
+    path = index_path(cache, cedict.data_file())
+
+    first = [fresh(FIRST_LOOKUP, str(cache), env=env) for _ in range(args.runs)]
+    warm = [fresh(WARM_FIRST_LOOKUP, str(cache), env=env) for _ in range(args.runs)]
+    bare = [fresh(BARE_QUERY, str(cache), str(path), env=env) for _ in range(args.runs)]
+    print(
+        f"first lookup (fresh process): median {ms(statistics.median(first))}, "
+        f"max {ms(max(first))} (bound 300 ms) vs bare sqlite3 query "
+        f"{ms(statistics.median(bare))}; the first lookup after the window's warm-up: "
+        f"median {ms(statistics.median(warm))}, max {ms(max(warm))}"
+    )
+
+    text = SEED.read_text(encoding="utf-8")
+    words = list(dict.fromkeys(w for w in segment.cut(text) if readings.has_han(w)))
+    words = words[: args.words]
+    popup_times, lookup_times, sql_times = _popup(cache, words)
+    print(
+        f"popup ({len(words)} words): lookup p50 {ms(statistics.median(lookup_times))} "
+        f"p95 {ms(p95(lookup_times))}; lookup + popup shown p50 "
+        f"{ms(statistics.median(popup_times))} p95 {ms(p95(popup_times))} (bound 16 ms); "
+        f"bare SQL p50 {ms(statistics.median(sql_times))} p95 {ms(p95(sql_times))}"
+    )
+
+    article = "".join(text.split())[:3000]
+    readings.warm_up()
+    segment.cut("预热")
+    pinyin, cut = [], []
+    for _ in range(args.runs):
+        readings._run_reading.cache_clear()  # nothing cached: the article is new
+        started = time.perf_counter()
+        readings.read_text(article, readings.MARKS)
+        pinyin.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        segment.cut(article)
+        cut.append(time.perf_counter() - started)
+    print(
+        f"pinyin of {len(article)} characters: median {ms(statistics.median(pinyin))} "
+        f"(bound 100 ms) vs the segmenter alone {ms(statistics.median(cut))}, ratio "
+        f"{statistics.median(pinyin) / statistics.median(cut):.1f}"
+    )
+
+    loaded = subprocess.run(
+        [sys.executable, "-c", STARTUP_MODULES],
+        env={**env, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    print(f"start-up: companion modules imported with the window: {loaded}")
+    if args.startup:
+        subprocess.run([sys.executable, str(REPO / "tests/perf/bench_startup.py")], check=True)
+
+
+def _popup(cache: Path, words: list[str]) -> tuple[list[float], list[float], list[float]]:
+    """Each word looked up and shown in the popup of a real (offscreen) reading pane."""
+    import sqlite3
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from reader.core.cedict import data_file
+    from reader.gui.lookup_popup import LookupController
+    from reader.gui.reading_pane import ReadingPane
+    from reader.library import Library
+    from reader.store.dictionary import index_path
+
+    app = QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp(prefix="bench-lookup-lib-"))
+    library = Library.open(folder)
+    pane = ReadingPane()
+    pane.setPlainText("".join(words))
+    pane.resize(900, 700)
+    pane.show()
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    # Nothing is written here: no writer.
+    controller = LookupController(pane, library, settings, lambda: None, None)  # type: ignore[arg-type]
+    controller._text = pane.document().begin().text()
+    controller._block_position = 0
+    library.companion.lookup("发展")  # the first lookup: measured above
+    popup, lookup = [], []
+    at = 0
+    for word in words:
+        started = time.perf_counter()
+        found = library.companion.lookup(word, jyutping=False)
+        looked = time.perf_counter()
+        controller._span = (at, at + len(word))
+        controller._asked += 1
+        controller._found(controller._asked, found)
+        app.processEvents()  # the benchmark's own loop: the popup painted
+        done = time.perf_counter()
+        lookup.append(looked - started)
+        popup.append(done - started)
+        at += len(word)
+    controller.close()
+    conn = sqlite3.connect(index_path(cache, data_file()))
+    sql = []
+    for word in words:
+        started = time.perf_counter()
+        conn.execute(
+            "SELECT * FROM entries WHERE simplified = ? OR traditional = ?", (word, word)
+        ).fetchall()
+        sql.append(time.perf_counter() - started)
+    conn.close()
+    library.close()
+    return popup, lookup, sql
+
+
+if __name__ == "__main__":
+    main()
