@@ -4,16 +4,15 @@ losing anything, after a backup, and then subscribes."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 from feed_server import FeedServer
+from library_files import V2_8, rows
 
 from reader.library import Library
 from reader.store import schema
 from reader.store.db import pack_version
 
-V2_8 = Path(__file__).resolve().parents[1] / "data" / "libraries" / "v2.8.sqlite3"
 KEPT = (
     "SELECT id, title, body, digest, published, url, site FROM articles ORDER BY id",
     "SELECT path, digest, text FROM sources ORDER BY id",
@@ -23,14 +22,6 @@ KEPT = (
     "SELECT article_id, read_at FROM article_reads",
     "SELECT article_id, position FROM reading_positions",
 )
-
-
-def rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def test_a_2_8_library_gains_subscriptions_and_keeps_everything(tmp_path: Path) -> None:

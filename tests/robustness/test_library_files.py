@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from library_files import LIBRARIES, rows
 from PySide6.QtWidgets import QMessageBox
 from robust_helpers import assert_consistent, one_line_errors, page_text
 from shiboken6 import isValid
@@ -20,18 +21,9 @@ from reader.store import db as db_module
 from reader.store import schema
 from reader.store.db import pack_version
 
-LIBRARIES = Path(__file__).resolve().parents[1] / "data" / "libraries"
 V1_1 = LIBRARIES / "v1.1.sqlite3"
 V1_4 = LIBRARIES / "v1.4.sqlite3"
 V1_5 = LIBRARIES / "v1.5.sqlite3"
-
-
-def rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def cli(capsys, *argv: str) -> tuple[int, str, list[str]]:

@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
+
+from library_files import V2_8, rows
 
 from reader.library import Library
 from reader.store import schema
 from reader.store.db import pack_version
 
-V2_8 = Path(__file__).resolve().parents[1] / "data" / "libraries" / "v2.8.sqlite3"
 KEPT = (
     "SELECT id, title, body, digest FROM articles ORDER BY id",
     "SELECT * FROM annotations ORDER BY id",
     "SELECT article_id, read_at FROM article_reads",
 )
-
-
-def rows(path: Path, sql: str) -> list[tuple]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute(sql).fetchall()
-    finally:
-        conn.close()
 
 
 def test_an_older_library_gains_a_vocabulary_and_keeps_everything(tmp_path: Path) -> None:
