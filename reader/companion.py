@@ -154,13 +154,7 @@ class Companion:
             raise NothingToLookUp(f"{word!r} has no Chinese characters to look up")
         if len(word) > MAX_WORD:
             raise NothingToLookUp(f"{word[:MAX_WORD]}… is too long to look up (at most {MAX_WORD})")
-        dictionary = self.dictionary()
-        simplified = _same_length(word, "t2s")
-        traditional = _same_length(word, "s2t")
-        entries = dictionary.entries(_unique([word, simplified, traditional]))
-        if entries:
-            best = _headword(entries, word, simplified)
-            simplified, traditional = best.simplified, best.traditional
+        simplified, traditional, entries = self._entries(word)
         pinyin = reading or readings.reading(word, readings.MARKS)
         syllables = pinyin.split(" ")
         return Lookup(
@@ -173,6 +167,23 @@ class Companion:
             senses=_senses(entries, pinyin),
             parts=tuple(self._parts(word, syllables)) if parts else (),
         )
+
+    def _entries(self, word: str) -> tuple[str, str, list[Entry]]:
+        """`word`'s simplified and traditional forms and its entries. CC-CEDICT has both
+        forms of its words: the script converters (simplified-to-traditional is the slow
+        one to load, bench_lookup.py "first lookup in the window") are asked only for a
+        word it does not have as written (臺灣 for its 台灣, or no entry at all)."""
+        dictionary = self.dictionary()
+        simplified = word  # as written: one of the headword's forms when found so
+        entries = dictionary.entries([word])
+        if not entries:
+            simplified = _same_length(word, "t2s")
+            traditional = _same_length(word, "s2t")
+            entries = dictionary.entries(_unique([simplified, traditional]))
+            if not entries:
+                return simplified, traditional, []
+        best = _headword(entries, word, simplified)
+        return best.simplified, best.traditional, entries
 
     def _parts(self, word: str, syllables: list[str]) -> list[Part]:
         """The dictionary words inside `word` (longest first, left to right), then its
