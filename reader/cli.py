@@ -243,8 +243,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return desktop_integration(args)
         import gc
 
-        # No cyclic collection while the window is built (~7 ms of passes over start-up's
-        # objects, which nearly all live on): run() turns it on once the window has painted.
+        # No cyclic collection while the window is built (passes over start-up's objects,
+        # which nearly all live on; bench_tricks.py "gc on"): run() turns it on once the
+        # window has painted.
         gc.disable()
         try:
             from reader.gui import pyside_imports

@@ -482,7 +482,7 @@ def ambiguities(text: str, config: str | None, user_phrases: UserPhrases = None)
 
 @functools.lru_cache(maxsize=8)
 def _ambiguities(config: str, phrases: _UserKey, text: str) -> tuple[Ambiguity, ...]:
-    # Tracing is slower than converting (~60-90 ms for the seed page): keep a few.
+    # Tracing is slower than converting (bench_scripts.py): keep a few.
     user_phrases = dict(phrases) if phrases else None
     _, _, choices = get_converter(config, user_phrases).trace(text)
     return tuple(Ambiguity(c.start, c.end, c.chosen, c.alternatives) for c in choices)

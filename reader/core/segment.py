@@ -157,7 +157,7 @@ class _Segmenter:
         with self._lock:
             if self._pos is None:
                 self.jieba()
-                # Importing posseg reads the dictionary's tags (~0.3 s): background only.
+                # Importing posseg reads the dictionary's tags: background only.
                 import jieba.posseg
 
                 self._pos = jieba.posseg.dt

@@ -74,8 +74,8 @@ def normal_table() -> list[int]:
 
 
 def prepare() -> None:
-    """Build the tables normalising and finding hits need (~0.2 s once per process), e.g.
-    on a worker before the window first marks a search in an article."""
+    """Build the tables normalising and finding hits need (once per process, too long for
+    the window's thread), e.g. on a worker before the window first marks a search."""
     normal_table()
     _variants()
 
@@ -160,7 +160,7 @@ class TermFinder:
 
 
 # More spellings than this (a long term, many characters with variants) become a pattern:
-# compiling one costs ~0.1-0.5 ms (the charset tables of CJK classes), finds cost ~µs.
+# compiling one costs far more than a find (the charset tables of CJK classes).
 _MAX_SPELLINGS = 32
 
 

@@ -97,7 +97,7 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
         # Later launches on this library hand their files and links to this window.
         name = launch.server_name(library.directory)
         single_instance.attach(window, name, window.open_targets)
-        # In a turn of the event loop of its own (each ~20 ms, together a stall).
+        # In a turn of the event loop of its own (together a stall: bench_gui.py "open").
         next_turn(window, fill)
 
     def fill() -> None:
@@ -111,8 +111,8 @@ def start(data_dir: str | None, files: Sequence[str]) -> MainWindow | None:
     # The list is filled after the window has painted, so the window appears at once.
     window.first_painted.connect(lambda: next_turn(window, after_first_paint))
     # What exists once the window is filled (modules, classes, widgets) lives as long as
-    # the app: out of the cyclic collector's full passes, which then stop the window ~5 ms
-    # instead of ~20 ms at 100,000 articles (tests/perf/bench_gui.py).
+    # the app: out of the cyclic collector's full passes, which then stop the window for
+    # a quarter of the time (bench_tricks.py, a full collection).
     window.loaded.connect(gc.freeze)
     window.show()
     return window

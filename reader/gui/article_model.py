@@ -166,8 +166,8 @@ class ArticleTableModel(QAbstractTableModel):
             self._rows.pop(article_id, None)
             self._titles.pop(article_id, None)
         if len(article_ids) <= BLOCK:
-            # Just these rows, now: left to data(), one row would read a block of 200
-            # (~20 ms at 100,000 articles for each article opened).
+            # Just these rows, now: left to data(), one row would read a block of 200 for
+            # each article opened (bench.py list_ms "rows()").
             self._read_rows(article_ids)
         for article_id in article_ids:
             row = self.row_of(article_id)

@@ -61,7 +61,7 @@ class FindBar(QWidget):
     def open_bar(self) -> None:
         # Enter / Shift+Enter / Esc in the field. Installed here, not when the window is
         # built: the first event a Python handler sees makes PySide create every event
-        # class (~3 ms), which the first paint need not wait for.
+        # class, which the first paint need not wait for.
         self.edit.installEventFilter(self)
         self.show()
         self.edit.setFocus()

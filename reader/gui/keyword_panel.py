@@ -96,8 +96,8 @@ class WeightBarDelegate(QStyledItemDelegate):
     BAR = QColor("#f2c94c")
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        # QStyle taken here, not imported: PySide makes its Python type (~12 ms of enums)
-        # when first taken, and the panel is empty at the window's first paint.
+        # QStyle taken here, not imported: PySide makes its Python type and enums when first
+        # taken (bench_tricks.py "QStyle"), and the panel is empty at the first paint.
         selected = bool(option.state & QtWidgets.QStyle.StateFlag.State_Selected)
         painter.save()
         if selected:

@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ScopeRole = Qt.ItemDataRole.UserRole + 1
-# New children made per turn of the event loop, all groups together (~4 ms): a library of
-# 100,000 articles has ~23,000 source pages, ~0.3 s of items at once; in steps the window
-# stays responsive meanwhile.
+# New children made per turn of the event loop, all groups together: a library of 100,000
+# articles has some 23,000 source pages, a long stop if made at once; in steps the window
+# stays responsive meanwhile (bench_gui.py --articles 100000, "fill").
 FILL_STEP = 200
 
 Row = tuple[str | int, str, int, str]  # (scope value, label, count, tooltip)

@@ -128,7 +128,8 @@ class StartupSequence(QObject):
 
         w = self.window
         # Double-click selects jieba words once the segmenter process has answered; it
-        # starts when the reader first pauses (it takes ~1 s of a core to load).
+        # starts when the reader first pauses (its load takes a core: bench_tricks.py, the
+        # word segmenter).
         word_selection.use_user_words(w.library.analysis.user_words())
         views = (w.list_view, w.list_view.horizontalHeader(), w.sidebar, w.reading_pane)
         word_selection.warm_up_when_idle([*views, *(v.viewport() for v in views), w.search_edit])

@@ -199,7 +199,7 @@ def drawn_icon(kind: str, color: str, size: int = 32) -> QIcon:
 
 # Qt's own images, which its styles (QCommonStyle, so Fusion) show for these standard icons
 # where the icon theme has none. Read as files, the first paint does not take QStyle, which
-# makes PySide build its Python type and enums (~12 ms).
+# makes PySide build its Python type and enums (bench_tricks.py "QStyle").
 _QT_IMAGES = ":/qt-project.org/styles/commonstyle/images/{}-{}.png"
 _QT_IMAGE_SIZES = (16, 32, 128)
 

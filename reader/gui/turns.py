@@ -16,8 +16,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 # Longer than bench_gui.py's 1 ms heartbeat: a part due as soon as the heartbeat's next
-# tick can run before it, just after the paint (a 1 ms timer did after 3 of 12 posted
-# parts with a 20 ms paint; a 5 ms one after none of 24).
+# tick can run before it, just after a long paint, and the two then count as one stop
+# (a 1 ms timer did for 3 of 12 posted parts in bench_gui.py; a 5 ms one for none of 24).
 TURN_MS = 5
 
 

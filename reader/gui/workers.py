@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 # QProcess is taken from QtCore when a process starts: PySide makes a class's Python type
-# (its enums, ~1 ms) when first taken, and the window imports this before its first paint.
+# (its enums) when first taken, and the window imports this before its first paint.
 from PySide6 import QtCore
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 

@@ -33,8 +33,8 @@ BUSY_TIMEOUT_MS = 10_000
 # How long SQLite's own busy handler waits at a time: a writer that waits longer is told
 # (Database.on_wait) and tries again, up to Database.lock_wait in all.
 BUSY_STEP_MS = 1_000
-# PRAGMA quick_check reads every page: ~0.6 ms per MB here (60 ms on a 20k-article, 99 MB
-# library). It runs at every open up to this size, so damage is reported before anything
+# PRAGMA quick_check reads every page (bench.py quick_check_ms_per_mb). It runs at every
+# open up to this size, so damage is reported before anything
 # is written or any window shows; above it, at the first open of each state of the file
 # (its result remembered beside it). Damage met later by a query is reported (_Cursor),
 # and then nothing more is written in that session.

@@ -98,7 +98,7 @@ _REBUILT_TO_KEY = "search_index_rebuilt_to"
 # Articles re-indexed per transaction: the window's own writes (marking an article read)
 # wait for one batch.
 REBUILD_BATCH = 100
-# FTS5 pages written per step of tidy() (~10 ms).
+# FTS5 pages written per step of tidy(): each step a short write (bench.py import_s).
 MERGE_PAGES = 64
 FIELDS = ("title", "body", "extra")
 # bm25 weight of each field.
@@ -145,8 +145,8 @@ def _token_table() -> dict[int, int]:
 
 
 def prepare() -> None:
-    """Build the tables of normalising, finding hits and tokens (~0.2 s once per process),
-    e.g. on a worker before the window first marks a search in an article."""
+    """Build the tables of normalising, finding hits and tokens (once per process, too long
+    for the window's thread), e.g. on a worker before the window first marks a search."""
     textsearch.prepare()
     _token_table()
 

@@ -28,7 +28,9 @@ are all timed). Then, in the same run:
   ``rows()`` for a block of 200, a row's tooltip hit; ``list_ms_max`` is the slowest;
   ``overview_ms``: the sidebar's counts (fetched on a worker);
 * ``convert_chars_per_s``: s2t on article bodies; ``rss_mb``; ``db_mb``; ``load_avg_1min``
-  as the run starts (other work on the machine).
+  as the run starts (other work on the machine);
+* ``quick_check_ms``: ``PRAGMA quick_check`` over the whole library file (what opening a
+  library up to ``store.db.QUICK_CHECK_MAX_BYTES`` runs), median of 3, and per MB.
 
 Prints a table, or one JSON object with ``--json``.
 """
@@ -432,8 +434,22 @@ def run(n: int, query_count: int, directory: Path) -> dict[str, object]:
     figures["db_mb"] = sum(
         p.stat().st_size for p in directory.iterdir() if p.name.startswith("library")
     ) / (1 << 20)
+    figures["quick_check_ms"] = quick_check_ms(directory)
+    figures["quick_check_ms_per_mb"] = figures["quick_check_ms"] / figures["db_mb"]
     figures["search_speedup"] = figures["bruteforce_ms_p50"] / figures["search_ms_p50"]
     return figures
+
+
+def quick_check_ms(directory: Path) -> float:
+    import sqlite3
+
+    conn = sqlite3.connect(directory / "library.sqlite3")
+    try:
+        return statistics.median(
+            timed_ms(lambda: conn.execute("PRAGMA quick_check(1)").fetchone()) for _ in range(3)
+        )
+    finally:
+        conn.close()
 
 
 def table(figures: dict[str, object]) -> str:

@@ -15,6 +15,8 @@ Then the view switch a reader does: ``convert_mapped`` of a seed-size article (t
 page, and an 8,000-character text cut from it repeated), p50 uncached and cached, for
 each view of VIEWS. Views from traditional (t2s, tw2s, hk2s ...) run on the article
 converted to traditional first (s2t / s2tw / s2hk), the text they are meant for.
+Last, ``fold`` (search's script folding) and ``trace_seed_ms``: ``Converter.trace`` of the
+seed page in s2t (the ambiguity marks), beside ``convert_seed_ms`` of the same page.
 Prints a table, then one JSON line.
 """
 
@@ -110,7 +112,15 @@ def bench_fold(text: str, runs: int) -> dict[str, float]:
     scripts.fold(big)
     fold_s = p50(lambda: scripts.fold(big), runs)
     detect_s = p50(lambda: scripts.detect_script(text), runs)
-    return {"fold_cps": len(big) / fold_s, "detect_seed_ms": detect_s * 1e3}
+    converter = scripts.get_converter("s2t")
+    trace_s = p50(lambda: converter.trace(text), runs)
+    convert_s = p50(lambda: converter.convert(text), runs)
+    return {
+        "fold_cps": len(big) / fold_s,
+        "detect_seed_ms": detect_s * 1e3,
+        "trace_seed_ms": trace_s * 1e3,
+        "convert_seed_ms": convert_s * 1e3,
+    }
 
 
 def kcps(value: float | None) -> str:
@@ -147,7 +157,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{config:7} {cells}")
         print(
             f"\nfold: {folding['fold_cps'] / 1e6:.1f}M chars/s; "
-            f"detect_script(seed): {folding['detect_seed_ms']:.2f} ms"
+            f"detect_script(seed): {folding['detect_seed_ms']:.2f} ms; "
+            f"s2t trace(seed): {folding['trace_seed_ms']:.1f} ms "
+            f"against convert {folding['convert_seed_ms']:.1f} ms"
         )
     print(json.dumps({"seed_chars": len(seed), "configs": configs, "views": views} | folding))
     return 0
