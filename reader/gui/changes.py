@@ -10,12 +10,13 @@ annotating (its panel and browser).
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
 
-class Change(NamedTuple):  # made before the first paint: lighter than a dataclass
+@dataclass(frozen=True)
+class Change:
     rows: tuple[int, ...] = ()  # these articles' rows show something new (read, star, tags)
     listed: bool = False  # which articles are listed may have changed: fetch the list again
     counted: bool = False  # the sidebar's counts changed

@@ -4,7 +4,9 @@ one trick undone, side by side in the same run (not a test).
     python tests/perf/bench_tricks.py [--runs 11] [--gc-library DIR] [--json]
 
 Start-up (fresh processes, alternating, byte-compiled, an existing library; spawn → the
-window's first paint, medians). Each variant undoes one trick before the app starts:
+window's first paint, medians; and the CPU time each process used, spawn to exit just
+after that paint, which other work on the machine disturbs far less than the wall time).
+Each variant undoes one trick before the app starts:
 
 * ``pyside check``: PySide's own check of every imported module (inspect.getsource)
   instead of reading the file's bytes (reader.core.internals.faster_pyside_import_check).
@@ -13,8 +15,6 @@ window's first paint, medians). Each variant undoes one trick before the app sta
   of the built-in SHA-256 (reader.core.internals.sha256).
 * ``QStyle``: QStyle's Python type made before the paint (themes.standard_icon reads the
   style's pictures from Qt's images; the keyword panel's delegate takes it late).
-* ``dataclasses``: the window's frozen records (Theme, Change) made as frozen dataclasses,
-  not NamedTuples.
 * ``shipped again``: nothing undone: the difference between two runs of the same thing,
   the noise floor the others are judged against.
 
@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -52,38 +53,12 @@ from reader.cli import main
 sys.exit(main(["--data-dir", sys.argv[1]]))
 """
 
-THEME_FIELDS = [
-    "name",
-    "window",
-    "base",
-    "text",
-    "muted",
-    "alternate",
-    "highlight",
-    "keyword",
-    "focus",
-    "watch",
-    "person",
-    "place",
-    "org",
-    "ambiguity",
-    "margin",
-    "search",
-    "find",
-]
-CHANGE_FIELDS = ["rows", "listed", "counted", "read", "analysed", "watch", "annotated", "show"]
-
 STARTUP_VARIANTS = {
     "shipped": "",
     "pyside check": "import reader.gui.pyside_imports as p; p.install = lambda: False",
     "gc on": "import gc; gc.disable = lambda: None",
     "hashlib": "import hashlib",
     "QStyle": "from PySide6.QtWidgets import QStyle; QStyle.StandardPixmap.SP_DirIcon",
-    "dataclasses": (
-        "import dataclasses\n"
-        f"dataclasses.make_dataclass('Theme', {THEME_FIELDS!r}, frozen=True)\n"
-        f"dataclasses.make_dataclass('Change', {CHANGE_FIELDS!r}, frozen=True)"
-    ),
     "shipped again": "",
 }
 
@@ -112,7 +87,15 @@ SEGMENTER_VARIANTS = {
 }
 
 
-def startup(runs: int, env: dict[str, str], folder: Path) -> dict[str, list[float]]:
+def children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def startup(
+    runs: int, env: dict[str, str], folder: Path
+) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    """Wall times to the first paint, and CPU times, of each variant."""
     library = folder / "startup"
     argv = {
         name: [sys.executable, "-c", APP.format(prelude=prelude), str(library)]
@@ -120,10 +103,13 @@ def startup(runs: int, env: dict[str, str], folder: Path) -> dict[str, list[floa
     }
     time_process(argv["shipped"], env)  # create and seed the library outside the timing
     times: dict[str, list[float]] = {name: [] for name in argv}
+    cpu: dict[str, list[float]] = {name: [] for name in argv}
     for _ in range(runs):
         for name, command in argv.items():
+            before = children_cpu()
             times[name].append(time_process(command, env))
-    return times
+            cpu[name].append(children_cpu() - before)
+    return times, cpu
 
 
 def segmenter(runs: int, env: dict[str, str]) -> dict[str, list[float]]:
@@ -200,8 +186,10 @@ def main() -> None:
         folder = Path(tmp)
         env = dict(os.environ, READER_EXIT_WHEN_SHOWN="1")
         env["READER_CACHE_DIR"] = str(folder / "cache")
+        wall, cpu = startup(args.runs, env, folder)
         result = {
-            "startup_ms": medians_ms(startup(args.runs, env, folder)),
+            "startup_ms": medians_ms(wall),
+            "startup_cpu_ms": medians_ms(cpu),
             "segmenter_ms": medians_ms(segmenter(args.runs, env)),
         }
         library = args.gc_library
@@ -216,6 +204,7 @@ def main() -> None:
         return
     print(f"{args.runs} alternating runs each, medians; the difference to the first line")
     print(table("start-up, spawn to first paint", result["startup_ms"], "shipped"))
+    print(table("start-up, CPU time of the process", result["startup_cpu_ms"], "shipped"))
     print(table("word segmenter, spawn to ready", result["segmenter_ms"], "shipped"))
     print(table(f"a full collection, window on {library.name}", result["full_collection_ms"],
                 "frozen"))  # fmt: skip
