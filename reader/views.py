@@ -58,7 +58,7 @@ class ArticleView:
 def prepare() -> None:
     """Load what showing the first article needs: the splitter's patterns (subheads), the
     keyword matcher, the fold table, the placing of highlights and the reader's phrase
-    fixes, ~0.3 s once per process. Run it on a worker before the first article opens,
+    fixes, once per process. Run it on a worker before the first article opens,
     so the window does not stop for it."""
     from reader.core import anchors, keywords, links, pages, web_annotation  # noqa: F401
     from reader.store import phrases  # noqa: F401

@@ -19,10 +19,10 @@ Re-anchoring (:func:`resolve`), cheapest first:
    break lines): first an exact search of the squashed quote, then an approximate search
    allowing :data:`FUZZY_TOLERANCE` (20%) edits of the quote length, with Myers' bit-parallel
    edit-distance algorithm: one pass of ~10 big-integer operations per body character, so
-   O(len(body) * ceil(len(quote) / 64)) word operations; about 10-20 ms for a 10,000-char
-   body here. Bounds: bodies longer than :data:`FUZZY_MAX_BODY` are searched only within
-   :data:`FUZZY_WINDOW` code points of the old position; quotes longer than
-   :data:`FUZZY_MAX_QUOTE` are located by their first and last :data:`FUZZY_PIECE` code
+   O(len(body) * ceil(len(quote) / 64)) word operations (bench_annotations.py times
+   re-splits that move annotations). Bounds: bodies longer than :data:`FUZZY_MAX_BODY` are
+   searched only within :data:`FUZZY_WINDOW` code points of the old position; quotes longer
+   than :data:`FUZZY_MAX_QUOTE` are located by their first and last :data:`FUZZY_PIECE` code
    points, which must land about the quote's length apart; each such span's edit distance is
    then checked in one pass over the span. At most :data:`FUZZY_CANDIDATES` candidate
    matches are scored by similarity, context and proximity.

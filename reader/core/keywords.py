@@ -76,7 +76,7 @@ class Entity:
 def warm_up(*, entities: bool = True) -> None:
     """Load the segmenter, the bundled IDF and the stop words; call off the GUI thread.
 
-    With `entities` (the default) jieba and its POS tagger load too (~1 s, ~150 MB more);
+    With `entities` (the default) jieba and its POS tagger load too (slow, and large);
     without, they load on the first `entities` call.
     """
     if entities:

@@ -293,9 +293,9 @@ def _converter_with_phrases(config: str, phrases: _UserKey) -> Converter:
 def get_converter(config: str, user_phrases: UserPhrases = None) -> Converter:
     """The converter for ``config``; cached per config, or per (config, phrases).
 
-    The first call for a config loads its dictionaries (about 0.1-0.3 s for the
-    simplified-to-traditional ones, which share STPhrases); call it from a worker thread
-    to warm up.
+    The first call for a config loads its dictionaries (bench_scripts.py load_ms; the
+    simplified-to-traditional ones share STPhrases, the slowest); call it from a worker
+    thread to warm up.
     """
     from reader.core import opencc_engine
 

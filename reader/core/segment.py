@@ -2,11 +2,11 @@
 
 Two engines share jieba's dictionary and are kept in step:
 
-* rjieba (a binding of jieba-rs) cuts text for `tokenize`, the hot path (~8× faster than
-  jieba here). jieba-rs treats a few things differently from jieba (CJK extension blocks
-  and astral characters count as Han; ``e-mail`` stays one piece), so text is split into
-  blocks with jieba's own patterns first and unknown mixed tokens are re-cut the way jieba
-  does. The tests prove identical output against jieba.
+* rjieba (a binding of jieba-rs) cuts text for `tokenize`, the hot path (faster than
+  jieba: bench_keywords.py). jieba-rs treats a few things differently from jieba (CJK
+  extension blocks and astral characters count as Han; ``e-mail`` stays one piece), so
+  text is split into blocks with jieba's own patterns first and unknown mixed tokens are
+  re-cut the way jieba does. The tests prove identical output against jieba.
 * jieba itself (``jieba.dt`` and ``jieba.posseg``) tags parts of speech for `tag`. That runs
   in the background, so the slower reference tagger is fine.
 

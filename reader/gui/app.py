@@ -48,7 +48,7 @@ def create_application() -> QApplication:
 def app_icon(*, scalable: bool = True) -> QIcon:
     """The app icon from resources/icons: the grid-tuned PNGs, the SVG for other sizes.
 
-    The SVG loads Qt's SVG icon engine (~4 ms); the PNGs alone cover the window's icon
+    The SVG loads Qt's SVG icon engine; the PNGs alone cover the window's icon
     sizes, so the window is shown with those and given the SVG right after.
     """
     icons = paths.resource("icons")

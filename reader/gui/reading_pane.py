@@ -373,7 +373,7 @@ class ReadingPane(QTextBrowser):
 class TooltipFilter(QObject):
     """Shows the pane's layer tooltips. An event filter installed with the first article
     rather than an event() override: the first event a Python handler sees makes PySide
-    create every event class (~3 ms), which the first paint need not wait for."""
+    create every event class, which the first paint need not wait for."""
 
     def __init__(self, pane: ReadingPane) -> None:
         super().__init__(pane)

@@ -6,8 +6,8 @@
 2. When it is in: the notes dock is built (it narrows the list, so before the list's
    rows first paint) and, a turn later, the list is fetched on another worker. One worker
    of Python at a time, and none while the list first paints: a paint of the list calls
-   the model ~900 times, each taking Python's lock, which a worker running Python keeps up
-   to 5 ms at a time.
+   the model ~900 times, each taking Python's lock, which a worker running Python keeps for
+   a switch interval at a time.
 3. When the list is in (opened where the last article is): two turns on, the last article
    opens (the list's scroll bar comes in with its rows and the view repaints every row on
    a timer a turn later; the article's turn would share that paint).

@@ -3,8 +3,8 @@
 ``QTimer.singleShot(0, part)`` does not give the window that turn: Qt posts the call as
 an event, and its event loop (glib's, on Linux) delivers it in the same pass of posted
 events as the paint the previous part asked for, before any timer or input that waited.
-The previous part's paint and the next part then stop the window as one: a 20 ms part,
-its 20 ms paint and a next 20 ms part stopped it 60 ms at once (a 1 ms heartbeat as in
+The previous part's paint and the next part then stop the window as one: a part, its
+paint and the next part stopped it as long as all three together (a 1 ms heartbeat as in
 tests/perf/bench_gui.py). A timer a few milliseconds long runs after that paint, and after
 the timers and input that were waiting when it became due.
 """

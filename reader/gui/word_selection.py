@@ -146,12 +146,12 @@ _BUSY_EVENTS = (
 class _WhenIdle(QObject):
     """Starts the segmenter once the reader has left ``watched`` alone for ``idle_ms``.
 
-    Its process loads jieba's dictionary (~1 s of a core): better while the reader reads
-    than while they scroll or type. Every key press, click or wheel turn in a watched
+    Its process loads jieba's dictionary (bench_tricks.py, the word segmenter): better while the
+    reader reads than while they scroll or type. Every key press, click or wheel turn in a watched
     widget puts it off (a key bound to an action arrives at the widget with the focus).
     Not a filter on the whole application: PySide would make a Python object for every
     object that gets an event, and the Python types of their Qt classes, enums and all,
-    at their first events (~30-40 ms of the window's thread as it opens, bench_gui's fill),
+    at their first events (on the window's thread as it opens: bench_gui.py's fill),
     and each event after would take Python's lock from the workers."""
 
     def __init__(self, idle_ms: int, watched: Iterable[QObject]) -> None:

@@ -94,8 +94,9 @@ def write_failure(path: Path, e: sqlite3.Error) -> LibraryError | sqlite3.Error:
 class _Cursor(sqlite3.Cursor):
     """A cursor that reports a corrupt page met while stepping as DamagedLibraryError.
 
-    Damage a quick check at open would catch costs ~60 ms on a 20k-article library, so it
-    is detected where it shows: on the query that reads the broken page.
+    A quick check at open reads every page (bench.py quick_check_ms), too long for large libraries
+    at every open, so damage is also detected where it shows: on the query that reads the broken
+    page.
     """
 
     path: Path
@@ -400,7 +401,7 @@ class Database:
 
 def ordered_ids(db: Database, select: str, params: Sequence[object]) -> list[int]:
     """The ids a one-column ``select`` yields, in its order, read as one JSON array: a row
-    per id costs ~3x more at 100,000 ids. SQLite never flattens an ORDER BY subquery into
+    per id costs more (bench.py list_ms). SQLite never flattens an ORDER BY subquery into
     an aggregate query, so the array is built in the subquery's order."""
     import json  # this module loads before the window paints; json need not
 

@@ -377,7 +377,7 @@ class SearchIndex:
         until nothing is left to merge (or after ``steps``); returns the steps taken.
 
         Every write adds a segment (a b-tree) and a search looks a term up in each: a
-        library imported file by file searched ~2x slower than one merged. FTS5 merges
+        library imported file by file searches slower than one merged. FTS5 merges
         only when asked (the table's automerge is 0, so no import's write does it for
         seconds); imports take a step per file, the analysis process the rest."""
         taken = 0
