@@ -66,6 +66,28 @@ def prepare() -> None:
     scripts.fold("")
 
 
+_warm: set[str | None] = {None}  # views warm_up has loaded in this process
+
+
+def warm_up(config: str | None) -> None:
+    """Load what showing text in the view `config` needs: script detection and the
+    converter of each script's effective config. The first ones take long and much memory
+    (bench_scripts.py load_ms), so they load when a reader first chooses the view, on a
+    worker, and never for a view nobody chose (bench_gui.py "switch the script")."""
+    scripts.detect_script("")
+    if config is not None:
+        for script in scripts.SCRIPTS:
+            effective = scripts.effective_config(config, script)
+            if effective is not None:
+                scripts.get_converter(effective)
+    _warm.add(config)
+
+
+def is_warm(config: str | None) -> bool:
+    """Whether warm_up(config) has run in this process."""
+    return config in _warm
+
+
 def find_words(body: str, words: list[str]) -> list[tuple[int, int]]:
     """Spans of ``words`` in ``body`` in either script (fold keeps offsets), longest first."""
     from reader.core.keywords import find_occurrences

@@ -173,9 +173,25 @@ class ReadingController(QObject):
             self._show(record, keep_position=True)
 
     def _script_changed(self, config: str | None) -> None:
+        from reader import views  # chosen by the reader: after the first paint
+        from reader.gui.workers import Operation
+
         self.looks.set_default_script(config or "")
-        self._new_script_view()
-        self.rerender()
+        if views.is_warm(config):
+            self._show_script(config)
+            return
+        # A view's first choice loads its converters: on a worker, the window shows the
+        # view when they are in.
+        op = Operation(lambda _progress, _cancelled: views.warm_up(config), self)
+        op.failed.connect(lambda message: log.warning("script view %s: %s", config, message))
+        op.finished.connect(lambda: self._show_script(config))
+        op.finished.connect(op.deleteLater)
+        op.start()
+
+    def _show_script(self, config: str | None) -> None:
+        if config == self.scripts.config:  # else the reader has chosen another meanwhile
+            self._new_script_view()
+            self.rerender()
 
     @property
     def text_in_view(self) -> ScriptView:

@@ -35,16 +35,18 @@ log = logging.getLogger(__name__)
 LAST_ARTICLE = "reading/last_article"
 
 
-def prepare_reading() -> None:
+def prepare_reading(config: str | None) -> None:
     """On a worker before the first article opens: the reading stack's tables, search's
-    (for the search terms marked in the article), and the modules the first article
-    needs imported: highlights and notes (building ~70 Qt enum types), the find bar (made
-    when an article first shows), the reader's phrase fixes."""
+    (for the search terms marked in the article), the script view `config` the window
+    opens in, and the modules the first article needs imported: highlights and notes
+    (building ~70 Qt enum types), the find bar (made when an article first shows), the
+    reader's phrase fixes."""
     from reader import views
     from reader.core import textsearch
     from reader.gui import annotation_ui, find_bar  # noqa: F401
 
     views.prepare()
+    views.warm_up(config)
     textsearch.prepare()
 
 
@@ -79,7 +81,8 @@ class StartupSequence(QObject):
         self._reopen = int(last) if last not in (None, "") else None
         self._waiting = {"prepared", "listed"}
         w.model.set_store(w.library, fetch=False)
-        prepare = Operation(lambda _progress, _cancelled: prepare_reading(), self)
+        config = w.scripts.config
+        prepare = Operation(lambda _progress, _cancelled: prepare_reading(config), self)
         prepare.finished.connect(lambda: self._part_done("prepared"))
         prepare.finished.connect(prepare.deleteLater)
         prepare.start()

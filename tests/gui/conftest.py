@@ -20,6 +20,15 @@ def collect_as_usual() -> Iterator[None]:
     gc.unfreeze()
 
 
+@pytest.fixture(autouse=True)
+def script_views_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A script view chosen in a test shows at once: its converters load on the window's
+    thread, not first on a worker (test_script_views.py tests that way of its own)."""
+    from reader import views
+
+    monkeypatch.setattr(views, "is_warm", lambda _config: True)
+
+
 @pytest.fixture
 def library() -> Iterator[Library]:
     lib = Library.open()

@@ -79,9 +79,9 @@ def test_the_reading_stack_is_prepared_before_the_list_is_fetched(
     order: list[str] = []
     prepare = startup.prepare_reading
 
-    def prepare_reading() -> None:
+    def prepare_reading(config: str | None) -> None:
         order.append("preparing")
-        prepare()
+        prepare(config)
         order.append("prepared")
 
     monkeypatch.setattr(startup, "prepare_reading", prepare_reading)

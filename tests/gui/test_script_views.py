@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint
 from PySide6.QtGui import QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QToolTip
@@ -53,6 +56,33 @@ def test_labels_around_the_article_follow_the_view(window: MainWindow) -> None:
     text = window.reading_pane.toPlainText()
     assert "下轉" in text and "【圖】" in text
     assert "下转" not in text and "【图】" not in text
+
+
+def test_a_view_chosen_first_loads_on_a_worker_then_shows(
+    qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader import views
+
+    open_article(window)
+    warm_up, loaded_on = views.warm_up, []
+
+    def on_a_worker(config: str | None) -> None:
+        loaded_on.append(threading.current_thread())
+        warm_up(config)
+
+    monkeypatch.setattr(views, "is_warm", lambda config: False)
+    monkeypatch.setattr(views, "warm_up", on_a_worker)
+    window.scripts.set_config("s2tw")
+    qtbot.waitUntil(lambda: "記憶體" in window.reading_pane.toPlainText() or "內存" in
+                    window.reading_pane.toPlainText())  # fmt: skip
+    assert loaded_on and loaded_on[0] is not threading.main_thread()
+    # Two views chosen in a row before the first has loaded: the last one shows.
+    window.scripts.set_config("s2hk")
+    window.scripts.set_config(None)
+    qtbot.waitUntil(lambda: len(loaded_on) == 3)
+    qtbot.wait(50)
+    assert "内存条和U盘放在窗口旁边" in window.reading_pane.toPlainText()
+    assert window.reading.text_in_view.config is None
 
 
 def test_highlights_stay_on_the_same_words_in_every_view(window: MainWindow) -> None:
