@@ -302,7 +302,7 @@ class MainWindow(QMainWindow):
                 self.reading_pane,
                 self.library,
                 self.settings,
-                lambda: self.scripts.config,
+                lambda: self.reading.config,
                 self.writer,
             )
             self.lookup.said.connect(lambda text: self.status(text, 6000))

@@ -76,6 +76,8 @@ class ReadingController(QObject):
         self.lists = lists
         self.keyword_panel = keyword_panel
         self.scripts = scripts_selector
+        # The script view shown: the one chosen, once its converters are in (_script_changed).
+        self.config: str | None = scripts_selector.config
         self.looks = looks
         self.status_bar = status_bar
         self.article_label = article_label
@@ -159,7 +161,7 @@ class ReadingController(QObject):
         self.redrawn.emit()
 
     def _show(self, record, *, keep_position: bool = False) -> None:
-        view = self.library.view(record, self.scripts.config)
+        view = self.library.view(record, self.config)
         self.pane.show_article(view, keep_position=keep_position)
         self.refresh_ambiguities()
         self.apply_layers()
@@ -177,11 +179,13 @@ class ReadingController(QObject):
         from reader.gui.workers import Operation
 
         self.looks.set_default_script(config or "")
-        if views.is_warm(config):
+        if views.is_warm(config) or self.pane.record is None:
+            # Nothing shown yet: the window's start loads its view before the first article
+            # (startup.prepare_reading).
             self._show_script(config)
             return
-        # A view's first choice loads its converters: on a worker, the window shows the
-        # view when they are in.
+        # A view's first choice loads its converters on a worker; the window goes on in the
+        # view it shows and changes over when they are in.
         op = Operation(lambda _progress, _cancelled: views.warm_up(config), self)
         op.failed.connect(lambda message: log.warning("script view %s: %s", config, message))
         op.finished.connect(lambda: self._show_script(config))
@@ -190,14 +194,15 @@ class ReadingController(QObject):
 
     def _show_script(self, config: str | None) -> None:
         if config == self.scripts.config:  # else the reader has chosen another meanwhile
+            self.config = config
             self._new_script_view()
             self.rerender()
 
     @property
     def text_in_view(self) -> ScriptView:
         """The library's text (titles, words, snippets) in the chosen script view."""
-        if self._script_view is None or self._script_view.config != self.scripts.config:
-            self._script_view = self.library.script_view(self.scripts.config)
+        if self._script_view is None or self._script_view.config != self.config:
+            self._script_view = self.library.script_view(self.config)
         return self._script_view
 
     def _new_script_view(self) -> None:
