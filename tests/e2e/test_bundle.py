@@ -243,6 +243,31 @@ def test_the_command_line_imports_every_format_searches_and_converts(
     assert refresh.returncode == 0, refresh.stderr
 
 
+def test_the_programs_it_starts_get_the_users_library_path_not_the_bundles(
+    bundle: Path, home: Path
+) -> None:
+    """espeak-ng and the desktop's cache tools are the machine's programs: given the
+    bundle's library folder on their path, they would load its libraries (its zlib,
+    OpenSSL, Qt) in place of their own. Here the cache tool records the path it got."""
+    tools = home / "bin"
+    tools.mkdir()
+    seen = home / "seen"
+    tool = tools / "update-desktop-database"
+    tool.write_text(f'#!/bin/sh\nprintf %s "${{LD_LIBRARY_PATH-unset}}" > "{seen}"\n')
+    tool.chmod(0o755)
+    for users in ({}, {"LD_LIBRARY_PATH": "/opt/their-libs"}):
+        env = clean_env(home, PATH=f"{tools}:/usr/bin:/bin", **users)
+        done = subprocess.run(
+            [str(bundle), "--install-desktop"],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=WAIT,
+        )
+        assert done.returncode == 0, done.stderr
+        assert seen.read_text() == users.get("LD_LIBRARY_PATH", "unset")
+
+
 def test_the_desktop_entry_points_at_the_unpacked_copy(bundle: Path, home: Path) -> None:
     tools = ("desktop-file-validate", "appstreamcli")
     if not all(shutil.which(tool) for tool in tools):
