@@ -21,7 +21,9 @@ installed) on the same library, alternating with the others:
 
 ``--executable PATH`` also times another build of the reader the same way, in the same
 alternation: the self-contained bundle's ``reader`` (resources/packaging/build.py). Given
-more than once, each is timed (e.g. the bundle of this commit and of an earlier one).
+more than once, each is timed (e.g. the bundle of this commit and of an earlier one). With
+it, the command line's start is timed too (``reader --version``: process start to exit),
+the pip install's against each executable's.
 """
 
 from __future__ import annotations
@@ -67,6 +69,13 @@ def time_process(argv: list[str], env: dict[str, str]) -> float:
         if line.startswith("shown "):
             return float(line.split()[1]) - start
     raise RuntimeError(f"{argv} did not report a shown window:\n{done.stderr}")
+
+
+def time_command(argv: list[str], env: dict[str, str]) -> float:
+    """Process start to exit."""
+    start = time.monotonic()
+    subprocess.run(argv, env=env, capture_output=True, check=True, timeout=60)
+    return time.monotonic() - start
 
 
 def touch(library_dir: Path) -> None:
@@ -121,9 +130,10 @@ def main() -> None:
         others = [str(path.absolute()) for path in args.executable]
         for other in others:
             time_process([other, "--data-dir", str(warm_dir)], env)  # its first run, untimed
-        bare, warm, first, base = [], [], [], []
+        bare, warm, first, base, cli = [], [], [], [], []
         other_warm: dict[str, list[float]] = {other: [] for other in others}
         other_first: dict[str, list[float]] = {other: [] for other in others}
+        other_cli: dict[str, list[float]] = {other: [] for other in others}
         for i in range(args.runs):
             bare.append(time_process([sys.executable, "-c", BARE], env))
             if args.library:
@@ -139,6 +149,9 @@ def main() -> None:
                 other_warm[other].append(time_process([other, "--data-dir", str(warm_dir)], env))
                 new = str(Path(tmp, f"other{n}-{i}"))
                 other_first[other].append(time_process([other, "--data-dir", new], env))
+                other_cli[other].append(time_command([other, "--version"], env))
+            if others:
+                cli.append(time_command([*reader, "--version"], env))
 
     result = {
         "platform": args.platform,
@@ -167,10 +180,12 @@ def main() -> None:
                 "first_launch_s_median": round(first_s, 3),
                 "ratio": round(warm_s / statistics.median(bare), 2),
                 "ratio_first_launch": round(first_s / statistics.median(bare), 2),
+                "cli_s_median": round(statistics.median(other_cli[other]), 3),
             }
         )
     if executables:
         result["executables"] = executables
+        result["reader_cli_s_median"] = round(statistics.median(cli), 3)
     if args.json:
         print(json.dumps(result))
         return
@@ -190,6 +205,8 @@ def main() -> None:
             f"  baseline (same library)   {result['baseline_s_median']:.3f} s"
             f"   ratio {result['baseline_ratio']:.2f}"
         )
+    if executables:
+        print(f"  reader --version          {result['reader_cli_s_median']:.3f} s")
     for timed in executables:
         print(f"  {timed['executable']}")
         print(f"    (existing library)      {timed['s_median']:.3f} s   ratio {timed['ratio']:.2f}")
@@ -197,6 +214,7 @@ def main() -> None:
             f"    (first launch)          {timed['first_launch_s_median']:.3f} s"
             f"   ratio {timed['ratio_first_launch']:.2f}"
         )
+        print(f"    --version               {timed['cli_s_median']:.3f} s")
     print(json.dumps(result))
 
 
