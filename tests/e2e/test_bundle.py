@@ -195,6 +195,21 @@ def test_the_launcher_a_file_manager_double_clicks_opens_the_window(
         wait_for("the seeded library", lambda: bool(listed(bundle, home)), app)
 
 
+def test_the_window_opens_under_wayland(bundle: Path, home: Path, wayland: dict[str, str]) -> None:
+    """Qt's Wayland platform and shell from the bundle (its OpenGL buffer plugins left out:
+    the widgets draw into shared memory). The start-up benchmark's hook ends the app once
+    its window has painted."""
+    env = clean_env(
+        home, QT_QPA_PLATFORM="wayland", READER_EXIT_WHEN_SHOWN="1", LANG="C.UTF-8", **wayland
+    )
+    done = subprocess.run(
+        [str(bundle)], cwd=home, env=env, capture_output=True, text=True, timeout=WAIT * 2
+    )
+    assert done.returncode == 0, done.stderr
+    assert any(line.startswith("shown ") for line in done.stdout.splitlines()), done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_the_command_line_imports_every_format_searches_and_converts(
     bundle: Path, home: Path
 ) -> None:
