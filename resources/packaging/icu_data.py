@@ -58,6 +58,8 @@ def read_package(blob: bytes) -> tuple[bytes, str, list[tuple[str, bytes]]]:
     header_size, magic1, magic2 = struct.unpack_from("<HBB", blob, 0)
     if (magic1, magic2) != (0xDA, 0x27) or blob[12:16] != b"CmnD":
         raise ValueError("not an ICU common data package")
+    if blob[8] != 0:  # UDataInfo.isBigEndian: the offsets below are read little-endian
+        raise ValueError("a big-endian ICU data package")
     (count,) = struct.unpack_from("<I", blob, header_size)
     toc = [struct.unpack_from("<II", blob, header_size + 4 + 8 * i) for i in range(count)]
     ends = [offset for _, offset in toc[1:]] + [len(blob) - header_size]
@@ -130,7 +132,9 @@ def trimmed_library(library: Path, out: Path) -> tuple[int, int]:
         raw.write_bytes(package)
         source.write_text(ASSEMBLY.format(symbol=symbol, size=len(package), data=raw))
         subprocess.run(["as", "-o", str(obj), str(source)], check=True, capture_output=True)
-        link = ["ld", "-shared", "-soname", library.name, "-z", "noexecstack", "-o", str(out)]
+        soname = re.search(r"SONAME\s+(\S+)", _objdump("-p", library))
+        name = soname[1] if soname else library.name
+        link = ["ld", "-shared", "-soname", name, "-z", "noexecstack", "-o", str(out)]
         subprocess.run([*link, str(obj)], check=True, capture_output=True)
     return len(blob), len(package)
 
