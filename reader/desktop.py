@@ -1,8 +1,9 @@
-"""Install the .desktop entry and the icons for this user (``reader --install-desktop``).
+"""Install the .desktop entry, the AppStream metadata and the icons for this user
+(``reader --install-desktop``).
 
 Files go under ``$XDG_DATA_HOME`` (``~/.local/share``), where launchers look for
-applications and "Open with" looks for MIME handlers. No Qt here: the CLI runs this
-without a display.
+applications, "Open with" looks for MIME handlers and software centres for metainfo.
+No Qt here: the CLI runs this without a display.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 DESKTOP_FILE = f"{APP_ID}.desktop"
+METAINFO_FILE = f"{APP_ID}.metainfo.xml"
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
 # Characters the Desktop Entry spec reserves in Exec arguments: they need double quotes.
 _RESERVED = set(" \t\n\"'\\><~|&;$*?#()`")
@@ -92,10 +94,11 @@ def icon_sources() -> dict[str, Traversable]:
 
 
 def installed_files(home: Path | None = None) -> list[Path]:
-    """Every file install() writes, in order."""
+    """Every file install() writes, in order: the entry, the metainfo, the icons."""
     home = home or data_home()
     hicolor = home / "icons" / "hicolor"
-    return [home / "applications" / DESKTOP_FILE] + [hicolor / rel for rel in icon_sources()]
+    entry, metainfo = home / "applications" / DESKTOP_FILE, home / "metainfo" / METAINFO_FILE
+    return [entry, metainfo] + [hicolor / rel for rel in icon_sources()]
 
 
 def is_installed(home: Path | None = None) -> bool:
@@ -108,14 +111,17 @@ def install(
     data_dir: str | os.PathLike[str] | None = None,
     update_caches: bool = True,
 ) -> list[Path]:
-    """Write the entry and icons; the files written. ``data_dir`` is baked into Exec."""
+    """Write the entry, metainfo and icons; the files written. ``data_dir`` is baked into
+    Exec."""
     home = home or data_home()
     command = list(command or reader_command())
     if data_dir:
         command += ["--data-dir", str(Path(data_dir).expanduser().absolute())]
     targets = installed_files(home)
-    _write(targets[0], desktop_entry(command).encode("utf-8"))
-    for target, source in zip(targets[1:], icon_sources().values(), strict=True):
+    entry, metainfo, *icons = targets
+    _write(entry, desktop_entry(command).encode("utf-8"))
+    _write(metainfo, paths.resource(METAINFO_FILE).read_bytes())
+    for target, source in zip(icons, icon_sources().values(), strict=True):
         _write(target, source.read_bytes())
     if update_caches:
         _update_caches(home)

@@ -67,6 +67,7 @@ def expected_files(home: Path) -> set[Path]:
     icons = home / "icons" / "hicolor"
     return {
         home / "applications" / f"{APP_ID}.desktop",
+        home / "metainfo" / f"{APP_ID}.metainfo.xml",
         icons / "scalable" / "apps" / f"{APP_ID}.svg",
         *(icons / f"{n}x{n}" / "apps" / f"{APP_ID}.png" for n in SIZES),
     }
@@ -106,18 +107,33 @@ def test_entry_names_the_app_in_three_scripts_and_opens_text_and_html() -> None:
 
 
 METAINFO = REPO / "resources" / f"{APP_ID}.metainfo.xml"
-
-
-@pytest.mark.skipif(
+needs_appstreamcli = pytest.mark.skipif(
     shutil.which("appstreamcli") is None, reason="appstreamcli missing (Debian: appstream)"
 )
-def test_appstream_metainfo_passes_appstreamcli_validate() -> None:
-    done = subprocess.run(
-        ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
-    )
+
+
+def appstream_validate(*args: str) -> None:
+    done = subprocess.run(["appstreamcli", *args], capture_output=True, text=True)
     # Errors and warnings fail; infos (tags newer than this appstreamcli) are allowed.
-    problems = [line for line in done.stdout.splitlines() if line[:2] in ("E:", "W:")]
+    problems = [line for line in done.stdout.splitlines() if line.strip()[:2] in ("E:", "W:")]
     assert done.returncode == 0 and not problems, done.stdout + done.stderr
+
+
+@needs_appstreamcli
+def test_appstream_metainfo_passes_appstreamcli_validate() -> None:
+    appstream_validate("validate", "--no-net", str(METAINFO))
+
+
+@needs_appstreamcli
+def test_installed_metainfo_finds_its_entry_and_icons(tmp_path: Path) -> None:
+    """What a software centre reads: the installed files, checked as one tree (the entry
+    its <launchable> names must be there, and its icon)."""
+    home = tmp_path / "root" / "usr" / "share"  # validate-tree reads a prefix's usr/share
+    desktop.install(home, update_caches=False)
+    appstream_validate("validate-tree", "--no-net", str(tmp_path / "root"))
+    (home / "applications" / f"{APP_ID}.desktop").unlink()
+    with pytest.raises(AssertionError, match="desktop-file-not-found"):
+        appstream_validate("validate-tree", "--no-net", str(tmp_path / "root"))
 
 
 def test_appstream_metainfo_agrees_with_the_entry_and_the_version() -> None:
@@ -149,6 +165,7 @@ def test_install_then_uninstall_leaves_exactly_the_files_then_none(tmp_path: Pat
     assert set(written) == expected_files(home) == files_under(home)
     svg = home / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
     assert svg.read_bytes() == (REPO / "resources" / "icons" / "reader.svg").read_bytes()
+    assert (home / "metainfo" / METAINFO.name).read_bytes() == METAINFO.read_bytes()
 
     removed = desktop.uninstall(home, update_caches=False)
     assert set(removed) == expected_files(home)

@@ -3,7 +3,7 @@
 Run with the Python of a venv that has the project installed (``pip install -e ".[test]"``
 brings PyInstaller). Writes ``dist/reader-VERSION-PLATFORM.tar.gz`` (a ``.zip`` on
 Windows), which unpacks to one folder ``reader-VERSION-PLATFORM/`` holding the executable
-``reader``, and prints its path. ``--unpacked`` also leaves that folder in ``build/``.
+``reader`` (and, on Linux, ``阅报 Reader`` beside it for a double-click), and prints its path.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ log = logging.getLogger("build")
 
 REPO = Path(__file__).resolve().parents[2]
 SPEC = Path(__file__).with_name("reader.spec")
+LAUNCHER = Path(__file__).with_name("launcher.sh")
+LAUNCHER_NAME = "阅报 Reader"  # the app's name, as the desktop entry gives it
 
 
 def platform_tag() -> str:
@@ -49,8 +51,19 @@ def build(work: Path, out: Path) -> Path:
          "--", "--stage", str(stage)])
     folder = frozen / name
     (frozen / "reader").rename(folder)
+    if sys.platform.startswith("linux"):
+        add_launcher(folder)
     out.mkdir(parents=True, exist_ok=True)
     return pack(folder, out / name)
+
+
+def add_launcher(folder: Path) -> None:
+    """A file named as the app that file managers run on a double-click. A script: they
+    run executable scripts (or ask whether to), while a .desktop file outside the menu's
+    folders needs an absolute Exec, and some run no ELF executable at all."""
+    launcher = folder / LAUNCHER_NAME
+    shutil.copyfile(LAUNCHER, launcher)
+    launcher.chmod(0o755)
 
 
 def pack(folder: Path, base: Path) -> Path:

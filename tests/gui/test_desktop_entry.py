@@ -18,6 +18,10 @@ def entry_file() -> Path:
     return Path(os.environ["XDG_DATA_HOME"]) / "applications" / f"{APP_ID}.desktop"
 
 
+def metainfo_file() -> Path:
+    return Path(os.environ["XDG_DATA_HOME"]) / "metainfo" / f"{APP_ID}.metainfo.xml"
+
+
 def test_the_help_menu_adds_the_app_to_the_menu_and_removes_it(window: MainWindow, qtbot) -> None:
     help_items = [a.text() for a in window.menus.help.actions() if a.text()]
     assert help_items == ["添加到应用程序菜单", "从应用程序菜单移除", "关于阅报(&A)"]
@@ -33,12 +37,13 @@ def test_the_help_menu_adds_the_app_to_the_menu_and_removes_it(window: MainWindo
     # This copy of the app, on the library the window has open (not the default one).
     assert f"TryExec={desktop.reader_command()[0]}" in text.splitlines()
     assert f"--data-dir {window.library.directory.absolute()} %U" in text
+    assert metainfo_file().is_file()  # what software centres list
     window.menus.help.aboutToShow.emit()
     assert actions.uninstall_action.isEnabled()
 
     actions.uninstall_action.trigger()
     qtbot.waitUntil(lambda: actions.operation is None, timeout=30_000)
-    assert not entry_file().exists()
+    assert not entry_file().exists() and not metainfo_file().exists()
     assert window.statusBar().currentMessage() == "已从应用程序菜单移除"
     assert not actions.uninstall_action.isEnabled()
 

@@ -20,7 +20,10 @@ installed) on the same library, alternating with the others:
     python tests/perf/bench_startup.py --library DIR --baseline SRC
 
 ``--executable PATH`` also times another build of the reader the same way, in the same
-alternation: the self-contained bundle's ``reader`` (resources/packaging/build.py).
+alternation: the self-contained bundle's ``reader`` (resources/packaging/build.py). Given
+more than once, each is timed (e.g. the bundle of this commit and of an earlier one). With
+it, the command line's start is timed too (``reader --version``: process start to exit),
+the pip install's against each executable's.
 """
 
 from __future__ import annotations
@@ -68,6 +71,13 @@ def time_process(argv: list[str], env: dict[str, str]) -> float:
     raise RuntimeError(f"{argv} did not report a shown window:\n{done.stderr}")
 
 
+def time_command(argv: list[str], env: dict[str, str]) -> float:
+    """Process start to exit."""
+    start = time.monotonic()
+    subprocess.run(argv, env=env, capture_output=True, check=True, timeout=60)
+    return time.monotonic() - start
+
+
 def touch(library_dir: Path) -> None:
     """A write, as the last session's: the library file's state changes."""
     import sqlite3
@@ -96,7 +106,10 @@ def main() -> None:
     parser.add_argument(
         "--executable",
         type=Path,
-        help="also time this reader executable (the unpacked bundle's), on the same libraries",
+        action="append",
+        default=[],
+        help="also time this reader executable (the unpacked bundle's), on the same libraries;"
+        " may be repeated",
     )
     args = parser.parse_args()
     if args.compile:
@@ -114,10 +127,13 @@ def main() -> None:
         base_env = dict(env, PYTHONPATH=str(args.baseline.resolve())) if args.baseline else env
         # Create and seed the warm library once, outside the timing.
         time_process([*reader, "--data-dir", str(warm_dir)], env)
-        other = [str(args.executable.absolute())] if args.executable else None
-        if other:
-            time_process([*other, "--data-dir", str(warm_dir)], env)  # its first run, untimed
-        bare, warm, first, base, other_warm, other_first = [], [], [], [], [], []
+        others = [str(path.absolute()) for path in args.executable]
+        for other in others:
+            time_process([other, "--data-dir", str(warm_dir)], env)  # its first run, untimed
+        bare, warm, first, base, cli = [], [], [], [], []
+        other_warm: dict[str, list[float]] = {other: [] for other in others}
+        other_first: dict[str, list[float]] = {other: [] for other in others}
+        other_cli: dict[str, list[float]] = {other: [] for other in others}
         for i in range(args.runs):
             bare.append(time_process([sys.executable, "-c", BARE], env))
             if args.library:
@@ -127,12 +143,15 @@ def main() -> None:
                 touch(warm_dir)
                 base.append(time_process([*reader, "--data-dir", str(warm_dir)], base_env))
             first.append(time_process([*reader, "--data-dir", str(Path(tmp, f"new{i}"))], env))
-            if other:
+            for n, other in enumerate(others):
                 if args.library:
                     touch(warm_dir)
-                other_warm.append(time_process([*other, "--data-dir", str(warm_dir)], env))
-                new = str(Path(tmp, f"other{i}"))
-                other_first.append(time_process([*other, "--data-dir", new], env))
+                other_warm[other].append(time_process([other, "--data-dir", str(warm_dir)], env))
+                new = str(Path(tmp, f"other{n}-{i}"))
+                other_first[other].append(time_process([other, "--data-dir", new], env))
+                other_cli[other].append(time_command([other, "--version"], env))
+            if others:
+                cli.append(time_command([*reader, "--version"], env))
 
     result = {
         "platform": args.platform,
@@ -148,16 +167,25 @@ def main() -> None:
         result["library"] = str(args.library or "")
         result["baseline_s_median"] = round(statistics.median(base), 3)
         result["baseline_ratio"] = round(statistics.median(base) / statistics.median(bare), 2)
-    if other:
-        result["executable"] = other[0]
-        result["executable_s_median"] = round(statistics.median(other_warm), 3)
-        result["executable_first_launch_s_median"] = round(statistics.median(other_first), 3)
-        result["executable_ratio"] = round(
-            statistics.median(other_warm) / statistics.median(bare), 2
+    executables = []
+    for other in others:
+        warm_s, first_s = (
+            statistics.median(other_warm[other]),
+            statistics.median(other_first[other]),
         )
-        result["executable_ratio_first_launch"] = round(
-            statistics.median(other_first) / statistics.median(bare), 2
+        executables.append(
+            {
+                "executable": other,
+                "s_median": round(warm_s, 3),
+                "first_launch_s_median": round(first_s, 3),
+                "ratio": round(warm_s / statistics.median(bare), 2),
+                "ratio_first_launch": round(first_s / statistics.median(bare), 2),
+                "cli_s_median": round(statistics.median(other_cli[other]), 3),
+            }
         )
+    if executables:
+        result["executables"] = executables
+        result["reader_cli_s_median"] = round(statistics.median(cli), 3)
     if args.json:
         print(json.dumps(result))
         return
@@ -177,16 +205,16 @@ def main() -> None:
             f"  baseline (same library)   {result['baseline_s_median']:.3f} s"
             f"   ratio {result['baseline_ratio']:.2f}"
         )
-    if other:
-        print(f"  {other[0]}")
+    if executables:
+        print(f"  reader --version          {result['reader_cli_s_median']:.3f} s")
+    for timed in executables:
+        print(f"  {timed['executable']}")
+        print(f"    (existing library)      {timed['s_median']:.3f} s   ratio {timed['ratio']:.2f}")
         print(
-            f"    (existing library)      {result['executable_s_median']:.3f} s"
-            f"   ratio {result['executable_ratio']:.2f}"
+            f"    (first launch)          {timed['first_launch_s_median']:.3f} s"
+            f"   ratio {timed['ratio_first_launch']:.2f}"
         )
-        print(
-            f"    (first launch)          {result['executable_first_launch_s_median']:.3f} s"
-            f"   ratio {result['executable_ratio_first_launch']:.2f}"
-        )
+        print(f"    --version               {timed['cli_s_median']:.3f} s")
     print(json.dumps(result))
 
 
