@@ -652,7 +652,7 @@ class AnnotationUI(QObject):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        """Add the annotations of a W3C JSON file, on the import worker like any import
+        """Add the annotations of a W3C JSON file, through the window's writer
         (the import becomes one step to undo: :meth:`_imported`)."""
         self.host.importer.import_annotations(path)
 
