@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
             self.analysis_runner,
             status,
             self.settings,
+            self.writer,
             self,
         )
         self.organise = OrganiseActions(
