@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import logging
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
@@ -128,8 +129,11 @@ def parse_annotation_file(data: bytes, name: str) -> object | None:
         return None
     except RecursionError:
         raise ValueError("cannot read this JSON file: it is nested too deeply") from None
-    except ValueError as e:  # e.g. an integer of more digits than Python converts
-        raise ValueError(f"cannot read this JSON file: {e}") from None
+    except ValueError:  # an integer of more digits than Python converts
+        limit = sys.get_int_max_str_digits()
+        raise ValueError(
+            f"cannot read this JSON file: it holds a number of more than {limit} digits"
+        ) from None
     first = parsed[0] if isinstance(parsed, list) and parsed else parsed
     if not isinstance(first, dict):
         return None

@@ -44,8 +44,10 @@ def integer(text: str) -> int:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"invalid int value: {shown!r}") from None
-    if not -MAX_INTEGER <= value <= MAX_INTEGER:
+    if value > MAX_INTEGER:
         raise argparse.ArgumentTypeError(f"{shown} is too large (at most {MAX_INTEGER})")
+    if value < -MAX_INTEGER:
+        raise argparse.ArgumentTypeError(f"{shown} is too small (at least {-MAX_INTEGER})")
     return value
 
 
@@ -241,6 +243,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return args
         if args.install_desktop or args.uninstall_desktop:
             return desktop_integration(args)
+        cannot = _cannot_open_window(args.files)
+        if cannot is not None:
+            problem(cannot)
+            return EXIT_FAILED
         import gc
 
         # No cyclic collection while the window is built (passes over start-up's objects,
@@ -273,6 +279,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 130
 
     return _writing_output(command)
+
+
+def _cannot_open_window(files: Sequence[str]) -> str | None:
+    """Why the window would not open, said before Qt aborts the process for it: a word
+    that is neither a command nor a file here (a command mistyped), or no display."""
+    import os
+    import re
+
+    for name in files:
+        if re.fullmatch(r"[a-z][a-z-]*", name) and not os.path.lexists(name):
+            commands = ", ".join(sorted(COMMANDS))
+            return f"no such command or file: {name} (the commands: {commands})"
+    display = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    if sys.platform.startswith("linux") and not any(os.environ.get(v) for v in display):
+        return (
+            "no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set);"
+            " the commands work without one: reader import, list, show, search …"
+        )
+    return None
 
 
 def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | int:

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from reader.backups import Backup, Restored
     from reader.companion import Companion
     from reader.core.anchors import Anchor
+    from reader.core.documents import ParsedDocument
     from reader.core.records import (
         Annotation,
         ArticleFilter,
@@ -259,7 +260,9 @@ class Library:
                 report.errors.append((source, problem))
                 continue
             try:
-                report.merge(self.import_bytes(data, path_text(path.name), source, as_text=as_text))
+                parsed = self._read_document(data, path_text(path.name), source, as_text=as_text)
+                del data  # the file's bytes go before its text is stored (bench_bounds.py)
+                report.merge(self._stored(parsed, source))
                 self.articles.index.tidy(steps=1)  # a file's segment merged as they come
             except DamagedLibraryError:
                 raise  # one line for the whole command: the library itself is the problem
@@ -305,16 +308,25 @@ class Library:
     ) -> ImportReport:
         """Parse and store one document; bad input becomes an error entry, never a raise.
         ``url`` and ``charset``: a fetched page's final address and declared charset."""
+        found = self._read_document(data, name, source, url=url, charset=charset, as_text=as_text)
+        return self._stored(found, source)
+
+    def _read_document(
+        self,
+        data: bytes,
+        name: str,
+        source: str,
+        *,
+        url: str | None = None,
+        charset: str | None = None,
+        as_text: bool = False,
+    ) -> ParsedDocument | ImportReport:
+        """The document in ``data``, or the report when there is none to store (an error,
+        or an annotation file, imported here)."""
         # Imported here, not at the top: the window must not pay for the splitter's
         # regular expressions and the script tables before it paints.
         from reader.annotation_io import parse_annotation_file
-        from reader.core.documents import (
-            NotAnArticle,
-            UnreadableInput,
-            parse_document,
-            to_new_article,
-        )
-        from reader.core.pages import SPLITTER_VERSION
+        from reader.core.documents import NotAnArticle, UnreadableInput, parse_document
 
         report = ImportReport()
         if url is None:  # a fetched page is never an annotation file
@@ -326,27 +338,33 @@ class Library:
             if annotations is not None:
                 return self.import_annotations(annotations, source)
         try:
-            doc = parse_document(data, name, url=url, charset=charset, as_text=as_text)
+            return parse_document(data, name, url=url, charset=charset, as_text=as_text)
         except NotAnArticle as e:
             report.errors.append((source, str(e)))
             report.not_articles.append(source)
-            return report
         except UnreadableInput as e:
             report.errors.append((source, str(e)))
-            return report
         except Exception as e:
             # A splitter bug on one odd file must not abort the other files of an import:
             # the file is reported (one line) and nothing of it is stored.
             log.debug("cannot split %s", source, exc_info=True)
             report.errors.append((source, f"cannot read this file ({type(e).__name__}: {e})"))
-            return report
-        report.warnings += [(source, w) for w in doc.warnings]
+        return report
+
+    def _stored(self, found: ParsedDocument | ImportReport, source: str) -> ImportReport:
+        """Store what _read_document found (a report is passed on as it is)."""
+        if isinstance(found, ImportReport):
+            return found
+        from reader.core.documents import to_new_article
+        from reader.core.pages import SPLITTER_VERSION
+
+        report = ImportReport(warnings=[(source, w) for w in found.warnings])
         result = self.articles.add_source(
             source,
-            doc.encoding,
-            doc.text,
+            found.encoding,
+            found.text,
             SPLITTER_VERSION,
-            [to_new_article(a) for a in doc.articles],
+            [to_new_article(a) for a in found.articles],
         )
         report.articles += [self.articles.get(i) for i in result.ids]  # type: ignore[misc]
         report.duplicates += [(source, i) for i in result.duplicates]

@@ -12,11 +12,12 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
 
 Entries = dict[str, tuple[str, ...]]
+_V = TypeVar("_V")
 
 
 @functools.cache
@@ -200,7 +201,7 @@ class Plan:
         self.phrase_firsts = frozenset(firsts)
         self.translate_ok = all(len(v) == 1 for v in table.values())
         self.chars = {chr(code): value for code, value in table.items()}
-        self.table = _dense(table)
+        self.table = dense_table(table)
 
     def convert(self, piece: str, bounds: Boundaries | None = None) -> tuple[str, bool]:
         """(converted piece, whether any match changed length).
@@ -253,11 +254,33 @@ class Plan:
         return piece[i], 1
 
 
-def _dense(table: dict[int, str]) -> list[int | str]:
-    """A translate table as a list indexed by code point (no LookupError for misses)."""
-    dense: list[int | str] = list(range(max(table, default=-1) + 1))
+# The code points below this get one shared int object each (see dense_table).
+SHARED_CODES = 0x40000
+
+
+@functools.cache
+def code_points() -> list[int]:
+    """0 … SHARED_CODES - 1, for translate tables to share (see dense_table)."""
+    return list(range(SHARED_CODES))
+
+
+def dense_table(table: Mapping[int, _V], size: int = 0) -> list[int | _V]:
+    """A translate table as a list indexed by code point (at least ``size`` long).
+
+    str.translate raises and swallows LookupError for every character a dict lacks; a
+    list holding the identity for unmapped code points avoids that and is about twice as
+    fast. Code points past the end still pass through unchanged. The tables share the
+    int objects of their code points: an int of its own per entry was most of a table's
+    memory (the 20 MB import of tests/perf/bench_bounds.py holds six tables).
+    """
+    codes = code_points()
+    size = max(size, max(table, default=-1) + 1)
+    dense: list[int | _V] = [*codes[:size], *range(len(codes), size)]
     for code, value in table.items():
-        dense[code] = value
+        if isinstance(value, int) and 0 <= value < len(codes):
+            dense[code] = codes[value]
+        else:
+            dense[code] = value
     return dense
 
 
@@ -514,7 +537,7 @@ def _normalization_files(files: tuple[str, ...]) -> list[int | str]:
                 # A length-changing normalisation would need its own offset map.
                 raise ValueError(f"{name}: {key!r} is not one character to one")
             table.setdefault(ord(key), values[0])
-    return _dense(table)
+    return dense_table(table)
 
 
 @functools.cache

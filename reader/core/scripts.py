@@ -107,16 +107,10 @@ def _first_values(name: str) -> dict[str, str]:
 
 
 def _dense(table: dict[int, int | None]) -> list[int | None]:
-    """A translate table as a list indexed by code point.
+    """opencc_engine.dense_table, imported once a table is built."""
+    from reader.core.opencc_engine import dense_table
 
-    str.translate raises and swallows LookupError for every character a dict lacks; a
-    list holding the identity for unmapped code points avoids that and is about twice as
-    fast. Code points past the end still pass through unchanged.
-    """
-    dense: list[int | None] = list(range(max(table, default=-1) + 1))
-    for code, value in table.items():
-        dense[code] = value
-    return dense
+    return dense_table(table)
 
 
 @functools.cache

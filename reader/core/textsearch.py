@@ -48,7 +48,9 @@ HIT_OPEN, HIT_CLOSE = "【", "】"
 @functools.cache
 def _case_table() -> list[int]:
     """Dense translate table: full-width ASCII to ASCII, then one-character lower case."""
-    table = list(range(_CASED[-1][1] + 1))
+    from reader.core.opencc_engine import dense_table  # only once a table is built
+
+    table: dict[int, int] = {}
     for first, last in _CASED:
         for code in range(first, last + 1):
             lower = chr(code).lower()
@@ -56,7 +58,7 @@ def _case_table() -> list[int]:
                 table[code] = ord(lower)
     for code in range(0xFF01, 0xFF5F):  # full-width ASCII (２０２０, ＣＰＩ)
         table[code] = ord(chr(code - 0xFEE0).lower())
-    return table
+    return dense_table(table)
 
 
 @functools.cache
@@ -65,11 +67,14 @@ def normal_table() -> list[int]:
 
     Built a block of code points at a time: workers build it beside the window's thread,
     and the whole range at once held Python's lock for long in single calls."""
+    from reader.core.opencc_engine import code_points
+
     case = _case_table()
+    shared = code_points().__getitem__  # an int object of its own per entry: 8 MB more
     table: list[int] = []
     for start in range(0, _FOLD_LIMIT, 0x4000):
         block = "".join(map(chr, range(start, min(start + 0x4000, _FOLD_LIMIT))))
-        table += map(ord, scripts.fold(block).translate(case))
+        table += map(shared, map(ord, scripts.fold(block).translate(case)))
     return table
 
 

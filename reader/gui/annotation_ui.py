@@ -66,6 +66,7 @@ if TYPE_CHECKING:
     from reader.gui.reading import ReadingController
     from reader.gui.reading_pane import ReadingPane
     from reader.gui.script_selector import ScriptSelector
+    from reader.gui.writer import LibraryWriter
     from reader.library import Library
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,7 @@ class AnnotatingHost(Protocol):
     scripts: ScriptSelector
     menus: Menus
     importer: Importer
+    writer: LibraryWriter
 
     def status(self, message: str, timeout: int = 4000) -> None: ...
 
@@ -122,7 +124,7 @@ class AnnotationUI(QObject):
         self.window = window  # the dialogs' parent
         self.pane = host.reading_pane
         self.library = host.library
-        self.controller = AnnotationsController(host.library, self)
+        self.controller = AnnotationsController(host.library, self, host.writer)
         self.word_selection = WordSelection(self.pane)
         self.colours: list[Colour] = shown_colours(self.library.colours())
         self._drawn: list[tuple[Annotation, int, int]] = []  # open article, view offsets
@@ -420,25 +422,27 @@ class AnnotationUI(QObject):
 
     # -- changes --------------------------------------------------------------------------
 
-    def highlight(self, color: str) -> Annotation | None:
+    def highlight(self, color: str) -> bool:
         """Highlight the selection in ``color``; with no selection (or exactly an existing
-        highlight selected), give that highlight the colour instead."""
+        highlight selected), give that highlight the colour instead. False if there is
+        nothing to highlight (said in the status bar); the change is announced once
+        written."""
         pane = self.pane
         view = pane.view
         if view is None:
-            return None
+            return False
         self.last_colour = color
         span = pane.selected_span()
         target, exactly = self._selected_annotation()
         if target is not None and exactly:
-            return self.controller.recolour(target.id, color)
+            self.controller.recolour(target.id, color)
+            return True
         if span is None:
             self._ask_for_selection(self.tr("先选中要高亮的文字"))
-            return None
-        anchor = make_anchor(view.record.body, *span)
-        made = self.controller.highlight(view.record.id, anchor, color)
+            return False
+        self.controller.highlight(view.record.id, make_anchor(view.record.body, *span), color)
         self._collapse_selection()
-        return made
+        return True
 
     def add_or_edit_note(self) -> None:
         """A note on the selection (a new highlight), or the note of the highlight selected."""
@@ -499,10 +503,7 @@ class AnnotationUI(QObject):
             self.controller.delete(target.id)
 
     def rename_colour(self, key: str, label: str) -> None:
-        try:
-            self.controller.rename_colour(key, label)
-        except ValueError as e:
-            QMessageBox.warning(self.window, self.tr("无法改名"), str(e))
+        self.controller.rename_colour(key, label)  # a refusal is said like any other
 
     def _collapse_selection(self) -> None:
         """Show the new colour rather than the selection over it."""
@@ -651,7 +652,7 @@ class AnnotationUI(QObject):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> None:
-        """Add the annotations of a W3C JSON file, on the import worker like any import
+        """Add the annotations of a W3C JSON file, through the window's writer
         (the import becomes one step to undo: :meth:`_imported`)."""
         self.host.importer.import_annotations(path)
 

@@ -12,8 +12,9 @@ site's feed when subscribing is network work on a worker.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 # Dialogs as QtWidgets.X: made when first shown, not before the first paint.
 from PySide6 import QtWidgets
@@ -27,9 +28,11 @@ from reader.library import Library, is_web_address
 
 if TYPE_CHECKING:
     from reader.core.records import Feed
+    from reader.feeds import OpmlReport
     from reader.gui.analysis_runner import AnalysisRunner
     from reader.gui.list_controller import ListController
     from reader.gui.sidebar import LibrarySidebar, Scope
+    from reader.gui.writer import LibraryWriter
 
 log = logging.getLogger(__name__)
 
@@ -49,11 +52,13 @@ class FeedsController(QObject):
         analysis: AnalysisRunner,
         status_bar: QStatusBar,
         settings: QSettings,
+        writer: LibraryWriter,
         window: QWidget,
     ) -> None:
         super().__init__(window)
         self.library = library
         self.changes = changes
+        self.writer = writer  # the reader's edits of subscriptions, off the window's thread
         self.sidebar = sidebar
         self.lists = lists
         self.analysis = analysis
@@ -262,6 +267,22 @@ class FeedsController(QObject):
             menu.addAction(self.tr("订阅…"), self.open_dialog)
         menu.exec(at)
 
+    def _write(
+        self,
+        change: Callable[[Library], Any],
+        announce: Change,
+        then: Callable[[Any], None] | None = None,
+    ) -> None:
+        """``change`` through the window's writer; once written, ``announce`` said and
+        ``then(result)``."""
+
+        def written(result: Any) -> None:
+            self.changes.announce(announce)
+            if then is not None:
+                then(result)
+
+        self.writer.write(change, written)
+
     def _feed(self, feed_id: object) -> Feed | None:
         return next((f for f in self.sidebar.feeds() if f.id == feed_id), None)
 
@@ -270,8 +291,7 @@ class FeedsController(QObject):
             self.window, self.tr("重命名订阅"), self.tr("新名称："), text=feed.name
         )
         if ok and name.strip() != feed.name:
-            self.library.rename_feed(feed.id, name)
-            self.changes.announce(Change(counted=True))
+            self._write(lambda lib: lib.rename_feed(feed.id, name), Change(counted=True))
 
     def move(self, feed: Feed) -> None:
         folders = self.library.feed_folders()
@@ -285,8 +305,7 @@ class FeedsController(QObject):
             True,
         )
         if ok and folder.strip() != feed.folder:
-            self.library.move_feed(feed.id, folder)
-            self.changes.announce(Change(counted=True))
+            self._write(lambda lib: lib.move_feed(feed.id, folder), Change(counted=True))
 
     def edit(self, feed: Feed) -> None:
         dialog = FeedOptionsDialog(
@@ -301,16 +320,17 @@ class FeedsController(QObject):
         )
         if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return
-        if dialog.name.text().strip() != feed.name:
-            self.library.rename_feed(feed.id, dialog.name.text())
-        if dialog.folder.currentText().strip() != feed.folder:
-            self.library.move_feed(feed.id, dialog.folder.currentText())
-        self.library.set_feed_options(
-            feed.id,
-            summary_only=dialog.summary_only.isChecked(),
-            interval_minutes=dialog.interval_minutes(),
-        )
-        self.changes.announce(Change(counted=True))
+        name, folder = dialog.name.text(), dialog.folder.currentText()
+        summary_only, minutes = dialog.summary_only.isChecked(), dialog.interval_minutes()
+
+        def change(lib: Library) -> None:
+            if name.strip() != feed.name:
+                lib.rename_feed(feed.id, name)
+            if folder.strip() != feed.folder:
+                lib.move_feed(feed.id, folder)
+            lib.set_feed_options(feed.id, summary_only=summary_only, interval_minutes=minutes)
+
+        self._write(change, Change(counted=True))
 
     def unsubscribe(self, feed: Feed) -> None:
         box = QtWidgets.QMessageBox(self.window)
@@ -327,9 +347,13 @@ class FeedsController(QObject):
         clicked = box.clickedButton()
         if clicked not in (keep_button, trash_button):
             return
-        self.library.unsubscribe(feed.id, delete_articles=clicked is trash_button)
-        self.status_bar.showMessage(self.tr("已取消订阅 {name}").format(name=feed.name), 6000)
-        self.changes.announce(Change(listed=True, counted=True))
+        trash = clicked is trash_button
+        said = self.tr("已取消订阅 {name}").format(name=feed.name)
+        self._write(
+            lambda lib: lib.unsubscribe(feed.id, delete_articles=trash),
+            Change(listed=True, counted=True),
+            lambda _ids: self.status_bar.showMessage(said, 6000),
+        )
 
     # -- OPML ----------------------------------------------------------------------------
 
@@ -346,15 +370,23 @@ class FeedsController(QObject):
         from reader.library import read_source
 
         data, problem = read_source(Path(path))
-        try:
-            if data is None:
-                raise UnreadableInput(problem)
-            report = self.library.import_opml(data)
-        except UnreadableInput as e:
+
+        def read(lib: Library) -> OpmlReport | str:
+            try:
+                if data is None:
+                    raise UnreadableInput(problem)
+                return lib.import_opml(data)
+            except UnreadableInput as e:
+                return str(e)  # said on the window's thread
+
+        self.writer.write(read, lambda report: self._opml_imported(Path(path).name, report))
+
+    def _opml_imported(self, name: str, report: OpmlReport | str) -> None:
+        if isinstance(report, str):
             QtWidgets.QMessageBox.warning(
                 self.window,
                 self.tr("导入订阅列表"),
-                self.tr("{file}：{error}").format(file=Path(path).name, error=e),
+                self.tr("{file}：{error}").format(file=name, error=report),
             )
             return
         text = self.tr("新订阅 %n 个", "", len(report.added))

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
 
     from reader.gui.analysis_runner import AnalysisRunner
+    from reader.gui.writer import LibraryWriter
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +50,12 @@ class Importer(QObject):
         changes: LibraryChanges,
         analysis: AnalysisRunner,
         status_bar: QStatusBar,
+        writer: LibraryWriter,
         window: QWidget,
     ) -> None:
         super().__init__(window)
         self.library = library
+        self.writer = writer  # annotation files: small writes, in order with the window's
         self.changes = changes
         self.analysis = analysis
         self.status_bar = status_bar
@@ -111,7 +114,7 @@ class Importer(QObject):
         if is_web_address(text.strip()) and len(text.split()) == 1:
             self.import_paths([text.strip()])  # a link: the page it points to
             return
-        self.finish(self.library.import_text(text))
+        self.run(lambda lib, _progress, _cancelled: lib.import_text(text))
 
     def accepts(self, mime: QMimeData) -> bool:
         """Whether a drag holds something to import (files, links, a link as text)."""
@@ -141,8 +144,9 @@ class Importer(QObject):
         )
 
     def import_annotations(self, path: Path) -> None:
-        """A W3C annotation file (文件 → 导入批注), on the worker like any import."""
-        self.run(lambda lib, _progress, _cancelled: lib.import_annotation_file(path))
+        """A W3C annotation file (文件 → 导入批注), through the window's writer: in order
+        with the highlights made before it, waiting out another process's write."""
+        self.writer.write(lambda lib: lib.import_annotation_file(path), self.finish)
 
     def seed_library(self) -> None:
         """Give a new library its sample pages, after the window has painted."""

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from reader.gui.article_model import ArticleTableModel
     from reader.gui.list_controller import ListController
     from reader.gui.reading import ReadingController
+    from reader.gui.writer import LibraryWriter
     from reader.library import Library
 
 log = logging.getLogger(__name__)
@@ -40,11 +41,13 @@ class ListSync(QObject):
         count_label: QLabel,
         reading: ReadingController,
         reopening: Callable[[], int | None],
+        writer: LibraryWriter,
         window: QWidget,
     ) -> None:
         super().__init__(window)
         self.library = library
         self.changes = changes
+        self.writer = writer  # tags renamed and deleted off the window's thread
         self.lists = lists
         self.model = model
         self.list_view = list_view
@@ -204,10 +207,14 @@ class ListSync(QObject):
             self.window, self.tr("重命名标签"), self.tr("新名称："), text=tag
         )
         if ok and new.strip() and new.strip() != tag:
-            self.library.rename_tag(tag, new)
-            self.lists.show_scope(Scope("tag", new.strip()))
-            self.changes.announce(Change(listed=True, counted=True))
+            self.writer.write(lambda lib: lib.rename_tag(tag, new), lambda _: self._renamed(new))
+
+    def _renamed(self, tag: str) -> None:
+        self.lists.show_scope(Scope("tag", tag.strip()))
+        self.changes.announce(Change(listed=True, counted=True))
 
     def delete_tag(self, tag: str) -> None:
-        self.library.delete_tag(tag)
-        self.changes.announce(Change(listed=True, counted=True))
+        self.writer.write(
+            lambda lib: lib.delete_tag(tag),
+            lambda _: self.changes.announce(Change(listed=True, counted=True)),
+        )

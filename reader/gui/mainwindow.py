@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
             count_label=self.count_label,
             reading=self.reading,
             reopening=lambda: self.startup.reopening(),
+            writer=self.writer,
             window=self,
         )
         self.organise.changed.connect(self.list_sync.organised)
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
         self.startup.failed.connect(self._library_failed)
         self.startup.loaded.connect(self.feeds.start)
         self.looks.settings_opened.connect(
-            lambda dialog: dialog.words_changed.connect(self.word_lists.changed_in_settings)
+            lambda dialog: dialog.words_saved.connect(self.word_lists.saved_in_settings)
         )
         self.scripts.set_config(self.looks.prefs.default_script or None)
         self.measure: MeasureKeeper = MeasureKeeper(
@@ -235,8 +236,10 @@ class MainWindow(QMainWindow):
         )
         self.lists.damaged.connect(self._library_failed)
         self.analysis_runner = AnalysisRunner(library, self.changes, status, self)
-        self.importer = Importer(library, self.changes, self.analysis_runner, status, self)
-        self.word_lists = WordLists(library, self.changes, self.analysis_runner, self)
+        self.importer = Importer(
+            library, self.changes, self.analysis_runner, status, self.writer, self
+        )
+        self.word_lists = WordLists(library, self.changes, self.analysis_runner, self.writer, self)
         self.exporter = Exporter(self.reading_pane, status, self)
         self.desktop_entry = DesktopEntryActions(library.directory, status, self)
         self.feeds = FeedsController(
@@ -247,6 +250,7 @@ class MainWindow(QMainWindow):
             self.analysis_runner,
             status,
             self.settings,
+            self.writer,
             self,
         )
         self.organise = OrganiseActions(

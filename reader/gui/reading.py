@@ -415,6 +415,10 @@ class ReadingController(QObject):
         view = self.pane.view
         if view is None or view.effective is None:
             return
-        self.library.set_user_phrase(view.effective, original, wanted)
-        self._new_script_view()
-        self.rerender()
+        config = view.effective
+
+        def written(_result: object) -> None:
+            self._new_script_view()
+            self.rerender()
+
+        self.writer.write(lambda lib: lib.set_user_phrase(config, original, wanted), written)

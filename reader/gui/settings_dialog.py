@@ -7,7 +7,6 @@ while choosing; the main window saves what it applies.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 from dataclasses import replace
 from typing import Protocol
 
@@ -74,24 +73,17 @@ class ColorButton(QPushButton):
 
 
 class WordLists(Protocol):
-    """The reader's word lists: :attr:`reader.library.Library.analysis`."""
+    """The reader's word lists: :attr:`reader.library.Library.analysis` (read here; the
+    window writes them, through ``words_saved``)."""
 
     def watch_words(self) -> list[str]: ...
 
-    def set_watch_words(self, words: Iterable[str]) -> None: ...
-
     def user_words(self) -> dict[str, str]: ...  # word -> where it came from
-
-    def add_user_words(self, words: Iterable[str]) -> list[str]: ...
-
-    def remove_user_word(self, word: str) -> None: ...
-
-    def invalidate_containing(self, word: str) -> int: ...
 
 
 class SettingsDialog(QDialog):
     changed = Signal(object)  # Preferences
-    words_changed = Signal()
+    words_saved = Signal(list, list)  # the watch words, the user dictionary's words
 
     def __init__(self, prefs: Preferences, analysis: WordLists, parent=None) -> None:
         super().__init__(parent)
@@ -212,6 +204,7 @@ class SettingsDialog(QDialog):
         )
         self.user_words = QPlainTextEdit("\n".join(self.analysis.user_words()))
         layout.addWidget(self.user_words)
+        self._saved = self._words()  # what the library holds, or this dialog last saved
         apply = QPushButton(self.tr("保存词语"))
         apply.clicked.connect(self.save_words)
         layout.addWidget(apply, alignment=Qt.AlignmentFlag.AlignRight)
@@ -230,24 +223,19 @@ class SettingsDialog(QDialog):
         self._update(keyword_color="", watch_color="")
 
     def save_words(self) -> None:
-        words = self.watch_words.toPlainText().splitlines()
-        self.analysis.set_watch_words(words)
-        wanted = [w.strip() for w in self.user_words.toPlainText().splitlines() if w.strip()]
-        current = self.analysis.user_words()
-        for gone in set(current) - set(wanted):
-            self.analysis.remove_user_word(gone)
-            self.analysis.invalidate_containing(gone)
-        for new in self.analysis.add_user_words(wanted):
-            self.analysis.invalidate_containing(new)
-        self.words_changed.emit()
+        self._saved = self._words()
+        self.words_saved.emit(*self._saved)
 
     def accept(self) -> None:
         if self._words_edited():
             self.save_words()
         super().accept()
 
+    def _words(self) -> tuple[list[str], list[str]]:
+        watch = self.watch_words.toPlainText().splitlines()
+        user = [w.strip() for w in self.user_words.toPlainText().splitlines() if w.strip()]
+        return watch, user
+
     def _words_edited(self) -> bool:
-        return self.watch_words.toPlainText().splitlines() != self.analysis.watch_words() or (
-            {w.strip() for w in self.user_words.toPlainText().splitlines() if w.strip()}
-            != set(self.analysis.user_words())
-        )
+        (watch, user), (saved_watch, saved_user) = self._words(), self._saved
+        return watch != saved_watch or set(user) != set(saved_user)

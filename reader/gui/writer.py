@@ -1,5 +1,6 @@
-"""The window's own small writes (read marks, stars, tags, trash, reading positions) off its
-thread, one after another on a connection of their own.
+"""The window's own small writes (read marks, stars, tags, trash, reading positions,
+highlights and notes, annotation files, word lists, phrase fixes, subscriptions' names and
+options) off its thread, one after another on a connection of their own.
 
 While another process writes the library (an import in a terminal, a second window's
 annotation file) a write waits its turn: the window goes on, the status bar says that

@@ -184,6 +184,20 @@ class AnalysisStore:
         with self.db.transaction() as conn:
             conn.executemany("DELETE FROM user_words WHERE word = ?", [(w,) for w in gone])
 
+    def set_user_words(self, words: Iterable[str]) -> bool:
+        """The user dictionary becomes ``words`` (blank lines dropped); the articles
+        holding a word taken out or added are analysed again. False if nothing changed."""
+        wanted = [w.strip() for w in words if w.strip()]
+        current = self.user_words()
+        gone = set(current) - set(wanted)
+        for word in gone:
+            self.remove_user_word(word)
+            self.invalidate_containing(word)
+        new = self.add_user_words(wanted)
+        for word in new:
+            self.invalidate_containing(word)
+        return bool(gone or new)
+
     def invalidate_containing(self, word: str) -> int:
         """Mark the analyses of articles that contain ``word`` (in any script) for
         recomputation."""

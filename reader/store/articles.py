@@ -22,7 +22,7 @@ from reader.core.records import (
 from reader.core.textsearch import SearchHit
 from reader.store import search
 from reader.store.db import Database, ordered_ids
-from reader.store.search import SearchIndex
+from reader.store.search import LONG_TEXT, SearchIndex
 
 log = logging.getLogger(__name__)
 
@@ -115,14 +115,19 @@ class ArticleStore:
         result = AddResult()
         digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
         source_id: int | None = None
+        new_source = False
         for position, art in enumerate(articles):
             existing = self.duplicate_in(conn, art)
             if existing is not None:
                 result.duplicates.append(existing)
                 continue
             if source_id is None:
-                source_id = _source_of(conn, path, encoding, digest, text, splitter_version)
+                source_id, new_source = _source_of(
+                    conn, path, encoding, digest, text, splitter_version
+                )
             result.ids.append(self.insert_in(conn, source_id, position, art))
+        if new_source and source_id is not None:
+            _write_text(conn, "sources", "text", source_id, text)
         return result
 
     @staticmethod
@@ -146,6 +151,7 @@ class ArticleStore:
         self, conn: sqlite3.Connection, source_id: int, position: int, art: NewArticle
     ) -> int:
         """Insert and index one article inside the caller's transaction; its new id."""
+        long_body = len(art.body) >= LONG_TEXT
         article_id = conn.execute(
             "INSERT INTO articles (source_id, position, title, subtitle, byline,"
             " section, body, captions, continued_from, continues_to, kind, script,"
@@ -158,9 +164,7 @@ class ArticleStore:
                 art.subtitle,
                 art.byline,
                 art.section,
-                # As UTF-8: a str bound as a parameter keeps a UTF-8 copy of itself for
-                # as long as it lives (a 20 MB page's body: 20 MB more until stored).
-                art.body.encode(),
+                b"" if long_body else art.body.encode(),  # (see _write_text)
                 json.dumps(art.captions, ensure_ascii=False),
                 art.continued_from,
                 art.continues_to,
@@ -176,6 +180,8 @@ class ArticleStore:
         ).lastrowid
         assert article_id is not None
         self.index.add(conn, article_id, art.title, art.body)
+        if long_body:
+            _write_text(conn, "articles", "body", article_id, art.body)
         return article_id
 
     def replace_in(self, conn: sqlite3.Connection, article_id: int, art: NewArticle) -> bool:
@@ -770,8 +776,9 @@ def _source_of(
     digest: str,
     text: str,
     splitter_version: int,
-) -> int:
-    """The source row for ``text`` read from ``path``, made if there is none.
+) -> tuple[int, bool]:
+    """The source row for ``text`` read from ``path``, made if there is none: (its id,
+    whether it is new and its text still to be written by _write_text).
 
     ``sources.digest`` is unique: the first copy of a text is stored under the digest of
     the text, a copy at another path under the digest of path and text.
@@ -782,15 +789,26 @@ def _source_of(
     ).fetchall()
     for row in rows:
         if row[1] == path:
-            return row[0]
+            return row[0], False
     key = at_path if any(row[2] == digest for row in rows) else digest
     source_id = conn.execute(
         "INSERT INTO sources (path, encoding, digest, text, splitter_version,"
-        " imported_at) VALUES (?, ?, ?, CAST(? AS TEXT), ?, ?)",
-        (path, encoding, key, text.encode(), splitter_version, now()),  # see insert_in
+        " imported_at) VALUES (?, ?, ?, '', ?, ?)",
+        (path, encoding, key, splitter_version, now()),
     ).lastrowid
     assert source_id is not None
-    return source_id
+    return source_id, True
+
+
+def _write_text(conn: sqlite3.Connection, table: str, column: str, row_id: int, text: str) -> None:
+    """A source's text or a long body into its row, once its articles are indexed: the
+    copies SQLite makes of a 20 MB text stay in the process's heap, and indexing takes
+    the most memory of an import (tests/perf/bench_bounds.py)."""
+    # As UTF-8: a str bound as a parameter keeps a UTF-8 copy of itself for as long as it
+    # lives (a 20 MB page: 20 MB more until stored).
+    conn.execute(
+        f"UPDATE {table} SET {column} = CAST(? AS TEXT) WHERE id = ?", (text.encode(), row_id)
+    )
 
 
 def _where(f: ArticleFilter, ident: str = "a.id") -> tuple[str, list[object]]:

@@ -80,7 +80,6 @@ from reader.core.textsearch import (
     TermFinder,
     hit,
     normal_table,
-    normalise,
     query_terms,
 )
 from reader.store.db import Database, ordered_ids
@@ -130,8 +129,9 @@ _PUA = 0xE000
 _PUA_END = _PUA + 0x80
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
-# A body of this many characters or more is indexed through the staging table (_stage).
-_STAGED_CHARS = 1 << 18
+# A body of this many characters or more is indexed through the staging table (_stage),
+# and stored once it is indexed (reader.store.articles).
+LONG_TEXT = 1 << 18
 _STAGING = "search_column"
 
 
@@ -144,26 +144,38 @@ def _token_table() -> dict[int, int]:
     return {c: _PUA + c for c in range(0x80) if not chr(c).isalnum()}
 
 
+@functools.cache
+def _index_table() -> list[int]:
+    """normalise, then _encode, as one dense table: one fast pass over a text to index."""
+    token = _token_table()
+    return [token.get(code, code) for code in normal_table()]
+
+
 def prepare() -> None:
     """Build the tables of normalising, finding hits and tokens (once per process, too long
     for the window's thread), e.g. on a worker before the window first marks a search."""
     textsearch.prepare()
-    _token_table()
+    _index_table()
 
 
 def _encode(normal: str) -> str:
     return normal.translate(_token_table())
 
 
+def _indexed(text: str) -> str:
+    """_encode(normalise(text)): the characters of ``text`` as they are indexed."""
+    return text.translate(_index_table())
+
+
 def tokens(text: str) -> tuple[bytearray, int]:
     """One field's column text, UTF-8 (its characters, then its bigrams), and its token
     count. FTS5 reads a blob as the text it holds."""
-    encoded = _encode(normalise(text))
+    encoded = _indexed(text)
     return bytearray().join(_column_pieces(encoded)), _token_count(encoded)
 
 
-def _token_count(encoded: str) -> int:
-    return max(0, 2 * len(encoded) - 1)
+def _token_count(text: str) -> int:
+    return max(0, 2 * len(text) - 1)  # (normalise and _encode keep the length)
 
 
 _PIECE = 1 << 16  # characters turned into column text at a time
@@ -602,16 +614,16 @@ def _write(
     """Index (or with ``delete`` unindex) an article's title, body and extra text, in the
     columns of its length class. A long body reaches FTS5 through a staging table written
     piece by piece: neither Python nor the statement's parameters hold its column whole."""
-    title, body, extra = (_encode(normalise(t)) for t in texts)
-    k = length_class(sum(map(_token_count, (title, body, extra)))) * len(FIELDS)
+    title, body, extra = texts
+    k = length_class(sum(map(_token_count, texts))) * len(FIELDS)
     columns = ", ".join(COLUMNS[k : k + len(FIELDS)])
     if delete:
         sql = f"INSERT INTO search_index (search_index, rowid, {columns}) SELECT 'delete', ?"
     else:
         sql = f"INSERT INTO search_index (rowid, {columns}) SELECT ?"
-    title_column, extra_column = (bytearray().join(_column_pieces(t)) for t in (title, extra))
-    if len(body) < _STAGED_CHARS:
-        body_column = bytearray().join(_column_pieces(body))
+    title_column, extra_column = (tokens(t)[0] for t in (title, extra))
+    if len(body) < LONG_TEXT:
+        body_column = tokens(body)[0]
         conn.execute(f"{sql}, ?, ?, ?", (article_id, title_column, body_column, extra_column))
         return
     _stage(conn, body)
@@ -624,8 +636,10 @@ def _write(
         conn.execute(f"DELETE FROM temp.{_STAGING}")
 
 
-def _stage(conn: sqlite3.Connection, encoded: str) -> None:
-    """The column text of ``encoded`` into row 1 of the staging table, piece by piece."""
+def _stage(conn: sqlite3.Connection, text: str) -> None:
+    """The column text of ``text`` into row 1 of the staging table, piece by piece (its
+    normalised text goes with this call, before FTS5 reads the column)."""
+    encoded = _indexed(text)
     conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_STAGING} (column BLOB NOT NULL)")
     conn.execute(
         f"INSERT OR REPLACE INTO temp.{_STAGING} (rowid, column) VALUES (1, zeroblob(?))",

@@ -236,10 +236,6 @@
         <translation>Only text in the article body can be annotated, not the title or captions</translation>
     </message>
     <message>
-        <source>无法改名</source>
-        <translation>Cannot Rename</translation>
-    </message>
-    <message>
         <source>原文里找不到这段文字了：「{}」</source>
         <translation>This passage is no longer in the original text: “{}”</translation>
     </message>
@@ -307,6 +303,10 @@
         <translation>Highlight “{}”</translation>
     </message>
     <message>
+        <source>无法高亮「{}」</source>
+        <translation>Could not highlight “{}”</translation>
+    </message>
+    <message>
         <source>改变高亮颜色「{}」</source>
         <translation>Change Highlight Colour “{}”</translation>
     </message>
@@ -319,12 +319,28 @@
         <translation>Delete Highlight “{}”</translation>
     </message>
     <message>
+        <source>无法删除高亮</source>
+        <translation>Could not delete the highlight</translation>
+    </message>
+    <message>
         <source>导入 {} 条批注</source>
         <translation>Import Notes ({})</translation>
     </message>
     <message>
-        <source>无法完成「{}」：{}</source>
-        <translation>Could not complete “{}”: {}</translation>
+        <source>无法改名</source>
+        <translation>Cannot rename</translation>
+    </message>
+    <message>
+        <source>无法编辑批注</source>
+        <translation>Could not edit the note</translation>
+    </message>
+    <message>
+        <source>{what}：{why}</source>
+        <translation>{what}: {why}</translation>
+    </message>
+    <message>
+        <source>无法完成「{}」</source>
+        <translation>Could not do “{}”</translation>
     </message>
     <message>
         <source>颜色含义改为「{}」</source>

@@ -235,10 +235,6 @@
         <translation>只能標註正文裡的文字，標題和圖片說明不行</translation>
     </message>
     <message>
-        <source>无法改名</source>
-        <translation>無法改名</translation>
-    </message>
-    <message>
         <source>原文里找不到这段文字了：「{}」</source>
         <translation>原文裡找不到這段文字了：「{}」</translation>
     </message>
@@ -306,6 +302,10 @@
         <translation>高亮「{}」</translation>
     </message>
     <message>
+        <source>无法高亮「{}」</source>
+        <translation>無法高亮「{}」</translation>
+    </message>
+    <message>
         <source>改变高亮颜色「{}」</source>
         <translation>改變高亮顏色「{}」</translation>
     </message>
@@ -318,12 +318,28 @@
         <translation>刪除高亮「{}」</translation>
     </message>
     <message>
+        <source>无法删除高亮</source>
+        <translation>無法刪除高亮</translation>
+    </message>
+    <message>
         <source>导入 {} 条批注</source>
         <translation>匯入 {} 條批註</translation>
     </message>
     <message>
-        <source>无法完成「{}」：{}</source>
-        <translation>無法完成「{}」：{}</translation>
+        <source>无法改名</source>
+        <translation>無法改名</translation>
+    </message>
+    <message>
+        <source>无法编辑批注</source>
+        <translation>無法編輯批註</translation>
+    </message>
+    <message>
+        <source>{what}：{why}</source>
+        <translation>{what}：{why}</translation>
+    </message>
+    <message>
+        <source>无法完成「{}」</source>
+        <translation>無法完成「{}」</translation>
     </message>
     <message>
         <source>颜色含义改为「{}」</source>

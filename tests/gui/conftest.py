@@ -66,6 +66,17 @@ def window(open_window: Callable[[], MainWindow]) -> MainWindow:
 
 
 @pytest.fixture
+def written(qtbot) -> Callable[[MainWindow], None]:
+    """Waits until a window's writer has written what it was asked (its writes are made
+    off the window's thread) and the window has been told."""
+
+    def wait(window: MainWindow) -> None:
+        qtbot.waitUntil(lambda: window.writer.pending == 0, timeout=10_000)
+
+    return wait
+
+
+@pytest.fixture
 def opened(qtbot) -> Callable[[MainWindow], int]:
     """Waits until the article chosen in the list is open (the window opens it a turn
     after the choice, once the list has repainted); its id."""

@@ -107,7 +107,8 @@ def test_every_change_is_saved_at_once_and_undone_step_by_step(
     article = library.import_text(TEXT).articles[0].id
     store = library.annotations
     body = library.get(article).body
-    made = controller.highlight(article, anchor_by_quote(body, "内存条"), "yellow")
+    controller.highlight(article, anchor_by_quote(body, "内存条"), "yellow")
+    (made,) = library.annotations_of(article)
     controller.set_note(made.id, "记得比价")
     controller.recolour(made.id, "blue")
     assert controller.stack.count() == 3
@@ -154,8 +155,9 @@ def test_changed_names_the_article_and_edits_that_change_nothing_are_not_steps(
     article = library.import_text(TEXT).articles[0].id
     body = library.get(article).body
     with qtbot.waitSignal(controller.changed) as signal:
-        made = controller.highlight(article, anchor_by_quote(body, "窗口"), "green")
+        controller.highlight(article, anchor_by_quote(body, "窗口"), "green")
     assert signal.args == [article]
+    (made,) = library.annotations_of(article)
     controller.recolour(made.id, "green")
     controller.set_note(made.id, "")
     assert controller.stack.count() == 1
@@ -178,7 +180,9 @@ def test_an_undo_that_cannot_apply_reports_and_leaves_the_stack(
     assert library.annotations.find(made.id) is None
 
 
-def test_renaming_a_colour_is_undoable(controller: AnnotationsController, library: Library) -> None:
+def test_renaming_a_colour_is_undoable(
+    qtbot, controller: AnnotationsController, library: Library
+) -> None:
     controller.rename_colour("blue", "  存 疑 ")
     assert library.annotations.colour("blue").label == "存 疑"
     controller.rename_colour("blue", "存 疑")  # unchanged: no step
@@ -187,10 +191,12 @@ def test_renaming_a_colour_is_undoable(controller: AnnotationsController, librar
     assert library.annotations.colour("blue").label == "疑问"
     controller.stack.redo()
     assert library.annotations.colour("blue").label == "存 疑"
-    with pytest.raises(ValueError):
-        controller.rename_colour("purple", "紫")
-    with pytest.raises(ValueError):
-        controller.rename_colour("blue", "   ")
+    for key, label in (("purple", "紫"), ("blue", "   ")):  # refused: said, no step
+        with qtbot.waitSignal(controller.failed) as signal:
+            controller.rename_colour(key, label)
+        assert signal.args[0].startswith("无法改名：")
+    assert controller.stack.count() == 1
+    assert library.annotations.colour("blue").label == "存 疑"
 
 
 # -- word selection --------------------------------------------------------------------------
@@ -328,7 +334,7 @@ def test_before_the_segmenter_is_loaded_double_click_is_qts_own(
 
 
 def test_highlight_made_in_one_script_is_drawn_on_the_same_words_in_every_other(
-    qtbot, window: MainWindow, warm
+    qtbot, window: MainWindow, warm, written
 ) -> None:
     article = open_article(window)
     warm(window)
@@ -341,6 +347,7 @@ def test_highlight_made_in_one_script_is_drawn_on_the_same_words_in_every_other(
     qtbot.keyClick(pane, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(pane, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     qtbot.keyClick(pane, Qt.Key.Key_2)  # 引用 (green)
+    written(window)
     [made] = window.library.annotations.for_article(article)
     assert (made.exact, made.color) == ("内存条和U盘", "green")
     assert drawn(window) == [("annotation-green", "内存条和U盘")]
@@ -352,6 +359,7 @@ def test_highlight_made_in_one_script_is_drawn_on_the_same_words_in_every_other(
     window.annotating.ui.highlight("pink")
     select_view_text(window, "頭髮")
     window.annotating.ui.highlight("blue")
+    written(window)
     stored = {a.exact: a.color for a in window.library.annotations.for_article(article)}
     assert stored == {"内存条和U盘": "green", "窗口": "pink", "头发": "blue"}
 
@@ -386,12 +394,13 @@ def test_highlights_use_the_theme_and_draw_over_keywords(window: MainWindow) -> 
 
 
 def test_notes_are_underlined_and_shown_on_hover(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, written
 ) -> None:
     article = open_article(window)
     select_view_text(window, "头发")
     monkeypatch.setattr(note_dialog, "ask_note", lambda *a, **k: ("blue", "该去理发店了"))
     window.annotating.ui.add_or_edit_note()
+    written(window)
     [made] = window.library.annotations.for_article(article)
     assert (made.exact, made.color, made.note) == ("头发", "blue", "该去理发店了")
     layer = window.reading_pane.layers["annotation-blue-note"]
@@ -410,19 +419,22 @@ def test_notes_are_underlined_and_shown_on_hover(
     monkeypatch.setattr(note_dialog, "ask_note", edit)
     window.annotating.ui.add_or_edit_note()
     assert asked == [("头发", "blue", "该去理发店了")]
+    written(window)
     assert window.library.annotations.get(made.id).note == "剪短一点"
     window.annotating.ui.undo_action.trigger()
+    written(window)
     assert window.library.annotations.get(made.id).note == "该去理发店了"
 
 
-def test_a_selection_outside_the_body_is_not_highlighted(window: MainWindow) -> None:
+def test_a_selection_outside_the_body_is_not_highlighted(window: MainWindow, written) -> None:
     article = open_article(window)
     pane = window.reading_pane
     cursor = pane.textCursor()
     cursor.setPosition(0)
     cursor.setPosition(2, cursor.MoveMode.KeepAnchor)  # in the title
     pane.setTextCursor(cursor)
-    assert window.annotating.ui.highlight("yellow") is None
+    assert not window.annotating.ui.highlight("yellow")
+    written(window)
     assert window.library.annotations.for_article(article) == []
     assert "只能标注正文里的文字" in window.statusBar().currentMessage()
     pane.select_span(0, 0)
@@ -441,30 +453,36 @@ def test_cancelling_the_note_dialog_changes_nothing(
     assert not window.annotating.ui.controller.stack.canUndo()
 
 
-def test_undo_and_redo_from_the_keyboard_while_reading(qtbot, window: MainWindow) -> None:
+def test_undo_and_redo_from_the_keyboard_while_reading(qtbot, window: MainWindow, written) -> None:
     article = open_article(window)
     pane = window.reading_pane
     pane.setFocus()
     select_view_text(window, "窗口")
     qtbot.keyClick(pane, Qt.Key.Key_1)
+    written(window)
     assert [a.exact for a in window.library.annotations.for_article(article)] == ["窗口"]
     assert window.annotating.ui.undo_action.text() == "撤销 高亮「窗口」"
     qtbot.keyClick(pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    written(window)
     assert window.library.annotations.for_article(article) == []
     assert drawn(window) == []
     qtbot.keyClick(
         pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     )
+    written(window)
     assert [a.exact for a in window.library.annotations.for_article(article)] == ["窗口"]
     assert drawn(window) == [("annotation-yellow", "窗口")]
 
 
-def test_recolour_and_delete_from_the_selection_and_the_context_menu(window: MainWindow) -> None:
+def test_recolour_and_delete_from_the_selection_and_the_context_menu(
+    window: MainWindow, written
+) -> None:
     article = open_article(window)
     made = add(window.library, article, "窗口", "yellow")
     window.annotating.ui.refresh()
     select_view_text(window, "窗口")  # exactly the highlight: a colour recolours it
     window.annotating.ui.highlight("green")
+    written(window)
     assert window.library.annotations.get(made.id).color == "green"
     assert len(window.library.annotations.for_article(article)) == 1
 
@@ -477,9 +495,11 @@ def test_recolour_and_delete_from_the_selection_and_the_context_menu(window: Mai
     assert {"编辑批注…", "改为", "复制链接", "删除高亮"} <= set(texts)
     delete = next(a for a in menu.actions() if a.text() == "删除高亮")
     delete.trigger()
+    written(window)
     assert window.library.annotations.for_article(article) == []
     assert drawn(window) == []
     window.annotating.ui.controller.stack.undo()
+    written(window)
     assert window.library.annotations.get(made.id).color == "green"
 
 
@@ -530,7 +550,7 @@ def test_a_bad_link_is_one_message(window: MainWindow, monkeypatch: pytest.Monke
 
 
 def test_export_markdown_and_json_then_import_the_json_back(
-    qtbot, tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot, tmp_path: Path, window: MainWindow, monkeypatch: pytest.MonkeyPatch, written
 ) -> None:
     article = open_article(window)
     kept = add(window.library, article, "头发", "blue", "该理了")
@@ -555,14 +575,16 @@ def test_export_markdown_and_json_then_import_the_json_back(
         window.library.annotations.delete(a.id)
     window.annotating.ui.refresh()
     assert drawn(window) == []
-    window.annotating.ui.import_file(data.with_suffix(".json"))  # on the import worker
-    qtbot.waitUntil(lambda: window.importer.operation is None, timeout=10_000)
+    window.annotating.ui.import_file(data.with_suffix(".json"))  # through the writer
+    written(window)
     assert window.library.annotations.get(kept.id).note == "该理了"
     assert sorted(t for _, t in drawn(window)) == ["窗口", "頭髮"]
     assert "导入 2 条批注" in window.statusBar().currentMessage()
     window.annotating.ui.undo_action.trigger()  # the whole import is one step
+    written(window)
     assert window.library.annotations.for_article(article) == []
     window.annotating.ui.redo_action.trigger()
+    written(window)
     assert len(window.library.annotations.for_article(article)) == 2
 
 
@@ -618,7 +640,7 @@ def test_clicking_a_row_scrolls_to_the_highlight(qtbot, window: MainWindow) -> N
     assert panel.note_button.isEnabled()
 
 
-def test_orphans_are_listed_not_drawn(window: MainWindow) -> None:
+def test_orphans_are_listed_not_drawn(window: MainWindow, written) -> None:
     article = open_article(window)
     kept = add(window.library, article, "窗口")
     lost = add(window.library, article, "头发", "pink", "原文改了")
@@ -634,13 +656,17 @@ def test_orphans_are_listed_not_drawn(window: MainWindow) -> None:
     window.annotating.ui.go_to(lost.id)
     assert "找不到" in window.statusBar().currentMessage()
     window.annotating.ui.delete(lost.id)  # the reader decides: deleted, and undoable
+    written(window)
     assert window.library.annotations.find(lost.id) is None
     window.annotating.ui.controller.stack.undo()
+    written(window)
     assert window.library.annotations.get(lost.id).orphaned
     assert kept.id != lost.id
 
 
-def test_renaming_a_colour_from_the_panel_renames_menus_and_tooltips(window: MainWindow) -> None:
+def test_renaming_a_colour_from_the_panel_renames_menus_and_tooltips(
+    window: MainWindow, written
+) -> None:
     article = open_article(window)
     add(window.library, article, "窗口", "blue")
     window.annotating.ui.refresh()
@@ -648,6 +674,7 @@ def test_renaming_a_colour_from_the_panel_renames_menus_and_tooltips(window: Mai
     edit = panel.names.edits["blue"]
     edit.setText("存疑")
     edit.editingFinished.emit()
+    written(window)
     assert window.library.annotations.colour("blue").label == "存疑"
     assert panel.names.edits["blue"] is edit  # updated in place, not rebuilt under the typing
     assert window.annotating.ui.colour_actions["blue"].text() == "高亮为「存疑」"
@@ -655,10 +682,13 @@ def test_renaming_a_colour_from_the_panel_renames_menus_and_tooltips(window: Mai
     offset = window.reading_pane.view.body.text.index("窗口")
     assert window.reading_pane.tooltip_at(offset) == "存疑"
     window.annotating.ui.controller.stack.undo()
+    written(window)
     assert window.annotating.ui.colour_actions["blue"].text() == "高亮为「疑问」"
 
 
-def test_the_settings_dialog_has_a_tab_for_colour_meanings(qtbot, window: MainWindow) -> None:
+def test_the_settings_dialog_has_a_tab_for_colour_meanings(
+    qtbot, window: MainWindow, written
+) -> None:
     from reader.gui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(window.looks.prefs, window.library.analysis, window)
@@ -670,13 +700,16 @@ def test_the_settings_dialog_has_a_tab_for_colour_meanings(qtbot, window: MainWi
     assert names.window() is dialog
     names.edits["pink"].setText("待核实")
     names.edits["pink"].editingFinished.emit()
+    written(window)
     assert window.library.annotations.colour("pink").label == "待核实"
     window.annotating.ui.undo_action.trigger()
+    written(window)
     assert names.edits["pink"].text() == "待查"
     dialog.close()
     dialog.deleteLater()
     qtbot.wait(10)
     window.annotating.ui.redo_action.trigger()  # the closed tab no longer listens
+    written(window)
     assert window.annotating.ui.panel.names.edits["pink"].text() == "待核实"
 
 
@@ -730,7 +763,7 @@ def test_browser_searches_filters_and_opens_the_passage(qtbot, window: MainWindo
     assert window.reading_pane.textCursor().selectedText() == "種子"
 
 
-def test_browser_follows_changes_and_lists_orphans(qtbot, window: MainWindow) -> None:
+def test_browser_follows_changes_and_lists_orphans(qtbot, window: MainWindow, written) -> None:
     article = open_article(window)
     made = add(window.library, article, "窗口")
     window.annotating.ui.open_browser()
@@ -738,8 +771,10 @@ def test_browser_follows_changes_and_lists_orphans(qtbot, window: MainWindow) ->
     qtbot.addWidget(browser)
     assert browser.model.rowCount() == 1
     window.annotating.ui.delete(made.id)
+    written(window)
     assert browser.model.rowCount() == 0
     window.annotating.ui.controller.stack.undo()
+    written(window)
     assert browser.model.rowCount() == 1
     window.library.annotations.restore(replace(made, orphaned=True))
     browser.orphans.setChecked(True)

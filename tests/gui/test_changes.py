@@ -78,13 +78,17 @@ def test_new_watch_words_are_drawn_and_counted(
     assert count(win, Scope("watch", word)) >= 1
 
 
-def test_a_highlight_says_which_article_and_the_panel_lists_it(qtbot, win: MainWindow) -> None:
+def test_a_highlight_says_which_article_and_the_panel_lists_it(
+    qtbot, win: MainWindow, written
+) -> None:
     notes = win.annotating.ui
+    written(win)  # opening the article marked it read
     changes = said(win)
     win.reading_pane.select_span(0, 4)
-    made = notes.highlight("yellow")
-    assert made is not None
-    assert changes == [Change(annotated=(made.article_id,))]
+    assert notes.highlight("yellow")
+    assert changes == []  # said once written, off the window's thread
+    written(win)
+    assert changes == [Change(annotated=(win.reading_pane.record.id,))]
     model = notes.panel.model
     assert model.rowCount() == 1
     assert model.data(model.index(0, 0)) == win.reading_pane.view.body.text[0:4]
@@ -104,7 +108,7 @@ def test_an_import_lists_and_opens_what_came_in(qtbot, win: MainWindow, tmp_path
 
 
 def test_word_lists_edited_in_the_settings_are_redrawn_and_analysed(
-    win: MainWindow, monkeypatch: pytest.MonkeyPatch
+    win: MainWindow, monkeypatch: pytest.MonkeyPatch, written
 ) -> None:
     from reader.gui.settings_dialog import SettingsDialog
 
@@ -114,6 +118,8 @@ def test_word_lists_edited_in_the_settings_are_redrawn_and_analysed(
     monkeypatch.setattr(win.analysis_runner, "start", lambda: started.append("analysis"))
     changes = said(win)
     win.open_settings()
-    opened[0].words_changed.emit()
+    opened[0].words_saved.emit(["疫情"], ["绣花功夫"])
+    written(win)
     assert changes == [Change(watch=True)]
-    assert started == ["analysis"]
+    assert started == ["analysis"]  # a new dictionary word: analysed again
+    assert win.library.analysis.watch_words() == ["疫情"]

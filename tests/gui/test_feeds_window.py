@@ -80,7 +80,7 @@ def test_f5_refreshes_all_and_a_failing_feed_is_marked(
 
 
 def test_rename_move_and_options(
-    qtbot, window: MainWindow, server: FeedServer, monkeypatch: pytest.MonkeyPatch
+    qtbot, window: MainWindow, server: FeedServer, monkeypatch: pytest.MonkeyPatch, written
 ) -> None:
     feed_id = window.library.feeds.add(server.url("/feeds/feed.json"), "科技前沿周刊")
     window.lists.refresh(ids=False)
@@ -106,5 +106,6 @@ def test_rename_move_and_options(
 
     monkeypatch.setattr(FeedOptionsDialog, "exec", options)
     window.feeds.edit(window.sidebar.feeds()[0])
+    written(window)
     saved = window.library.subscription(feed_id)
     assert saved is not None and saved.summary_only and saved.interval_minutes == 90

@@ -292,7 +292,7 @@ def test_every_window_and_dialog_is_in_the_chosen_language(
     open_modal(window.feeds.import_opml, seen)
     open_modal(window.feeds.export_opml, seen)
 
-    annotate(window, seen)
+    annotate(qtbot, window, seen)
     organise(qtbot, window, seen)
 
     # Pasting with an empty clipboard says so in the status bar.
@@ -329,13 +329,14 @@ def test_every_window_and_dialog_is_in_the_chosen_language(
     assert not seen.problems, "\n".join(f"{k!r} — {v}" for k, v in sorted(seen.problems.items()))
 
 
-def annotate(window: MainWindow, seen: Seen) -> None:
+def annotate(qtbot, window: MainWindow, seen: Seen) -> None:
     """Highlights and notes: the 编辑 menu's undo text, the panel, the menus, the dialogs."""
     notes = window.annotating.ui
     pane = window.reading_pane
     pane.select_span(0, 4)
     seen.content.add(pane.textCursor().selectedText())  # the quote, in undo texts
-    assert notes.highlight("yellow") is not None
+    assert notes.highlight("yellow")
+    qtbot.waitUntil(lambda: window.writer.pending == 0)  # written off the window's thread
     pane.select_span(0, 4)  # the highlight itself: its menu entries
     menu = QMenu(window)
     notes.fill_menu(menu, pane.cursorRect().center())

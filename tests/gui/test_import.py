@@ -32,12 +32,13 @@ def test_dropping_files_imports_them(qtbot, window: MainWindow, tmp_path: Path) 
     assert window.reading_pane.record.title == "拖进来的一篇报道"
 
 
-def test_paste_clipboard_as_new_article(window: MainWindow, qapp) -> None:
+def test_paste_clipboard_as_new_article(qtbot, window: MainWindow, qapp) -> None:
     qapp.clipboard().setText("剪贴板里的标题\n\n本报讯 这是从网页上复制来的一段正文。\n")
     before = window.model.rowCount()
-    window.importer.paste_as_article()
-    assert window.model.rowCount() == before + 1
-    assert window.reading_pane.record.title == "剪贴板里的标题"
+    window.importer.paste_as_article()  # on the import worker, as files are
+    qtbot.waitUntil(lambda: window.importer.operation is None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == before + 1)
+    qtbot.waitUntil(lambda: window.reading_pane.record.title == "剪贴板里的标题")
     qapp.clipboard().setText("   ")
     window.importer.paste_as_article()
     assert window.model.rowCount() == before + 1

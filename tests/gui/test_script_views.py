@@ -128,18 +128,20 @@ def test_ambiguity_marks_show_alternatives(window: MainWindow) -> None:
     assert "ambiguities" not in window.reading_pane.layers
 
 
-def test_a_phrase_fix_applies_to_every_article(window: MainWindow) -> None:
+def test_a_phrase_fix_applies_to_every_article(window: MainWindow, written) -> None:
     first = open_article(window)
     second = open_article(window, "另一篇\n\n本报讯 请把窗口关上,别着凉。\n")
     window.scripts.set_config("s2twp")
     window.reading.select_article(first)
     assert "視窗" in window.reading_pane.toPlainText()
     window.reading.set_phrase("窗口", "窗口")
+    written(window)
     assert "放在窗口旁邊" in window.reading_pane.toPlainText()
     window.reading.select_article(second)
     assert "請把窗口關上" in window.reading_pane.toPlainText()
     assert window.library.user_phrases("s2twp") == {"窗口": "窗口"}
     window.reading.set_phrase("窗口", None)
+    written(window)
     assert "請把視窗關上" in window.reading_pane.toPlainText()
 
 

@@ -61,12 +61,18 @@ def test_preferences_survive_a_restart(qtbot, window: MainWindow, library) -> No
     assert again.reading_pane.prefs.font_px == 21
 
 
-def test_word_lists_are_saved_from_the_dialog(qtbot, window: MainWindow) -> None:
-    dialog = SettingsDialog(window.looks.prefs, window.library.analysis, window)
+def test_word_lists_are_saved_from_the_dialog(
+    qtbot, window: MainWindow, monkeypatch, written
+) -> None:
+    opened: list[SettingsDialog] = []
+    monkeypatch.setattr(SettingsDialog, "exec", lambda self: opened.append(self) or 0)
+    window.open_settings()
+    (dialog,) = opened
     qtbot.addWidget(dialog)
     dialog.watch_words.setPlainText("疫情\n脱贫\n\n疫情")
     dialog.user_words.setPlainText("绣花功夫\n")
     dialog.accept()
+    written(window)
     assert window.library.analysis.watch_words() == ["疫情", "脱贫"]
     assert window.library.analysis.user_words() == {"绣花功夫": "user"}
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,6 +86,7 @@ def test_an_annotation_error_naming_a_title_of_several_lines_is_one_line(
         ["annotate", "1", "--start", "0", "--end", str(2**64)],
         ["export", "--format", "md", str(2**63)],
         ["search", "正文", "--limit", str(2**64)],
+        ["search", "正文", "--limit", str(-(2**64))],
         ["keywords", "1", "--top", "9" * 5000],
     ],
 )
@@ -93,7 +95,33 @@ def test_numbers_beyond_the_library_integers_are_one_line(data_dir: Path, argv) 
     assert done.code == 1 and done.out == ""
     assert "Traceback" not in done.err
     [line] = done.err.splitlines()  # argparse's line: "reader show: argument id: …"
-    assert line.startswith("reader ") and ("too large" in line or "invalid int value" in line)
+    assert line.startswith("reader ")
+    wanted = "too small" if argv[-1].startswith("-") else "too large"
+    assert wanted in line or "invalid int value" in line
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["resplit", "1"], "no such command or file: resplit (the commands: annotate,"),
+        pytest.param(
+            [],
+            "no display to open the window on",
+            marks=pytest.mark.skipif(sys.platform != "linux", reason="X11 or Wayland"),
+        ),
+    ],
+)
+def test_a_window_that_cannot_open_is_one_line_not_an_abort(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, argv, said
+) -> None:
+    """A mistyped command is taken for a file to open in the window; with no display Qt
+    would abort the process (and dump core) after several lines of its own."""
+    for variable in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(variable, raising=False)
+    done = run_reader(data_dir, *argv)
+    assert (done.code, done.out) == (1, "")
+    [line] = one_line_errors(done.err)
+    assert said in line
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")

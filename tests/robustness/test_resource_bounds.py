@@ -5,6 +5,9 @@ HTML is in test_html_hidden_text."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -57,3 +60,21 @@ def test_keywords_of_the_20mb_line_are_bounded(tmp_path: Path, big_line: Path) -
     assert done.code == 0, done.err
     assert [k["word"] for k in done.json()] == ["今天天气", "游人如织", "踊跃"]
     assert peak_kb < 450 * 1024, f"{peak_kb // 1024} MB"  # 955 MB before (3.2 GB reported)
+
+
+@pytest.mark.slow
+def test_the_bounds_benchmark_runs_small_and_reports_its_figures() -> None:
+    bench = Path(__file__).parents[1] / "perf" / "bench_bounds.py"
+    done = subprocess.run(
+        [sys.executable, str(bench), "--runs", "1", "--megabytes", "2", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    figures = report["figures"]
+    assert figures["import, two lines (baseline)"]["peak_mb"] > 20
+    assert report["summary"]["big_import_over_baseline_mb"] > 0
+    assert "import, 2 MB one line" in figures
+    assert all(f["seconds"] > 0 for f in figures.values())

@@ -488,6 +488,37 @@ def test_imported_pages_are_searchable_through_the_library(seed_text: str) -> No
     lib.close()
 
 
+def test_a_body_too_long_to_index_whole_is_found_as_a_short_one_is(tmp_path: Path) -> None:
+    """A body past LONG_TEXT goes through the staging table and is stored after it is
+    indexed: every word is found wherever it lies (pieces of column text meet at
+    multiples of 65,536 characters), in either script and with punctuation; the file's
+    text and the body are stored whole; trashing it for good leaves a sound index."""
+    lines = [f"第{i}段，市民出行踊跃，公园里游人如织。" for i in range(30_000)]
+    body = "開頭的發展" + "".join(lines) + "COVID-19疫情结尾"
+    assert len(body) > search.LONG_TEXT
+    seam = 3 * 65_536  # a word across the seam of two pieces of the column
+    body = body[: seam - 2] + "跨越接缝" + body[seam + 2 :]
+    page = tmp_path / "long.txt"
+    page.write_text("一行到底的超长稿件\n\n" + body, "utf-8")
+    lib = Library.open(tmp_path / "lib", seed=False)
+    (article,) = lib.import_paths([page]).articles
+    assert article.body == body
+    source = lib.articles.db.execute("SELECT source_id FROM articles").fetchone()[0]
+    assert lib.articles.source_text(source) == (str(page), page.read_text("utf-8"))
+    for query in ("开头的发展", "跨越接缝", "第29999段", "covid-19", "疫情结尾 游人如织", "1"):
+        assert lib.articles.ids(ArticleFilter(query=query)) == [article.id], query
+    for absent in ("第30000段", "接缝跨越", "游人如织 疫情防控"):
+        assert lib.articles.ids(ArticleFilter(query=absent)) == [], absent
+    (hit,) = lib.articles.search("跨越接缝")
+    assert "【跨越接缝】" in hit.marked_snippet
+    assert lib.import_paths([page]).duplicates  # its digest was of the whole text
+    lib.trash([article.id])
+    lib.empty_trash()
+    lib.articles.db.execute("INSERT INTO search_index(search_index) VALUES ('integrity-check')")
+    assert lib.articles.ids(ArticleFilter(query="跨越接缝")) == []
+    lib.close()
+
+
 # --- the benchmark ----------------------------------------------------------------------
 
 
