@@ -220,7 +220,7 @@ class ReadAloud(QObject):
             self.window,
             self.tr("无法朗读"),
             self.tr(
-                "朗读需要语音引擎 espeak-ng，这台电脑上没有找到它。\n"
+                "朗读需要语音引擎 espeak-ng，但本机没有安装。\n"
                 "请先安装 espeak-ng（Debian / Ubuntu：sudo apt install espeak-ng），再试一次。"
             ),
         )

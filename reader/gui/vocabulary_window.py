@@ -214,7 +214,9 @@ class VocabularyWindow(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("vocabularySearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("搜索生词、读音、释义或例句，简繁通用"))
+        self.search.setPlaceholderText(
+            self.tr("搜索生词本（词语、读音、释义、例句、文章），简繁通用")
+        )
         self.count = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
