@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
         self.analysis_runner.cancel()
         self.feeds.cancel()
         if "read_aloud" in self.__dict__:
-            self.read_aloud.stop()  # no voice goes on after the window
+            self.read_aloud.shut_down()  # no voice goes on after the window
         # Workers report to this window: let them stop before it goes away.
         QThreadPool.globalInstance().waitForDone(30_000)
         self.settings.setValue("window/geometry", self.saveGeometry())

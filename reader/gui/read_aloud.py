@@ -3,10 +3,13 @@ highlighted in the pane (a layer of its own) and kept in view; pause, resume, st
 
 Each sentence is one run of the speech engine (espeak-ng, :mod:`reader.core.speech`) as a
 QProcess, so the window never waits for it: its end starts the next sentence. What the
-voice is given (pinyin in context for Mandarin) is made on a worker, the next sentence's
-while the current one is spoken. Pausing ends the sentence being spoken; resuming says it
-again from its start (one way on every platform, and silence at once, where stopping the
-process would leave its buffered sound playing).
+voice is given (pinyin in context for Mandarin: jieba's and pypinyin's dictionaries) is
+made by a process of its own (:mod:`reader.core.speech_server`, started at the first
+reading and kept), every sentence asked at once, the answers coming while the first
+sentences are spoken: on a worker thread, loading those dictionaries would hold Python's
+lock against the window (tests/perf/bench_aloud.py). Pausing ends the sentence being
+spoken; resuming says it again from its start (one way on every platform, and silence at
+once, where stopping the process would leave its buffered sound playing).
 
 Spans are kept in the ORIGINAL body: the highlight stays on its sentence when the reader
 switches the script view while listening.
@@ -20,13 +23,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QObject, QRect, Qt, Signal
+from PySide6.QtCore import QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from reader.core import speech
 from reader.gui.reading_pane import Layer
-from reader.gui.workers import Operation
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QProcess, QSettings
@@ -112,10 +114,12 @@ class ReadAloud(QObject):
         self._spans: list[tuple[int, int]] = []
         self._texts: list[str] = []
         self.index = 0
-        self._spoken: dict[int, str] = {}  # what the voice is given, made on a worker
-        self._preparing: set[int] = set()
+        self._spoken: dict[int, str] = {}  # what the voice is given (from the server)
         self._process: QProcess | None = None
-        self._run = 0  # this reading's number: signals of an earlier one are dropped
+        self._server: QProcess | None = None  # python -m reader.core.speech_server
+        self._pending = b""  # the start of the server's next line
+        self._reading = 0  # this queue's number: the server's answers for others are dropped
+        self._run = 0  # this sentence's turn: a process's end from an earlier one is dropped
         bar.pause.clicked.connect(self.toggle_pause)
         bar.stop.clicked.connect(self.stop)
         bar.faster.clicked.connect(lambda: self.change_speed(+1))
@@ -161,12 +165,12 @@ class ReadAloud(QObject):
         self._start_at(0, None)
 
     def read_from_cursor(self) -> None:
-        """From the sentence the cursor is in (the start when it is before the body)."""
-        offset = self.pane.view_offset(self.pane.textCursor().selectionStart())
-        self._start_at(offset or 0, None)
+        """From the sentence the reader clicked in, when it is in view; else from the first
+        sentence in view (where a reader who never clicked is reading)."""
+        self._start_at(self._where_reading(), None)
 
     def read_selection(self) -> None:
-        """The selection alone (from the cursor when nothing is selected)."""
+        """The selection alone (as 朗读 when nothing is selected)."""
         cursor = self.pane.textCursor()
         start = self.pane.view_offset(cursor.selectionStart())
         end = self.pane.view_offset(cursor.selectionEnd())
@@ -176,13 +180,28 @@ class ReadAloud(QObject):
         self._start_at(start or 0, end)
 
     def read(self) -> None:
-        """The bar's and the toolbar's one button: the selection, else from the cursor."""
+        """The bar's and the toolbar's one button: resume, the selection, else on from
+        where the reader is."""
         if self.state == PAUSED:
             self.resume()
-        elif self.pane.textCursor().hasSelection():
-            self.read_selection()
         else:
-            self.read_from_cursor()
+            self.read_selection()
+
+    def _where_reading(self) -> int:
+        """The body offset reading starts from: the cursor's (the reader clicked there)
+        if it shows, else the first character in view."""
+        pane = self.pane
+        cursor = pane.textCursor()
+        offset = pane.view_offset(cursor.position())
+        text = pane.view.body.text if pane.view is not None else ""
+        if (
+            offset is not None
+            and pane.viewport().rect().contains(pane.cursorRect(cursor).center())
+            and speech.has_speech(text[offset:])
+        ):
+            return offset
+        top = pane.view_offset(pane.cursorForPosition(QPoint(0, 0)).position())
+        return top or 0  # None: the title shows, so the body from its start
 
     def _start_at(self, start: int, end: int | None) -> None:
         """Read the view's sentences from the one holding `start` (cut there, inside a
@@ -213,6 +232,7 @@ class ReadAloud(QObject):
         self.index = 0
         self.bar.show()
         self._set_state(SPEAKING)
+        self._ask_server()
         self._speak()
 
     def _no_engine(self) -> None:
@@ -237,28 +257,64 @@ class ReadAloud(QObject):
         self._show_sentence()
         if self.index in self._spoken:
             self._start_process(self._spoken[self.index])
-        else:
-            self._prepare(self.index)
-        self._prepare(self.index + 1)  # the next one is ready when this one ends
 
-    def _prepare(self, index: int) -> None:
-        if index >= len(self._texts) or index in self._spoken or index in self._preparing:
-            return
-        self._preparing.add(index)
-        run, text, voice = self._run, self._texts[index], self.voice
-        op = Operation(lambda _p, _c: speech.spoken_text(text, voice), self)
-        op.succeeded.connect(lambda said: self._prepared(run, index, said))
-        op.failed.connect(lambda message: self._failed(run, message))
-        op.finished.connect(op.deleteLater)
-        op.start()
+    def _ask_server(self) -> None:
+        """Every sentence of the queue to the speech server, whose answers come in order
+        (the first while the next are made)."""
+        import json
 
-    def _prepared(self, run: int, index: int, said: str) -> None:
-        if run != self._run:
+        if self._server is None:
+            from reader.gui.workers import python_process
+
+            self._server = server = python_process("reader.core.speech_server", [], self)
+            server.readyReadStandardOutput.connect(self._answered)
+            server.finished.connect(lambda *_: self._server_ended(server))
+            server.errorOccurred.connect(lambda error: self._server_error(server, error))
+            self._pending = b""
+            server.start()
+        lines = (
+            json.dumps({"id": [self._reading, i], "text": text, "voice": self.voice}) + "\n"
+            for i, text in enumerate(self._texts)
+        )
+        self._server.write("".join(lines).encode("utf-8"))
+
+    def _answered(self) -> None:
+        import json
+
+        from reader.gui.workers import read_lines
+
+        if self._server is None:
             return
-        self._preparing.discard(index)
-        self._spoken[index] = said
-        if index == self.index and self.state == SPEAKING and self._process is None:
-            self._start_process(said)
+        lines, self._pending = read_lines(self._server, self._pending)
+        for line in lines:
+            answer = json.loads(line)
+            reading, index = answer["id"]
+            if reading != self._reading:
+                continue  # for a queue stopped since
+            if "error" in answer:
+                self._failed(answer["error"])
+                return
+            self._spoken[index] = answer["said"]
+            if index == self.index and self.state == SPEAKING and self._process is None:
+                self._start_process(answer["said"])
+
+    def _server_ended(self, server: QProcess) -> None:
+        if server is not self._server:
+            return
+        self._server = None
+        server.deleteLater()
+        if self.state != IDLE and len(self._spoken) < len(self._texts):
+            errors = bytes(server.readAllStandardError().data()).decode(errors="replace")
+            lines = errors.strip().splitlines()
+            self._failed(lines[-1] if lines else "the speech server ended")
+
+    def _server_error(self, server: QProcess, error: object) -> None:
+        from PySide6.QtCore import QProcess
+
+        if error == QProcess.ProcessError.FailedToStart and server is self._server:
+            self._server = None
+            server.deleteLater()
+            self._failed(server.errorString())
 
     def _start_process(self, said: str) -> None:
         from PySide6.QtCore import QProcess  # when first read aloud, not at start-up
@@ -289,11 +345,9 @@ class ReadAloud(QObject):
         if run != self._run or error != QProcess.ProcessError.FailedToStart:
             return  # a crash ends the process too: _sentence_done goes on
         process.deleteLater()
-        self._failed(run, process.errorString())
+        self._failed(process.errorString())
 
-    def _failed(self, run: int, message: str) -> None:
-        if run != self._run:
-            return
+    def _failed(self, message: str) -> None:
         log.warning("reading aloud failed: %s", message)
         self.stop()
         QtWidgets.QMessageBox.warning(
@@ -320,7 +374,6 @@ class ReadAloud(QObject):
         if self.state != SPEAKING:
             return
         self._run += 1  # the sentence's end, now, must not start the next one
-        self._preparing.clear()
         self._end_process()
         self._set_state(PAUSED)
 
@@ -331,11 +384,21 @@ class ReadAloud(QObject):
         self._set_state(SPEAKING)
         self._speak()
 
+    def shut_down(self) -> None:
+        """The window closes: silence, and the speech server ends with it."""
+        speaking = self._process
+        self.stop()
+        for process in (speaking, self._server):
+            if process is not None:
+                process.kill()
+                process.waitForFinished(2000)  # reaped before its window goes
+        self._server = None
+
     def stop(self) -> None:
         self._run += 1
+        self._reading += 1
         self._end_process()
         self._spans, self._texts, self._spoken = [], [], {}
-        self._preparing.clear()
         self.index = 0
         if LAYER in self.pane.layers:
             self.pane.set_layer(LAYER, None)

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QItemSelection,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -41,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from reader.gui.changes import Change, LibraryChanges
 from reader.gui.i18n import QT_TRANSLATE_NOOP
+from reader.gui.workers import Operation
 
 if TYPE_CHECKING:
     from reader.core.records import VocabularyWord
@@ -68,6 +71,9 @@ class VocabularyModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("VocabularyModel", "加入日期"),
         QT_TRANSLATE_NOOP("VocabularyModel", "已掌握"),
     )
+    # Asked for every cell at every paint: combined once (Python's enum "|" is slow).
+    _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    _CHECKABLE = _FLAGS | Qt.ItemFlag.ItemIsUserCheckable
     # A known box was ticked or cleared: the window writes it (word, known).
     known_toggled = Signal(str, bool)
 
@@ -75,23 +81,23 @@ class VocabularyModel(QAbstractTableModel):
         super().__init__()
         self._read_rows = read_rows
         self._words: list[str] = []
+        self._row_of: dict[str, int] = {}
         self._rows: dict[str, VocabularyWord] = {}
         self.reads = 0  # blocks read from the library (what a test counts)
 
-    def set_words(self, words: list[str]) -> None:
+    def set_words(self, words: list[str], rows: dict[str, VocabularyWord]) -> None:
+        """List these words; `rows`: those already read (the first shown)."""
         self.beginResetModel()
         self._words = words
-        self._rows.clear()
+        self._row_of = {word: row for row, word in enumerate(words)}
+        self._rows = dict(rows)
         self.endResetModel()
 
     def word(self, row: int) -> str:
         return self._words[row]
 
     def row_of(self, word: str) -> int | None:
-        try:
-            return self._words.index(word)
-        except ValueError:
-            return None
+        return self._row_of.get(word)
 
     def entry(self, row: int) -> VocabularyWord | None:
         """The row's word as stored (read with its block when first asked for)."""
@@ -103,12 +109,14 @@ class VocabularyModel(QAbstractTableModel):
             self.reads += 1
         return self._rows.get(word)  # None: removed since listed (a new list is on its way)
 
-    def set_known(self, word: str, known: bool) -> None:
-        """Show the new mark at once (the write follows)."""
-        row = self.row_of(word)
-        if row is not None and word in self._rows:
+    def set_known(self, words: list[str], known: bool) -> None:
+        """Show the new marks at once (the write follows)."""
+        rows = [r for w in words if (r := self.row_of(w)) is not None and w in self._rows]
+        for row in rows:
+            word = self._words[row]
             self._rows[word] = replace(self._rows[word], known=known)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.KNOWN))
+        if rows:  # one signal for them all: a row's each would be a repaint's
+            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), self.KNOWN))
 
     # -- Qt's model interface -------------------------------------------------------------
 
@@ -129,10 +137,7 @@ class VocabularyModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == self.KNOWN:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
+        return self._CHECKABLE if index.column() == self.KNOWN else self._FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._words):
@@ -177,13 +182,15 @@ class VocabularyModel(QAbstractTableModel):
         if entry is None:
             return False
         known = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
-        self.set_known(entry.word, known)
+        self.set_known([entry.word], known)
         self.known_toggled.emit(entry.word, known)
         return True
 
 
 class VocabularyWindow(QWidget):
     """The 生词本 window (one per main window, made when first opened)."""
+
+    listed = Signal()  # the words are listed anew
 
     def __init__(
         self,
@@ -201,6 +208,8 @@ class VocabularyWindow(QWidget):
         self.changes = changes
         self.reading = reading
         self._removed: list[VocabularyWord] = []  # the last deletion, for Ctrl+Z
+        self._fetching: Operation | None = None
+        self._fetch_again = False
         self.model = VocabularyModel(lambda words: library.vocabulary.rows(words))
         self.model.known_toggled.connect(lambda word, known: self.mark([word], known))
         self._build()
@@ -293,26 +302,59 @@ class VocabularyWindow(QWidget):
         self.activateWindow()
 
     def refresh(self) -> None:
-        """List the words again (those the search finds), keeping the selection."""
+        """List the words again (those the search finds), keeping the selection: read on
+        a worker with a connection of its own (a search folds every word's text)."""
         self._search_timer.stop()
+        if self._fetching is not None:
+            self._fetch_again = True  # one at a time; the last asked for runs next
+            return
+        query = self.search.text()
+        directory = self.library.directory
+
+        def work(_progress, _cancelled) -> tuple[str, list[str], dict[str, VocabularyWord]]:
+            from reader.library import Library
+
+            lib = Library(directory)
+            try:
+                words = lib.vocabulary.ids(query)
+                return query, words, lib.vocabulary.rows(words[:BLOCK])  # the first shown
+            finally:
+                lib.close()
+
+        op = Operation(work, self)
+        op.succeeded.connect(self._show_listing)
+        op.failed.connect(lambda message: self.say(self.tr("无法读取生词本：{}").format(message)))
+        op.finished.connect(self._fetched)
+        op.finished.connect(op.deleteLater)
+        self._fetching = op
+        op.start()
+
+    def _fetched(self) -> None:
+        self._fetching = None
+        if self._fetch_again:
+            self._fetch_again = False
+            self.refresh()
+
+    def _show_listing(self, listing: tuple[str, list[str], dict[str, VocabularyWord]]) -> None:
+        query, words, first = listing
         kept = self.selected_words()
-        words = self.library.vocabulary.ids(self.search.text())
-        self.model.set_words(words)
-        selection = self.table.selectionModel()
+        self.model.set_words(words, first)
+        # One selection of every row kept: row by row, each would be a selection change.
+        selection = QItemSelection()
         for word in kept:
             row = self.model.row_of(word)
             if row is not None:
-                selection.select(
-                    self.model.index(row, 0),
-                    selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
-                )
-        total = len(words) if not self.search.text().strip() else None
+                selection.select(self.model.index(row, 0), self.model.index(row, 0))
+        if not selection.isEmpty():
+            flags = QItemSelectionModel.SelectionFlag
+            self.table.selectionModel().select(selection, flags.Select | flags.Rows)
         self.count.setText(
-            self.tr("%n 个词", "", len(words))
-            if total is not None
-            else self.tr("找到 %n 个词", "", len(words))
+            self.tr("找到 %n 个词", "", len(words))
+            if query.strip()
+            else self.tr("%n 个词", "", len(words))
         )
         self._show_buttons()
+        self.listed.emit()
 
     def _library_changed(self, change: Change) -> None:
         if change.vocabulary and self.isVisible():
@@ -329,7 +371,7 @@ class VocabularyWindow(QWidget):
         return [self.model.word(r) for r in rows if r < self.model.rowCount()]
 
     def _show_buttons(self) -> None:
-        chosen = bool(self.table.selectionModel().selectedRows())
+        chosen = self.table.selectionModel().hasSelection()
         for button in (self.known_button, self.learning_button, self.delete_button):
             button.setEnabled(chosen)
         self.undo_button.setVisible(bool(self._removed))
@@ -350,8 +392,7 @@ class VocabularyWindow(QWidget):
         """Mark these words known (the pane stops marking them) or still being learnt."""
         if not words:
             return
-        for word in words:
-            self.model.set_known(word, known)
+        self.model.set_known(words, known)
 
         def write(lib: Library) -> int:
             return sum(lib.vocabulary.set_known(w, known) for w in words)

@@ -1940,6 +1940,10 @@ Select the word and right-click “Fix Conversion…” to use your own form</tr
             <numerusform>%n words found</numerusform>
         </translation>
     </message>
+    <message>
+        <source>无法读取生词本：{}</source>
+        <translation>Cannot read the vocabulary: {}</translation>
+    </message>
     <message numerus="yes">
         <source>已标为已掌握：%n 个词</source>
         <translation>

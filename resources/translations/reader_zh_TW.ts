@@ -1918,6 +1918,10 @@
             <numerusform>找到 %n 個詞</numerusform>
         </translation>
     </message>
+    <message>
+        <source>无法读取生词本：{}</source>
+        <translation>無法讀取生詞本：{}</translation>
+    </message>
     <message numerus="yes">
         <source>已标为已掌握：%n 个词</source>
         <translation>

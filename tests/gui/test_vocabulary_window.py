@@ -44,9 +44,10 @@ def words(qtbot, window: MainWindow) -> MainWindow:
     return window
 
 
-def open_vocabulary(window: MainWindow) -> VocabularyWindow:
+def open_vocabulary(qtbot, window: MainWindow) -> VocabularyWindow:
     found = [a for a in window.menus.tools.actions() if a.text() == "生词本(&W)…"]
-    found[0].trigger()
+    with qtbot.waitSignal(window.vocabulary_window.listed):
+        found[0].trigger()
     return window.vocabulary_window
 
 
@@ -56,7 +57,7 @@ def listed(vocab: VocabularyWindow) -> list[str]:
 
 
 def test_the_words_listed_with_their_details(qtbot, words: MainWindow) -> None:
-    vocab = open_vocabulary(words)
+    vocab = open_vocabulary(qtbot, words)
     QAbstractItemModelTester(vocab.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     assert vocab.isVisible() and listed(vocab) == ["长大", "银行", "颱風"]  # newest first
     model = vocab.model
@@ -70,7 +71,7 @@ def test_the_words_listed_with_their_details(qtbot, words: MainWindow) -> None:
 
 
 def test_search_in_either_script(qtbot, words: MainWindow) -> None:
-    vocab = open_vocabulary(words)
+    vocab = open_vocabulary(qtbot, words)
     for query, found in (
         ("台风", ["颱風"]),  # simplified finds the traditional word
         ("銀行", ["银行"]),  # and traditional the simplified
@@ -87,7 +88,7 @@ def test_search_in_either_script(qtbot, words: MainWindow) -> None:
 
 
 def test_known_delete_and_undo(qtbot, words: MainWindow) -> None:
-    vocab = open_vocabulary(words)
+    vocab = open_vocabulary(qtbot, words)
     QAbstractItemModelTester(vocab.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     store = words.library.vocabulary
     before = store.get("颱風")
@@ -127,7 +128,7 @@ def test_known_delete_and_undo(qtbot, words: MainWindow) -> None:
 
 
 def test_double_click_opens_the_article_at_the_sentence(qtbot, words: MainWindow) -> None:
-    vocab = open_vocabulary(words)
+    vocab = open_vocabulary(qtbot, words)
     pane = words.reading_pane
     assert pane.record.title == "都市发展"
     vocab.open_article(2)  # 颱風, met in the other article
@@ -141,6 +142,7 @@ def test_double_click_opens_the_article_at_the_sentence(qtbot, words: MainWindow
     # A word whose article is gone says so.
     words.library.vocabulary.add("发展")
     vocab.refresh()
+    qtbot.waitUntil(lambda: listed(vocab)[0] == "发展")
     vocab.open_article(0)
     assert "没有记下" in vocab.status.text()
 
@@ -148,7 +150,7 @@ def test_double_click_opens_the_article_at_the_sentence(qtbot, words: MainWindow
 def test_export_to_anki_and_csv(
     qtbot, words: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    vocab = open_vocabulary(words)
+    vocab = open_vocabulary(qtbot, words)
     chosen: list[Path] = []
     monkeypatch.setattr(
         QtWidgets.QFileDialog,
@@ -181,7 +183,7 @@ def test_export_to_anki_and_csv(
 
 
 def test_a_word_added_from_the_popup_shows_at_once(qtbot, words: MainWindow) -> None:
-    vocab = open_vocabulary(words)
+    vocab = open_vocabulary(qtbot, words)
     word_selection.warm_up_in_background()
     qtbot.waitUntil(word_selection.segmenter_ready, timeout=60_000)
     pane = words.reading_pane
