@@ -77,8 +77,10 @@ class VocabularyModel(QAbstractTableModel):
     # A known box was ticked or cleared: the window writes it (word, known).
     known_toggled = Signal(str, bool)
 
-    def __init__(self, read_rows: Callable[[list[str]], dict[str, VocabularyWord]]) -> None:
-        super().__init__()
+    def __init__(
+        self, read_rows: Callable[[list[str]], dict[str, VocabularyWord]], parent: QWidget
+    ) -> None:
+        super().__init__(parent)
         self._read_rows = read_rows
         self._words: list[str] = []
         self._row_of: dict[str, int] = {}
@@ -210,7 +212,7 @@ class VocabularyWindow(QWidget):
         self._removed: list[VocabularyWord] = []  # the last deletion, for Ctrl+Z
         self._fetching: Operation | None = None
         self._fetch_again = False
-        self.model = VocabularyModel(lambda words: library.vocabulary.rows(words))
+        self.model = VocabularyModel(lambda words: library.vocabulary.rows(words), self)
         self.model.known_toggled.connect(lambda word, known: self.mark([word], known))
         self._build()
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -362,12 +364,17 @@ class VocabularyWindow(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         # Words added by another process (reader words add) show when the window is used.
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        activated = event.type() == QEvent.Type.ActivationChange and self.isActiveWindow()
+        if activated and self._fetching is None:  # (one on its way will show them)
             self.refresh()
         super().changeEvent(event)
 
     def selected_words(self) -> list[str]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        # From the selection's ranges (whole rows here): selectedRows() asks every cell's
+        # flags.
+        selection = self.table.selectionModel().selection()
+        ranges = (selection.at(i) for i in range(selection.count()))
+        rows = sorted({row for r in ranges for row in range(r.top(), r.bottom() + 1)})
         return [self.model.word(r) for r in rows if r < self.model.rowCount()]
 
     def _show_buttons(self) -> None:

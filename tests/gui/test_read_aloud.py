@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from PySide6 import QtWidgets
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextCursor
 
 from reader.core import speech
@@ -241,3 +242,22 @@ def test_without_a_speech_engine_one_message_says_what_to_install(
     aloud = shown.read_aloud
     assert aloud.state == read_aloud.IDLE and not aloud.bar.isVisible()
     assert speaking(shown) is None
+
+
+def test_with_nothing_chosen_reading_starts_at_the_first_sentence_in_view(
+    qtbot, said: Said, shown: MainWindow
+) -> None:
+    pane = shown.reading_pane
+    body = pane.record.body
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(0)  # the title: scrolled out of view below
+    pane.setTextCursor(cursor)
+    bar = pane.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    top = pane.view_offset(pane.cursorForPosition(QPoint(0, 0)).position())
+    first_in_view = next(p for p in PARAGRAPHS if body.index(p) + len(p) > top)
+    action(shown, "朗读(R)").trigger()
+    qtbot.waitUntil(lambda: len(said()) >= 1, timeout=10_000)
+    assert said()[0]["text"] == speech.spoken_text(first_in_view, speech.MANDARIN)
+    assert speaking(shown) == first_in_view
+    shown.read_aloud.stop()

@@ -58,7 +58,9 @@ def listed(vocab: VocabularyWindow) -> list[str]:
 
 def test_the_words_listed_with_their_details(qtbot, words: MainWindow) -> None:
     vocab = open_vocabulary(qtbot, words)
-    QAbstractItemModelTester(vocab.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    QAbstractItemModelTester(
+        vocab.model, QAbstractItemModelTester.FailureReportingMode.Fatal, vocab
+    )
     assert vocab.isVisible() and listed(vocab) == ["长大", "银行", "颱風"]  # newest first
     model = vocab.model
     row = [model.data(model.index(0, c)) for c in range(model.columnCount())]
@@ -89,7 +91,9 @@ def test_search_in_either_script(qtbot, words: MainWindow) -> None:
 
 def test_known_delete_and_undo(qtbot, words: MainWindow) -> None:
     vocab = open_vocabulary(qtbot, words)
-    QAbstractItemModelTester(vocab.model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    QAbstractItemModelTester(
+        vocab.model, QAbstractItemModelTester.FailureReportingMode.Fatal, vocab
+    )
     store = words.library.vocabulary
     before = store.get("颱風")
     # Ticking the box marks the word known (what the reading pane reads to mark words).

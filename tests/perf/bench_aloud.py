@@ -165,6 +165,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["READER_NO_SEED"] = "1"
+    import compileall
+
+    import reader
+
+    # As after pip install: imports read byte code (as bench_gui.py).
+    compileall.compile_dir(Path(reader.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory(prefix="reader-bench-aloud-") as tmp:
         directory = Path(tmp, "library")
         os.environ["READER_CACHE_DIR"] = str(Path(tmp, "cache"))
