@@ -247,7 +247,11 @@ class VocabularyWindow(QWidget):
         widths = {0: 90, 1: 120, 2: 240, 4: 150, 5: 96, 6: 64}
         for column, width in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+            # At least its heading (in any interface language) and the header's margins.
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            header.resizeSection(
+                column, max(width, header.fontMetrics().horizontalAdvance(title) + 40)
+            )
         header.setSectionResizeMode(VocabularyModel.SENTENCE, QHeaderView.ResizeMode.Stretch)
         table.doubleClicked.connect(lambda index: self.open_article(index.row()))
 
