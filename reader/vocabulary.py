@@ -111,7 +111,7 @@ def marked_sentence(sentence: str, word: str) -> str:
     return f"<b>{html.escape(word)}</b>".join(html.escape(p) for p in parts)
 
 
-def write_anki(words: Sequence[VocabularyWord], path: Path) -> None:
+def write_anki(words: Sequence[VocabularyWord], path: Path, *, replace: bool = False) -> None:
     """An Anki package of one note per word, written beside `path` then linked to it."""
     import genanki
 
@@ -154,38 +154,46 @@ def write_anki(words: Sequence[VocabularyWord], path: Path) -> None:
                 tags=["yuebao-reader"] + (["known"] if w.known else []),
             )
         )
-    _write_new(path, lambda tmp: genanki.Package(deck).write_to_file(str(tmp)))
+    _write_new(path, lambda tmp: genanki.Package(deck).write_to_file(str(tmp)), replace)
 
 
-def write_csv(words: Sequence[VocabularyWord], path: Path) -> None:
+def write_csv(words: Sequence[VocabularyWord], path: Path, *, replace: bool = False) -> None:
     data = csv_bytes(words)
-    _write_new(path, lambda tmp: tmp.write_bytes(data))
+    _write_new(path, lambda tmp: tmp.write_bytes(data), replace)
 
 
-def export(lib: Library, fmt: str, path: Path) -> int:
+def export(lib: Library, fmt: str, path: Path, *, replace: bool = False) -> int:
     """Write every word of the vocabulary to `path` in `fmt`; the number written.
-    FileExistsError when `path` exists (nothing is replaced); OSError when it cannot be
-    written."""
+    FileExistsError when `path` exists (nothing is replaced) unless `replace` (the window's
+    save dialog asked): then a regular file is replaced whole, never a link or device;
+    OSError when it cannot be written."""
     words = lib.vocabulary.all()
     if fmt == "anki":
-        write_anki(words, path)
+        write_anki(words, path, replace=replace)
     elif fmt == "csv":
-        write_csv(words, path)
+        write_csv(words, path, replace=replace)
     else:
         raise ValueError(f"unknown vocabulary format {fmt!r}; valid: {' '.join(FORMATS)}")
     return len(words)
 
 
-def _write_new(path: Path, write: Callable[[Path], object]) -> None:
+def _write_new(path: Path, write: Callable[[Path], object], replace: bool = False) -> None:
     """`write(tmp)` into a temporary file beside `path`, then give it `path`'s name only
-    if no file has that name (a hard link cannot replace one)."""
-    if os.path.lexists(path):
+    if no file has that name (a hard link cannot replace one); with `replace`, over a
+    regular file of that name too (renamed over it: whole or not at all)."""
+    replacing = replace and path.is_file() and not path.is_symlink()
+    if os.path.lexists(path) and not replacing:
         raise FileExistsError(17, "the file exists; not replaced", str(path))
+    if replacing and not os.access(path, os.W_OK):
+        raise PermissionError(13, "the file is read-only; not replaced", str(path))
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
         write(tmp)
         with open(tmp, "rb+") as f:
             os.fsync(f.fileno())
+        if replacing:
+            os.replace(tmp, path)
+            return
         try:
             os.link(tmp, path)
         except FileExistsError:

@@ -79,3 +79,30 @@ def test_a_modules_exit_status_is_the_processes() -> None:
     )
     assert done.returncode == direct.returncode == 2
     assert done.stderr == direct.stderr and "python -m reader.analysis" in done.stderr
+
+
+def test_the_speech_server_answers_in_order_through_the_entry_point() -> None:
+    # What 朗读 starts: each sentence's words for the voice, an answer a line, in order.
+    from reader.core import speech
+
+    asked = [
+        {"id": [1, 0], "text": "银行行长来了。", "voice": "mandarin"},
+        {"id": [1, 1], "text": "银行行长来了。", "voice": "cantonese"},
+        {"id": [1, 2], "text": "银行", "voice": "klingon"},
+    ]
+    done = subprocess.run(
+        [ENTRY_POINT, processes.RUN_MODULE, "reader.core.speech_server"],
+        input="".join(json.dumps(a, ensure_ascii=False) + "\n" for a in asked),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    answers = [json.loads(line) for line in done.stdout.splitlines()]
+    assert answers[:2] == [
+        {"id": [1, 0], "said": "yin2 hang2 hang2 zhang3 lai2 le5 ."},
+        {"id": [1, 1], "said": speech.spoken_text("银行行长来了。", "cantonese")},
+    ]
+    assert answers[1]["said"] == "銀行行長來了。"
+    assert answers[2]["id"] == [1, 2] and "unknown voice" in answers[2]["error"]

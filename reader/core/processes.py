@@ -13,7 +13,12 @@ from collections.abc import Sequence
 
 RUN_MODULE = "--run-module"
 # The modules that run as processes of their own; the hidden argument starts these only.
-MODULES = ("reader.analysis", "reader.core.segment_server", "reader.feed_refresh")
+MODULES = (
+    "reader.analysis",
+    "reader.core.segment_server",
+    "reader.core.speech_server",
+    "reader.feed_refresh",
+)
 
 
 def frozen() -> bool:

@@ -3,9 +3,10 @@
 from it what to redraw (as Anki's screens do from an operation's ``OpChanges``).
 
 Emitters: organising (star, read, tags, trash), opening an article (marked read), imports
-(this window's and other processes'), the analysis process, word lists, tags, annotations.
+(this window's and other processes'), the analysis process, word lists, tags, annotations,
+the vocabulary (the lookup popup's A, the vocabulary window).
 Listeners: the list and sidebar (:class:`ListRefresher`), the reading controller (layers),
-annotating (its panel and browser).
+annotating (its panel and browser), the vocabulary window.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ class Change:
     watch: bool = False  # the watch words changed (the 关注词 list and counts)
     annotated: tuple[int, ...] = ()  # these articles' highlights or notes changed
     show: int | None = None  # an article to show once listed (an import's first)
+    vocabulary: bool = False  # words were added to, removed from or marked in the 生词本
 
 
 class LibraryChanges(QObject):

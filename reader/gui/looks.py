@@ -61,6 +61,8 @@ def layer_formats(theme: Theme, prefs: Preferences) -> dict[str, QTextCharFormat
         "focus": background(theme.focus),
         "search": background(theme.search),
         "find": background(theme.find),
+        # The sentence being read aloud: a tint of the selection's colour.
+        "speaking": background(themes.tint(theme.highlight, theme.base, 0.2)),
         "watch": foreground(prefs.watch_color or theme.watch, underline=True),
         "entity-person": foreground(theme.person),
         "entity-place": foreground(theme.place),

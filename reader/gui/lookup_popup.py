@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from reader.companion import Lookup
     from reader.core.records import VocabularyWord
+    from reader.gui.changes import LibraryChanges
     from reader.gui.reading_pane import ReadingPane
     from reader.gui.writer import LibraryWriter
     from reader.library import Library
@@ -87,11 +88,13 @@ class LookupController(QObject):
         settings: QSettings,
         config: Callable[[], str | None],  # the view's config
         writer: LibraryWriter,
+        changes: LibraryChanges | None = None,  # told of a word added to the vocabulary
     ) -> None:
         super().__init__(pane)
         self.pane = pane
         self.library = library
         self.writer = writer
+        self.changes = changes
         self.settings = settings
         self._config = config
         self.popup = Popup(pane)
@@ -379,6 +382,10 @@ class LookupController(QObject):
         sentence = self.sentence()
 
         def added(kept: VocabularyWord) -> None:
+            if self.changes is not None:
+                from reader.gui.changes import Change
+
+                self.changes.announce(Change(vocabulary=True))
             self.said.emit(self.tr("已加入生词本：%1").replace("%1", kept.word))
 
         # Through the window's writer, in order with its other writes (failures: its own).

@@ -69,6 +69,8 @@ if TYPE_CHECKING:
     from reader.gui.backup_controller import BackupController
     from reader.gui.find_bar import FindBar
     from reader.gui.lookup_popup import LookupController
+    from reader.gui.read_aloud import ReadAloud
+    from reader.gui.vocabulary_window import VocabularyWindow
 
 log = logging.getLogger(__name__)
 
@@ -308,6 +310,7 @@ class MainWindow(QMainWindow):
                 self.settings,
                 lambda: self.reading.config,
                 self.writer,
+                self.changes,
             )
             self.lookup.said.connect(lambda text: self.status(text, 6000))
 
@@ -334,6 +337,28 @@ class MainWindow(QMainWindow):
         )
         self._reading_column.addWidget(bar)
         return bar
+
+    @cached_property
+    def read_aloud(self) -> ReadAloud:
+        """朗读, with its bar under the reading pane: made when first asked for."""
+        from reader.gui.read_aloud import ReadAloud, ReadAloudBar
+
+        bar = ReadAloudBar()
+        self._reading_column.addWidget(bar)
+        return ReadAloud(
+            self.reading_pane,
+            self.settings,
+            lambda: self.looks.formats["speaking"],
+            bar,
+            self,
+        )
+
+    @cached_property
+    def vocabulary_window(self) -> VocabularyWindow:
+        """生词本 (工具 → 生词本…): made when first opened."""
+        from reader.gui.vocabulary_window import VocabularyWindow
+
+        return VocabularyWindow(self.library, self.writer, self.changes, self.reading, self)
 
     # -- what the controllers ask of the window -------------------------------------------
 
@@ -450,6 +475,8 @@ class MainWindow(QMainWindow):
         self.importer.cancel()
         self.analysis_runner.cancel()
         self.feeds.cancel()
+        if "read_aloud" in self.__dict__:
+            self.read_aloud.shut_down()  # no voice goes on after the window
         # Workers report to this window: let them stop before it goes away.
         QThreadPool.globalInstance().waitForDone(30_000)
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -24,8 +24,10 @@ if TYPE_CHECKING:
     from reader.gui.importing import Importer
     from reader.gui.looks import Looks
     from reader.gui.organise import OrganiseActions
+    from reader.gui.read_aloud import ReadAloud
     from reader.gui.reading import ReadingController
     from reader.gui.script_selector import ScriptSelector
+    from reader.gui.vocabulary_window import VocabularyWindow
     from reader.gui.word_lists import WordLists
 
 
@@ -49,6 +51,12 @@ class MenuHost(Protocol):
 
     @property
     def find_bar(self) -> FindBar: ...
+
+    @property
+    def read_aloud(self) -> ReadAloud: ...
+
+    @property
+    def vocabulary_window(self) -> VocabularyWindow: ...
 
     def open_settings(self) -> None: ...
 
@@ -160,6 +168,8 @@ class Menus(QObject):
         add(articles, self.tr("搜索文库(&K)"), w.focus_search, "Ctrl+K")
         add(articles, self.tr("在本文中查找(&F)…"), lambda: w.find_bar.open_bar(), standard.Find)
         bar.addMenu(articles)
+        self.tools = self._tools_menu(w, window)
+        bar.addMenu(self.tools)
 
         self.help = help_menu = bar.addMenu(self.tr("帮助(&H)"))
         w.desktop_entry.fill_menu(help_menu)
@@ -172,6 +182,26 @@ class Menus(QObject):
         self.toolbar.setMovable(False)
         self._fill_toolbar(w)
 
+    def _tools_menu(self, w: MenuHost, window: QMainWindow) -> QMenu:
+        """工具: reading aloud (built when first used) and the vocabulary window."""
+        tools = QMenu(self.tr("工具(&T)"), window)
+        add = lambda *args: add_action(window, tools, *args)  # noqa: E731
+        self.read_action = add(self.tr("朗读(&R)"), lambda: w.read_aloud.read(), "Ctrl+R")
+        add(self.tr("朗读全文"), lambda: w.read_aloud.read_article(), "Ctrl+Shift+R")
+        add(self.tr("朗读选中内容"), lambda: w.read_aloud.read_selection(), "Ctrl+Alt+R")
+        add(self.tr("暂停/继续朗读"), lambda: w.read_aloud.toggle_pause(), "Ctrl+Shift+Space")
+        add(self.tr("停止朗读"), lambda: w.read_aloud.stop(), "Ctrl+.")
+        add(self.tr("加快朗读"), lambda: w.read_aloud.change_speed(+1), "]")
+        add(self.tr("减慢朗读"), lambda: w.read_aloud.change_speed(-1), "[")
+        cantonese = QAction(self.tr("香港繁体用粤语朗读"), window)
+        cantonese.setCheckable(True)
+        cantonese.triggered.connect(lambda on: w.read_aloud.set_cantonese_for_hk(on))
+        tools.addAction(cantonese)
+        tools.aboutToShow.connect(lambda: cantonese.setChecked(w.read_aloud.cantonese_for_hk))
+        tools.addSeparator()
+        add(self.tr("生词本(&W)…"), lambda: w.vocabulary_window.open_window(), "Ctrl+Shift+W")
+        return tools
+
     def _fill_toolbar(self, w: MenuHost) -> None:
         bar = self.toolbar
         # The icon theme's icon; else the style's (its picture in Qt's images, QStyle's
@@ -183,6 +213,7 @@ class Menus(QObject):
             self.settings_action: ("preferences-system", "settings"),
             self.previous_action: ("go-up", "up"),
             self.next_action: ("go-down", "down"),
+            self.read_action: ("media-playback-start", "play"),
         }
         self.drawn_icons: dict[QAction, str] = {}
         for action, (name, *fallback) in icons.items():
@@ -197,6 +228,7 @@ class Menus(QObject):
         bar.addSeparator()
         bar.addAction(self.previous_action)
         bar.addAction(self.next_action)
+        bar.addAction(self.read_action)
         bar.addSeparator()
         bar.addWidget(QLabel(self.tr(" 文字 ")))
         bar.addWidget(w.scripts.combo)

@@ -159,7 +159,7 @@ def apply(theme: Theme) -> None:
 def drawn_icon(kind: str, color: str, size: int = 32) -> QIcon:
     """A plain icon in the theme's text colour, for a desktop without an icon theme (the
     style's own are black, which vanishes on the dark toolbar, and it has none for printing
-    or settings): ``up``, ``down``, ``print`` or ``settings``."""
+    or settings): ``up``, ``down``, ``play``, ``print`` or ``settings``."""
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
@@ -170,6 +170,8 @@ def drawn_icon(kind: str, color: str, size: int = 32) -> QIcon:
     if kind in ("up", "down"):
         tip, base = (9.0, 23.0) if kind == "up" else (23.0, 9.0)
         painter.drawPolygon(QPolygonF([QPointF(16, tip), QPointF(25.6, base), QPointF(6.4, base)]))
+    elif kind == "play":
+        painter.drawPolygon(QPolygonF([QPointF(10, 6), QPointF(26, 16), QPointF(10, 26)]))
     elif kind == "print":
         painter.drawRoundedRect(QRectF(4, 12, 24, 12), 2.5, 2.5)  # the printer
         painter.drawRect(QRectF(9, 4, 14, 6))  # paper going in

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import astuple
 
 from reader.core.records import VocabularyWord, now
+from reader.core.scripts import fold
 from reader.store.db import Database
 
 log = logging.getLogger(__name__)
@@ -67,6 +69,54 @@ class VocabularyStore:
         rows = self.db.execute(sql + " ORDER BY added_at DESC, rowid DESC", params)
         return [_word(row) for row in rows]
 
+    def ids(self, query: str = "") -> list[str]:
+        """The words, the newest first (what the vocabulary window lists); with `query`,
+        those whose word, reading, definition, sentence or article title contains it in
+        either script (發展 finds 发展 and back; case-insensitive)."""
+        wanted = fold(query.strip()).lower()
+        sql = "SELECT word FROM vocabulary"
+        params: tuple[str, ...] = ()
+        if wanted:
+            # Folded row by row by a function of ours: only the words found come back to
+            # Python at once (a fetch of every row's text holds Python's lock throughout).
+            self.db.conn.create_function("reader_folded", 1, _folded, deterministic=True)
+            sql += (
+                " WHERE instr(reader_folded(word || char(31) || reading || char(31) ||"
+                " definition || char(31) || sentence || char(31) || article_title), ?) > 0"
+            )
+            params = (wanted,)
+        rows = self.db.execute(sql + " ORDER BY added_at DESC, rowid DESC", params)
+        return [row[0] for row in rows]
+
+    def rows(self, words: list[str]) -> dict[str, VocabularyWord]:
+        """These words' rows (those still there), read together."""
+        out: dict[str, VocabularyWord] = {}
+        for start in range(0, len(words), 500):  # SQLite's limit on parameters
+            chunk = words[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT {_COLUMNS} FROM vocabulary WHERE word IN ({marks})"
+            for row in self.db.execute(sql, tuple(chunk)):
+                out[row[0]] = _word(row)
+        return out
+
+    def remove_words(self, words: list[str]) -> list[VocabularyWord]:
+        """Remove these words in one transaction; what was removed (to put back)."""
+        gone = list(self.rows(words).values())
+        with self.db.transaction() as conn:
+            conn.executemany("DELETE FROM vocabulary WHERE word = ?", [(w.word,) for w in gone])
+        return gone
+
+    def put_back(self, words: list[VocabularyWord]) -> None:
+        """Words removed before, as they were (known, added date: their place in the list);
+        a word added again meanwhile keeps its new row."""
+        with self.db.transaction() as conn:
+            conn.executemany(
+                f"INSERT OR IGNORE INTO vocabulary ({_COLUMNS}) VALUES (?, ?, ?, ?,"
+                # An article deleted for good meanwhile: the word is kept without it.
+                " (SELECT id FROM articles WHERE id = ?), ?, ?, ?)",
+                [astuple(w) for w in words],
+            )
+
     def words(self, known: bool | None = None) -> set[str]:
         """The words alone (those known or not, when asked): what the pane marks."""
         sql = "SELECT word FROM vocabulary"
@@ -84,6 +134,10 @@ class VocabularyStore:
                 "UPDATE vocabulary SET known = ? WHERE word = ?", (int(known), word)
             )
             return done.rowcount > 0
+
+
+def _folded(text: str) -> str:
+    return fold(text).lower()
 
 
 def _word(row: tuple) -> VocabularyWord:

@@ -1380,6 +1380,46 @@ The current library is saved as a backup first and can be restored later.</trans
         <translation>Toolbar</translation>
     </message>
     <message>
+        <source>工具(&amp;T)</source>
+        <translation>&amp;Tools</translation>
+    </message>
+    <message>
+        <source>朗读(&amp;R)</source>
+        <translation>&amp;Read Aloud</translation>
+    </message>
+    <message>
+        <source>朗读全文</source>
+        <translation>Read the Whole Article Aloud</translation>
+    </message>
+    <message>
+        <source>朗读选中内容</source>
+        <translation>Read the Selection Aloud</translation>
+    </message>
+    <message>
+        <source>暂停/继续朗读</source>
+        <translation>Pause / Resume Reading Aloud</translation>
+    </message>
+    <message>
+        <source>停止朗读</source>
+        <translation>Stop Reading Aloud</translation>
+    </message>
+    <message>
+        <source>加快朗读</source>
+        <translation>Read Faster</translation>
+    </message>
+    <message>
+        <source>减慢朗读</source>
+        <translation>Read Slower</translation>
+    </message>
+    <message>
+        <source>香港繁体用粤语朗读</source>
+        <translation>Read Hong Kong Views in Cantonese</translation>
+    </message>
+    <message>
+        <source>生词本(&amp;W)…</source>
+        <translation>Vocabulary (&amp;Words)…</translation>
+    </message>
+    <message>
         <source> 文字 </source>
         <translation> Script </translation>
     </message>
@@ -1530,6 +1570,66 @@ The current library is saved as a backup first and can be restored later.</trans
     <message>
         <source>Off</source>
         <translation>Off</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>无法朗读</source>
+        <translation>Cannot Read Aloud</translation>
+    </message>
+    <message>
+        <source>朗读需要语音引擎 espeak-ng，但本机没有安装。
+请先安装 espeak-ng（Debian / Ubuntu：sudo apt install espeak-ng），再试一次。</source>
+        <translation>Reading aloud needs the espeak-ng speech engine, which is not installed here.
+Install espeak-ng (Debian / Ubuntu: sudo apt install espeak-ng), then try again.</translation>
+    </message>
+    <message>
+        <source>朗读失败：{}</source>
+        <translation>Reading aloud failed: {}</translation>
+    </message>
+    <message>
+        <source>继续 (Ctrl+Shift+Space)</source>
+        <translation>Resume (Ctrl+Shift+Space)</translation>
+    </message>
+    <message>
+        <source>暂停 (Ctrl+Shift+Space)</source>
+        <translation>Pause (Ctrl+Shift+Space)</translation>
+    </message>
+    <message>
+        <source>粤语</source>
+        <translation>Cantonese</translation>
+    </message>
+    <message>
+        <source>普通话</source>
+        <translation>Mandarin</translation>
+    </message>
+    <message>
+        <source>第 {n} / {total} 句</source>
+        <translation>Sentence {n} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudBar</name>
+    <message>
+        <source>停止朗读 (Esc)</source>
+        <translation>Stop Reading Aloud (Esc)</translation>
+    </message>
+    <message>
+        <source>减慢 ([)</source>
+        <translation>Slower ([)</translation>
+    </message>
+    <message>
+        <source>加快 (])</source>
+        <translation>Faster (])</translation>
+    </message>
+    <message>
+        <source>朗读</source>
+        <translation>Read aloud</translation>
+    </message>
+    <message>
+        <source>语速</source>
+        <translation>Speed</translation>
     </message>
 </context>
 <context>
@@ -1767,6 +1867,157 @@ Select the word and right-click “Fix Conversion…” to use your own form</tr
     <message>
         <source>每隔多久自动更新全部订阅</source>
         <translation>Refresh all subscriptions every</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyModel</name>
+    <message>
+        <source>词语</source>
+        <translation>Word</translation>
+    </message>
+    <message>
+        <source>读音</source>
+        <translation>Reading</translation>
+    </message>
+    <message>
+        <source>释义</source>
+        <translation>Definition</translation>
+    </message>
+    <message>
+        <source>例句</source>
+        <translation>Sentence</translation>
+    </message>
+    <message>
+        <source>文章</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>加入日期</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>已掌握</source>
+        <translation>Known</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyWindow</name>
+    <message>
+        <source>生词本</source>
+        <translation>Vocabulary</translation>
+    </message>
+    <message>
+        <source>搜索生词本（词语、读音、释义、例句、文章），简繁通用</source>
+        <translation>Search the vocabulary (words, readings, definitions, sentences, articles) in either script</translation>
+    </message>
+    <message>
+        <source>标为已掌握</source>
+        <translation>Mark Known</translation>
+    </message>
+    <message>
+        <source>标为学习中</source>
+        <translation>Mark Learning</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>撤销删除</source>
+        <translation>Undo Delete</translation>
+    </message>
+    <message>
+        <source>导出到 Anki…</source>
+        <translation>Export to Anki…</translation>
+    </message>
+    <message>
+        <source>导出 CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <source>删除选中的词 (Delete)</source>
+        <translation>Delete the chosen words (Delete)</translation>
+    </message>
+    <message>
+        <source>放回刚删除的词 (Ctrl+Z)</source>
+        <translation>Put back the words just deleted (Ctrl+Z)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个词</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>找到 %n 个词</source>
+        <translation>
+            <numerusform>%n word found</numerusform>
+            <numerusform>%n words found</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>无法读取生词本：{}</source>
+        <translation>Cannot read the vocabulary: {}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已标为已掌握：%n 个词</source>
+        <translation>
+            <numerusform>Marked known: %n word</numerusform>
+            <numerusform>Marked known: %n words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已标为学习中：%n 个词</source>
+        <translation>
+            <numerusform>Marked learning: %n word</numerusform>
+            <numerusform>Marked learning: %n words</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已删除 %n 个词（Ctrl+Z 撤销）</source>
+        <translation>
+            <numerusform>Deleted %n word (Ctrl+Z to undo)</numerusform>
+            <numerusform>Deleted %n words (Ctrl+Z to undo)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已放回 %n 个词</source>
+        <translation>
+            <numerusform>Put back %n word</numerusform>
+            <numerusform>Put back %n words</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>「{}」没有记下出处的文章</source>
+        <translation>“{}” has no article recorded</translation>
+    </message>
+    <message>
+        <source>这篇文章不在主窗口的列表里（也许被筛选、移到了回收站或已删除）</source>
+        <translation>This article is not in the main window&apos;s list (it may be filtered out, in the trash or deleted)</translation>
+    </message>
+    <message>
+        <source>Anki 卡组 (*.apkg)</source>
+        <translation>Anki deck (*.apkg)</translation>
+    </message>
+    <message>
+        <source>CSV 表格 (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
+    </message>
+    <message>
+        <source>导出生词本</source>
+        <translation>Export Vocabulary</translation>
+    </message>
+    <message>
+        <source>导出失败：{}</source>
+        <translation>Export failed: {}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 个词到 {}</source>
+        <translation>
+            <numerusform>Exported %n word to {}</numerusform>
+            <numerusform>Exported %n words to {}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1364,6 +1364,46 @@
         <translation>工具栏</translation>
     </message>
     <message>
+        <source>工具(&amp;T)</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>朗读(&amp;R)</source>
+        <translation>朗读(&amp;R)</translation>
+    </message>
+    <message>
+        <source>朗读全文</source>
+        <translation>朗读全文</translation>
+    </message>
+    <message>
+        <source>朗读选中内容</source>
+        <translation>朗读选中内容</translation>
+    </message>
+    <message>
+        <source>暂停/继续朗读</source>
+        <translation>暂停/继续朗读</translation>
+    </message>
+    <message>
+        <source>停止朗读</source>
+        <translation>停止朗读</translation>
+    </message>
+    <message>
+        <source>加快朗读</source>
+        <translation>加快朗读</translation>
+    </message>
+    <message>
+        <source>减慢朗读</source>
+        <translation>减慢朗读</translation>
+    </message>
+    <message>
+        <source>香港繁体用粤语朗读</source>
+        <translation>香港繁体用粤语朗读</translation>
+    </message>
+    <message>
+        <source>生词本(&amp;W)…</source>
+        <translation>生词本(&amp;W)…</translation>
+    </message>
+    <message>
         <source> 文字 </source>
         <translation> 文字 </translation>
     </message>
@@ -1511,6 +1551,66 @@
     <message>
         <source>Off</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>无法朗读</source>
+        <translation>无法朗读</translation>
+    </message>
+    <message>
+        <source>朗读需要语音引擎 espeak-ng，但本机没有安装。
+请先安装 espeak-ng（Debian / Ubuntu：sudo apt install espeak-ng），再试一次。</source>
+        <translation>朗读需要语音引擎 espeak-ng，但本机没有安装。
+请先安装 espeak-ng（Debian / Ubuntu：sudo apt install espeak-ng），再试一次。</translation>
+    </message>
+    <message>
+        <source>朗读失败：{}</source>
+        <translation>朗读失败：{}</translation>
+    </message>
+    <message>
+        <source>继续 (Ctrl+Shift+Space)</source>
+        <translation>继续 (Ctrl+Shift+Space)</translation>
+    </message>
+    <message>
+        <source>暂停 (Ctrl+Shift+Space)</source>
+        <translation>暂停 (Ctrl+Shift+Space)</translation>
+    </message>
+    <message>
+        <source>粤语</source>
+        <translation>粤语</translation>
+    </message>
+    <message>
+        <source>普通话</source>
+        <translation>普通话</translation>
+    </message>
+    <message>
+        <source>第 {n} / {total} 句</source>
+        <translation>第 {n} / {total} 句</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudBar</name>
+    <message>
+        <source>停止朗读 (Esc)</source>
+        <translation>停止朗读 (Esc)</translation>
+    </message>
+    <message>
+        <source>减慢 ([)</source>
+        <translation>减慢 ([)</translation>
+    </message>
+    <message>
+        <source>加快 (])</source>
+        <translation>加快 (])</translation>
+    </message>
+    <message>
+        <source>朗读</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>语速</source>
+        <translation>语速</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +1847,150 @@
     <message>
         <source>每隔多久自动更新全部订阅</source>
         <translation>每隔多久自动更新全部订阅</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyModel</name>
+    <message>
+        <source>词语</source>
+        <translation>词语</translation>
+    </message>
+    <message>
+        <source>读音</source>
+        <translation>读音</translation>
+    </message>
+    <message>
+        <source>释义</source>
+        <translation>释义</translation>
+    </message>
+    <message>
+        <source>例句</source>
+        <translation>例句</translation>
+    </message>
+    <message>
+        <source>文章</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>加入日期</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>已掌握</source>
+        <translation>已掌握</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyWindow</name>
+    <message>
+        <source>生词本</source>
+        <translation>生词本</translation>
+    </message>
+    <message>
+        <source>搜索生词本（词语、读音、释义、例句、文章），简繁通用</source>
+        <translation>搜索生词本（词语、读音、释义、例句、文章），简繁通用</translation>
+    </message>
+    <message>
+        <source>标为已掌握</source>
+        <translation>标为已掌握</translation>
+    </message>
+    <message>
+        <source>标为学习中</source>
+        <translation>标为学习中</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>撤销删除</source>
+        <translation>撤销删除</translation>
+    </message>
+    <message>
+        <source>导出到 Anki…</source>
+        <translation>导出到 Anki…</translation>
+    </message>
+    <message>
+        <source>导出 CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>删除选中的词 (Delete)</source>
+        <translation>删除选中的词 (Delete)</translation>
+    </message>
+    <message>
+        <source>放回刚删除的词 (Ctrl+Z)</source>
+        <translation>放回刚删除的词 (Ctrl+Z)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个词</source>
+        <translation>
+            <numerusform>%n 个词</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>找到 %n 个词</source>
+        <translation>
+            <numerusform>找到 %n 个词</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>无法读取生词本：{}</source>
+        <translation>无法读取生词本：{}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已标为已掌握：%n 个词</source>
+        <translation>
+            <numerusform>已标为已掌握：%n 个词</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已标为学习中：%n 个词</source>
+        <translation>
+            <numerusform>已标为学习中：%n 个词</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已删除 %n 个词（Ctrl+Z 撤销）</source>
+        <translation>
+            <numerusform>已删除 %n 个词（Ctrl+Z 撤销）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已放回 %n 个词</source>
+        <translation>
+            <numerusform>已放回 %n 个词</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>「{}」没有记下出处的文章</source>
+        <translation>「{}」没有记下出处的文章</translation>
+    </message>
+    <message>
+        <source>这篇文章不在主窗口的列表里（也许被筛选、移到了回收站或已删除）</source>
+        <translation>这篇文章不在主窗口的列表里（也许被筛选、移到了回收站或已删除）</translation>
+    </message>
+    <message>
+        <source>Anki 卡组 (*.apkg)</source>
+        <translation>Anki 卡组 (*.apkg)</translation>
+    </message>
+    <message>
+        <source>CSV 表格 (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>导出生词本</source>
+        <translation>导出生词本</translation>
+    </message>
+    <message>
+        <source>导出失败：{}</source>
+        <translation>导出失败：{}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 个词到 {}</source>
+        <translation>
+            <numerusform>已导出 %n 个词到 {}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1364,6 +1364,46 @@
         <translation>工具列</translation>
     </message>
     <message>
+        <source>工具(&amp;T)</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>朗读(&amp;R)</source>
+        <translation>朗讀(&amp;R)</translation>
+    </message>
+    <message>
+        <source>朗读全文</source>
+        <translation>朗讀全文</translation>
+    </message>
+    <message>
+        <source>朗读选中内容</source>
+        <translation>朗讀選取內容</translation>
+    </message>
+    <message>
+        <source>暂停/继续朗读</source>
+        <translation>暫停/繼續朗讀</translation>
+    </message>
+    <message>
+        <source>停止朗读</source>
+        <translation>停止朗讀</translation>
+    </message>
+    <message>
+        <source>加快朗读</source>
+        <translation>加快朗讀</translation>
+    </message>
+    <message>
+        <source>减慢朗读</source>
+        <translation>減慢朗讀</translation>
+    </message>
+    <message>
+        <source>香港繁体用粤语朗读</source>
+        <translation>香港繁體用粵語朗讀</translation>
+    </message>
+    <message>
+        <source>生词本(&amp;W)…</source>
+        <translation>生詞本(&amp;W)…</translation>
+    </message>
+    <message>
         <source> 文字 </source>
         <translation> 文字 </translation>
     </message>
@@ -1511,6 +1551,66 @@
     <message>
         <source>Off</source>
         <translation>關閉</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <source>无法朗读</source>
+        <translation>無法朗讀</translation>
+    </message>
+    <message>
+        <source>朗读需要语音引擎 espeak-ng，但本机没有安装。
+请先安装 espeak-ng（Debian / Ubuntu：sudo apt install espeak-ng），再试一次。</source>
+        <translation>朗讀需要語音引擎 espeak-ng，但本機沒有安裝。
+請先安裝 espeak-ng（Debian / Ubuntu：sudo apt install espeak-ng），再試一次。</translation>
+    </message>
+    <message>
+        <source>朗读失败：{}</source>
+        <translation>朗讀失敗：{}</translation>
+    </message>
+    <message>
+        <source>继续 (Ctrl+Shift+Space)</source>
+        <translation>繼續 (Ctrl+Shift+Space)</translation>
+    </message>
+    <message>
+        <source>暂停 (Ctrl+Shift+Space)</source>
+        <translation>暫停 (Ctrl+Shift+Space)</translation>
+    </message>
+    <message>
+        <source>粤语</source>
+        <translation>粵語</translation>
+    </message>
+    <message>
+        <source>普通话</source>
+        <translation>普通話</translation>
+    </message>
+    <message>
+        <source>第 {n} / {total} 句</source>
+        <translation>第 {n} / {total} 句</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudBar</name>
+    <message>
+        <source>停止朗读 (Esc)</source>
+        <translation>停止朗讀 (Esc)</translation>
+    </message>
+    <message>
+        <source>减慢 ([)</source>
+        <translation>減慢 ([)</translation>
+    </message>
+    <message>
+        <source>加快 (])</source>
+        <translation>加快 (])</translation>
+    </message>
+    <message>
+        <source>朗读</source>
+        <translation>朗讀</translation>
+    </message>
+    <message>
+        <source>语速</source>
+        <translation>語速</translation>
     </message>
 </context>
 <context>
@@ -1747,6 +1847,150 @@
     <message>
         <source>每隔多久自动更新全部订阅</source>
         <translation>每隔多久自動更新全部訂閱</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyModel</name>
+    <message>
+        <source>词语</source>
+        <translation>詞語</translation>
+    </message>
+    <message>
+        <source>读音</source>
+        <translation>讀音</translation>
+    </message>
+    <message>
+        <source>释义</source>
+        <translation>釋義</translation>
+    </message>
+    <message>
+        <source>例句</source>
+        <translation>例句</translation>
+    </message>
+    <message>
+        <source>文章</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <source>加入日期</source>
+        <translation>加入日期</translation>
+    </message>
+    <message>
+        <source>已掌握</source>
+        <translation>已掌握</translation>
+    </message>
+</context>
+<context>
+    <name>VocabularyWindow</name>
+    <message>
+        <source>生词本</source>
+        <translation>生詞本</translation>
+    </message>
+    <message>
+        <source>搜索生词本（词语、读音、释义、例句、文章），简繁通用</source>
+        <translation>搜尋生詞本（詞語、讀音、釋義、例句、文章），簡繁通用</translation>
+    </message>
+    <message>
+        <source>标为已掌握</source>
+        <translation>標為已掌握</translation>
+    </message>
+    <message>
+        <source>标为学习中</source>
+        <translation>標為學習中</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>撤销删除</source>
+        <translation>復原刪除</translation>
+    </message>
+    <message>
+        <source>导出到 Anki…</source>
+        <translation>匯出到 Anki…</translation>
+    </message>
+    <message>
+        <source>导出 CSV…</source>
+        <translation>匯出 CSV…</translation>
+    </message>
+    <message>
+        <source>删除选中的词 (Delete)</source>
+        <translation>刪除選取的詞 (Delete)</translation>
+    </message>
+    <message>
+        <source>放回刚删除的词 (Ctrl+Z)</source>
+        <translation>放回剛刪除的詞 (Ctrl+Z)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n 个词</source>
+        <translation>
+            <numerusform>%n 個詞</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>找到 %n 个词</source>
+        <translation>
+            <numerusform>找到 %n 個詞</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>无法读取生词本：{}</source>
+        <translation>無法讀取生詞本：{}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已标为已掌握：%n 个词</source>
+        <translation>
+            <numerusform>已標為已掌握：%n 個詞</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已标为学习中：%n 个词</source>
+        <translation>
+            <numerusform>已標為學習中：%n 個詞</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已删除 %n 个词（Ctrl+Z 撤销）</source>
+        <translation>
+            <numerusform>已刪除 %n 個詞（Ctrl+Z 復原）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>已放回 %n 个词</source>
+        <translation>
+            <numerusform>已放回 %n 個詞</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>「{}」没有记下出处的文章</source>
+        <translation>「{}」沒有記下出處的文章</translation>
+    </message>
+    <message>
+        <source>这篇文章不在主窗口的列表里（也许被筛选、移到了回收站或已删除）</source>
+        <translation>這篇文章不在主視窗的列表裡（也許被篩選、移到了資源回收筒或已刪除）</translation>
+    </message>
+    <message>
+        <source>Anki 卡组 (*.apkg)</source>
+        <translation>Anki 卡組 (*.apkg)</translation>
+    </message>
+    <message>
+        <source>CSV 表格 (*.csv)</source>
+        <translation>CSV 表格 (*.csv)</translation>
+    </message>
+    <message>
+        <source>导出生词本</source>
+        <translation>匯出生詞本</translation>
+    </message>
+    <message>
+        <source>导出失败：{}</source>
+        <translation>匯出失敗：{}</translation>
+    </message>
+    <message numerus="yes">
+        <source>已导出 %n 个词到 {}</source>
+        <translation>
+            <numerusform>已匯出 %n 個詞到 {}</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -273,3 +273,28 @@ def test_vocabulary_csv_remove_and_refusals(capsys, library: list[str], tmp_path
     assert run(capsys, *library, "words", "remove", "银行")[0] == 0
     assert "not in the vocabulary" in fails(capsys, *library, "words", "remove", "银行")
     assert run(capsys, *library, "words", "list", "--json")[1] == "[]\n"
+
+
+def test_an_export_replaces_a_file_only_when_asked(tmp_path: Path) -> None:
+    from reader import vocabulary
+    from reader.library import Library
+
+    lib = Library.open(tmp_path / "lib")
+    try:
+        lib.vocabulary.add("银行", reading="yín háng")
+        target = tmp_path / "words.csv"
+        target.write_text("kept", encoding="utf-8")
+        with pytest.raises(FileExistsError):
+            vocabulary.export(lib, "csv", target)
+        assert target.read_text(encoding="utf-8") == "kept"
+        assert vocabulary.export(lib, "csv", target, replace=True) == 1
+        assert "银行" in target.read_text(encoding="utf-8-sig")
+        # Never through a link, nor over a folder: the CLI's rule still holds there.
+        link = tmp_path / "link.csv"
+        link.symlink_to(target)
+        with pytest.raises(FileExistsError):
+            vocabulary.export(lib, "csv", link, replace=True)
+        assert link.is_symlink()
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    finally:
+        lib.close()

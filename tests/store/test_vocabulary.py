@@ -61,3 +61,28 @@ def test_adding_again_updates_and_known_and_search(tmp_path: Path) -> None:
         assert lib.vocabulary.remove("银行") and not lib.vocabulary.remove("银行")
     finally:
         lib.close()
+
+
+def test_listing_in_either_script_removing_and_putting_back(tmp_path: Path) -> None:
+    lib = Library.open(tmp_path / "lib")
+    try:
+        store = lib.vocabulary
+        store.add("颱風", reading="tái fēng", definition="typhoon", sentence="颱風今天登陸。")
+        store.add("发展", reading="fā zhǎn", definition="development")
+        store.add("银行", reading="yín háng", article_title="銀行的故事")
+        assert store.ids() == ["银行", "发展", "颱風"]  # the newest first
+        assert store.ids("台风") == ["颱風"]  # simplified finds traditional
+        assert store.ids("發展") == ["发展"]  # and traditional simplified
+        assert store.ids("银行的") == ["银行"]  # the article's title
+        assert store.ids("TYPHOON") == ["颱風"] and store.ids("  ") == store.ids()
+        rows = store.rows(["颱風", "没有", "发展"])
+        assert sorted(rows) == ["发展", "颱風"] and rows["颱風"].sentence == "颱風今天登陸。"
+
+        store.set_known("颱風")
+        gone = store.remove_words(["颱風", "发展", "没有"])
+        assert {w.word for w in gone} == {"颱風", "发展"} and store.ids() == ["银行"]
+        store.put_back(gone)
+        assert store.rows(["颱風"])["颱風"] == next(w for w in gone if w.word == "颱風")
+        assert sorted(store.ids()) == sorted(["银行", "发展", "颱風"])
+    finally:
+        lib.close()
