@@ -320,7 +320,25 @@ def _pick_codec(data: bytes) -> tuple[str, bytes]:
     if detected:
         log.debug("charset-normalizer guessed %s", detected)
         return codecs.lookup(detected).name, data
-    raise UnreadableInput("not a text file (binary data)")
+    raise _unknown_encoding(data)
+
+
+def _unknown_encoding(data: bytes) -> UnreadableInput:
+    """Why no codec reads `data`: binary (control bytes), or text in no encoding we can
+    tell, such as a few words of UTF-8 with a byte gone wrong (too short to be sure)."""
+    sample = data[:SAMPLE_BYTES]
+    controls = sum(1 for b in sample if b < 0x20 and b not in b"\n\r\t\f\v")
+    if controls > max(2, 0.02 * len(sample)):  # text in any codec has next to none
+        return UnreadableInput("not a text file (binary data)")
+    try:
+        data.decode("utf-8")
+        where = ""
+    except UnicodeDecodeError as exc:
+        where = f": byte {exc.start} is not part of a character"
+    return UnreadableInput(
+        f"cannot tell the text's encoding (not UTF-8{where}; too short or too mixed to be "
+        "sure of GBK, Big5 or another)"
+    )
 
 
 def decode_bytes(data: bytes) -> Decoded:

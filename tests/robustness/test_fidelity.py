@@ -72,6 +72,17 @@ def test_a_stray_byte_in_utf8_is_replaced_and_said(
     assert "page." in warning and "1 undecodable byte" in warning and "utf-8" in warning
 
 
+def test_a_few_words_with_a_stray_byte_are_refused_for_what_they_are(
+    capsys, tmp_path: Path
+) -> None:
+    path = tmp_path / "short.txt"
+    path.write_bytes(with_stray_byte("图书馆延时开放\n\n方便上班族借阅".encode()))
+    assert main(["import", str(path)]) == 1
+    [error] = one_line_errors(capsys.readouterr().err)
+    assert "short.txt" in error and "encoding" in error and "UTF-8" in error
+    assert "binary" not in error
+
+
 def test_gbk_text_is_still_gbk(capsys, tmp_path: Path) -> None:
     path = tmp_path / "gbk.txt"
     path.write_bytes(("图书馆延时开放\n\n" + SENTENCE).encode("gbk"))
