@@ -21,6 +21,8 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QHelpEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -36,6 +38,7 @@ from reader.gui.preferences import Preferences
 from reader.gui.themes import LIGHT, Theme
 
 if TYPE_CHECKING:
+    from reader.gui.ruby import RubyPainter
     from reader.views import ArticleView
 
 log = logging.getLogger(__name__)
@@ -70,12 +73,22 @@ def char_format(
 
 
 def build_document(
-    doc: QTextDocument, view: ArticleView, t: Preferences, theme: Theme, *, points: bool = False
+    doc: QTextDocument,
+    view: ArticleView,
+    t: Preferences,
+    theme: Theme,
+    *,
+    points: bool = False,
+    ruby: bool = False,
 ) -> int:
     """Lay an article out in ``doc``: title, subtitle, meta line, body paragraphs, the
     continuation and captions; the document position where the body starts. ``points``:
-    font sizes in points, for paper (see :func:`char_format`)."""
+    font sizes in points, for paper (see :func:`char_format`); ``ruby``: with room above
+    every line for its reading (拼音 mode, :mod:`reader.gui.ruby`)."""
     from reader.core.pages import classify  # the splitter's own idea of a subhead
+
+    if ruby:
+        from reader.gui.ruby import with_room
 
     muted = theme.muted
     doc.clear()
@@ -88,6 +101,8 @@ def build_document(
 
     def block(text: str, fmt: QTextBlockFormat, cfmt: QTextCharFormat) -> None:
         nonlocal first
+        if ruby:
+            fmt, cfmt = with_room(fmt, cfmt, doc.defaultFont())
         if first:
             cursor.setBlockFormat(fmt)
             cursor.setBlockCharFormat(cfmt)
@@ -164,6 +179,7 @@ class ReadingPane(QTextBrowser):
         self._body_start = 0
         self._body_index = Utf16Index("")
         self._tooltips: TooltipFilter | None = None  # from the first article on
+        self.ruby: RubyPainter | None = None  # 拼音 mode's readings (None: off)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.show_placeholder()
 
@@ -240,8 +256,41 @@ class ReadingPane(QTextBrowser):
         self.apply(replace(self.prefs, font_px=size), self.theme)
 
     def _build(self, view: ArticleView) -> None:
-        self._body_start = build_document(self.document(), view, self.prefs, self.theme)
+        ruby = self.ruby is not None
+        self._body_start = build_document(self.document(), view, self.prefs, self.theme, ruby=ruby)
         self._body_index = Utf16Index(view.body.text)
+
+    def set_ruby(self, fmt: str | None) -> None:
+        """拼音 mode in the readings format `fmt` (None: off). Turning it on or off lays
+        the open article out again, where the reader was, with its selection."""
+        if fmt is None and self.ruby is None:
+            return
+        if fmt is not None and self.ruby is not None:
+            if fmt != self.ruby.fmt:
+                self.ruby.fmt = fmt
+                self.viewport().update()
+            return
+        from reader.gui.ruby import RubyPainter
+
+        self.ruby = RubyPainter(self, fmt) if fmt is not None else None
+        if self.view is None:
+            return
+        cursor = self.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        self.show_article(self.view, keep_position=True)
+        scrolled = self.verticalScrollBar().value()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(scrolled)  # the cursor need not be in view
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.ruby is not None and self.view is not None:
+            painter = QPainter(self.viewport())
+            self.ruby.paint(painter, event.rect())
+            painter.end()
 
     # -- positions ------------------------------------------------------------------------
 

@@ -1,0 +1,249 @@
+"""拼音 mode: the reading of every character painted above it in the reading pane (ruby).
+
+Qt's rich text has no ``<ruby>``, so the document keeps its text exactly as without it and
+only makes room: every line of every block gets a minimum height (Qt puts the space a
+minimum height adds *above* the line's text), which the readings are painted into after
+the document is drawn. Positions in the document do not change, so highlights, the
+selection, find and search marks and the lookup popup work as they do without it.
+
+The readings come from the segmenter process (:func:`word_selection.ask_readings`): each
+paragraph is cut and read in context there (the same cut as ``reader pinyin``), and only
+the paragraphs shown and a little beyond are asked for, so a long article costs no more
+than a short one.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QPointF, QRect, QSettings, Qt
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextFormat,
+    QTextLine,
+)
+
+from reader.gui import word_selection
+from reader.gui.offsets import Utf16Index
+
+if TYPE_CHECKING:
+    from reader.gui.looks import Looks
+    from reader.gui.reading_pane import ReadingPane
+    from reader.gui.script_selector import ScriptSelector
+
+log = logging.getLogger(__name__)
+
+RUBY_KEY = "view/ruby"  # 拼音 mode on or off, remembered
+SCALE = 0.55  # a reading's size against its characters'
+SPACING = 0.2  # room added after each character, against its size: for the readings
+FILL = 0.94  # of a character's cell a reading may fill: a hair between readings
+SMALLEST_PX = 9
+GAP = 2  # between a reading and its character, in pixels
+AHEAD = 3000  # characters past the last shown whose readings are asked for in advance
+
+
+def ruby_font(base: QFont, px: float) -> QFont:
+    """The readings' font above characters of `px` pixels."""
+    font = QFont(base)
+    font.setPixelSize(max(SMALLEST_PX, round(px * SCALE)))
+    font.setBold(False)
+    return font
+
+
+def with_room(
+    fmt: QTextBlockFormat, chars: QTextCharFormat, base: QFont
+) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    """A block's formats with room for readings: above each line (the same line pitch
+    when its spacing already leaves the room, else more) and after each character (a
+    reading is often wider than its character)."""
+    px = chars.intProperty(QTextFormat.Property.FontPixelSize)
+    plain = QFont(base)
+    plain.setPixelSize(px)
+    height = QFontMetricsF(plain).height()
+    room = QFontMetricsF(ruby_font(base, px)).height() + GAP
+    block = QTextBlockFormat(fmt)
+    pitch = max(fmt.lineHeight(height, 1.0), height + room)
+    block.setLineHeight(pitch, QTextBlockFormat.LineHeightTypes.MinimumHeight.value)
+    spaced = QTextCharFormat(chars)
+    spaced.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+    spaced.setFontLetterSpacing(px * SPACING)
+    return block, spaced
+
+
+class RubyPainter:
+    """Paints the readings of the pane's shown lines in `fmt` (a readings format)."""
+
+    def __init__(self, pane: ReadingPane, fmt: str) -> None:
+        self.pane = pane
+        self.fmt = fmt
+        self._indexes: dict[str, Utf16Index] = {}
+
+    def paint(self, painter: QPainter, rect: QRect) -> None:
+        from reader.core.readings import has_han  # in 拼音 mode only
+
+        pane = self.pane
+        doc = pane.document()
+        dx = -pane.horizontalScrollBar().value()
+        dy = -pane.verticalScrollBar().value()
+        top = rect.top() - dy
+        at = doc.documentLayout().hitTest(QPointF(0, top), Qt.HitTestAccuracy.FuzzyHit)
+        block = doc.findBlock(max(0, at))
+        if block.previous().isValid():
+            block = block.previous()  # its last line's reading may reach into the rect
+        painter.setPen(QColor(pane.theme.muted))
+        wanted: list[str] = []
+        ahead = 0
+        while block.isValid() and ahead < AHEAD:
+            text = block.text()
+            shown = block.layout().position().y() + dy <= rect.bottom()
+            if has_han(text):
+                found = word_selection.char_readings(text, self.fmt)
+                if found is None:
+                    wanted.append(text)
+                elif shown:
+                    self._paint_block(painter, block, found, dx, dy, rect)
+            if not shown:
+                ahead += len(text)
+            block = block.next()
+        if wanted:
+            word_selection.ask_readings(wanted, self.fmt)
+
+    def _paint_block(
+        self,
+        painter: QPainter,
+        block: QTextBlock,
+        found: tuple[str, ...],
+        dx: int,
+        dy: int,
+        rect: QRect,
+    ) -> None:
+        text = block.text()
+        index = self._indexes.get(text)
+        if index is None:
+            if len(self._indexes) > 2000:
+                self._indexes.clear()
+            index = self._indexes[text] = Utf16Index(text)
+        px = block.charFormat().intProperty(QTextFormat.Property.FontPixelSize)
+        font = ruby_font(self.pane.document().defaultFont(), px or self.pane.prefs.font_px)
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        layout = block.layout()
+        origin = layout.position()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            y = origin.y() + line.y() + dy  # the top of the line's characters
+            if y + line.height() < rect.top() or y - metrics.height() - GAP > rect.bottom():
+                continue
+            baseline = y - GAP - metrics.descent()
+            self._paint_line(painter, line, index, found, origin.x() + dx, baseline, metrics)
+
+    def _paint_line(
+        self,
+        painter: QPainter,
+        line: QTextLine,
+        index: Utf16Index,
+        found: tuple[str, ...],
+        left: float,
+        baseline: float,
+        metrics: QFontMetricsF,
+    ) -> None:
+        first = index.to_code_points(line.textStart())
+        last = min(index.to_code_points(line.textStart() + line.textLength()), len(found))
+        edges = [_x(line, index.to_units(offset)) for offset in range(first, last + 1)]
+        cells = [b - a for a, b in itertools.pairwise(edges)]
+        texts = found[first:last]
+        widths = [metrics.horizontalAdvance(t) if t else 0.0 for t in texts]
+        places = fit(cells, widths)
+        for text, edge, cell, width, (shift, squeeze) in zip(
+            texts, edges, cells, widths, places, strict=False
+        ):
+            if not text:
+                continue
+            # Over the character itself, not the room after it.
+            centre = left + edge + cell / (1 + SPACING) / 2 + shift
+            painter.save()
+            painter.translate(centre, baseline)
+            painter.scale(squeeze, 1.0)
+            painter.drawText(QPointF(-width / 2, 0), text)
+            painter.restore()
+
+
+def _x(line: QTextLine, position: int) -> float:
+    # PySide types cursorToX's (x, position) pair as object.
+    x: float = line.cursorToX(position)[0]  # type: ignore[index]
+    return x
+
+
+def fit(cells: list[float], widths: list[float]) -> list[tuple[float, float]]:
+    """How to place each reading (of `widths`) over its character's cell (of `cells`, in
+    a line): a shift of its centre and a horizontal squeeze (1: none). A reading wider
+    than its cell takes room from its neighbours' where their readings leave some
+    (是 zhuàng 壮 beside 很 hěn), and is narrowed only as much as it must be, as printed
+    ruby does, never running into the next reading."""
+    room = [cell * FILL for cell in cells]
+    free = [max(0.0, r - w) / 2 for r, w in zip(room, widths, strict=True)]  # on each side
+    out = []
+    for i, (r, w) in enumerate(zip(room, widths, strict=True)):
+        need = w - r
+        if need <= 0 or w <= 0:
+            out.append((0.0, 1.0))
+            continue
+        left_free = free[i - 1] if i > 0 else 0.0
+        right_free = free[i + 1] if i + 1 < len(free) else 0.0
+        take_left = min(need / 2, left_free)
+        take_right = min(need - take_left, right_free)
+        take_left = min(need - take_right, left_free)
+        out.append(((take_right - take_left) / 2, (r + take_left + take_right) / w))
+    return out
+
+
+class RubyMode(QObject):
+    """The 拼音 action (查看 menu): on or off, remembered, in the reading chosen in 设置
+    for the script view shown."""
+
+    def __init__(
+        self,
+        pane: ReadingPane,
+        looks: Looks,
+        scripts: ScriptSelector,
+        settings: QSettings,
+        action: QAction,
+    ) -> None:
+        super().__init__(pane)
+        self.pane = pane
+        self.looks = looks
+        self.scripts = scripts
+        self.settings = settings
+        self.action = action
+        action.setChecked(bool(settings.value(RUBY_KEY, False, type=bool)))
+        action.toggled.connect(self._toggled)
+        looks.changed.connect(self.refresh)
+        scripts.changed.connect(lambda _config: self.refresh())
+        word_selection.readings_arrived().connect(self._arrived)
+        self.refresh()
+
+    def _toggled(self, on: bool) -> None:
+        self.settings.setValue(RUBY_KEY, on)
+        self.refresh()
+
+    def format(self) -> str:
+        from reader.core.readings import shown_format
+
+        return shown_format(self.looks.prefs.reading, self.scripts.config)
+
+    def refresh(self) -> None:
+        on = self.action.isChecked()
+        self.pane.set_ruby(self.format() if on else None)
+
+    def _arrived(self) -> None:
+        if self.pane.ruby is not None:
+            self.pane.viewport().update()
