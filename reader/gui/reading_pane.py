@@ -79,12 +79,12 @@ def build_document(
     theme: Theme,
     *,
     points: bool = False,
-    ruby: bool = False,
+    ruby: str | None = None,
 ) -> int:
     """Lay an article out in ``doc``: title, subtitle, meta line, body paragraphs, the
     continuation and captions; the document position where the body starts. ``points``:
-    font sizes in points, for paper (see :func:`char_format`); ``ruby``: with room above
-    every line for its reading (拼音 mode, :mod:`reader.gui.ruby`)."""
+    font sizes in points, for paper (see :func:`char_format`); ``ruby``: with room for
+    readings in this format above every line (拼音 mode, :mod:`reader.gui.ruby`)."""
     from reader.core.pages import classify  # the splitter's own idea of a subhead
 
     if ruby:
@@ -102,7 +102,7 @@ def build_document(
     def block(text: str, fmt: QTextBlockFormat, cfmt: QTextCharFormat) -> None:
         nonlocal first
         if ruby:
-            fmt, cfmt = with_room(fmt, cfmt, doc.defaultFont())
+            fmt, cfmt = with_room(fmt, cfmt, doc.defaultFont(), ruby)
         if first:
             cursor.setBlockFormat(fmt)
             cursor.setBlockCharFormat(cfmt)
@@ -256,19 +256,15 @@ class ReadingPane(QTextBrowser):
         self.apply(replace(self.prefs, font_px=size), self.theme)
 
     def _build(self, view: ArticleView) -> None:
-        ruby = self.ruby is not None
+        ruby = self.ruby.fmt if self.ruby is not None else None
         self._body_start = build_document(self.document(), view, self.prefs, self.theme, ruby=ruby)
         self._body_index = Utf16Index(view.body.text)
 
     def set_ruby(self, fmt: str | None) -> None:
-        """拼音 mode in the readings format `fmt` (None: off). Turning it on or off lays
-        the open article out again, where the reader was, with its selection."""
-        if fmt is None and self.ruby is None:
-            return
-        if fmt is not None and self.ruby is not None:
-            if fmt != self.ruby.fmt:
-                self.ruby.fmt = fmt
-                self.viewport().update()
+        """拼音 mode in the readings format `fmt` (None: off). A change lays the open
+        article out again (the room for readings differs), where the reader was, with
+        its selection."""
+        if fmt == (self.ruby.fmt if self.ruby is not None else None):
             return
         from reader.gui.ruby import RubyPainter
 

@@ -18,7 +18,7 @@ import itertools
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, QRect, QSettings, Qt
+from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QSettings, Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -44,7 +44,18 @@ log = logging.getLogger(__name__)
 
 RUBY_KEY = "view/ruby"  # 拼音 mode on or off, remembered
 SCALE = 0.55  # a reading's size against its characters'
-SPACING = 0.2  # room added after each character, against its size: for the readings
+# Room added after each character, against its size, for readings wider than it: zhuyin's
+# signs are as wide as characters.
+SPACING = {"zhuyin": 0.8}
+ZHUYIN_SCALE = 0.5  # a zhuyin sign's size against its character's
+TONE_MARKS = "ˊˇˋ˙"
+DEFAULT_SPACING = 0.2
+
+
+def spacing(fmt: str) -> float:
+    return SPACING.get(fmt, DEFAULT_SPACING)
+
+
 FILL = 0.94  # of a character's cell a reading may fill: a hair between readings
 SMALLEST_PX = 9
 GAP = 2  # between a reading and its character, in pixels
@@ -59,12 +70,19 @@ def ruby_font(base: QFont, px: float) -> QFont:
     return font
 
 
+def zhuyin_font(base: QFont, px: float) -> QFont:
+    font = QFont(base)
+    font.setPixelSize(max(SMALLEST_PX, round(px * ZHUYIN_SCALE)))
+    font.setBold(False)
+    return font
+
+
 def with_room(
-    fmt: QTextBlockFormat, chars: QTextCharFormat, base: QFont
+    fmt: QTextBlockFormat, chars: QTextCharFormat, base: QFont, reading: str
 ) -> tuple[QTextBlockFormat, QTextCharFormat]:
     """A block's formats with room for readings: above each line (the same line pitch
     when its spacing already leaves the room, else more) and after each character (a
-    reading is often wider than its character)."""
+    reading is often wider than its character; `reading`: the readings' format)."""
     px = chars.intProperty(QTextFormat.Property.FontPixelSize)
     plain = QFont(base)
     plain.setPixelSize(px)
@@ -75,7 +93,7 @@ def with_room(
     block.setLineHeight(pitch, QTextBlockFormat.LineHeightTypes.MinimumHeight.value)
     spaced = QTextCharFormat(chars)
     spaced.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
-    spaced.setFontLetterSpacing(px * SPACING)
+    spaced.setFontLetterSpacing(px * spacing(reading))
     return block, spaced
 
 
@@ -133,7 +151,10 @@ class RubyPainter:
                 self._indexes.clear()
             index = self._indexes[text] = Utf16Index(text)
         px = block.charFormat().intProperty(QTextFormat.Property.FontPixelSize)
-        font = ruby_font(self.pane.document().defaultFont(), px or self.pane.prefs.font_px)
+        px = px or self.pane.prefs.font_px
+        base = self.pane.document().defaultFont()
+        zhuyin = self.fmt == "zhuyin"
+        font = zhuyin_font(base, px) if zhuyin else ruby_font(base, px)
         painter.setFont(font)
         metrics = QFontMetricsF(font)
         layout = block.layout()
@@ -143,8 +164,44 @@ class RubyPainter:
             y = origin.y() + line.y() + dy  # the top of the line's characters
             if y + line.height() < rect.top() or y - metrics.height() - GAP > rect.bottom():
                 continue
+            if zhuyin:
+                self._paint_zhuyin(painter, line, index, found, origin.x() + dx, y, px)
+                continue
             baseline = y - GAP - metrics.descent()
             self._paint_line(painter, line, index, found, origin.x() + dx, baseline, metrics)
+
+    def _paint_zhuyin(
+        self,
+        painter: QPainter,
+        line: QTextLine,
+        index: Utf16Index,
+        found: tuple[str, ...],
+        left: float,
+        top: float,
+        px: int,
+    ) -> None:
+        """Zhuyin as Taiwan prints it: the signs in a column at the right of their
+        character, its tone mark beside the column, the neutral tone's dot above it."""
+        sign = float(painter.font().pixelSize())
+        centre = Qt.AlignmentFlag.AlignCenter
+        first = index.to_code_points(line.textStart())
+        last = min(index.to_code_points(line.textStart() + line.textLength()), len(found))
+        for offset in range(first, last):
+            reading = found[offset]
+            if not reading:
+                continue
+            tone = reading[-1] if reading[-1] in TONE_MARKS else ""
+            signs = reading[: -len(tone)] if tone else reading
+            x = left + _x(line, index.to_units(offset)) + px  # the character's right edge
+            y = top + (line.height() - len(signs) * sign) / 2
+            for k, char in enumerate(signs):
+                painter.drawText(QRectF(x, y + k * sign, sign, sign), centre, char)
+            if tone == "˙":
+                painter.drawText(QRectF(x, y - sign * 0.7, sign, sign * 0.7), centre, tone)
+            elif tone:
+                # Beside the last sign (between the last two when there are several).
+                lower = y + (len(signs) - (1.5 if len(signs) > 1 else 1)) * sign
+                painter.drawText(QRectF(x + sign * 0.75, lower, sign * 0.6, sign), centre, tone)
 
     def _paint_line(
         self,
@@ -169,7 +226,7 @@ class RubyPainter:
             if not text:
                 continue
             # Over the character itself, not the room after it.
-            centre = left + edge + cell / (1 + SPACING) / 2 + shift
+            centre = left + edge + cell / (1 + spacing(self.fmt)) / 2 + shift
             painter.save()
             painter.translate(centre, baseline)
             painter.scale(squeeze, 1.0)
