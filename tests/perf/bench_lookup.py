@@ -18,6 +18,12 @@
 * pinyin: readings of a 3,000-character article word by word (what 拼音 mode needs), the
   engines loaded but nothing cached; baseline: the segmenter alone on the same text.
   Bound: ≤ 100 ms.
+* 拼音 mode: a 3,000-character article (the seed page's paragraphs) in a real reading
+  pane with a real segmenter process (pypinyin loaded there, no paragraph read yet):
+  turning 拼音 mode on until the readings of what is shown are painted, and the part of
+  that on the window's thread; baseline: laying the same article out and painting it
+  without. Bound: ≤ 100 ms. Then the same for a 100,000-character article, and its end
+  shown after a jump there (only what is shown is read).
 * start-up: the window's modules imported in a fresh process load none of the companion's
   (pypinyin, xjyutping, genanki, the dictionary); --startup also runs bench_startup.py.
 """
@@ -206,6 +212,8 @@ def main() -> None:
         f"{statistics.median(pinyin) / statistics.median(cut):.1f}"
     )
 
+    _ruby(text, args.runs)
+
     loaded = subprocess.run(
         [sys.executable, "-c", STARTUP_MODULES],
         env={**env, "QT_QPA_PLATFORM": "offscreen"},
@@ -284,6 +292,101 @@ def _popup(cache: Path, words: list[str]) -> tuple[list[float], list[float], lis
     conn.close()
     library.close()
     return popup, lookup, sql
+
+
+def _ruby(seed: str, runs: int) -> None:
+    """拼音 mode on an article, against the same article laid out and painted without."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui import word_selection
+    from reader.gui.reading_pane import ReadingPane
+    from reader.library import Library
+
+    app = QApplication.instance() or QApplication([])
+    library = Library.open(Path(tempfile.mkdtemp(prefix="bench-ruby-")))
+    paragraphs = [p.strip() for p in seed.splitlines() if len(p.strip()) > 20]
+
+    def article(chars: int, title: str) -> object:
+        body, i = [], 0
+        while sum(map(len, body)) < chars:
+            body.append(paragraphs[i % len(paragraphs)])
+            i += 1
+        record = library.import_text(title + "\n\n" + "\n\n".join(body)).articles[0]
+        return library.view(library.get(record.id), None)
+
+    def wait(done) -> None:
+        while not done():
+            app.processEvents()  # the benchmark's own loop: the segmenter's answers
+            time.sleep(0.0005)
+
+    def shown_read(pane: ReadingPane) -> bool:
+        bottom = pane.verticalScrollBar().value() + pane.viewport().height()
+        top = pane.verticalScrollBar().value()
+        block = pane.document().begin()
+        while block.isValid():
+            y = block.layout().position().y()
+            box = pane.document().documentLayout().blockBoundingRect(block)
+            if y > bottom:
+                return True
+            if y + box.height() >= top and readings.has_han(block.text()):
+                if word_selection.char_readings(block.text(), "marks") is None:
+                    return False
+            block = block.next()
+        return True
+
+    from reader.core import readings
+
+    def fresh_segmenter() -> None:
+        # Nothing read yet in either process; pypinyin loaded (as after the first use).
+        if word_selection._segmenter is not None:
+            word_selection._segmenter.stop()
+            word_selection._segmenter = None
+        word_selection.warm_up_in_background()
+        wait(word_selection.segmenter_ready)
+        word_selection.ask_readings(["预热"], "marks")
+        wait(lambda: word_selection.char_readings("预热", "marks") is not None)
+
+    for chars, label in ((3000, "3,000"), (100_000, "100,000")):
+        plain, on, thread, end = [], [], [], []
+        for run in range(runs):
+            view = article(chars, f"第{run}篇 {label}")
+            pane = ReadingPane()
+            pane.resize(900, 800)
+            pane.show()
+            fresh_segmenter()
+            started = time.perf_counter()
+            pane.show_article(view)  # type: ignore[arg-type]
+            pane.viewport().repaint()
+            plain.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            pane.set_ruby("marks")
+            pane.viewport().repaint()  # asks for the paragraphs shown
+            thread.append(time.perf_counter() - started)
+            wait(lambda p=pane: shown_read(p))
+            pane.viewport().repaint()
+            on.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            bar = pane.verticalScrollBar()
+            bar.setValue(bar.maximum())
+            pane.viewport().repaint()
+            wait(lambda p=pane: shown_read(p))
+            pane.viewport().repaint()
+            end.append(time.perf_counter() - started)
+            pane.close()
+            pane.deleteLater()
+        median = statistics.median
+        bound = " (bound 100 ms)" if chars == 3000 else ""
+        print(
+            f"拼音 mode on a {label}-character article: readings on screen median "
+            f"{ms(median(on))}, max {ms(max(on))}{bound}, of which the window's thread "
+            f"{ms(median(thread))}; vs laying it out and painting without "
+            f"{ms(median(plain))}, ratio {median(on) / median(plain):.1f}; its end after "
+            f"a jump there {ms(median(end))}"
+        )
+    if word_selection._segmenter is not None:
+        word_selection._segmenter.stop()
+    library.close()
 
 
 if __name__ == "__main__":
