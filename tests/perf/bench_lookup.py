@@ -329,9 +329,9 @@ def _ruby(seed: str, runs: int) -> None:
             box = pane.document().documentLayout().blockBoundingRect(block)
             if y > bottom:
                 return True
-            if y + box.height() >= top and readings.has_han(block.text()):
-                if word_selection.char_readings(block.text(), "marks") is None:
-                    return False
+            shown = y + box.height() >= top and readings.has_han(block.text())
+            if shown and word_selection.char_readings(block.text(), "marks") is None:
+                return False
             block = block.next()
         return True
 
