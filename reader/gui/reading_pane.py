@@ -88,7 +88,7 @@ def build_document(
     from reader.core.pages import classify  # the splitter's own idea of a subhead
 
     if ruby:
-        from reader.gui.ruby import with_room
+        from reader.gui.ruby import han_runs, with_room
 
     muted = theme.muted
     doc.clear()
@@ -101,15 +101,20 @@ def build_document(
 
     def block(text: str, fmt: QTextBlockFormat, cfmt: QTextCharFormat) -> None:
         nonlocal first
+        spaced = None
         if ruby:
-            fmt, cfmt = with_room(fmt, cfmt, doc.defaultFont(), ruby)
+            fmt, spaced = with_room(fmt, cfmt, doc.defaultFont(), ruby)
         if first:
             cursor.setBlockFormat(fmt)
             cursor.setBlockCharFormat(cfmt)
             first = False
         else:
             cursor.insertBlock(fmt, cfmt)
-        cursor.insertText(text, cfmt)
+        if spaced is None:
+            cursor.insertText(text, cfmt)
+            return
+        for run, han in han_runs(text):  # room after the characters that have readings
+            cursor.insertText(run, spaced if han else cfmt)
 
     heading = QTextBlockFormat()
     heading.setBottomMargin(6)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QSettings, Qt
@@ -70,6 +71,22 @@ def ruby_font(base: QFont, px: float) -> QFont:
     return font
 
 
+def han_runs(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into runs of Han characters (True) and of anything else (False)."""
+    from reader.core.readings import HAN
+
+    runs: list[tuple[str, bool]] = []
+    start = 0
+    for found in re.finditer(f"{HAN.pattern}+", text):
+        if found.start() > start:
+            runs.append((text[start : found.start()], False))
+        runs.append((found.group(), True))
+        start = found.end()
+    if start < len(text):
+        runs.append((text[start:], False))
+    return runs
+
+
 def zhuyin_font(base: QFont, px: float) -> QFont:
     font = QFont(base)
     font.setPixelSize(max(SMALLEST_PX, round(px * ZHUYIN_SCALE)))
@@ -82,7 +99,8 @@ def with_room(
 ) -> tuple[QTextBlockFormat, QTextCharFormat]:
     """A block's formats with room for readings: above each line (the same line pitch
     when its spacing already leaves the room, else more) and after each character (a
-    reading is often wider than its character; `reading`: the readings' format)."""
+    reading is often wider than its character: the second format, for Han characters
+    only; `reading`: the readings' format)."""
     px = chars.intProperty(QTextFormat.Property.FontPixelSize)
     plain = QFont(base)
     plain.setPixelSize(px)
