@@ -93,6 +93,7 @@ def build_document(
     muted = theme.muted
     doc.clear()
     cursor = QTextCursor(doc)
+    cursor.beginEditBlock()  # one change for the whole article, laid out once
     first = True
     body_start = 0
 
@@ -163,6 +164,7 @@ def build_document(
             caption_fmt,
             chars(round(t.font_px * 0.85), color=muted),
         )
+    cursor.endEditBlock()
     return body_start
 
 
@@ -290,8 +292,12 @@ class ReadingPane(QTextBrowser):
         super().paintEvent(event)
         if self.ruby is not None and self.view is not None:
             painter = QPainter(self.viewport())
-            self.ruby.paint(painter, event.rect())
-            painter.end()
+            try:
+                self.ruby.paint(painter, event.rect())
+            except Exception:  # an error escaping a paint event ends the process (PySide)
+                log.exception("拼音 mode could not paint its readings")
+            finally:
+                painter.end()
 
     # -- positions ------------------------------------------------------------------------
 

@@ -19,18 +19,20 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, QRect, QRectF, QSettings, Qt
+from PySide6.QtCore import QObject, QPointF, QRect, QSettings, QSizeF, Qt
 from PySide6.QtGui import (
     QAction,
     QColor,
     QFont,
     QFontMetricsF,
     QPainter,
+    QStaticText,
     QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextFormat,
     QTextLine,
+    QTransform,
 )
 
 from reader.gui import word_selection
@@ -122,6 +124,8 @@ class RubyPainter:
         self.pane = pane
         self.fmt = fmt
         self._indexes: dict[str, Utf16Index] = {}
+        self._statics: dict[tuple[str, int], tuple[QStaticText, QSizeF]] = {}
+        self._lines: dict[tuple, list[tuple[float, str, float]]] = {}
 
     def paint(self, painter: QPainter, rect: QRect) -> None:
         from reader.core.readings import has_han  # in 拼音 mode only
@@ -200,8 +204,8 @@ class RubyPainter:
     ) -> None:
         """Zhuyin as Taiwan prints it: the signs in a column at the right of their
         character, its tone mark beside the column, the neutral tone's dot above it."""
-        sign = float(painter.font().pixelSize())
-        centre = Qt.AlignmentFlag.AlignCenter
+        font = painter.font()
+        sign = float(font.pixelSize())
         first = index.to_code_points(line.textStart())
         last = min(index.to_code_points(line.textStart() + line.textLength()), len(found))
         for offset in range(first, last):
@@ -213,13 +217,35 @@ class RubyPainter:
             x = left + _x(line, index.to_units(offset)) + px  # the character's right edge
             y = top + (line.height() - len(signs) * sign) / 2
             for k, char in enumerate(signs):
-                painter.drawText(QRectF(x, y + k * sign, sign, sign), centre, char)
+                self._centred(painter, font, char, x, y + k * sign, sign, sign)
             if tone == "˙":
-                painter.drawText(QRectF(x, y - sign * 0.7, sign, sign * 0.7), centre, tone)
+                self._centred(painter, font, tone, x, y - sign * 0.7, sign, sign * 0.7)
             elif tone:
                 # Beside the last sign (between the last two when there are several).
                 lower = y + (len(signs) - (1.5 if len(signs) > 1 else 1)) * sign
-                painter.drawText(QRectF(x + sign * 0.75, lower, sign * 0.6, sign), centre, tone)
+                self._centred(painter, font, tone, x + sign * 0.75, lower, sign * 0.6, sign)
+
+    def _centred(
+        self, painter: QPainter, font: QFont, text: str, x: float, y: float, w: float, h: float
+    ) -> None:
+        static, size = self._static(text, font)
+        painter.drawStaticText(
+            QPointF(x + (w - size.width()) / 2, y + (h - size.height()) / 2), static
+        )
+
+    def _static(self, text: str, font: QFont) -> tuple[QStaticText, QSizeF]:
+        """`text` laid out once in `font` (drawing laid-out text is what keeps a page of
+        readings quick to paint: bench_lookup.py)."""
+        key = (text, font.pixelSize())
+        kept = self._statics.get(key)
+        if kept is None:
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), font)
+            if len(self._statics) > 20_000:
+                self._statics.clear()
+            kept = self._statics[key] = (static, static.size())
+        return kept
 
     def _paint_line(
         self,
@@ -231,25 +257,54 @@ class RubyPainter:
         baseline: float,
         metrics: QFontMetricsF,
     ) -> None:
+        font = painter.font()
+        top = baseline - metrics.ascent()
+        for x, text, squeeze in self._placed(line, index, found, font):
+            static, size = self._static(text, font)
+            if squeeze == 1.0:
+                painter.drawStaticText(QPointF(left + x - size.width() / 2, top), static)
+                continue
+            painter.save()
+            painter.translate(left + x, top)
+            painter.scale(squeeze, 1.0)
+            painter.drawStaticText(QPointF(-size.width() / 2, 0), static)
+            painter.restore()
+
+    def _placed(
+        self, line: QTextLine, index: Utf16Index, found: tuple[str, ...], font: QFont
+    ) -> list[tuple[float, str, float]]:
+        """The readings of a line: each one's centre (from the block's left), text and
+        squeeze; kept until the line is laid out otherwise."""
+        key = (
+            index.text,
+            line.textStart(),
+            line.textLength(),
+            line.naturalTextWidth(),
+            font.pixelSize(),
+            self.fmt,
+        )
+        kept = self._lines.get(key)
+        if kept is not None:
+            return kept
         first = index.to_code_points(line.textStart())
         last = min(index.to_code_points(line.textStart() + line.textLength()), len(found))
         edges = [_x(line, index.to_units(offset)) for offset in range(first, last + 1)]
         cells = [b - a for a, b in itertools.pairwise(edges)]
         texts = found[first:last]
-        widths = [metrics.horizontalAdvance(t) if t else 0.0 for t in texts]
-        places = fit(cells, widths)
-        for text, edge, cell, width, (shift, squeeze) in zip(
-            texts, edges, cells, widths, places, strict=False
-        ):
-            if not text:
-                continue
+        widths = [self._static(t, font)[1].width() if t else 0.0 for t in texts]
+        room = 1 + spacing(self.fmt)
+        placed = [
             # Over the character itself, not the room after it.
-            centre = left + edge + cell / (1 + spacing(self.fmt)) / 2 + shift
-            painter.save()
-            painter.translate(centre, baseline)
-            painter.scale(squeeze, 1.0)
-            painter.drawText(QPointF(-width / 2, 0), text)
-            painter.restore()
+            (edge + cell / room / 2 + shift, text, squeeze)
+            for text, edge, cell, (shift, squeeze) in zip(
+                texts, edges[:-1], cells, fit(cells, widths), strict=True
+            )
+            if text
+        ]
+        if len(self._lines) > 5000:
+            self._lines.clear()
+        self._lines[key] = placed
+        return placed
 
 
 def _x(line: QTextLine, position: int) -> float:

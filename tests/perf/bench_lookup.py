@@ -294,6 +294,16 @@ def _popup(cache: Path, words: list[str]) -> tuple[list[float], list[float], lis
     return popup, lookup, sql
 
 
+def _repaint(pane) -> float:
+    """The median time to paint the whole of the pane's screen again (as scrolling does)."""
+    times = []
+    for _ in range(10):
+        started = time.perf_counter()
+        pane.viewport().repaint()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 def _ruby(seed: str, runs: int) -> None:
     """拼音 mode on an article, against the same article laid out and painted without."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -348,7 +358,7 @@ def _ruby(seed: str, runs: int) -> None:
         wait(lambda: word_selection.char_readings("预热", "marks") is not None)
 
     for chars, label in ((3000, "3,000"), (100_000, "100,000")):
-        plain, on, thread, end = [], [], [], []
+        plain, on, thread, end, page, plain_page = [], [], [], [], [], []
         for run in range(runs):
             view = article(chars, f"第{run}篇 {label}")
             pane = ReadingPane()
@@ -359,6 +369,7 @@ def _ruby(seed: str, runs: int) -> None:
             pane.show_article(view)  # type: ignore[arg-type]
             pane.viewport().repaint()
             plain.append(time.perf_counter() - started)
+            plain_page.append(_repaint(pane))
             started = time.perf_counter()
             pane.set_ruby("marks")
             pane.viewport().repaint()  # asks for the paragraphs shown
@@ -366,6 +377,7 @@ def _ruby(seed: str, runs: int) -> None:
             wait(lambda p=pane: shown_read(p))
             pane.viewport().repaint()
             on.append(time.perf_counter() - started)
+            page.append(_repaint(pane))
             started = time.perf_counter()
             bar = pane.verticalScrollBar()
             bar.setValue(bar.maximum())
@@ -382,7 +394,8 @@ def _ruby(seed: str, runs: int) -> None:
             f"{ms(median(on))}, max {ms(max(on))}{bound}, of which the window's thread "
             f"{ms(median(thread))}; vs laying it out and painting without "
             f"{ms(median(plain))}, ratio {median(on) / median(plain):.1f}; its end after "
-            f"a jump there {ms(median(end))}"
+            f"a jump there {ms(median(end))}; a screen repainted {ms(median(page))} vs "
+            f"{ms(median(plain_page))} without"
         )
     if word_selection._segmenter is not None:
         word_selection._segmenter.stop()
