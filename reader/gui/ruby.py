@@ -48,8 +48,9 @@ log = logging.getLogger(__name__)
 RUBY_KEY = "view/ruby"  # 拼音 mode on or off, remembered
 SCALE = 0.55  # a reading's size against its characters'
 # Room added after each character, against its size, for readings wider than it: zhuyin's
-# signs are as wide as characters.
-SPACING = {"zhuyin": 0.8}
+# signs stand beside it and are as wide as characters; jyutping's syllables run longer
+# than pinyin's (kyut3, zoeng6).
+SPACING = {"zhuyin": 0.8, "jyutping": 0.4}
 ZHUYIN_SCALE = 0.5  # a zhuyin sign's size against its character's
 TONE_MARKS = "ˊˇˋ˙"
 DEFAULT_SPACING = 0.2
