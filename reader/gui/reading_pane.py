@@ -263,7 +263,10 @@ class ReadingPane(QTextBrowser):
         self.apply(replace(self.prefs, font_px=size), self.theme)
 
     def _build(self, view: ArticleView) -> None:
-        ruby = self.ruby.fmt if self.ruby is not None else None
+        ruby = None
+        if self.ruby is not None:
+            ruby = self.ruby.fmt
+            self.ruby.forget()
         self._body_start = build_document(self.document(), view, self.prefs, self.theme, ruby=ruby)
         self._body_index = Utf16Index(view.body.text)
 

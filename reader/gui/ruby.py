@@ -46,30 +46,29 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 RUBY_KEY = "view/ruby"  # 拼音 mode on or off, remembered
-SCALE = 0.55  # a reading's size against its characters'
+ZHUYIN = "zhuyin"  # drawn beside its character, not above it
+# A reading's size against its characters'; zhuyin's signs are as wide as characters.
+SCALE = {ZHUYIN: 0.5}
+DEFAULT_SCALE = 0.55
 # Room added after each character, against its size, for readings wider than it: zhuyin's
-# signs stand beside it and are as wide as characters; jyutping's syllables run longer
-# than pinyin's (kyut3, zoeng6).
-SPACING = {"zhuyin": 0.8, "jyutping": 0.4}
-ZHUYIN_SCALE = 0.5  # a zhuyin sign's size against its character's
-TONE_MARKS = "ˊˇˋ˙"
+# signs stand beside it; jyutping's syllables run longer than pinyin's (kyut3, zoeng6).
+SPACING = {ZHUYIN: 0.8, "jyutping": 0.4}
 DEFAULT_SPACING = 0.2
-
-
-def spacing(fmt: str) -> float:
-    return SPACING.get(fmt, DEFAULT_SPACING)
-
-
+TONE_MARKS = "ˊˇˋ˙"
 FILL = 0.94  # of a character's cell a reading may fill: a hair between readings
 SMALLEST_PX = 9
 GAP = 2  # between a reading and its character, in pixels
 AHEAD = 3000  # characters past the last shown whose readings are asked for in advance
 
 
-def ruby_font(base: QFont, px: float) -> QFont:
-    """The readings' font above characters of `px` pixels."""
+def spacing(fmt: str) -> float:
+    return SPACING.get(fmt, DEFAULT_SPACING)
+
+
+def reading_font(base: QFont, px: float, fmt: str) -> QFont:
+    """The font of readings in `fmt` beside characters of `px` pixels."""
     font = QFont(base)
-    font.setPixelSize(max(SMALLEST_PX, round(px * SCALE)))
+    font.setPixelSize(max(SMALLEST_PX, round(px * SCALE.get(fmt, DEFAULT_SCALE))))
     font.setBold(False)
     return font
 
@@ -90,13 +89,6 @@ def han_runs(text: str) -> list[tuple[str, bool]]:
     return runs
 
 
-def zhuyin_font(base: QFont, px: float) -> QFont:
-    font = QFont(base)
-    font.setPixelSize(max(SMALLEST_PX, round(px * ZHUYIN_SCALE)))
-    font.setBold(False)
-    return font
-
-
 def with_room(
     fmt: QTextBlockFormat, chars: QTextCharFormat, base: QFont, reading: str
 ) -> tuple[QTextBlockFormat, QTextCharFormat]:
@@ -108,7 +100,7 @@ def with_room(
     plain = QFont(base)
     plain.setPixelSize(px)
     height = QFontMetricsF(plain).height()
-    room = QFontMetricsF(ruby_font(base, px)).height() + GAP
+    room = QFontMetricsF(reading_font(base, px, reading)).height() + GAP
     block = QTextBlockFormat(fmt)
     pitch = max(fmt.lineHeight(height, 1.0), height + room)
     block.setLineHeight(pitch, QTextBlockFormat.LineHeightTypes.MinimumHeight.value)
@@ -127,6 +119,12 @@ class RubyPainter:
         self._indexes: dict[str, Utf16Index] = {}
         self._statics: dict[tuple[str, int], tuple[QStaticText, QSizeF]] = {}
         self._lines: dict[tuple, list[tuple[float, str, float]]] = {}
+
+    def forget(self) -> None:
+        """The article was laid out anew (another font, size or article)."""
+        self._indexes.clear()
+        self._statics.clear()
+        self._lines.clear()
 
     def paint(self, painter: QPainter, rect: QRect) -> None:
         from reader.core.readings import has_han  # in 拼音 mode only
@@ -176,8 +174,8 @@ class RubyPainter:
         px = block.charFormat().intProperty(QTextFormat.Property.FontPixelSize)
         px = px or self.pane.prefs.font_px
         base = self.pane.document().defaultFont()
-        zhuyin = self.fmt == "zhuyin"
-        font = zhuyin_font(base, px) if zhuyin else ruby_font(base, px)
+        zhuyin = self.fmt == ZHUYIN
+        font = reading_font(base, px, self.fmt)
         painter.setFont(font)
         metrics = QFontMetricsF(font)
         layout = block.layout()
