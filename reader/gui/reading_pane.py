@@ -278,6 +278,8 @@ class ReadingPane(QTextBrowser):
             return
         from reader.gui.ruby import RubyPainter
 
+        if self.ruby is not None:
+            self.ruby.deleteLater()  # and its connections
         self.ruby = RubyPainter(self, fmt) if fmt is not None else None
         if self.view is None:
             return

@@ -35,7 +35,6 @@ from PySide6.QtGui import (
     QTransform,
 )
 
-from reader.gui import word_selection
 from reader.gui.offsets import Utf16Index
 
 if TYPE_CHECKING:
@@ -110,15 +109,20 @@ def with_room(
     return block, spaced
 
 
-class RubyPainter:
+class RubyPainter(QObject):
     """Paints the readings of the pane's shown lines in `fmt` (a readings format)."""
 
     def __init__(self, pane: ReadingPane, fmt: str) -> None:
+        super().__init__(pane)
         self.pane = pane
+        self._listening = False  # for the readings that come in (from the first paint)
         self.fmt = fmt
         self._indexes: dict[str, Utf16Index] = {}
         self._statics: dict[tuple[str, int], tuple[QStaticText, QSizeF]] = {}
         self._lines: dict[tuple, list[tuple[float, str, float]]] = {}
+
+    def _arrived(self) -> None:
+        self.pane.viewport().update()
 
     def forget(self) -> None:
         """The article was laid out anew (another font, size or article)."""
@@ -127,7 +131,13 @@ class RubyPainter:
         self._lines.clear()
 
     def paint(self, painter: QPainter, rect: QRect) -> None:
-        from reader.core.readings import has_han  # in 拼音 mode only
+        # In 拼音 mode only, once an article shows (never before the window's first paint).
+        from reader.core.readings import has_han
+        from reader.gui import word_selection
+
+        if not self._listening:
+            self._listening = True
+            word_selection.readings_arrived().connect(self._arrived)
 
         pane = self.pane
         doc = pane.document()
@@ -357,7 +367,6 @@ class RubyMode(QObject):
         action.toggled.connect(self._toggled)
         looks.changed.connect(self.refresh)
         scripts.changed.connect(lambda _config: self.refresh())
-        word_selection.readings_arrived().connect(self._arrived)
         self.refresh()
 
     def _toggled(self, on: bool) -> None:
@@ -372,7 +381,3 @@ class RubyMode(QObject):
     def refresh(self) -> None:
         on = self.action.isChecked()
         self.pane.set_ruby(self.format() if on else None)
-
-    def _arrived(self) -> None:
-        if self.pane.ruby is not None:
-            self.pane.viewport().update()

@@ -97,6 +97,7 @@ class _Segmenter(QObject):
         self._readings.clear()
         self._asked_readings.clear()
         _notices().ask_again.emit()
+        _notices().read.emit()  # 拼音 mode paints again, asking for the readings anew
 
     def stop(self) -> None:
         self.ready = False  # an end asked for, not one to report

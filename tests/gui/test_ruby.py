@@ -131,6 +131,10 @@ def test_readings_above_the_characters_with_marks_kept(
     qtbot.waitUntil(lambda: word in pane.document().toPlainText())
     window.library.analysis.set_watch_words(["都市"])  # a mark of the window's
     window.reading.apply_layers()
+    qtbot.waitUntil(lambda: window.annotating.built)
+    start = pane.view.body.text.index("孩子")
+    pane.select_span(start, start + 2, original=False)
+    window.annotating.ui.highlight("yellow")  # the reader's highlight
     window.find_bar.open_bar()
     window.find_bar.edit.setText("发展")  # finds 發展 too
     finds = drawn(window, "find")
@@ -158,11 +162,20 @@ def test_readings_above_the_characters_with_marks_kept(
         assert ink(plain, above(plain_box), paper) == 0, text
     # The marks and the selection are where they were, drawn as before.
     assert drawn(window, "find") == finds and drawn(window, "watch") == ["都市"]
+    assert drawn(window, "annotation-yellow") == ["孩子"]
     assert pane.textCursor().selectedText() == selected
     found = char_rect(window, word, 1)
     assert has_colour(on, found.adjusted(2, 2, -2, -2), window.looks.theme.find)
+    yellow = pane.layers["annotation-yellow"].fmt.background().color().name()
+    assert has_colour(on, char_rect(window, "孩子").adjusted(2, 2, -2, -2), yellow)
     window.find_bar.step(+1)  # stepping through the finds still selects them
     assert pane.textCursor().selectedText() == word
+    # The popup finds its word among the readings and stays off it.
+    qtbot.waitUntil(lambda: window.lookup is not None)
+    with qtbot.waitSignal(window.lookup.shown, timeout=20_000) as looked_up:
+        qtbot.mouseMove(pane.viewport(), char_rect(window, "都市").center())
+    assert looked_up.args[0].word == "都市"
+    assert not window.lookup.popup.geometry().intersects(window.lookup.word_on_screen())
 
 
 def test_one_key_on_and_off_gives_back_the_plain_pane(
