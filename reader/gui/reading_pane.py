@@ -165,6 +165,10 @@ def build_document(
             chars(round(t.font_px * 0.85), color=muted),
         )
     cursor.endEditBlock()
+    # A change this large is laid out in steps, its size guessed meanwhile: lay it all out
+    # now and say its size, so that a position restored next lands where it was.
+    layout = doc.documentLayout()
+    layout.documentSizeChanged.emit(layout.documentSize())
     return body_start
 
 

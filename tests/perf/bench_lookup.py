@@ -320,7 +320,7 @@ def _ruby(seed: str, runs: int) -> None:
     def article(chars: int, title: str) -> object:
         body, i = [], 0
         while sum(map(len, body)) < chars:
-            body.append(paragraphs[i % len(paragraphs)])
+            body.append(f"{paragraphs[i % len(paragraphs)]}（{i}）")  # each one laid out anew
             i += 1
         record = library.import_text(title + "\n\n" + "\n\n".join(body)).articles[0]
         return library.view(library.get(record.id), None)
