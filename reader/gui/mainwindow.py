@@ -57,7 +57,7 @@ from reader.gui.organise import OrganiseActions
 from reader.gui.reading import ReadingController
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.reading_progress import ReadingPositions
-from reader.gui.ruby import RubyMode
+from reader.gui.ruby_mode import RubyMode
 from reader.gui.script_selector import ScriptSelector
 from reader.gui.sidebar import LibrarySidebar
 from reader.gui.startup import LAST_ARTICLE, StartupSequence

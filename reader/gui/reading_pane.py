@@ -302,7 +302,7 @@ class ReadingPane(QTextBrowser):
         if self.ruby is not None and self.view is not None:
             painter = QPainter(self.viewport())
             try:
-                self.ruby.paint(painter, event.rect())
+                self.ruby.paint(painter, event.rect(), self.theme.muted, self.prefs.font_px)
             except Exception:  # an error escaping a paint event ends the process (PySide)
                 log.exception("拼音 mode could not paint its readings")
             finally:

@@ -9,7 +9,7 @@ selection, find and search marks and the lookup popup work as they do without it
 The readings come from the segmenter process (:func:`word_selection.ask_readings`): each
 paragraph is cut and read in context there (the same cut as ``reader pinyin``), and only
 the paragraphs shown and a little beyond are asked for, so a long article costs no more
-than a short one.
+than a short one. The 查看 → 拼音 action is :class:`reader.gui.ruby_mode.RubyMode`.
 """
 
 from __future__ import annotations
@@ -19,9 +19,8 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPointF, QRect, QSettings, QSizeF, Qt
+from PySide6.QtCore import QObject, QPointF, QRect, QSizeF, Qt
 from PySide6.QtGui import (
-    QAction,
     QColor,
     QFont,
     QFontMetricsF,
@@ -38,13 +37,10 @@ from PySide6.QtGui import (
 from reader.gui.offsets import Utf16Index
 
 if TYPE_CHECKING:
-    from reader.gui.looks import Looks
-    from reader.gui.reading_pane import ReadingPane
-    from reader.gui.script_selector import ScriptSelector
+    from PySide6.QtWidgets import QTextEdit
 
 log = logging.getLogger(__name__)
 
-RUBY_KEY = "view/ruby"  # 拼音 mode on or off, remembered
 ZHUYIN = "zhuyin"  # drawn beside its character, not above it
 # A reading's size against its characters'; zhuyin's signs are as wide as characters.
 SCALE = {ZHUYIN: 0.5}
@@ -112,7 +108,7 @@ def with_room(
 class RubyPainter(QObject):
     """Paints the readings of the pane's shown lines in `fmt` (a readings format)."""
 
-    def __init__(self, pane: ReadingPane, fmt: str) -> None:
+    def __init__(self, pane: QTextEdit, fmt: str) -> None:
         super().__init__(pane)
         self.pane = pane
         self._listening = False  # for the readings that come in (from the first paint)
@@ -130,7 +126,9 @@ class RubyPainter(QObject):
         self._statics.clear()
         self._lines.clear()
 
-    def paint(self, painter: QPainter, rect: QRect) -> None:
+    def paint(self, painter: QPainter, rect: QRect, colour: str, font_px: int) -> None:
+        """The readings of the lines in `rect` (of the viewport), in `colour`; `font_px`:
+        the size of characters whose block does not say."""
         # In 拼音 mode only, once an article shows (never before the window's first paint).
         from reader.core.readings import has_han
         from reader.gui import word_selection
@@ -148,7 +146,7 @@ class RubyPainter(QObject):
         block = doc.findBlock(max(0, at))
         if block.previous().isValid():
             block = block.previous()  # its last line's reading may reach into the rect
-        painter.setPen(QColor(pane.theme.muted))
+        painter.setPen(QColor(colour))
         wanted: list[str] = []
         ahead = 0
         while block.isValid() and ahead < AHEAD:
@@ -159,7 +157,7 @@ class RubyPainter(QObject):
                 if found is None:
                     wanted.append(text)
                 elif shown:
-                    self._paint_block(painter, block, found, dx, dy, rect)
+                    self._paint_block(painter, block, found, (dx, dy), rect, font_px)
             if not shown:
                 ahead += len(text)
             block = block.next()
@@ -171,10 +169,11 @@ class RubyPainter(QObject):
         painter: QPainter,
         block: QTextBlock,
         found: tuple[str, ...],
-        dx: int,
-        dy: int,
+        offset: tuple[int, int],
         rect: QRect,
+        font_px: int,
     ) -> None:
+        dx, dy = offset
         text = block.text()
         index = self._indexes.get(text)
         if index is None:
@@ -182,7 +181,7 @@ class RubyPainter(QObject):
                 self._indexes.clear()
             index = self._indexes[text] = Utf16Index(text)
         px = block.charFormat().intProperty(QTextFormat.Property.FontPixelSize)
-        px = px or self.pane.prefs.font_px
+        px = px or font_px
         base = self.pane.document().defaultFont()
         zhuyin = self.fmt == ZHUYIN
         font = reading_font(base, px, self.fmt)
@@ -343,41 +342,3 @@ def fit(cells: list[float], widths: list[float]) -> list[tuple[float, float]]:
         take_left = min(need - take_right, left_free)
         out.append(((take_right - take_left) / 2, (r + take_left + take_right) / w))
     return out
-
-
-class RubyMode(QObject):
-    """The 拼音 action (查看 menu): on or off, remembered, in the reading chosen in 设置
-    for the script view shown."""
-
-    def __init__(
-        self,
-        pane: ReadingPane,
-        looks: Looks,
-        scripts: ScriptSelector,
-        settings: QSettings,
-        action: QAction,
-    ) -> None:
-        super().__init__(pane)
-        self.pane = pane
-        self.looks = looks
-        self.scripts = scripts
-        self.settings = settings
-        self.action = action
-        action.setChecked(bool(settings.value(RUBY_KEY, False, type=bool)))
-        action.toggled.connect(self._toggled)
-        looks.changed.connect(self.refresh)
-        scripts.changed.connect(lambda _config: self.refresh())
-        self.refresh()
-
-    def _toggled(self, on: bool) -> None:
-        self.settings.setValue(RUBY_KEY, on)
-        self.refresh()
-
-    def format(self) -> str:
-        from reader.core.readings import shown_format
-
-        return shown_format(self.looks.prefs.reading, self.scripts.config)
-
-    def refresh(self) -> None:
-        on = self.action.isChecked()
-        self.pane.set_ruby(self.format() if on else None)
