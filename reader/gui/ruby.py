@@ -68,19 +68,25 @@ def reading_font(base: QFont, px: float, fmt: str) -> QFont:
     return font
 
 
-def han_runs(text: str) -> list[tuple[str, bool]]:
-    """`text` cut into runs of Han characters (True) and of anything else (False)."""
-    from reader.core.readings import HAN
+# What keeps its own spacing in 拼音 mode: Latin letters, digits and their punctuation
+# (2020年, A股). Han characters and the punctuation between them (full-width, quotes,
+# dashes) get room for readings, in few runs: each run is one insert into the document
+# (bench_lookup.py).
+_NARROW = re.compile("[\u0000-\u1fff\u2070-\u2e7f]+")
 
+
+def han_runs(text: str) -> list[tuple[str, bool]]:
+    """`text` cut into runs that get room after each character (True: Han characters
+    and full-width punctuation) and runs that do not (False: Latin, digits)."""
     runs: list[tuple[str, bool]] = []
     start = 0
-    for found in re.finditer(f"{HAN.pattern}+", text):
+    for found in _NARROW.finditer(text):
         if found.start() > start:
-            runs.append((text[start : found.start()], False))
-        runs.append((found.group(), True))
+            runs.append((text[start : found.start()], True))
+        runs.append((found.group(), False))
         start = found.end()
     if start < len(text):
-        runs.append((text[start:], False))
+        runs.append((text[start:], True))
     return runs
 
 

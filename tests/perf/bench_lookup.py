@@ -31,6 +31,7 @@
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import statistics
 import subprocess
@@ -318,12 +319,18 @@ def _ruby(seed: str, runs: int) -> None:
     paragraphs = [p.strip() for p in seed.splitlines() if len(p.strip()) > 20]
 
     def article(chars: int, title: str) -> object:
+        """One article of `chars` characters: a saved page (a text page of repeated
+        paragraphs would be split into several articles)."""
         body, i = [], 0
         while sum(map(len, body)) < chars:
-            body.append(f"{paragraphs[i % len(paragraphs)]}（{i}）")  # each one laid out anew
+            body.append(f"{paragraphs[i % len(paragraphs)]}（{title}，{i}）")  # each one new
             i += 1
-        record = library.import_text(title + "\n\n" + "\n\n".join(body)).articles[0]
-        return library.view(library.get(record.id), None)
+        page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        page += "".join(f"<p>{html.escape(p)}</p>" for p in body) + "</article></body></html>"
+        [record] = library.import_bytes(page.encode(), f"{title}.html", f"{title}.html").articles
+        view = library.view(library.get(record.id), None)
+        assert len(view.body.text) >= chars * 0.95, len(view.body.text)
+        return view
 
     def wait(done) -> None:
         while not done():
