@@ -37,6 +37,21 @@ ZHUYIN = "zhuyin"
 JYUTPING = "jyutping"
 FORMATS = (MARKS, NUMBERS, ZHUYIN, JYUTPING)
 
+# The reading the window shows (the popup's first, 拼音 mode's): the reader's choice, or
+# by default pinyin, and jyutping in the Hong Kong script views.
+AUTO = "auto"
+CHOICES = (AUTO, MARKS, ZHUYIN, JYUTPING)
+HK_VIEWS = ("s2hk", "s2hkp", "t2hk")
+
+
+def shown_format(choice: str, config: str | None) -> str:
+    """The format shown for the reader's `choice` (one of CHOICES; anything else counts
+    as AUTO) in the script view `config`."""
+    if choice in (MARKS, ZHUYIN, JYUTPING):
+        return choice
+    return JYUTPING if config in HK_VIEWS else MARKS
+
+
 # CJK Unified Ideographs with their extensions and the compatibility block.
 HAN = re.compile(
     "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f\U00030000-\U0003134f]"

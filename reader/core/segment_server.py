@@ -13,16 +13,18 @@ import logging
 import sys
 from collections.abc import Callable, Iterable
 
-from reader.core import keywords, segment
+from reader.core import keywords, readings, segment
 
 log = logging.getLogger(__name__)
 
 
 def serve(lines: Iterable[str], write: Callable[[str], None]) -> None:
     """Word starts for another process: ``{"ready": true}`` once the engine is loaded,
-    then for each ``{"text": T}`` the answer ``{"text": T, "starts": [...]}``;
-    ``{"words": [...]}`` makes those the user words (as
-    :func:`reader.core.keywords.set_user_words`)."""
+    then for each ``{"text": T}`` the answer ``{"text": T, "starts": [...]}``; for each
+    ``{"read": T, "format": F}`` the reading of every code point of T in context
+    (:func:`reader.core.readings.char_readings` over T cut as readings cut it), as
+    ``{"read": T, "format": F, "readings": [...]}``; ``{"words": [...]}`` makes those the
+    user words (as :func:`reader.core.keywords.set_user_words`)."""
     segment.segmenter().fast()
     write(json.dumps({"ready": True}))
     for line in lines:
@@ -33,6 +35,10 @@ def serve(lines: Iterable[str], write: Callable[[str], None]) -> None:
             text = message["text"]
             starts = [t.start for t in segment.tokenize(text)]
             write(json.dumps({"text": text, "starts": starts}))
+        elif "read" in message:
+            text, fmt = message["read"], readings.check_format(message["format"])
+            found = readings.char_readings(readings.cut(text), fmt)
+            write(json.dumps({"read": text, "format": fmt, "readings": found}))
 
 
 def _line(text: str) -> None:

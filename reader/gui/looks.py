@@ -74,6 +74,10 @@ def layer_formats(theme: Theme, prefs: Preferences) -> dict[str, QTextCharFormat
     )
     ambiguity.setBackground(QColor(themes.tint(theme.ambiguity, theme.base, 0.22)))
     formats["ambiguities"] = ambiguity
+    # The reader's own words (生词本): a quiet dotted line, unlike the keywords' solid one.
+    formats["vocabulary"] = underline(
+        themes.legible(theme.vocabulary, theme.base, LINE_CONTRAST), Underline.DotLine
+    )
     return formats
 
 

@@ -20,9 +20,11 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCursor, QKeyEvent, QMouseEvent, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
+from reader.core import readings
 from reader.core.readings import HAN
 from reader.gui import word_selection
 from reader.gui.offsets import Utf16Index
+from reader.gui.preferences import reading_choice
 from reader.gui.workers import Operation
 
 if TYPE_CHECKING:
@@ -46,7 +48,6 @@ _BUSY_EVENTS = (
 )
 MODE_KEY = "companion/lookup"  # "hover" (default) or "click"
 HOVER, CLICK = "hover", "click"
-HK_VIEWS = ("s2hk", "s2hkp", "t2hk")  # Cantonese readings shown by default in these
 MAX_SENSES = 8
 MAX_PARTS = 8
 
@@ -123,11 +124,15 @@ class LookupController(QObject):
 
     def _warm_up(self) -> None:
         companion = self.library.companion
-        cantonese = self._config() in HK_VIEWS
+        cantonese = self.shown_format() == readings.JYUTPING
         op = Operation(lambda _progress, _cancelled: companion.warm_up(cantonese), self)
         op.failed.connect(lambda message: log.warning("the dictionary did not load: %s", message))
         op.finished.connect(op.deleteLater)
         op.start()
+
+    def shown_format(self) -> str:
+        """The reading shown beside the pinyin (the one rule 拼音 mode follows too)."""
+        return readings.shown_format(reading_choice(self.settings), self._config())
 
     @property
     def mode(self) -> str:
@@ -251,8 +256,7 @@ class LookupController(QObject):
     def _look_up(self, start: int, end: int) -> None:
         self._span = (start, end)
         word = self._text[start:end]
-        config = self._config()
-        cantonese = config in HK_VIEWS
+        cantonese = self.shown_format() == readings.JYUTPING
         self._asked += 1
         asked = self._asked
         companion = self.library.companion
@@ -333,7 +337,7 @@ class LookupController(QObject):
         if other != found.word:
             head += f' <span style="font-size:18px; color:{muted}">{e(other)}</span>'
         sounds = [found.pinyin]
-        if self.settings.value("companion/zhuyin", False, type=bool):
+        if self.shown_format() == readings.ZHUYIN:
             sounds.append(found.zhuyin)
         if found.jyutping:
             sounds.append(self.tr("粤") + " " + found.jyutping)

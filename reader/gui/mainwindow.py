@@ -5,8 +5,9 @@ The controllers: :class:`StartupSequence` (filling the window after its first pa
 :class:`Importer`, :class:`AnalysisRunner`, :class:`ReadingController` (the open article
 and its layers), :class:`ListController` and :class:`ListSync` (the list and sidebar),
 :class:`OrganiseActions`, :class:`Looks` (preferences and theme), :class:`WordLists`,
-:class:`Exporter`, :class:`FeedsController` (subscriptions and their refresh) and
-:class:`Annotating` (highlights and notes; its dock is built after the first paint).
+:class:`Exporter`, :class:`FeedsController` (subscriptions and their refresh),
+:class:`RubyMode` (拼音 mode) and :class:`Annotating` (highlights and notes; its dock is
+built after the first paint).
 Menus and the toolbar are laid out in :mod:`reader.gui.menus`. Whoever changes the library
 says so on :attr:`changes`; the list, sidebar and panels decide from it what to redraw.
 """
@@ -56,6 +57,7 @@ from reader.gui.organise import OrganiseActions
 from reader.gui.reading import ReadingController
 from reader.gui.reading_pane import ReadingPane
 from reader.gui.reading_progress import ReadingPositions
+from reader.gui.ruby_mode import RubyMode
 from reader.gui.script_selector import ScriptSelector
 from reader.gui.sidebar import LibrarySidebar
 from reader.gui.startup import LAST_ARTICLE, StartupSequence
@@ -100,6 +102,9 @@ class MainWindow(QMainWindow):
             self,
         )
         self.reading = self._build_reading()
+        self.ruby = RubyMode(
+            self.reading_pane, self.looks, self.scripts, settings, self.menus.ruby_action
+        )
         self.list_sync = ListSync(
             library,
             self.changes,

@@ -136,6 +136,12 @@ class Menus(QObject):
         self.ambiguity_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
         self.ambiguity_action.setCheckable(True)
         view_menu.addAction(self.ambiguity_action)
+        # 拼音 mode (reader.gui.ruby.RubyMode): the reading above the characters.
+        self.ruby_action = QAction(self.tr("拼音(&P)"), window)
+        self.ruby_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.ruby_action.setCheckable(True)
+        self.ruby_action.setToolTip(self.tr("在文字上方标出读音（拼音、注音或粤拼，见设置）"))
+        view_menu.addAction(self.ruby_action)
         self.keyword_toggle = w.keyword_dock.toggleViewAction()
         view_menu.addAction(self.keyword_toggle)
         add(view_menu, self.tr("关注词(&W)…"), w.word_lists.edit_watch_words)

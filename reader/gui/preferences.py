@@ -39,6 +39,10 @@ class Preferences:
     keyword_color: str = ""  # empty: the theme's colour
     watch_color: str = ""
     language: str = "system"  # the interface language (reader.gui.i18n); read at start-up
+    # The reading shown in the popup and in 拼音 mode: a readings.CHOICES ("auto": pinyin,
+    # jyutping in the Hong Kong views).
+    reading: str = "auto"
+    mark_vocabulary: bool = True  # a dotted line under the words being learnt
 
     @classmethod
     def load(cls, settings: QSettings) -> Preferences:
@@ -62,3 +66,8 @@ class Preferences:
         for name, value in asdict(self).items():
             settings.setValue(f"preferences/{name}", value)
         settings.sync()
+
+
+def reading_choice(settings: QSettings) -> str:
+    """The reader's choice of reading (Preferences.reading), read alone."""
+    return str(settings.value("preferences/reading", Preferences.reading))

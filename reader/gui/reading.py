@@ -1,6 +1,6 @@
 """Reading: which article is open, the layers drawn over it (keywords, names, watch words,
-search terms, find, ambiguous characters), stepping through a keyword, the reading pane's
-context menu and the script it is read in."""
+the words being learnt, search terms, find, ambiguous characters), stepping through a
+keyword, the reading pane's context menu and the script it is read in."""
 
 from __future__ import annotations
 
@@ -242,7 +242,7 @@ class ReadingController(QObject):
     # -- layers ---------------------------------------------------------------------------
 
     def _library_changed(self, change: Change) -> None:
-        if change.analysed or change.watch:
+        if change.analysed or change.watch or change.vocabulary:
             self.apply_layers()
 
     def _look_changed(self) -> None:
@@ -283,6 +283,8 @@ class ReadingController(QObject):
         watch = analysis.watch_words()
         watch_spans = views.find_words(record.body, watch)
         layers["watch"] = Layer(tuple(watch_spans), formats["watch"]) if watch_spans else None
+        learning = self._vocabulary_spans(record.body)
+        layers["vocabulary"] = Layer(learning, formats["vocabulary"]) if learning else None
         self.pane.set_layers(layers)
         if focus is not None and focus[0] in shown:
             self._set_focus(focus[0], focus[2])
@@ -292,6 +294,16 @@ class ReadingController(QObject):
         self.keyword_panel.set_watch_counts(
             [(in_view(w), folded.count(scripts.fold(w))) for w in watch]
         )
+
+    def _vocabulary_spans(self, body: str) -> tuple[tuple[int, int], ...]:
+        """Where the words the reader is learning (in the vocabulary, not marked known)
+        stand in `body`, in either script; none when the reader turned the marks off."""
+        if not self.looks.prefs.mark_vocabulary:
+            return ()
+        from reader import views
+
+        words = sorted(self.library.vocabulary.words(known=False))
+        return tuple(views.find_words(body, words)) if words else ()
 
     def _entity_kinds_changed(self, kinds: set[str]) -> None:
         self.looks.set_entity_kinds(kinds)

@@ -21,6 +21,8 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QHelpEvent,
+    QPainter,
+    QPaintEvent,
     QPalette,
     QResizeEvent,
     QTextBlockFormat,
@@ -36,6 +38,7 @@ from reader.gui.preferences import Preferences
 from reader.gui.themes import LIGHT, Theme
 
 if TYPE_CHECKING:
+    from reader.gui.ruby import RubyPainter
     from reader.views import ArticleView
 
 log = logging.getLogger(__name__)
@@ -70,16 +73,27 @@ def char_format(
 
 
 def build_document(
-    doc: QTextDocument, view: ArticleView, t: Preferences, theme: Theme, *, points: bool = False
+    doc: QTextDocument,
+    view: ArticleView,
+    t: Preferences,
+    theme: Theme,
+    *,
+    points: bool = False,
+    ruby: str | None = None,
 ) -> int:
     """Lay an article out in ``doc``: title, subtitle, meta line, body paragraphs, the
     continuation and captions; the document position where the body starts. ``points``:
-    font sizes in points, for paper (see :func:`char_format`)."""
+    font sizes in points, for paper (see :func:`char_format`); ``ruby``: with room for
+    readings in this format above every line (拼音 mode, :mod:`reader.gui.ruby`)."""
     from reader.core.pages import classify  # the splitter's own idea of a subhead
+
+    if ruby:
+        from reader.gui.ruby import han_runs, with_room
 
     muted = theme.muted
     doc.clear()
     cursor = QTextCursor(doc)
+    cursor.beginEditBlock()  # one change for the whole article, laid out once
     first = True
     body_start = 0
 
@@ -88,13 +102,20 @@ def build_document(
 
     def block(text: str, fmt: QTextBlockFormat, cfmt: QTextCharFormat) -> None:
         nonlocal first
+        spaced = None
+        if ruby:
+            fmt, spaced = with_room(fmt, cfmt, doc.defaultFont(), ruby)
         if first:
             cursor.setBlockFormat(fmt)
             cursor.setBlockCharFormat(cfmt)
             first = False
         else:
             cursor.insertBlock(fmt, cfmt)
-        cursor.insertText(text, cfmt)
+        if spaced is None:
+            cursor.insertText(text, cfmt)
+            return
+        for run, han in han_runs(text):  # room after the characters that have readings
+            cursor.insertText(run, spaced if han else cfmt)
 
     heading = QTextBlockFormat()
     heading.setBottomMargin(6)
@@ -143,6 +164,11 @@ def build_document(
             caption_fmt,
             chars(round(t.font_px * 0.85), color=muted),
         )
+    cursor.endEditBlock()
+    # A change this large is laid out in steps, its size guessed meanwhile: lay it all out
+    # now and say its size, so that a position restored next lands where it was.
+    layout = doc.documentLayout()
+    layout.documentSizeChanged.emit(layout.documentSize())
     return body_start
 
 
@@ -164,6 +190,7 @@ class ReadingPane(QTextBrowser):
         self._body_start = 0
         self._body_index = Utf16Index("")
         self._tooltips: TooltipFilter | None = None  # from the first article on
+        self.ruby: RubyPainter | None = None  # 拼音 mode's readings (None: off)
         self.document().setDocumentMargin(DOCUMENT_MARGIN)
         self.show_placeholder()
 
@@ -240,8 +267,46 @@ class ReadingPane(QTextBrowser):
         self.apply(replace(self.prefs, font_px=size), self.theme)
 
     def _build(self, view: ArticleView) -> None:
-        self._body_start = build_document(self.document(), view, self.prefs, self.theme)
+        ruby = None
+        if self.ruby is not None:
+            ruby = self.ruby.fmt
+            self.ruby.forget()
+        self._body_start = build_document(self.document(), view, self.prefs, self.theme, ruby=ruby)
         self._body_index = Utf16Index(view.body.text)
+
+    def set_ruby(self, fmt: str | None) -> None:
+        """拼音 mode in the readings format `fmt` (None: off). A change lays the open
+        article out again (the room for readings differs), where the reader was, with
+        its selection."""
+        if fmt == (self.ruby.fmt if self.ruby is not None else None):
+            return
+        from reader.gui.ruby import RubyPainter
+
+        if self.ruby is not None:
+            self.ruby.deleteLater()  # and its connections
+        self.ruby = RubyPainter(self, fmt) if fmt is not None else None
+        if self.view is None:
+            return
+        cursor = self.textCursor()
+        anchor, position = cursor.anchor(), cursor.position()
+        self.show_article(self.view, keep_position=True)
+        scrolled = self.verticalScrollBar().value()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(anchor)
+        cursor.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(scrolled)  # the cursor need not be in view
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.ruby is not None and self.view is not None:
+            painter = QPainter(self.viewport())
+            try:
+                self.ruby.paint(painter, event.rect(), self.theme.muted, self.prefs.font_px)
+            except Exception:  # an error escaping a paint event ends the process (PySide)
+                log.exception("拼音 mode could not paint its readings")
+            finally:
+                painter.end()
 
     # -- positions ------------------------------------------------------------------------
 

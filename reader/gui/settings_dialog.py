@@ -1,4 +1,5 @@
-"""设置: reading typography, theme, default script, highlight colours, word lists.
+"""设置: reading typography, theme, default script, the reading shown (拼音/注音/粤拼),
+highlight colours, word lists.
 
 Every change applies at once (the ``changed`` signal), so the reader sees the result
 while choosing; the main window saves what it applies.
@@ -135,7 +136,31 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("首行缩进"), self.indent)
         form.addRow(self.tr("每行字数"), self.column)
         form.addRow(self.tr("默认文字"), self.script)
+        self._companion_rows(form)
         return page
+
+    def _companion_rows(self, form: QFormLayout) -> None:
+        """The reading shown (the lookup popup's and 拼音 mode's) and the vocabulary's marks."""
+        self.reading = QComboBox()
+        self.reading.setObjectName("readingChoice")
+        choices = (
+            ("auto", self.tr("拼音（香港繁体显示粤拼）")),
+            ("marks", self.tr("拼音")),
+            ("zhuyin", self.tr("注音")),
+            ("jyutping", self.tr("粤拼")),
+        )
+        for choice, label in choices:
+            self.reading.addItem(label, choice)
+        self.reading.setCurrentIndex(max(0, self.reading.findData(self.prefs.reading)))
+        self.reading.currentIndexChanged.connect(
+            lambda _i: self._update(reading=self.reading.currentData())
+        )
+        self.reading.setToolTip(self.tr("查词弹窗与拼音模式（查看 → 拼音）标出的读音"))
+        self.mark_vocabulary = QCheckBox(self.tr("在正文中标出生词本里正在学的词"))
+        self.mark_vocabulary.setChecked(self.prefs.mark_vocabulary)
+        self.mark_vocabulary.toggled.connect(lambda on: self._update(mark_vocabulary=on))
+        form.addRow(self.tr("读音"), self.reading)
+        form.addRow("", self.mark_vocabulary)
 
     def _look_tab(self) -> QWidget:
         p = self.prefs

@@ -43,6 +43,7 @@ class Theme:
     margin: str  # beside the text column
     search: str = "#b2f2bb"  # the list's search terms in the open article
     find: str = "#a5d8ff"  # find-in-article matches
+    vocabulary: str = "#0b7285"  # the dotted line under words the reader is learning
 
     @property
     def dark(self) -> bool:

@@ -10,7 +10,9 @@ process that held Python's lock against the window's thread for tens of ms at a 
 It starts once the reader first pauses (warm_up_when_idle); each pane asks it for the
 word starts of the paragraphs it shows and keeps the answers (a paragraph takes well
 under a millisecond). Until a paragraph's answer is in, Qt's own double-click is left
-alone there.
+alone there. 拼音 mode (:mod:`reader.gui.ruby`) asks the same process for the readings
+of the paragraphs it shows, read in context there (pypinyin, xjyutping), never in the
+window's process.
 """
 
 from __future__ import annotations
@@ -20,7 +22,16 @@ import json
 import logging
 from collections.abc import Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QProcess, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QProcess,
+    Qt,
+    QTimer,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -34,6 +45,7 @@ class _Notices(QObject):
     user words changed)."""
 
     ask_again = Signal()
+    read = Signal()  # readings of paragraphs came in
 
 
 class _Segmenter(QObject):
@@ -46,6 +58,8 @@ class _Segmenter(QObject):
         self.ready = False
         self._starts: dict[str, tuple[int, ...]] = {}
         self._asked: set[str] = set()
+        self._readings: dict[tuple[str, str], tuple[str, ...]] = {}  # (text, format)
+        self._asked_readings: set[tuple[str, str]] = set()
         self._pending = b""
         self._process = python_process("reader.core.segment_server", [], self)
         self._process.readyReadStandardOutput.connect(self._read)
@@ -66,11 +80,24 @@ class _Segmenter(QObject):
                 self._asked.add(text)
                 self._send({"text": text})
 
+    def readings(self, text: str, fmt: str) -> tuple[str, ...] | None:
+        return self._readings.get((text, fmt))
+
+    def ask_readings(self, texts: Iterable[str], fmt: str) -> None:
+        for text in dict.fromkeys(texts):
+            key = (text, fmt)
+            if text and key not in self._readings and key not in self._asked_readings:
+                self._asked_readings.add(key)
+                self._send({"read": text, "format": fmt})
+
     def use_words(self, words: list[str]) -> None:
         self._send({"words": words})
         self._starts.clear()  # cut without them
         self._asked.clear()
+        self._readings.clear()
+        self._asked_readings.clear()
         _notices().ask_again.emit()
+        _notices().read.emit()  # 拼音 mode paints again, asking for the readings anew
 
     def stop(self) -> None:
         self.ready = False  # an end asked for, not one to report
@@ -87,6 +114,7 @@ class _Segmenter(QObject):
         from reader.gui.workers import read_lines
 
         lines, self._pending = read_lines(self._process, self._pending)
+        read = False
         for line in lines:
             message = json.loads(line)
             if message.get("ready"):
@@ -98,6 +126,15 @@ class _Segmenter(QObject):
                     self._starts.clear()
                 self._starts[text] = (*message["starts"], len(text))
                 self._asked.discard(text)
+            elif "readings" in message:
+                key = (message["read"], message["format"])
+                if len(self._readings) > _KEPT:
+                    self._readings.clear()
+                self._readings[key] = tuple(message["readings"])
+                self._asked_readings.discard(key)
+                read = True
+        if read:
+            _notices().read.emit()
 
     def _ended(self) -> None:
         if self.ready:  # double-click is Qt's own from now on
@@ -195,6 +232,24 @@ def word_bounds(text: str) -> tuple[int, ...] | None:
     """Code-point offsets where jieba words start in ``text``, and its end; None until
     the segmenter has answered for this text (see :meth:`WordSelection.ask`)."""
     return _segmenter.bounds(text) if _segmenter is not None else None
+
+
+def char_readings(text: str, fmt: str) -> tuple[str, ...] | None:
+    """The reading of each code point of ``text`` in context ("" for one that is not
+    Han); None until the segmenter has answered (see :func:`ask_readings`)."""
+    return _segmenter.readings(text, fmt) if _segmenter is not None else None
+
+
+def ask_readings(texts: Iterable[str], fmt: str) -> None:
+    """Ask for the readings of these paragraphs (starting the segmenter if need be);
+    :func:`readings_arrived` is emitted as answers come in."""
+    warm_up_in_background()
+    assert _segmenter is not None
+    _segmenter.ask_readings(texts, fmt)
+
+
+def readings_arrived() -> SignalInstance:
+    return _notices().read
 
 
 def word_at(text: str, offset: int) -> tuple[int, int]:

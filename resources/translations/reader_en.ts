@@ -1316,6 +1316,14 @@ The current library is saved as a backup first and can be restored later.</trans
         <translation>Mark &amp;Ambiguous Characters</translation>
     </message>
     <message>
+        <source>拼音(&amp;P)</source>
+        <translation>&amp;Pinyin</translation>
+    </message>
+    <message>
+        <source>在文字上方标出读音（拼音、注音或粤拼，见设置）</source>
+        <translation>Show the reading above the characters (pinyin, zhuyin or jyutping: see Settings)</translation>
+    </message>
+    <message>
         <source>关注词(&amp;W)…</source>
         <translation>&amp;Watch Words…</translation>
     </message>
@@ -1784,6 +1792,34 @@ Select the word and right-click “Fix Conversion…” to use your own form</tr
     <message>
         <source>默认文字</source>
         <translation>Default script</translation>
+    </message>
+    <message>
+        <source>拼音（香港繁体显示粤拼）</source>
+        <translation>Pinyin (jyutping in the Hong Kong views)</translation>
+    </message>
+    <message>
+        <source>拼音</source>
+        <translation>Pinyin</translation>
+    </message>
+    <message>
+        <source>注音</source>
+        <translation>Zhuyin (bopomofo)</translation>
+    </message>
+    <message>
+        <source>粤拼</source>
+        <translation>Jyutping (Cantonese)</translation>
+    </message>
+    <message>
+        <source>查词弹窗与拼音模式（查看 → 拼音）标出的读音</source>
+        <translation>The reading the lookup popup and pinyin mode (View → Pinyin) show</translation>
+    </message>
+    <message>
+        <source>在正文中标出生词本里正在学的词</source>
+        <translation>Mark the words you are learning (in your vocabulary) in the text</translation>
+    </message>
+    <message>
+        <source>读音</source>
+        <translation>Reading</translation>
     </message>
     <message>
         <source>在正文中标出关键词</source>

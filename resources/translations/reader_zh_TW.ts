@@ -1300,6 +1300,14 @@
         <translation>標出多義字(&amp;A)</translation>
     </message>
     <message>
+        <source>拼音(&amp;P)</source>
+        <translation>拼音(&amp;P)</translation>
+    </message>
+    <message>
+        <source>在文字上方标出读音（拼音、注音或粤拼，见设置）</source>
+        <translation>在文字上方標出讀音（拼音、注音或粵拼，見設定）</translation>
+    </message>
+    <message>
         <source>关注词(&amp;W)…</source>
         <translation>關注詞(&amp;W)…</translation>
     </message>
@@ -1764,6 +1772,34 @@
     <message>
         <source>默认文字</source>
         <translation>預設文字</translation>
+    </message>
+    <message>
+        <source>拼音（香港繁体显示粤拼）</source>
+        <translation>拼音（香港繁體顯示粵拼）</translation>
+    </message>
+    <message>
+        <source>拼音</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>注音</source>
+        <translation>注音</translation>
+    </message>
+    <message>
+        <source>粤拼</source>
+        <translation>粵拼</translation>
+    </message>
+    <message>
+        <source>查词弹窗与拼音模式（查看 → 拼音）标出的读音</source>
+        <translation>查詞彈窗與拼音模式（檢視 → 拼音）標出的讀音</translation>
+    </message>
+    <message>
+        <source>在正文中标出生词本里正在学的词</source>
+        <translation>在正文中標出生詞本里正在學的詞</translation>
+    </message>
+    <message>
+        <source>读音</source>
+        <translation>讀音</translation>
     </message>
     <message>
         <source>在正文中标出关键词</source>

@@ -160,3 +160,42 @@ def test_cc_cedict_numbers_become_marks() -> None:
     assert readings.numbers_to_marks("Bei3 jing1") == "Běi jīng"
     assert readings.numbers_to_marks("yi1 hui4 r5") == "yī huì r"
     assert readings.numbers_to_marks("A A zhi4") == "A A zhì"
+
+
+def test_the_reading_shown_follows_one_rule() -> None:
+    # By default pinyin, and jyutping in the Hong Kong views; a choice wins everywhere.
+    assert readings.shown_format("auto", None) == MARKS
+    assert readings.shown_format("auto", "s2tw") == MARKS
+    for config in ("s2hk", "s2hkp", "t2hk"):
+        assert readings.shown_format("auto", config) == readings.JYUTPING
+    assert readings.shown_format("zhuyin", "s2hk") == readings.ZHUYIN
+    assert readings.shown_format("marks", "s2hk") == MARKS
+    assert readings.shown_format("jyutping", None) == readings.JYUTPING
+    assert readings.shown_format("something old", "s2hk") == readings.JYUTPING
+
+
+def test_the_segmenter_process_reads_paragraphs_in_context() -> None:
+    # What 拼音 mode asks the window's segmenter process: one reading per code point,
+    # the words read as they are cut (traditional text through its simplified cut).
+    import json
+
+    from reader.core.segment_server import serve
+
+    asked = [
+        {"read": "银行行长长大了。", "format": "marks"},
+        {"read": "孩子們長大了", "format": "marks"},
+        {"read": "發展𠮷", "format": "jyutping"},
+        {"read": "了解", "format": "zhuyin"},
+        {"text": "银行行长"},
+    ]
+    answers: list[dict] = []
+    serve([json.dumps(m) for m in asked], lambda line: answers.append(json.loads(line)))
+    assert answers[0] == {"ready": True}
+    by_text = {a.get("read"): a for a in answers[1:] if "read" in a}
+    assert by_text["银行行长长大了。"]["readings"] == [
+        "yín", "háng", "háng", "zhǎng", "zhǎng", "dà", "le", "",
+    ]  # fmt: skip
+    assert by_text["孩子們長大了"]["readings"][3:5] == ["zhǎng", "dà"]
+    assert by_text["發展𠮷"]["readings"] == ["faat3", "zin2", "𠮷"]
+    assert by_text["了解"]["readings"] == ["ㄌㄧㄠˇ", "ㄐㄧㄝˇ"]
+    assert answers[-1] == {"text": "银行行长", "starts": [0]}  # word starts as before

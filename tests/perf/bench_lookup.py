@@ -18,6 +18,12 @@
 * pinyin: readings of a 3,000-character article word by word (what 拼音 mode needs), the
   engines loaded but nothing cached; baseline: the segmenter alone on the same text.
   Bound: ≤ 100 ms.
+* 拼音 mode: a 3,000-character article (the seed page's paragraphs) in a real reading
+  pane with a real segmenter process (pypinyin loaded there, no paragraph read yet):
+  turning 拼音 mode on until the readings of what is shown are painted, and the part of
+  that on the window's thread; baseline: laying the same article out and painting it
+  without. Bound: ≤ 100 ms. Then the same for a 100,000-character article, and its end
+  shown after a jump there (only what is shown is read).
 * start-up: the window's modules imported in a fresh process load none of the companion's
   (pypinyin, xjyutping, genanki, the dictionary); --startup also runs bench_startup.py.
 """
@@ -25,6 +31,7 @@
 from __future__ import annotations
 
 import argparse
+import html
 import os
 import statistics
 import subprocess
@@ -206,6 +213,8 @@ def main() -> None:
         f"{statistics.median(pinyin) / statistics.median(cut):.1f}"
     )
 
+    _ruby(text, args.runs)
+
     loaded = subprocess.run(
         [sys.executable, "-c", STARTUP_MODULES],
         env={**env, "QT_QPA_PLATFORM": "offscreen"},
@@ -284,6 +293,120 @@ def _popup(cache: Path, words: list[str]) -> tuple[list[float], list[float], lis
     conn.close()
     library.close()
     return popup, lookup, sql
+
+
+def _repaint(pane) -> float:
+    """The median time to paint the whole of the pane's screen again (as scrolling does)."""
+    times = []
+    for _ in range(10):
+        started = time.perf_counter()
+        pane.viewport().repaint()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def _ruby(seed: str, runs: int) -> None:
+    """拼音 mode on an article, against the same article laid out and painted without."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from reader.gui import word_selection
+    from reader.gui.reading_pane import ReadingPane
+    from reader.library import Library
+
+    app = QApplication.instance() or QApplication([])
+    library = Library.open(Path(tempfile.mkdtemp(prefix="bench-ruby-")))
+    paragraphs = [p.strip() for p in seed.splitlines() if len(p.strip()) > 20]
+
+    def article(chars: int, title: str) -> object:
+        """One article of `chars` characters: a saved page (a text page of repeated
+        paragraphs would be split into several articles)."""
+        body, i = [], 0
+        while sum(map(len, body)) < chars:
+            body.append(f"{paragraphs[i % len(paragraphs)]}（{title}，{i}）")  # each one new
+            i += 1
+        page = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        page += "".join(f"<p>{html.escape(p)}</p>" for p in body) + "</article></body></html>"
+        [record] = library.import_bytes(page.encode(), f"{title}.html", f"{title}.html").articles
+        view = library.view(library.get(record.id), None)
+        assert len(view.body.text) >= chars * 0.95, len(view.body.text)
+        return view
+
+    def wait(done) -> None:
+        while not done():
+            app.processEvents()  # the benchmark's own loop: the segmenter's answers
+            time.sleep(0.0005)
+
+    def shown_read(pane: ReadingPane) -> bool:
+        bottom = pane.verticalScrollBar().value() + pane.viewport().height()
+        top = pane.verticalScrollBar().value()
+        block = pane.document().begin()
+        while block.isValid():
+            y = block.layout().position().y()
+            box = pane.document().documentLayout().blockBoundingRect(block)
+            if y > bottom:
+                return True
+            shown = y + box.height() >= top and readings.has_han(block.text())
+            if shown and word_selection.char_readings(block.text(), "marks") is None:
+                return False
+            block = block.next()
+        return True
+
+    from reader.core import readings
+
+    def fresh_segmenter() -> None:
+        # Nothing read yet in either process; pypinyin loaded (as after the first use).
+        if word_selection._segmenter is not None:
+            word_selection._segmenter.stop()
+            word_selection._segmenter = None
+        word_selection.warm_up_in_background()
+        wait(word_selection.segmenter_ready)
+        word_selection.ask_readings(["预热"], "marks")
+        wait(lambda: word_selection.char_readings("预热", "marks") is not None)
+
+    for chars, label in ((3000, "3,000"), (100_000, "100,000")):
+        plain, on, thread, end, page, plain_page = [], [], [], [], [], []
+        for run in range(runs):
+            view = article(chars, f"第{run}篇 {label}")
+            pane = ReadingPane()
+            pane.resize(900, 800)
+            pane.show()
+            fresh_segmenter()
+            started = time.perf_counter()
+            pane.show_article(view)  # type: ignore[arg-type]
+            pane.viewport().repaint()
+            plain.append(time.perf_counter() - started)
+            plain_page.append(_repaint(pane))
+            started = time.perf_counter()
+            pane.set_ruby("marks")
+            pane.viewport().repaint()  # asks for the paragraphs shown
+            thread.append(time.perf_counter() - started)
+            wait(lambda p=pane: shown_read(p))
+            pane.viewport().repaint()
+            on.append(time.perf_counter() - started)
+            page.append(_repaint(pane))
+            started = time.perf_counter()
+            bar = pane.verticalScrollBar()
+            bar.setValue(bar.maximum())
+            pane.viewport().repaint()
+            wait(lambda p=pane: shown_read(p))
+            pane.viewport().repaint()
+            end.append(time.perf_counter() - started)
+            pane.close()
+            pane.deleteLater()
+        median = statistics.median
+        bound = " (bound 100 ms)" if chars == 3000 else ""
+        print(
+            f"拼音 mode on a {label}-character article: readings on screen median "
+            f"{ms(median(on))}, max {ms(max(on))}{bound}, of which the window's thread "
+            f"{ms(median(thread))}; vs laying it out and painting without "
+            f"{ms(median(plain))}, ratio {median(on) / median(plain):.1f}; its end after "
+            f"a jump there {ms(median(end))}; a screen repainted {ms(median(page))} vs "
+            f"{ms(median(plain_page))} without"
+        )
+    if word_selection._segmenter is not None:
+        word_selection._segmenter.stop()
+    library.close()
 
 
 if __name__ == "__main__":
