@@ -77,22 +77,6 @@ def replace_jieba_prefix_dict(dt: Any, prefix_dict: tuple[dict[str, int], int]) 
         dt.initialized = True
 
 
-# -- hashing ------------------------------------------------------------------------------
-
-
-def sha256(data: bytes) -> str:
-    """The SHA-256 hex digest of `data`, by Python's own implementation: hashlib's loads
-    OpenSSL's library first, which a window about to paint can do without."""
-    try:
-        from _sha256 import sha256 as implementation  # Python 3.11
-    except ImportError:
-        try:
-            from _sha2 import sha256 as implementation  # Python 3.12 and later
-        except ImportError:
-            from hashlib import sha256 as implementation
-    return str(implementation(data).hexdigest())
-
-
 # -- PySide -------------------------------------------------------------------------------
 
 _PYSIDE_HELPER = "shibokensupport.feature"

@@ -9,13 +9,14 @@ the protocol described in ``single_instance``.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from reader import APP_ID
-from reader.core import internals, paths
+from reader.core import paths
 
 log = logging.getLogger(__name__)
 
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 def server_name(data_dir: str | os.PathLike[str] | None = None) -> str:
     """The socket name for this user and library (resolved, so a symlinked folder agrees)."""
     folder = paths.data_dir(data_dir).expanduser().resolve()
-    digest = internals.sha256(os.fsencode(folder))[:16]
+    digest = hashlib.sha256(os.fsencode(folder)).hexdigest()[:16]
     if hasattr(os, "getuid"):
         user = str(os.getuid())
     else:

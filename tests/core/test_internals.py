@@ -4,11 +4,9 @@ instead of leaving users on the slower (or unbounded) fallback without anyone no
 
 from __future__ import annotations
 
-import hashlib
 import http.server
 import io
 import json
-import os
 import socket
 import subprocess
 import sys
@@ -78,19 +76,6 @@ def test_jieba_initialised_from_our_prefix_dictionary_cuts_as_its_own(tmp_path: 
 
     assert cut("ours") == cut("jiebas")
     assert not list((tmp_path / "ours").iterdir())  # jieba did not build its own cache
-
-
-def test_sha256_is_hashlibs_digest_without_loading_openssl() -> None:
-    data = os.fsencode("/home/读者/资料")
-    assert internals.sha256(data) == hashlib.sha256(data).hexdigest()
-    builtin = sys.builtin_module_names
-    assert "_sha256" in builtin or "_sha2" in builtin or _importable("_sha256", "_sha2")
-
-
-def _importable(*names: str) -> bool:
-    import importlib.util
-
-    return any(importlib.util.find_spec(name) is not None for name in names)
 
 
 def test_pysides_import_check_is_answered_alike_from_the_files() -> None:

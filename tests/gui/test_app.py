@@ -103,7 +103,6 @@ def test_nothing_slow_is_loaded_before_the_window_paints(tmp_path: Path, library
         "reader.gui.annotations_controller",
         "reader.annotation_io",
         "PySide6.QtNetwork",  # listening for later launches
-        "hashlib",  # OpenSSL's library, for the socket name
         "json",
         "reader.store.analysis",
         "reader.gui.find_bar",

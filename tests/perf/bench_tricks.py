@@ -11,8 +11,6 @@ Each variant undoes one trick before the app starts:
 * ``pyside check``: PySide's own check of every imported module (inspect.getsource)
   instead of reading the file's bytes (reader.core.internals.faster_pyside_import_check).
 * ``gc on``: the cyclic collector left on while the window is built (cli.main turns it off).
-* ``hashlib``: hashlib (and OpenSSL's library) loaded for the socket name's digest instead
-  of the built-in SHA-256 (reader.core.internals.sha256).
 * ``QStyle``: QStyle's Python type made before the paint (themes.standard_icon reads the
   style's pictures from Qt's images; the keyword panel's delegate takes it late).
 * ``shipped again``: nothing undone: the difference between two runs of the same thing,
@@ -57,7 +55,6 @@ STARTUP_VARIANTS = {
     "shipped": "",
     "pyside check": "import reader.gui.pyside_imports as p; p.install = lambda: False",
     "gc on": "import gc; gc.disable = lambda: None",
-    "hashlib": "import hashlib",
     "QStyle": "from PySide6.QtWidgets import QStyle; QStyle.StandardPixmap.SP_DirIcon",
     "shipped again": "",
 }
