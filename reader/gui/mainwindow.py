@@ -6,7 +6,8 @@ The controllers: :class:`StartupSequence` (filling the window after its first pa
 and its layers), :class:`ListController` and :class:`ListSync` (the list and sidebar),
 :class:`OrganiseActions`, :class:`Looks` (preferences and theme), :class:`WordLists`,
 :class:`Exporter`, :class:`FeedsController` (subscriptions and their refresh),
-:class:`RubyMode` (拼音 mode) and :class:`Annotating` (highlights and notes; its dock is
+:class:`RubyMode` (拼音 mode), :class:`CompanionUi` (the lookup popup, 朗读, 生词本) and
+:class:`Annotating` (highlights and notes; its dock is
 built after the first paint).
 Menus and the toolbar are laid out in :mod:`reader.gui.menus`. Whoever changes the library
 says so on :attr:`changes`; the list, sidebar and panels decide from it what to redraw.
@@ -42,6 +43,7 @@ from reader.gui.analysis_runner import AnalysisRunner
 from reader.gui.annotating import Annotating
 from reader.gui.article_model import ArticleTableModel
 from reader.gui.changes import Change, LibraryChanges
+from reader.gui.companion_ui import CompanionUi
 from reader.gui.desktop_entry import DesktopEntryActions
 from reader.gui.exporting import Exporter
 from reader.gui.feeds import FeedsController
@@ -70,9 +72,6 @@ if TYPE_CHECKING:
 
     from reader.gui.backup_controller import BackupController
     from reader.gui.find_bar import FindBar
-    from reader.gui.lookup_popup import LookupController
-    from reader.gui.read_aloud import ReadAloud
-    from reader.gui.vocabulary_window import VocabularyWindow
 
 log = logging.getLogger(__name__)
 
@@ -125,9 +124,18 @@ class MainWindow(QMainWindow):
         self.annotating.dock_placed.connect(
             lambda dock: self.measure.fold_beside(dock, self.keyword_dock)
         )
-        # The lookup popup, made when the first article shows (not before the first paint).
-        self.lookup: LookupController | None = None
-        self.reading_pane.article_shown.connect(self._build_lookup)
+        self.companion = CompanionUi(
+            self,
+            library,
+            settings,
+            pane=self.reading_pane,
+            reading=self.reading,
+            looks=self.looks,
+            writer=self.writer,
+            changes=self.changes,
+            add_below_pane=self._reading_column.addWidget,
+            status=self.status,
+        )
         self.startup: StartupSequence = StartupSequence(self, settings)
         self.startup.failed.connect(self._library_failed)
         self.startup.loaded.connect(self.feeds.start)
@@ -305,20 +313,6 @@ class MainWindow(QMainWindow):
         self.reading_pane.customContextMenuRequested.connect(reading.context_menu)
         return reading
 
-    def _build_lookup(self, _article_id: int) -> None:
-        if self.lookup is None:
-            from reader.gui.lookup_popup import LookupController
-
-            self.lookup = LookupController(
-                self.reading_pane,
-                self.library,
-                self.settings,
-                lambda: self.reading.config,
-                self.writer,
-                self.changes,
-            )
-            self.lookup.said.connect(lambda text: self.status(text, 6000))
-
     @cached_property
     def backups(self) -> BackupController:
         """Backups and restores (文件 → 备份与恢复…) and the daily backup: made once the
@@ -342,28 +336,6 @@ class MainWindow(QMainWindow):
         )
         self._reading_column.addWidget(bar)
         return bar
-
-    @cached_property
-    def read_aloud(self) -> ReadAloud:
-        """朗读, with its bar under the reading pane: made when first asked for."""
-        from reader.gui.read_aloud import ReadAloud, ReadAloudBar
-
-        bar = ReadAloudBar()
-        self._reading_column.addWidget(bar)
-        return ReadAloud(
-            self.reading_pane,
-            self.settings,
-            lambda: self.looks.formats["speaking"],
-            bar,
-            self,
-        )
-
-    @cached_property
-    def vocabulary_window(self) -> VocabularyWindow:
-        """生词本 (工具 → 生词本…): made when first opened."""
-        from reader.gui.vocabulary_window import VocabularyWindow
-
-        return VocabularyWindow(self.library, self.writer, self.changes, self.reading, self)
 
     # -- what the controllers ask of the window -------------------------------------------
 
@@ -480,8 +452,7 @@ class MainWindow(QMainWindow):
         self.importer.cancel()
         self.analysis_runner.cancel()
         self.feeds.cancel()
-        if "read_aloud" in self.__dict__:
-            self.read_aloud.shut_down()  # no voice goes on after the window
+        self.companion.shut_down()
         # Workers report to this window: let them stop before it goes away.
         QThreadPool.globalInstance().waitForDone(30_000)
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget, QLineEdit
 
     from reader.gui.backup_controller import BackupController
+    from reader.gui.companion_ui import CompanionUi
     from reader.gui.desktop_entry import DesktopEntryActions
     from reader.gui.exporting import Exporter
     from reader.gui.feeds import FeedsController
@@ -24,10 +25,8 @@ if TYPE_CHECKING:
     from reader.gui.importing import Importer
     from reader.gui.looks import Looks
     from reader.gui.organise import OrganiseActions
-    from reader.gui.read_aloud import ReadAloud
     from reader.gui.reading import ReadingController
     from reader.gui.script_selector import ScriptSelector
-    from reader.gui.vocabulary_window import VocabularyWindow
     from reader.gui.word_lists import WordLists
 
 
@@ -45,18 +44,13 @@ class MenuHost(Protocol):
     scripts: ScriptSelector
     keyword_dock: QDockWidget
     search_edit: QLineEdit
+    companion: CompanionUi
 
     @property
     def backups(self) -> BackupController: ...
 
     @property
     def find_bar(self) -> FindBar: ...
-
-    @property
-    def read_aloud(self) -> ReadAloud: ...
-
-    @property
-    def vocabulary_window(self) -> VocabularyWindow: ...
 
     def open_settings(self) -> None: ...
 
@@ -192,20 +186,25 @@ class Menus(QObject):
         """工具: reading aloud (built when first used) and the vocabulary window."""
         tools = QMenu(self.tr("工具(&T)"), window)
         add = lambda *args: add_action(window, tools, *args)  # noqa: E731
-        self.read_action = add(self.tr("朗读(&R)"), lambda: w.read_aloud.read(), "Ctrl+R")
-        add(self.tr("朗读全文"), lambda: w.read_aloud.read_article(), "Ctrl+Shift+R")
-        add(self.tr("朗读选中内容"), lambda: w.read_aloud.read_selection(), "Ctrl+Alt+R")
-        add(self.tr("暂停/继续朗读"), lambda: w.read_aloud.toggle_pause(), "Ctrl+Shift+Space")
-        add(self.tr("停止朗读"), lambda: w.read_aloud.stop(), "Ctrl+.")
-        add(self.tr("加快朗读"), lambda: w.read_aloud.change_speed(+1), "]")
-        add(self.tr("减慢朗读"), lambda: w.read_aloud.change_speed(-1), "[")
+        aloud = lambda: w.companion.read_aloud  # noqa: E731 - built at its first use
+        self.read_action = add(self.tr("朗读(&R)"), lambda: aloud().read(), "Ctrl+R")
+        add(self.tr("朗读全文"), lambda: aloud().read_article(), "Ctrl+Shift+R")
+        add(self.tr("朗读选中内容"), lambda: aloud().read_selection(), "Ctrl+Alt+R")
+        add(self.tr("暂停/继续朗读"), lambda: aloud().toggle_pause(), "Ctrl+Shift+Space")
+        add(self.tr("停止朗读"), lambda: aloud().stop(), "Ctrl+.")
+        add(self.tr("加快朗读"), lambda: aloud().change_speed(+1), "]")
+        add(self.tr("减慢朗读"), lambda: aloud().change_speed(-1), "[")
         cantonese = QAction(self.tr("香港繁体用粤语朗读"), window)
         cantonese.setCheckable(True)
-        cantonese.triggered.connect(lambda on: w.read_aloud.set_cantonese_for_hk(on))
+        cantonese.triggered.connect(lambda on: aloud().set_cantonese_for_hk(on))
         tools.addAction(cantonese)
-        tools.aboutToShow.connect(lambda: cantonese.setChecked(w.read_aloud.cantonese_for_hk))
+        tools.aboutToShow.connect(lambda: cantonese.setChecked(aloud().cantonese_for_hk))
         tools.addSeparator()
-        add(self.tr("生词本(&W)…"), lambda: w.vocabulary_window.open_window(), "Ctrl+Shift+W")
+        add(
+            self.tr("生词本(&W)…"),
+            lambda: w.companion.vocabulary_window.open_window(),
+            "Ctrl+Shift+W",
+        )
         return tools
 
     def _fill_toolbar(self, w: MenuHost) -> None:

@@ -30,7 +30,7 @@ def shown(qtbot, window: MainWindow) -> MainWindow:
     word_selection.warm_up_in_background()
     qtbot.waitUntil(word_selection.segmenter_ready, timeout=60_000)
     _words_known(qtbot, window)
-    assert window.lookup is not None
+    assert window.companion.lookup is not None
     return window
 
 
@@ -62,7 +62,7 @@ def point_at(window: MainWindow, text: str, nth: int = 0, char: int = 0) -> QPoi
 
 
 def hover(qtbot, window: MainWindow, point: QPoint):
-    lookup = window.lookup
+    lookup = window.companion.lookup
     with qtbot.waitSignal(lookup.shown, timeout=20_000) as signal:
         qtbot.mouseMove(window.reading_pane.viewport(), point)
     qtbot.waitUntil(lookup.popup.isVisible)
@@ -73,21 +73,21 @@ def test_pointing_at_a_word_shows_it_under_the_word(qtbot, shown: MainWindow) ->
     found = hover(qtbot, shown, point_at(shown, "银行行长", nth=1, char=3))
     # The segmenter's word, not the character under the pointer; its parts read as in it.
     assert found.word == "银行行长" and found.pinyin == "yín háng háng zhǎng"
-    popup = shown.lookup.popup
+    popup = shown.companion.lookup.popup
     assert "bank president" in popup.label.text() and "銀行行長" in popup.label.text()
-    assert not popup.geometry().intersects(shown.lookup.word_on_screen())
-    assert popup.geometry().top() > shown.lookup.word_on_screen().bottom()
+    assert not popup.geometry().intersects(shown.companion.lookup.word_on_screen())
+    assert popup.geometry().top() > shown.companion.lookup.word_on_screen().bottom()
 
     # Shift+→ widens by a word, Shift+← narrows again (never below the first word).
-    with qtbot.waitSignal(shown.lookup.shown, timeout=10_000) as widened:
+    with qtbot.waitSignal(shown.companion.lookup.shown, timeout=10_000) as widened:
         qtbot.keyClick(shown.reading_pane, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
     assert widened.args[0].word == "银行行长认为"
-    with qtbot.waitSignal(shown.lookup.shown, timeout=10_000) as narrowed:
+    with qtbot.waitSignal(shown.companion.lookup.shown, timeout=10_000) as narrowed:
         qtbot.keyClick(shown.reading_pane, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
     assert narrowed.args[0].word == "银行行长"
     qtbot.keyClick(shown.reading_pane, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
-    assert shown.lookup.current.word == "银行行长" and popup.isVisible()
-    assert not popup.geometry().intersects(shown.lookup.word_on_screen())
+    assert shown.companion.lookup.current.word == "银行行长" and popup.isVisible()
+    assert not popup.geometry().intersects(shown.companion.lookup.word_on_screen())
 
     qtbot.keyClick(shown.reading_pane, Qt.Key.Key_Escape)
     assert not popup.isVisible()
@@ -96,7 +96,7 @@ def test_pointing_at_a_word_shows_it_under_the_word(qtbot, shown: MainWindow) ->
 def test_the_title_and_every_script_view(qtbot, shown: MainWindow) -> None:
     found = hover(qtbot, shown, point_at(shown, "谈发展", char=2))
     assert found.word == "发展" and "to develop" in found.definitions
-    shown.lookup.close()
+    shown.companion.lookup.close()
     for config, word, other in (
         ("s2twp", "發展", "发展"),
         ("s2hk", "發展", "发展"),
@@ -107,23 +107,23 @@ def test_the_title_and_every_script_view(qtbot, shown: MainWindow) -> None:
         _words_known(qtbot, shown)
         found = hover(qtbot, shown, point_at(shown, word, nth=1, char=1))
         assert found.word == word and found.pinyin == "fā zhǎn"
-        assert other in shown.lookup.popup.label.text()
+        assert other in shown.companion.lookup.popup.label.text()
         # Cantonese readings in the Hong Kong view.
         assert (found.jyutping == "faat3 zin2") == (config == "s2hk")
-        shown.lookup.close()
+        shown.companion.lookup.close()
         qtbot.mouseMove(shown.reading_pane.viewport(), QPoint(1, 1))
 
 
 def test_moving_away_closes_and_nothing_on_punctuation(qtbot, shown: MainWindow) -> None:
     hover(qtbot, shown, point_at(shown, "都市", char=0))
     qtbot.mouseMove(shown.reading_pane.viewport(), point_at(shown, "孩子们", char=1))
-    assert not shown.lookup.popup.isVisible()
-    assert not shown.lookup.look_up_at(point_at(shown, "，"))
+    assert not shown.companion.lookup.popup.isVisible()
+    assert not shown.companion.lookup.look_up_at(point_at(shown, "，"))
 
 
 def test_a_keeps_the_word_with_its_sentence(qtbot, shown: MainWindow) -> None:
     hover(qtbot, shown, point_at(shown, "都市", char=1))
-    with qtbot.waitSignal(shown.lookup.said, timeout=10_000) as said:
+    with qtbot.waitSignal(shown.companion.lookup.said, timeout=10_000) as said:
         qtbot.keyClick(shown.reading_pane, Qt.Key.Key_A)
     assert "都市" in said.args[0]
     word = shown.library.vocabulary.get("都市")

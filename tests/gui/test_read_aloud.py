@@ -96,7 +96,7 @@ def test_the_article_is_read_sentence_by_sentence_highlighted_and_followed(
     sentences = [FIRST, SECOND, *PARAGRAPHS]
     highlighted: list[str] = []
     action(shown, "朗读全文").trigger()
-    aloud = shown.read_aloud
+    aloud = shown.companion.read_aloud
     aloud.sentence_started.connect(lambda *_: highlighted.append(speaking(shown) or ""))
     assert aloud.bar.isVisible() and aloud.state == read_aloud.SPEAKING
     qtbot.waitUntil(lambda: aloud.state == read_aloud.IDLE, timeout=60_000)
@@ -118,7 +118,7 @@ def test_the_article_is_read_sentence_by_sentence_highlighted_and_followed(
 
 def test_the_last_sentence_read_is_in_view(qtbot, said: Said, shown: MainWindow) -> None:
     pane = shown.reading_pane
-    aloud = shown.read_aloud
+    aloud = shown.companion.read_aloud
     seen: list[bool] = []
 
     def in_view(start: int, end: int) -> None:
@@ -141,7 +141,7 @@ def test_pause_resume_speed_and_stop(
     qtbot, said: Said, shown: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FAKE_ESPEAK_SECONDS", "1.5")
-    aloud = shown.read_aloud
+    aloud = shown.companion.read_aloud
     aloud.read_article()
     qtbot.waitUntil(lambda: len(said()) == 1, timeout=10_000)
     assert speaking(shown) == FIRST
@@ -177,11 +177,11 @@ def test_another_article_stops_reading(
     qtbot, said: Said, shown: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("FAKE_ESPEAK_SECONDS", "1.5")
-    shown.read_aloud.read_article()
+    shown.companion.read_aloud.read_article()
     qtbot.waitUntil(lambda: len(said()) == 1, timeout=10_000)
     shown.importer.finish(shown.library.import_text("另一篇\n\n别的文章在这里。\n"))
     qtbot.waitUntil(lambda: "另一篇" in shown.reading_pane.record.title, timeout=10_000)
-    assert shown.read_aloud.state == read_aloud.IDLE
+    assert shown.companion.read_aloud.state == read_aloud.IDLE
     qtbot.wait(2000)
     assert len(said()) == 1
 
@@ -190,7 +190,7 @@ def test_the_selection_the_cursor_and_the_voice_of_the_view(
     qtbot, said: Said, shown: MainWindow
 ) -> None:
     pane = shown.reading_pane
-    aloud = shown.read_aloud
+    aloud = shown.companion.read_aloud
     body = pane.record.body
 
     def read(act: str) -> list[dict]:
@@ -239,7 +239,7 @@ def test_without_a_speech_engine_one_message_says_what_to_install(
     action(shown, "朗读全文").trigger()
     assert len(messages) == 1 and "espeak-ng" in messages[0]
     assert "apt install espeak-ng" in messages[0]
-    aloud = shown.read_aloud
+    aloud = shown.companion.read_aloud
     assert aloud.state == read_aloud.IDLE and not aloud.bar.isVisible()
     assert speaking(shown) is None
 
@@ -260,4 +260,4 @@ def test_with_nothing_chosen_reading_starts_at_the_first_sentence_in_view(
     qtbot.waitUntil(lambda: len(said()) >= 1, timeout=10_000)
     assert said()[0]["text"] == speech.spoken_text(first_in_view, speech.MANDARIN)
     assert speaking(shown) == first_in_view
-    shown.read_aloud.stop()
+    shown.companion.read_aloud.stop()

@@ -171,11 +171,13 @@ def test_readings_above_the_characters_with_marks_kept(
     window.find_bar.step(+1)  # stepping through the finds still selects them
     assert pane.textCursor().selectedText() == word
     # The popup finds its word among the readings and stays off it.
-    qtbot.waitUntil(lambda: window.lookup is not None)
-    with qtbot.waitSignal(window.lookup.shown, timeout=20_000) as looked_up:
+    qtbot.waitUntil(lambda: window.companion.lookup is not None)
+    with qtbot.waitSignal(window.companion.lookup.shown, timeout=20_000) as looked_up:
         qtbot.mouseMove(pane.viewport(), char_rect(window, "都市").center())
     assert looked_up.args[0].word == "都市"
-    assert not window.lookup.popup.geometry().intersects(window.lookup.word_on_screen())
+    assert not window.companion.lookup.popup.geometry().intersects(
+        window.companion.lookup.word_on_screen()
+    )
 
 
 def test_one_key_on_and_off_gives_back_the_plain_pane(
@@ -223,11 +225,11 @@ def test_the_reading_chosen_in_settings(qtbot, shown: MainWindow) -> None:
     beside = QRect(box.right() + 1, box.top(), box.width() // 2, box.height())
     assert ink(grab(window), beside, pane.theme.base) > 6
     # The popup shows the same choice beside the pinyin.
-    qtbot.waitUntil(lambda: window.lookup is not None)
-    with qtbot.waitSignal(window.lookup.shown, timeout=20_000):
+    qtbot.waitUntil(lambda: window.companion.lookup is not None)
+    with qtbot.waitSignal(window.companion.lookup.shown, timeout=20_000):
         qtbot.mouseMove(pane.viewport(), char_rect(window, "都市").center())
-    assert "ㄉㄨ ㄕˋ" in window.lookup.popup.label.text()
-    window.lookup.close()
+    assert "ㄉㄨ ㄕˋ" in window.companion.lookup.popup.label.text()
+    window.companion.lookup.close()
     window.scripts.set_config("s2hk")  # a choice holds in every view
     assert fmt(window) == "zhuyin"
     looks.apply(replace(looks.prefs, reading="auto"))
@@ -265,9 +267,9 @@ def test_a_long_article_is_read_as_it_is_shown(qtbot, shown: MainWindow) -> None
 
 def test_the_words_being_learnt_are_marked(qtbot, shown: MainWindow) -> None:
     window, pane = shown, shown.reading_pane
-    qtbot.waitUntil(lambda: window.lookup is not None)
+    qtbot.waitUntil(lambda: window.companion.lookup is not None)
     box = char_rect(window, "都市")
-    with qtbot.waitSignal(window.lookup.shown, timeout=20_000) as looked_up:
+    with qtbot.waitSignal(window.companion.lookup.shown, timeout=20_000) as looked_up:
         qtbot.mouseMove(pane.viewport(), box.center())
     assert looked_up.args[0].word == "都市"
     with qtbot.waitSignal(window.changes.changed, timeout=10_000) as said:

@@ -46,9 +46,9 @@ def words(qtbot, window: MainWindow) -> MainWindow:
 
 def open_vocabulary(qtbot, window: MainWindow) -> VocabularyWindow:
     found = [a for a in window.menus.tools.actions() if a.text() == "生词本(&W)…"]
-    with qtbot.waitSignal(window.vocabulary_window.listed):
+    with qtbot.waitSignal(window.companion.vocabulary_window.listed):
         found[0].trigger()
-    return window.vocabulary_window
+    return window.companion.vocabulary_window
 
 
 def listed(vocab: VocabularyWindow) -> list[str]:
@@ -199,7 +199,7 @@ def test_a_word_added_from_the_popup_shows_at_once(qtbot, words: MainWindow) -> 
     probe.setPosition(probe.position() + 1)
     right = pane.cursorRect(probe)
     point = QPoint((left.left() + right.left()) // 2, left.center().y())
-    with qtbot.waitSignal(words.lookup.shown, timeout=20_000) as shown:
+    with qtbot.waitSignal(words.companion.lookup.shown, timeout=20_000) as shown:
         qtbot.mouseMove(pane.viewport(), point)
     assert shown.args[0].word == "都市"
     qtbot.keyClick(pane, Qt.Key.Key_A)

@@ -88,7 +88,7 @@ def session(directory: Path, engine_folder: Path) -> dict[str, object]:
     started = time.perf_counter()
 
     heart.step("朗读: the article, 6 sentences")
-    aloud = window.read_aloud
+    aloud = window.companion.read_aloud
     window.menus.read_action.trigger()
     deadline = time.perf_counter() + 60
     while aloud.index < 6 and aloud.state != read_aloud.IDLE and time.perf_counter() < deadline:
@@ -103,7 +103,7 @@ def session(directory: Path, engine_folder: Path) -> dict[str, object]:
     bench_gui.run_for(100)
 
     heart.step("生词本: open")
-    vocab = window.vocabulary_window
+    vocab = window.companion.vocabulary_window
     bench_gui.wait(vocab.listed, vocab.open_window)
     bench_gui.run_for(200)
     words = vocab.model.rowCount()
