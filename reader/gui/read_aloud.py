@@ -28,6 +28,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from reader.core import speech
+from reader.core.readings import HK_VIEWS  # the views whose readings are Cantonese
 from reader.gui.reading_pane import Layer
 
 if TYPE_CHECKING:
@@ -43,7 +44,6 @@ LAYER = "speaking"
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5)
 SPEED_KEY = "speech/speed"
 CANTONESE_KEY = "speech/cantonese_for_hk"  # Cantonese voice in the Hong Kong views
-HK_VIEWS = ("s2hk", "s2hkp", "t2hk")  # as the lookup popup's jyutping
 IDLE, SPEAKING, PAUSED = "idle", "speaking", "paused"
 
 
