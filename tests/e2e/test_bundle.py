@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from pathlib import Path
 
 import pytest
 from saved_pages import mhtml, webarchive
-from xsession import WAIT, reader_windows, wait_for, window_title
+from xsession import WAIT, quit_window, reader_windows, wait_for, window_title
 
 from reader import APP_ID, __version__
 
@@ -147,13 +146,7 @@ def window(argv: list[str], home: Path, env: dict[str, str]) -> Iterator[subproc
         wait_for("its window", lambda: len(reader_windows(env)) == 1, app)
         yield app
     finally:
-        app.send_signal(signal.SIGTERM)
-        try:
-            _, errors = app.communicate(timeout=WAIT)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            app.communicate()
-            raise
+        errors = quit_window(app)
     assert app.returncode == 0, errors
     assert "Traceback" not in errors
 

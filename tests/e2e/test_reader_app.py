@@ -11,18 +11,16 @@ import configparser
 import json
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from xsession import reader_windows, wait_for
+from xsession import WAIT, quit_window, reader_windows, wait_for
 
 PAGES = Path(__file__).resolve().parents[1] / "data" / "pages"
 READER = Path(sys.executable).parent / "reader"
-WAIT = 60  # seconds for anything to happen on a slow, busy machine
 
 pytestmark = pytest.mark.slow
 
@@ -107,13 +105,7 @@ def test_the_installed_reader_imports_shows_takes_a_second_launch_and_quits_on_s
         wait_for("the handed-over file", lambda: {a["title"] for a in listed(env)} >= wanted, app)
         assert len(reader_windows(env)) == 1  # still one window: no second instance
     finally:
-        app.send_signal(signal.SIGTERM)
-        try:
-            _, errors = app.communicate(timeout=WAIT)
-        except subprocess.TimeoutExpired:
-            app.kill()
-            app.communicate()
-            raise
+        errors = quit_window(app)
     assert app.returncode == 0, errors
     assert "Traceback" not in errors
 

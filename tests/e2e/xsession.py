@@ -4,6 +4,7 @@ for a running app."""
 from __future__ import annotations
 
 import re
+import signal
 import subprocess
 import time
 from collections.abc import Callable
@@ -54,3 +55,15 @@ def window_title(env: dict[str, str], window_id: str) -> str:
     # xprop writes the bytes it cannot show in its locale as octal escapes (\351).
     octal = re.sub(rb"\\([0-7]{3})", lambda m: bytes([int(m[1], 8)]), found[1].encode())
     return octal.decode("utf-8")
+
+
+def quit_window(app: subprocess.Popen) -> str:
+    """Quit the app as a desktop session does (SIGTERM) and wait for it: its stderr."""
+    app.send_signal(signal.SIGTERM)
+    try:
+        _, errors = app.communicate(timeout=WAIT)
+    except subprocess.TimeoutExpired:
+        app.kill()
+        app.communicate()
+        raise
+    return str(errors)
