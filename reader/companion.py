@@ -177,8 +177,8 @@ class Companion:
         simplified = word  # as written: one of the headword's forms when found so
         entries = dictionary.entries([word])
         if not entries:
-            simplified = _same_length(word, "t2s")
-            traditional = _same_length(word, "s2t")
+            simplified = readings.same_length(word, "t2s")
+            traditional = readings.same_length(word, "s2t")
             entries = dictionary.entries(_unique([simplified, traditional]))
             if not entries:
                 return simplified, traditional, []
@@ -201,13 +201,13 @@ class Companion:
                 if j - i < len(chars)
             }
             known = dictionary.known(
-                _unique([f for c in candidates for f in (c, _same_length(c, "t2s"))])
+                _unique([f for c in candidates for f in (c, readings.same_length(c, "t2s"))])
             )
             i = 0
             while i < len(chars):
                 for j in range(len(chars) - (i == 0), i + 1, -1):
                     piece = "".join(chars[i:j])
-                    if piece in known or _same_length(piece, "t2s") in known:
+                    if piece in known or readings.same_length(piece, "t2s") in known:
                         spans.append((i, j))
                         i = j - 1
                         break
@@ -222,14 +222,9 @@ class Companion:
         for i, j in spans:
             text = "".join(chars[i:j])
             pinyin = " ".join(syllables[i:j]) if aligned else readings.reading(text)
-            found = dictionary.entries(_unique([text, _same_length(text, "t2s")]))
+            found = dictionary.entries(_unique([text, readings.same_length(text, "t2s")]))
             out.append(Part(text, pinyin, _senses(found, pinyin)))
         return out
-
-
-def _same_length(text: str, config: str) -> str:
-    converted = scripts.convert(text, config)
-    return converted if len(converted) == len(text) else text
 
 
 def _unique(words: list[str]) -> list[str]:

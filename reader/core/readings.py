@@ -113,7 +113,7 @@ def warm_up(jyutping: bool = False) -> None:
         _ENGINES.jyutping()
 
 
-def _same_length(word: str, config: str) -> str:
+def same_length(word: str, config: str) -> str:
     """`word` in another script, or `word` itself when converting would change its length
     (then the syllables would no longer line up with its characters)."""
     converted = scripts.convert(word, config)
@@ -148,9 +148,9 @@ def _jyutping_syllables(run: str) -> list[str]:
 def _run_reading(run: str, fmt: str) -> tuple[str, ...]:
     """One syllable per character of a run of Han characters (a word or part of one)."""
     if fmt == JYUTPING:
-        syllables = _jyutping_syllables(_same_length(run, "s2hk"))
+        syllables = _jyutping_syllables(same_length(run, "s2hk"))
     else:
-        syllables = _pypinyin_syllables(_same_length(run, "t2s"), fmt)
+        syllables = _pypinyin_syllables(same_length(run, "t2s"), fmt)
     if len(syllables) != len(run):  # never expected; keep the promise of one per character
         log.debug("reading of %r came out as %r", run, syllables)
         if len(run) == 1:
@@ -204,7 +204,7 @@ def cut(text: str) -> list[str]:
     one) whenever t2s keeps one character for one."""
     from reader.core import segment  # jieba's dictionary: only when text is to be cut
 
-    simplified = _same_length(text, "t2s")
+    simplified = same_length(text, "t2s")
     if simplified == text:
         return segment.cut(text)
     words, start = [], 0

@@ -20,7 +20,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.core import readings, scripts
+from reader.core import readings
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +73,7 @@ def spoken_text(text: str, voice: str) -> str:
     in their Hong Kong form for Cantonese."""
     check_voice(voice)
     if voice == CANTONESE:
-        converted = scripts.convert(text, "s2hk")
-        return converted if len(converted) == len(text) else text
+        return readings.same_length(text, "s2hk")
     out = []
     for piece in readings.read_text(text, readings.NUMBERS):
         if piece.reading:
