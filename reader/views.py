@@ -74,8 +74,8 @@ def warm_up(config: str | None) -> None:
     converter of each script's effective config. The first ones take long and much memory
     (bench_scripts.py load_ms), so they load when a reader first chooses the view, on a
     worker, and never for a view nobody chose (bench_gui.py "switch the script")."""
-    scripts.detect_script("")
-    if config is not None:
+    if config is not None:  # the original needs neither
+        scripts.detect_script("")
         for script in scripts.SCRIPTS:
             effective = scripts.effective_config(config, script)
             if effective is not None:
