@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -155,18 +155,21 @@ class Companion:
         if len(word) > MAX_WORD:
             raise NothingToLookUp(f"{word[:MAX_WORD]}… is too long to look up (at most {MAX_WORD})")
         simplified, traditional, entries = self._entries(word)
-        pinyin = reading or readings.reading(word, readings.MARKS)
+        # Read through the headword's forms (the converters' when there is none): as the
+        # engines read best, and with no converter to load for a word the dictionary has.
+        pinyin = reading or readings.reading(simplified, readings.MARKS, as_given=True)
         syllables = pinyin.split(" ")
-        return Lookup(
+        found = Lookup(
             word=scripts.convert(word, config) if config else word,
             simplified=simplified,
             traditional=traditional,
             pinyin=pinyin,
-            zhuyin=readings.reading(word, readings.ZHUYIN),
-            jyutping=readings.reading(traditional, readings.JYUTPING) if jyutping else "",
+            zhuyin=readings.reading(simplified, readings.ZHUYIN, as_given=True),
+            jyutping="",
             senses=_senses(entries, pinyin),
-            parts=tuple(self._parts(word, syllables)) if parts else (),
+            parts=tuple(self._parts(word, simplified, syllables)) if parts else (),
         )
+        return with_jyutping(found) if jyutping else found
 
     def _entries(self, word: str) -> tuple[str, str, list[Entry]]:
         """`word`'s simplified and traditional forms and its entries. CC-CEDICT has both
@@ -185,29 +188,31 @@ class Companion:
         best = _headword(entries, word, simplified)
         return best.simplified, best.traditional, entries
 
-    def _parts(self, word: str, syllables: list[str]) -> list[Part]:
+    def _parts(self, word: str, simplified: str, syllables: list[str]) -> list[Part]:
         """The dictionary words inside `word` (longest first, left to right), then its
-        characters, each with the syllables it has in `word`."""
+        characters, each with the syllables it has in `word`. `simplified`: `word`'s
+        simplified form, character for character."""
         chars = list(word)
         if len(chars) < 2:
             return []
+        if len(simplified) != len(word):  # not expected of CC-CEDICT's headwords
+            simplified = readings.same_length(word, "t2s")
         dictionary = self.dictionary()
         spans: list[tuple[int, int]] = []
         if len(chars) > 2:
-            candidates = {
-                "".join(chars[i:j])
+            candidates = [
+                (i, j)
                 for i in range(len(chars))
                 for j in range(i + 2, min(len(chars), i + MAX_WORD) + 1)
                 if j - i < len(chars)
-            }
+            ]
             known = dictionary.known(
-                _unique([f for c in candidates for f in (c, readings.same_length(c, "t2s"))])
+                _unique([f for i, j in candidates for f in ("".join(chars[i:j]), simplified[i:j])])
             )
             i = 0
             while i < len(chars):
                 for j in range(len(chars) - (i == 0), i + 1, -1):
-                    piece = "".join(chars[i:j])
-                    if piece in known or readings.same_length(piece, "t2s") in known:
+                    if "".join(chars[i:j]) in known or simplified[i:j] in known:
                         spans.append((i, j))
                         i = j - 1
                         break
@@ -222,9 +227,15 @@ class Companion:
         for i, j in spans:
             text = "".join(chars[i:j])
             pinyin = " ".join(syllables[i:j]) if aligned else readings.reading(text)
-            found = dictionary.entries(_unique([text, readings.same_length(text, "t2s")]))
+            found = dictionary.entries(_unique([text, simplified[i:j]]))
             out.append(Part(text, pinyin, _senses(found, pinyin)))
         return out
+
+
+def with_jyutping(found: Lookup) -> Lookup:
+    """`found` with its Cantonese reading (xjyutping's, which loads at its first use)."""
+    cantonese = readings.reading(found.traditional, readings.JYUTPING, as_given=True)
+    return replace(found, jyutping=cantonese)
 
 
 def _unique(words: list[str]) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,3 +83,41 @@ def test_warm_up_builds_nothing_and_then_loads_the_index(
     ready.warm_up(jyutping=True)
     assert ready.lookup("銀行").jyutping == "ngan4 hong4"
     ready.close()
+
+
+FIRST_LOOKUPS = """
+import sys
+from pathlib import Path
+from reader.companion import Companion
+from reader.core import opencc_engine, scripts
+
+companion = Companion(Path(sys.argv[1]))
+found = [companion.lookup(word) for word in ("发展", "發展", "银行", "臺灣")]
+print([f.pinyin for f in found], [f.jyutping for f in found])
+print(opencc_engine.converter.cache_info().currsize
+      + scripts._converter_with_phrases.cache_info().currsize)
+print(companion.lookup("银行行长").traditional, companion.lookup("長大").pinyin)
+print(opencc_engine.converter.cache_info().currsize
+      + scripts._converter_with_phrases.cache_info().currsize > 0)
+"""
+
+
+def test_words_the_dictionary_has_are_read_without_the_script_converters(
+    dictionary_folder: Path,
+) -> None:
+    # A fresh process, as a window's first lookup is: the converters take longer to load
+    # than the rest of the lookup (tests/perf/bench_lookup.py).
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_LOOKUPS, str(dictionary_folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    readings, converters, others, loaded = done.stdout.splitlines()
+    assert readings == (
+        "['fā zhǎn', 'fā zhǎn', 'yín háng', 'tái wān'] "
+        "['faat3 zin2', 'faat3 zin2', 'ngan4 hong4', 'toi4 waan1']"
+    )
+    assert converters == "0"
+    # A word it does not have, or has only in another form, is converted to be read.
+    assert others == "銀行行長 zhǎng dà" and loaded == "True"

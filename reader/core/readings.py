@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core import scripts
+from reader.core import internals, memory, scripts
 
 log = logging.getLogger(__name__)
 
@@ -84,26 +84,34 @@ class _Engines:
         self._pinyin: Any = None
         self._jyutping: Any = None
 
+    def pinyin_loaded(self) -> bool:
+        return self._pinyin is not None
+
+    def jyutping_loaded(self) -> bool:
+        return self._jyutping is not None
+
     def pinyin(self) -> Any:
         if self._pinyin is None:
             with self._lock:
                 if self._pinyin is None:
-                    import pypinyin
-
-                    self._pinyin = pypinyin
+                    self._pinyin = internals.import_pypinyin()
         return self._pinyin
 
     def jyutping(self) -> Any:
         if self._jyutping is None:
             with self._lock:
                 if self._jyutping is None:
-                    from xjyutping import Jyutping
-
-                    self._jyutping = Jyutping()
+                    with memory.loading_for_good():
+                        self._jyutping = internals.new_jyutping()
         return self._jyutping
 
 
 _ENGINES = _Engines()
+
+
+def ready(fmt: str) -> bool:
+    """Whether the engine that reads `fmt` is loaded (else the next reading loads it)."""
+    return (_ENGINES.jyutping_loaded if fmt == JYUTPING else _ENGINES.pinyin_loaded)()
 
 
 def warm_up(jyutping: bool = False) -> None:
@@ -145,17 +153,17 @@ def _jyutping_syllables(run: str) -> list[str]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _run_reading(run: str, fmt: str) -> tuple[str, ...]:
+def _run_reading(run: str, fmt: str, as_given: bool = False) -> tuple[str, ...]:
     """One syllable per character of a run of Han characters (a word or part of one)."""
     if fmt == JYUTPING:
-        syllables = _jyutping_syllables(same_length(run, "s2hk"))
+        syllables = _jyutping_syllables(run if as_given else same_length(run, "s2hk"))
     else:
-        syllables = _pypinyin_syllables(same_length(run, "t2s"), fmt)
+        syllables = _pypinyin_syllables(run if as_given else same_length(run, "t2s"), fmt)
     if len(syllables) != len(run):  # never expected; keep the promise of one per character
         log.debug("reading of %r came out as %r", run, syllables)
         if len(run) == 1:
             return (run,)
-        return tuple(s for char in run for s in _run_reading(char, fmt))
+        return tuple(s for char in run for s in _run_reading(char, fmt, as_given))
     # A character no table knows is its own syllable (pypinyin adds the tone 5 to it).
     return tuple(char if HAN.match(s) else s for char, s in zip(run, syllables, strict=True))
 
@@ -166,15 +174,18 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def syllables(word: str, fmt: str = MARKS) -> list[str]:
-    """The syllables of the Han characters of `word`, read as one word, in order."""
+def syllables(word: str, fmt: str = MARKS, *, as_given: bool = False) -> list[str]:
+    """The syllables of the Han characters of `word`, read as one word, in order.
+    `as_given`: `word` is already written as its engine reads best (simplified for pinyin
+    and zhuyin, traditional for jyutping), as a dictionary's headword is; no script
+    converter is asked."""
     check_format(fmt)
-    return [s for run in _HAN_RUN.findall(word) for s in _run_reading(run, fmt)]
+    return [s for run in _HAN_RUN.findall(word) for s in _run_reading(run, fmt, as_given)]
 
 
-def reading(word: str, fmt: str = MARKS) -> str:
+def reading(word: str, fmt: str = MARKS, *, as_given: bool = False) -> str:
     """`word`'s reading: its syllables separated by spaces ("" without Han characters)."""
-    return " ".join(syllables(word, fmt))
+    return " ".join(syllables(word, fmt, as_given=as_given))
 
 
 def read_words(words: Iterable[str], fmt: str = MARKS) -> list[Piece]:
@@ -234,6 +245,7 @@ def char_readings(words: Sequence[str], fmt: str = MARKS) -> list[str]:
 
 def numbers_to_marks(text: str) -> str:
     """CC-CEDICT's ``yin2 hang2`` / ``lu:4`` as ``yín háng`` / ``lǜ``; other words kept."""
+    _ENGINES.pinyin()  # pypinyin loaded our way, before its submodule below loads it
     from pypinyin.contrib.tone_convert import to_tone
 
     out = []

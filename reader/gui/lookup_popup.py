@@ -4,9 +4,10 @@ CC-CEDICT's definitions, its other script and its parts.
 The word is the segmenter's (:mod:`reader.gui.word_selection`), so 银行行长 is looked up as
 银行 or 行长, never as one character; Shift+→/← (or the wheel over the popup) widen and
 narrow it a word at a time. The lookup runs on a worker (the first one opens the
-dictionary and loads the readings); the popup is placed under the word, or above it when
-there is no room below, and never over it. Escape or moving away closes it; A adds the word
-to the vocabulary with its sentence and article.
+dictionary and loads the readings; the Cantonese reading may follow it); the popup is
+placed under the word, or above it when there is no room below, and never over it.
+Escape or moving away closes it; A adds the word to the vocabulary with its sentence and
+article.
 """
 
 from __future__ import annotations
@@ -257,28 +258,39 @@ class LookupController(QObject):
         self._span = (start, end)
         word = self._text[start:end]
         cantonese = self.shown_format() == readings.JYUTPING
+        # xjyutping takes longer to load than all the rest of a lookup: a lookup before it
+        # is in shows at once, and its Cantonese reading follows (bench_lookup.py).
+        now = cantonese and readings.ready(readings.JYUTPING)
         self._asked += 1
         asked = self._asked
         companion = self.library.companion
 
         def work(_progress, _cancelled) -> Lookup:
-            return companion.lookup(word, jyutping=cantonese)
+            return companion.lookup(word, jyutping=now)
 
         op = Operation(work, self)
-        op.succeeded.connect(lambda found: self._found(asked, found))
+        op.succeeded.connect(lambda found: self._found(asked, found, cantonese and not now))
         op.failed.connect(lambda message: log.warning("lookup of %s failed: %s", word, message))
         op.finished.connect(op.deleteLater)
         op.start()
 
-    def _found(self, asked: int, found: Lookup) -> None:
+    def _found(self, asked: int, found: Lookup, jyutping_to_come: bool = False) -> None:
         if asked != self._asked:
             return  # the reader has moved on to another word
         self.current = found
-        self.popup.label.setText(self._html(found))
+        self.popup.label.setText(self._html(found, jyutping_to_come))
         self.popup.adjustSize()
         self._place()
         self.popup.show()
         self.shown.emit(found)
+        if jyutping_to_come:
+            from reader.companion import with_jyutping
+
+            op = Operation(lambda _progress, _cancelled: with_jyutping(found), self)
+            op.succeeded.connect(lambda filled: self._found(asked, filled))
+            op.failed.connect(lambda message: log.warning("no Cantonese reading: %s", message))
+            op.finished.connect(op.deleteLater)
+            op.start()
 
     # -- placing --------------------------------------------------------------------------
 
@@ -328,7 +340,7 @@ class LookupController(QObject):
 
     # -- content --------------------------------------------------------------------------
 
-    def _html(self, found: Lookup) -> str:
+    def _html(self, found: Lookup, jyutping_to_come: bool = False) -> str:
         theme = self.pane.theme
         muted = theme.muted
         e = html.escape
@@ -339,8 +351,8 @@ class LookupController(QObject):
         sounds = [found.pinyin]
         if self.shown_format() == readings.ZHUYIN:
             sounds.append(found.zhuyin)
-        if found.jyutping:
-            sounds.append(self.tr("粤") + " " + found.jyutping)
+        if found.jyutping or jyutping_to_come:
+            sounds.append(self.tr("粤") + " " + (found.jyutping or "…"))
         out = [f"<div>{head}</div>", f"<div style='font-size:16px'>{e('  ·  '.join(sounds))}</div>"]
         if not found.found:
             none = self.tr("词典中没有这个词")

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
+from reader.core import readings
 from reader.gui import word_selection
 from reader.gui.mainwindow import MainWindow
 
@@ -107,11 +108,58 @@ def test_the_title_and_every_script_view(qtbot, shown: MainWindow) -> None:
         _words_known(qtbot, shown)
         found = hover(qtbot, shown, point_at(shown, word, nth=1, char=1))
         assert found.word == word and found.pinyin == "fā zhǎn"
-        assert other in shown.companion.lookup.popup.label.text()
-        # Cantonese readings in the Hong Kong view.
-        assert (found.jyutping == "faat3 zin2") == (config == "s2hk")
-        shown.companion.lookup.close()
+        lookup = shown.companion.lookup
+        assert other in lookup.popup.label.text()
+        # Cantonese readings in the Hong Kong view (they may follow the popup).
+        if config == "s2hk":
+            qtbot.waitUntil(lambda: lookup.current.jyutping == "faat3 zin2", timeout=20_000)
+            assert "粤 faat3 zin2" in lookup.popup.label.text()
+        else:
+            assert not found.jyutping and "粤" not in lookup.popup.label.text()
+        lookup.close()
         qtbot.mouseMove(shown.reading_pane.viewport(), QPoint(1, 1))
+
+
+def test_a_first_lookup_shows_before_the_cantonese_reading_is_in(
+    qtbot, shown: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # xjyutping not loaded yet (a real one loads at the first Cantonese reading), and no
+    # warm-up to load it first.
+    shown.companion.lookup._idle.stop()
+    monkeypatch.setattr(readings, "_ENGINES", readings._Engines())
+    readings._run_reading.cache_clear()
+    shown.scripts.set_config("s2hk")
+    qtbot.waitUntil(lambda: "銀行行長" in shown.reading_pane.document().toPlainText())
+    _words_known(qtbot, shown)
+    lookup = shown.companion.lookup
+    answers = []
+    lookup.shown.connect(answers.append)
+    qtbot.mouseMove(shown.reading_pane.viewport(), point_at(shown, "都市", char=1))
+    qtbot.waitUntil(lambda: len(answers) == 2, timeout=20_000)
+    # First the word, its pinyin and senses, the Cantonese reading to come; then that too,
+    # in the same popup, still under the word.
+    assert [a.word for a in answers] == ["都市", "都市"]
+    assert answers[0].pinyin == "dū shì" and not answers[0].jyutping
+    assert answers[1].jyutping == "dou1 si5" and lookup.current is answers[1]
+    assert "粤 dou1 si5" in lookup.popup.label.text() and lookup.popup.isVisible()
+    assert not lookup.popup.geometry().intersects(lookup.word_on_screen())
+
+
+def test_an_answer_for_a_word_left_behind_is_not_shown(
+    qtbot, shown: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown.companion.lookup._idle.stop()
+    monkeypatch.setattr(readings, "_ENGINES", readings._Engines())
+    readings._run_reading.cache_clear()
+    shown.scripts.set_config("s2hk")
+    qtbot.waitUntil(lambda: "銀行行長" in shown.reading_pane.document().toPlainText())
+    _words_known(qtbot, shown)
+    lookup = shown.companion.lookup
+    hover(qtbot, shown, point_at(shown, "長大", char=1))
+    lookup.close()  # before the Cantonese reading is in
+    qtbot.waitUntil(lambda: readings.ready(readings.JYUTPING), timeout=20_000)
+    qtbot.wait(200)
+    assert not lookup.popup.isVisible() and not lookup.current.jyutping
 
 
 def test_moving_away_closes_and_nothing_on_punctuation(qtbot, shown: MainWindow) -> None:
