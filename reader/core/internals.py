@@ -23,8 +23,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from reader.core import memory
-
 log = logging.getLogger(__name__)
 
 
@@ -186,10 +184,9 @@ def import_pypinyin() -> Any:
     imports pypinyin. Here the same files are parsed a piece at a time and the tables
     given to pypinyin as those modules; pypinyin's own loading when its files are not as
     expected. See tests/perf/bench_lookup.py, "first lookup in the window"."""
-    with memory.loading_for_good():
-        if "pypinyin" not in sys.modules:
-            _load_pypinyin_tables()
-        import pypinyin
+    if "pypinyin" not in sys.modules:
+        _load_pypinyin_tables()
+    import pypinyin
 
     return pypinyin
 

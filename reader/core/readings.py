@@ -13,8 +13,9 @@ A reading has one syllable per Han character, separated by spaces; text without 
 characters reads as "". A Han character neither library knows (𠮷) is its own syllable,
 so the syllables still line up with the characters.
 
-Both libraries load when first used (pypinyin's tables: see tests/perf/bench_lookup.py),
-never at import.
+Both libraries load when first used, never at import, and in a way that never holds
+Python's lock for long (:mod:`reader.core.internals`; tests/perf/bench_lookup.py, "first
+lookup in the window").
 """
 
 from __future__ import annotations
@@ -84,9 +85,6 @@ class _Engines:
         self._pinyin: Any = None
         self._jyutping: Any = None
 
-    def pinyin_loaded(self) -> bool:
-        return self._pinyin is not None
-
     def jyutping_loaded(self) -> bool:
         return self._jyutping is not None
 
@@ -94,7 +92,8 @@ class _Engines:
         if self._pinyin is None:
             with self._lock:
                 if self._pinyin is None:
-                    self._pinyin = internals.import_pypinyin()
+                    with memory.loading_for_good():
+                        self._pinyin = internals.import_pypinyin()
         return self._pinyin
 
     def jyutping(self) -> Any:
@@ -109,9 +108,9 @@ class _Engines:
 _ENGINES = _Engines()
 
 
-def ready(fmt: str) -> bool:
-    """Whether the engine that reads `fmt` is loaded (else the next reading loads it)."""
-    return (_ENGINES.jyutping_loaded if fmt == JYUTPING else _ENGINES.pinyin_loaded)()
+def jyutping_ready() -> bool:
+    """Whether xjyutping is loaded (else the next Cantonese reading loads it)."""
+    return _ENGINES.jyutping_loaded()
 
 
 def warm_up(jyutping: bool = False) -> None:

@@ -260,7 +260,7 @@ class LookupController(QObject):
         cantonese = self.shown_format() == readings.JYUTPING
         # xjyutping takes longer to load than all the rest of a lookup: a lookup before it
         # is in shows at once, and its Cantonese reading follows (bench_lookup.py).
-        now = cantonese and readings.ready(readings.JYUTPING)
+        now = cantonese and readings.jyutping_ready()
         self._asked += 1
         asked = self._asked
         companion = self.library.companion

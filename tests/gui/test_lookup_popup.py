@@ -97,7 +97,8 @@ def test_pointing_at_a_word_shows_it_under_the_word(qtbot, shown: MainWindow) ->
 def test_the_title_and_every_script_view(qtbot, shown: MainWindow) -> None:
     found = hover(qtbot, shown, point_at(shown, "谈发展", char=2))
     assert found.word == "发展" and "to develop" in found.definitions
-    shown.companion.lookup.close()
+    lookup = shown.companion.lookup
+    lookup.close()
     for config, word, other in (
         ("s2twp", "發展", "发展"),
         ("s2hk", "發展", "发展"),
@@ -108,7 +109,6 @@ def test_the_title_and_every_script_view(qtbot, shown: MainWindow) -> None:
         _words_known(qtbot, shown)
         found = hover(qtbot, shown, point_at(shown, word, nth=1, char=1))
         assert found.word == word and found.pinyin == "fā zhǎn"
-        lookup = shown.companion.lookup
         assert other in lookup.popup.label.text()
         # Cantonese readings in the Hong Kong view (they may follow the popup).
         if config == "s2hk":
@@ -157,7 +157,7 @@ def test_an_answer_for_a_word_left_behind_is_not_shown(
     lookup = shown.companion.lookup
     hover(qtbot, shown, point_at(shown, "長大", char=1))
     lookup.close()  # before the Cantonese reading is in
-    qtbot.waitUntil(lambda: readings.ready(readings.JYUTPING), timeout=20_000)
+    qtbot.waitUntil(lambda: readings.jyutping_ready(), timeout=20_000)
     qtbot.wait(200)
     assert not lookup.popup.isVisible() and not lookup.current.jyutping
 
