@@ -1,6 +1,6 @@
 """The reading companion's speed, against baselines measured in the same run.
 
-    python tests/perf/bench_lookup.py [--runs 5] [--words 300] [--startup]
+    python tests/perf/bench_lookup.py [--runs 5] [--words 300] [--startup] [--baseline TREE]
 
 * index: building the CC-CEDICT index once (first use on a machine), in a new cache folder.
 * first lookup: a fresh process that imports the companion and looks a word up (index
@@ -11,7 +11,9 @@
   process with the window's modules loaded and a reading pane on screen asks the popup's
   controller for a word before any warm-up; from the ask to the popup shown, and the
   longest stop of a 1 ms heartbeat on the window's thread meanwhile (the baseline: the
-  heartbeat's longest stop over the same time with nothing asked).
+  heartbeat's longest stop over the same time with nothing asked). In 原文 (pinyin) and
+  in 香港繁体 (pinyin and jyutping; the Cantonese reading may follow the popup: the time
+  until it is in too). --baseline TREE runs another checkout's the same way, interleaved.
 * popup: after the first lookup, the lookup of each of N words of the seed page (as the
   segmenter cuts them), then the popup filled and placed on an offscreen window; baseline:
   the bare SQL query for the same words. Bound: p95 ≤ 16 ms.
@@ -38,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
@@ -163,7 +166,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--words", type=int, default=300)
     parser.add_argument("--startup", action="store_true", help="also run bench_startup.py")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        metavar="TREE",
+        help="another checkout (with its own .venv, else this Python) whose first lookup in "
+        "the window runs interleaved with this one's",
+    )
     args = parser.parse_args()
+    _compile(REPO)  # as pip does on install: imports on the worker do not compile
+    if args.baseline:
+        _compile(args.baseline)
     cache = Path(tempfile.mkdtemp(prefix="bench-lookup-"))
     os.environ["READER_CACHE_DIR"] = str(cache)
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -180,16 +193,25 @@ def main() -> None:
     first = [fresh(FIRST_LOOKUP, str(cache), env=env) for _ in range(args.runs)]
     warm = [fresh(WARM_FIRST_LOOKUP, str(cache), env=env) for _ in range(args.runs)]
     bare = [fresh(BARE_QUERY, str(cache), str(path), env=env) for _ in range(args.runs)]
+    trees = {"this tree": Tree(REPO, sys.executable)}
+    if args.baseline:
+        trees["baseline"] = Tree.at(args.baseline.resolve())
     for config, view in ((None, "原文, pinyin"), ("s2hk", "香港繁体, pinyin and jyutping")):
-        in_window = [_in_window(env, config) for _ in range(args.runs)]
-        shown, whole, stop, idle = (statistics.median(r[i] for r in in_window) for i in range(4))
-        print(
-            f"first lookup in the window ({view}): shown after median {ms(shown)}, max "
-            f"{ms(max(r[0] for r in in_window))} (bound 300 ms); all of it in (the "
-            f"Cantonese reading follows) {ms(whole)}; the window's longest stop meanwhile "
-            f"median {ms(stop)}, max {ms(max(r[2] for r in in_window))}, against "
-            f"{ms(idle)} idle before it"
-        )
+        runs: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in trees}
+        for _ in range(args.runs):
+            for name, tree in trees.items():  # interleaved: the machine's noise hits both
+                runs[name].append(_in_window(env, config, tree))
+        for name, in_window in runs.items():
+            shown, whole, stop, idle = (
+                statistics.median(r[i] for r in in_window) for i in range(4)
+            )
+            print(
+                f"first lookup in the window ({view}; {name}): shown after median "
+                f"{ms(shown)}, max {ms(max(r[0] for r in in_window))} (bound 300 ms); all of "
+                f"it in (the Cantonese reading follows) {ms(whole)}; the window's longest "
+                f"stop meanwhile median {ms(stop)}, max {ms(max(r[2] for r in in_window))}, "
+                f"against {ms(idle)} idle before it"
+            )
     print(
         f"first lookup (fresh process): median {ms(statistics.median(first))}, "
         f"max {ms(max(first))} vs bare sqlite3 query "
@@ -240,11 +262,33 @@ def main() -> None:
         subprocess.run([sys.executable, str(REPO / "tests/perf/bench_startup.py")], check=True)
 
 
-def _in_window(env: dict[str, str], config: str | None) -> tuple[float, float, float, float]:
+@dataclass(frozen=True)
+class Tree:
+    """A checkout of the reader and the Python that runs it."""
+
+    folder: Path
+    python: str
+
+    @classmethod
+    def at(cls, folder: Path) -> Tree:
+        own = folder / ".venv" / "bin" / "python"
+        return cls(folder, str(own) if own.exists() else sys.executable)
+
+
+def _compile(tree: Path) -> None:
+    import compileall
+
+    compileall.compile_dir(tree / "reader", quiet=1)
+
+
+def _in_window(
+    env: dict[str, str], config: str | None, tree: Tree
+) -> tuple[float, float, float, float]:
     with tempfile.TemporaryDirectory() as folder:
         done = subprocess.run(
-            [sys.executable, "-c", WINDOW_FIRST_LOOKUP, folder, config or ""],
-            env=env,
+            [tree.python, "-c", WINDOW_FIRST_LOOKUP, folder, config or ""],
+            env={**env, "PYTHONPATH": str(tree.folder)},
+            cwd=tree.folder,  # "-c" puts the working folder first on the path
             capture_output=True,
             text=True,
             check=True,
