@@ -120,21 +120,27 @@ def test_the_title_and_every_script_view(qtbot, shown: MainWindow) -> None:
         qtbot.mouseMove(shown.reading_pane.viewport(), QPoint(1, 1))
 
 
-def test_a_first_lookup_shows_before_the_cantonese_reading_is_in(
-    qtbot, shown: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # xjyutping not loaded yet (a real one loads at the first Cantonese reading), and no
-    # warm-up to load it first.
+@pytest.fixture
+def hong_kong_cold(qtbot, shown: MainWindow, monkeypatch: pytest.MonkeyPatch) -> MainWindow:
+    """The 香港繁体 view before xjyutping is loaded (a real one loads at the first Cantonese
+    reading), with no warm-up to load it first."""
     shown.companion.lookup._idle.stop()
     monkeypatch.setattr(readings, "_ENGINES", readings._Engines())
     readings._run_reading.cache_clear()
     shown.scripts.set_config("s2hk")
     qtbot.waitUntil(lambda: "銀行行長" in shown.reading_pane.document().toPlainText())
     _words_known(qtbot, shown)
-    lookup = shown.companion.lookup
+    return shown
+
+
+def test_a_first_lookup_shows_before_the_cantonese_reading_is_in(
+    qtbot, hong_kong_cold: MainWindow
+) -> None:
+    window = hong_kong_cold
+    lookup = window.companion.lookup
     answers = []
     lookup.shown.connect(answers.append)
-    qtbot.mouseMove(shown.reading_pane.viewport(), point_at(shown, "都市", char=1))
+    qtbot.mouseMove(window.reading_pane.viewport(), point_at(window, "都市", char=1))
     qtbot.waitUntil(lambda: len(answers) == 2, timeout=20_000)
     # First the word, its pinyin and senses, the Cantonese reading to come; then that too,
     # in the same popup, still under the word.
@@ -145,19 +151,11 @@ def test_a_first_lookup_shows_before_the_cantonese_reading_is_in(
     assert not lookup.popup.geometry().intersects(lookup.word_on_screen())
 
 
-def test_an_answer_for_a_word_left_behind_is_not_shown(
-    qtbot, shown: MainWindow, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shown.companion.lookup._idle.stop()
-    monkeypatch.setattr(readings, "_ENGINES", readings._Engines())
-    readings._run_reading.cache_clear()
-    shown.scripts.set_config("s2hk")
-    qtbot.waitUntil(lambda: "銀行行長" in shown.reading_pane.document().toPlainText())
-    _words_known(qtbot, shown)
-    lookup = shown.companion.lookup
-    hover(qtbot, shown, point_at(shown, "長大", char=1))
+def test_an_answer_for_a_word_left_behind_is_not_shown(qtbot, hong_kong_cold: MainWindow) -> None:
+    lookup = hong_kong_cold.companion.lookup
+    hover(qtbot, hong_kong_cold, point_at(hong_kong_cold, "長大", char=1))
     lookup.close()  # before the Cantonese reading is in
-    qtbot.waitUntil(lambda: readings.jyutping_ready(), timeout=20_000)
+    qtbot.waitUntil(readings.jyutping_ready, timeout=20_000)
     qtbot.wait(200)
     assert not lookup.popup.isVisible() and not lookup.current.jyutping
 
