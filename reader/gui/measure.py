@@ -204,8 +204,9 @@ ROOMY_SIZE = (1600, 1000)  # and no larger than this on a big screen
 
 
 def first_size(screen: QSize) -> tuple[int, int]:
-    """A new window: most of the screen, so the list, the article at its measure and the
-    side panes all fit where they can."""
-    width = max(FIRST_SIZE[0], min(int(screen.width() * 0.9), ROOMY_SIZE[0]))
+    """A new window: the screen's width up to a roomy one (at 90% of a 1440-pixel screen
+    the keywords would fold away beside the article at its measure) and most of its
+    height, so the list, the article and the side panes all fit where they can."""
+    width = max(FIRST_SIZE[0], min(screen.width(), ROOMY_SIZE[0]))
     height = max(FIRST_SIZE[1], min(int(screen.height() * 0.9), ROOMY_SIZE[1]))
-    return min(width, max(screen.width(), FIRST_SIZE[0])), height
+    return width, height

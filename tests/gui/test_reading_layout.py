@@ -83,8 +83,10 @@ def test_the_find_bar_does_not_reflow_the_article(qtbot, win: MainWindow) -> Non
     assert win.find_bar.edit.width() >= 200
 
 
-def test_a_first_window_takes_most_of_a_big_screen() -> None:
+def test_a_first_window_takes_the_width_of_a_small_screen_and_most_of_a_big_one() -> None:
     from PySide6.QtCore import QSize
 
     assert first_size(QSize(1920, 1080)) == (1600, 972)
-    assert first_size(QSize(1280, 800)) == (1180, 760)
+    assert first_size(QSize(1440, 870)) == (1440, 783)  # a laptop's: all of its width
+    assert first_size(QSize(1280, 800)) == (1280, 760)
+    assert first_size(QSize(1024, 700)) == (1180, 760)
