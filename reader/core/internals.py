@@ -26,16 +26,23 @@ from typing import Any, BinaryIO
 log = logging.getLogger(__name__)
 
 
+def _package_folder(name: str) -> Path | None:
+    """The folder of the installed package `name` (its data files beside its modules),
+    found without importing it; None when it is not installed."""
+    spec = importlib.util.find_spec(name)
+    return Path(spec.origin).parent if spec is not None and spec.origin else None
+
+
 # -- jieba and rjieba ---------------------------------------------------------------------
 
 
 def jieba_folder() -> Path:
     """jieba's package folder (``dict.txt``, ``analyse/idf.txt``), found without importing
     jieba, which is slow."""
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or spec.origin is None:
+    folder = _package_folder("jieba")
+    if folder is None:
         raise RuntimeError("jieba is not installed")
-    return Path(spec.origin).parent
+    return folder
 
 
 def rjieba_default() -> Any | None:
@@ -192,10 +199,9 @@ def import_pypinyin() -> Any:
 
 
 def _load_pypinyin_tables() -> None:
-    spec = importlib.util.find_spec("pypinyin")
-    if spec is None or spec.origin is None:
+    folder = _package_folder("pypinyin")
+    if folder is None:
         return
-    folder = Path(spec.origin).parent
     for name, attribute, file in _PYPINYIN_TABLES:
         if name in sys.modules:
             continue
